@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Import directions follow DESIGN.md's layer table; `LayerImportTests` checks that no source
+// file imports a module its target may not see (SwiftPM alone lets transitive modules through).
+let package = Package(
+    name: "Rapport",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "rapport", targets: ["rapport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CCrypt", providers: [.apt(["libcrypt-dev"])]),
+        .target(name: "TerminalCore"),
+        .target(name: "NcursesBackend", dependencies: ["TerminalCore", "CNcursesw"]),
+        .target(name: "Widgets", dependencies: ["TerminalCore"]),
+        .target(name: "Domain"),
+        .target(name: "Store", dependencies: ["Domain", "CCrypt", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Workspaces", dependencies: ["Domain", "Store"]),
+        .target(name: "Screens", dependencies: ["Widgets", "Workspaces", "TerminalCore"]),
+        .target(name: "DemoData", dependencies: ["Store", "Domain"]),
+        .executableTarget(
+            name: "rapport",
+            dependencies: [
+                "Screens", "NcursesBackend", "DemoData", "Workspaces", "Store", "Domain", "TerminalCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore"]),
+        .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "TerminalCore"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "DemoData"]),
+        .testTarget(name: "WorkspacesTests", dependencies: ["Workspaces", "Store", "Domain", "DemoData"]),
+        .testTarget(name: "ScreensTests", dependencies: ["Screens", "Workspaces", "Widgets", "TerminalCore", "Store", "Domain", "DemoData"]),
+        .testTarget(name: "rapportTests", dependencies: ["rapport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,66 @@
+public enum Role: String, CaseIterable, Sendable, Codable {
+    case salesRep = "sales_rep"
+    case salesAssistant = "sales_assistant"
+    case finance
+    case purchasing
+    case manager
+
+    public var capabilities: Set<Capability> {
+        switch self {
+        case .salesRep:
+            return [.viewOwnCustomers, .editOwnCustomers, .logContacts, .editQuotes, .viewOwnReceivables, .viewOwnPerformance, .fileClaims]
+        case .salesAssistant:
+            return [.viewAllCustomers, .editSalesOrders, .postShipments, .viewDepartmentPerformance, .viewStock, .printDocuments]
+        case .finance:
+            return [.viewAllCustomers, .viewAllReceivables, .postReceipts, .postPayments, .editExpenses, .viewPayables, .viewCashStatistics, .viewSuppliers]
+        case .purchasing:
+            return [.viewSuppliers, .editSuppliers, .editPurchaseOrders, .postGoodsReceipts, .viewStock, .viewPayables, .printDocuments]
+        case .manager:
+            return Set(Capability.allCases)
+        }
+    }
+
+    public func can(_ c: Capability) -> Bool { capabilities.contains(c) }
+
+    public static func parse(_ text: String) -> Role? {
+        let t = text.lowercased().replacingOccurrences("-", "_")
+        switch t {
+        case "rep", "sales_rep", "salesrep": return .salesRep
+        case "assistant", "sales_assistant": return .salesAssistant
+        case "finance": return .finance
+        case "purchasing", "buyer": return .purchasing
+        case "manager": return .manager
+        default: return nil
+        }
+    }
+}
+
+public enum Capability: String, CaseIterable, Sendable {
+    case viewOwnCustomers, viewAllCustomers, editOwnCustomers, editAllCustomers, logContacts, editQuotes
+    case editSalesOrders, postShipments, viewOwnReceivables, viewAllReceivables, postReceipts, postPayments
+    case editExpenses, viewPayables, viewCashStatistics, viewSuppliers, editSuppliers, editPurchaseOrders
+    case postGoodsReceipts, viewStock, printDocuments, viewOwnPerformance, viewDepartmentPerformance
+    case viewAllKPIs, manageUsers, editSettings, reassignCustomers, approveClaims, fileClaims
+}
+
+/// Who is asking: every Store read and write takes one and checks it.
+public struct Actor: Sendable, Equatable {
+    public var userId: Int64
+    public var login: String
+    public var displayName: String
+    public var role: Role
+
+    public init(userId: Int64, login: String, displayName: String, role: Role) {
+        self.userId = userId; self.login = login; self.displayName = displayName; self.role = role
+    }
+
+    public func can(_ c: Capability) -> Bool { role.can(c) }
+    /// A sales rep sees only own customers; every other role sees all of them.
+    public var restrictedToOwnCustomers: Bool { !role.can(.viewAllCustomers) }
+
+    public static let system = Actor(userId: 0, login: "system", displayName: "system", role: .manager)
+}
+
+extension String {
+    func replacingOccurrences(_ a: Character, _ b: Character) -> String { String(map { $0 == a ? b : $0 }) }
+}

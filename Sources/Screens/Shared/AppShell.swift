@@ -1,0 +1,200 @@
+import Domain
+import Foundation
+import Store
+import TerminalCore
+import Widgets
+import Workspaces
+
+/// The app: one loop on the main actor that drains keys, applies actions, runs effects in the
+/// background, drains the inbox, notices data and date changes, and presents only changed cells.
+@MainActor
+public final class AppShell {
+    public private(set) var model: AppModel
+    let runner: EffectRunner
+    let terminal: any TerminalDevice
+    let config: UIConfig
+    let router: KeyRouter
+    let inbox = Inbox()
+    let watcher: DataVersionWatcher?
+    let clock: any Clock
+    let companyName: String
+    var context: RenderContext
+    var dirty = true
+    var pending = 0
+    var lastPoll: Int64 = 0
+    var lastActivity = Date()
+    /// Set by signal handlers (through `stopRequested`); the loop ends cleanly.
+    public var stopRequested: @MainActor () -> Bool = { false }
+    /// Frame timings (key → frame) for the benchmark.
+    public private(set) var lastFrameSeconds: Double = 0
+
+    public init(model: AppModel, runner: EffectRunner, terminal: any TerminalDevice, config: UIConfig, watcher: DataVersionWatcher?, clock: any Clock, companyName: String) {
+        self.model = model; self.runner = runner; self.terminal = terminal; self.config = config
+        self.watcher = watcher; self.clock = clock; self.companyName = companyName
+        router = KeyRouter(keymap: config.keymap)
+        context = RenderContext(theme: config.theme.downgraded(to: terminal.colorDepth), glyphs: terminal.glyphs)
+    }
+
+    /// True while background work is out or results wait in the inbox.
+    public var isBusy: Bool { pending > 0 || !inbox.isEmpty }
+
+    public func run() async {
+        present()
+        while !model.quitting && !stopRequested() {
+            let worked = step()
+            let idle = Date().timeIntervalSince(lastActivity) > 2 && !isBusy
+            if worked { lastActivity = Date() }
+            try? await Task.sleep(nanoseconds: idle ? 100_000_000 : 16_000_000)
+        }
+    }
+
+    /// One pass of the loop without sleeping. Returns whether anything happened.
+    @discardableResult
+    public func step() -> Bool {
+        var worked = false
+        while let key = terminal.readKey() {
+            worked = true
+            handle(key)
+            if model.quitting { return true }
+        }
+        for action in inbox.drain() {
+            pending = max(0, pending - 1)
+            apply(action)
+            worked = true
+        }
+        let now = clock.nowSeconds()
+        if now != lastPoll {
+            lastPoll = now
+            apply(.tick(now: now))
+            let today = clock.today()
+            if today != model.today { apply(.dayChanged(today)) }
+            if watcher?.changed() == true { apply(.dataChanged) }
+        }
+        if dirty { present(); worked = true }
+        return worked
+    }
+
+    public func handle(_ key: KeyEvent) {
+        switch router.route(key, model: model) {
+        case .action(let a): apply(a)
+        case .redraw: terminal.invalidate(); dirty = true
+        case .none: break
+        }
+    }
+
+    public func apply(_ action: AppModel.Action) {
+        let before = model
+        let effects = model.handle(action, now: clock.nowSeconds())
+        if model != before { dirty = true }
+        for e in effects { dispatch(e) }
+    }
+
+    func dispatch(_ effect: Effect) {
+        switch effect {
+        case .quit: return
+        case .redraw: terminal.invalidate(); dirty = true
+        default:
+            pending += 1
+            let runner = self.runner, session = model.session, inbox = self.inbox
+            Task.detached(priority: .userInitiated) {
+                let actions = runner.perform(effect, session: session)
+                inbox.post(actions.isEmpty ? [.tick(now: 0)] : actions)
+            }
+        }
+    }
+
+    public func present() {
+        let started = Date()
+        terminal.present(render())
+        dirty = false
+        lastFrameSeconds = Date().timeIntervalSince(started)
+    }
+
+    public static let minimumSize = (width: 80, height: 24)
+
+    public func render() -> CellBuffer {
+        let (w, h) = terminal.size
+        return AppShell.render(model: model, width: w, height: h, context: context, catalog: config.catalog, keymap: config.keymap, companyName: companyName)
+    }
+
+    /// The whole frame for a model at a size: headless, used by the app and by snapshot tests.
+    public static func render(model: AppModel, width w: Int, height h: Int, context: RenderContext, catalog: Catalog, keymap: Keymap, companyName: String) -> CellBuffer {
+        var buffer = CellBuffer(width: w, height: h, fill: Cell(" ", style: context.style("default")))
+        if w < minimumSize.width || h < minimumSize.height {
+            let text = catalog.text("app.too-small", "\(w)×\(h)")
+            let lines = wrap(text, width: max(10, w - 2))
+            for (i, line) in lines.enumerated() {
+                buffer.put(line, x: max(0, (w - DisplayWidth.of(line)) / 2), y: max(0, h / 2 - lines.count / 2 + i), style: context.style("input.error"))
+            }
+            return buffer
+        }
+        let screen = Rect(x: 0, y: 0, width: w, height: h)
+        let body = Rect(x: 0, y: 1, width: w, height: h - 2)
+        titleBar(model: model, width: w, into: &buffer, context: context, catalog: catalog, companyName: companyName)
+        if let session = model.session {
+            switch model.current {
+            case .home?, nil: RoleHomeScreen.render(model.home, session: session, in: body, into: &buffer, context: context, catalog: catalog)
+            case .customers?: CustomerListScreen.render(model.customers, in: body, into: &buffer, context: context, catalog: catalog)
+            case .card(let card)?: RecordCardScreen.render(card, in: body, into: &buffer, context: context, catalog: catalog)
+            }
+            statusBar(model: model, keymap: keymap, catalog: catalog).render(in: screen.row(h - 1), into: &buffer, context: context)
+        } else {
+            LoginScreen.render(model.loginModel, company: companyName, in: body, into: &buffer, context: context, catalog: catalog)
+        }
+        switch model.overlay {
+        case .help?:
+            let entries = KeyRouter.actions(for: model.current).map { name in
+                (key: keymap.keys(for: name).map(\.name).joined(separator: " "), description: catalog.text("action.\(name)"))
+            }
+            HelpOverlay(title: catalog.text("help.title"), entries: entries, footer: catalog.text("help.footer")).render(in: screen, into: &buffer, context: context)
+        case .palette(let p)?:
+            let entries = p.matches.map { (command: ":" + $0.name, description: catalog.text($0.titleKey)) }
+            CommandPalette(title: catalog.text("palette.title"), query: p.query, entries: entries, selected: p.selected).render(in: body, into: &buffer, context: context)
+        case .confirmQuit?:
+            ConfirmDialog(title: catalog.text("quit.title"), message: catalog.text("quit.question"), choices: catalog.text("quit.choices")).render(in: screen, into: &buffer, context: context)
+        case nil:
+            break
+        }
+        if let t = model.toast { Toast(text: t.text, isError: t.isError).render(in: screen, into: &buffer, context: context) }
+        return buffer
+    }
+
+    static func titleBar(model: AppModel, width: Int, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog, companyName: String) {
+        let style = context.style("statusbar")
+        buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), style: style)
+        var left = " " + catalog.text("app.name")
+        if let s = model.session {
+            left += " · " + catalog.text("role.\(s.role.rawValue)") + " · " + s.actor.displayName
+            switch model.current {
+            case .customers?: left += " · " + catalog.text("screen.customers")
+            case .card?: left += " · " + catalog.text("screen.card")
+            default: left += " · " + catalog.text("screen.home")
+            }
+        }
+        let right = model.today.iso + " "
+        buffer.put(left, x: 0, y: 0, style: style.with(.bold), maxWidth: width - DisplayWidth.of(right) - 1)
+        buffer.put(right, x: width - DisplayWidth.of(right), y: 0, style: style)
+    }
+
+    static func statusBar(model: AppModel, keymap: Keymap, catalog: Catalog) -> StatusBar {
+        var hints: [(key: String, label: String)] = [(keymap.label(for: "move-down") + "/" + keymap.label(for: "move-up"), catalog.text("hint.move"))]
+        if model.current == .home || model.current == .customers { hints.append((keymap.label(for: "open"), catalog.text("hint.open"))) }
+        if model.stack.count > 1 { hints.append((keymap.label(for: "back"), catalog.text("hint.back"))) }
+        hints += [(keymap.label(for: "palette"), catalog.text("hint.palette")), (keymap.label(for: "refresh"), catalog.text("hint.refresh")),
+                  (keymap.label(for: "help"), catalog.text("hint.help")), (keymap.label(for: "quit"), catalog.text("hint.quit"))]
+        var message = ""
+        if model.current == .home, model.home.loading { message = catalog.text("app.loading") }
+        if model.current == .customers, model.customers.loading { message = catalog.text("app.loading") }
+        return StatusBar(hints: hints, message: message)
+    }
+
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let candidate = line.isEmpty ? String(word) : line + " " + word
+            if DisplayWidth.of(candidate) > width, !line.isEmpty { lines.append(line); line = String(word) } else { line = candidate }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// UI text in English or Simplified Chinese. `--lang`, else `LANG`/`LC_ALL` (zh* → Chinese).
+public struct Catalog: Sendable, Equatable {
+    public enum Language: String, Sendable, CaseIterable { case en, zh }
+    public let language: Language
+    private let table: [String: String]
+
+    public init(_ language: Language) {
+        self.language = language
+        table = language == .zh ? Catalog.chinese : Catalog.english
+    }
+
+    public static func keys(_ language: Language) -> Set<String> { Set((language == .zh ? chinese : english).keys) }
+
+    /// `--lang` wins; then LC_ALL, LC_MESSAGES, LANG.
+    public static func language(flag: String?, environment: [String: String]) -> Language {
+        for v in [flag, environment["LC_ALL"], environment["LC_MESSAGES"], environment["LANG"]] {
+            guard let v, !v.isEmpty else { continue }
+            return v.lowercased().hasPrefix("zh") ? .zh : .en
+        }
+        return .en
+    }
+
+    /// The text for `key`; a key with no entry shows as itself (never crashes, easy to spot).
+    public func text(_ key: String) -> String { table[key] ?? Catalog.english[key] ?? key }
+
+    public func text(_ key: String, _ argument: String) -> String {
+        text(key).replacingOccurrences(of: "%@", with: argument)
+    }
+
+    /// Values coming from the Store that are catalog keys (`status.open`, `method.cash`) are
+    /// translated; anything else is data and shown as it is.
+    public func value(_ v: String) -> String {
+        if v.hasPrefix("status.") || v.hasPrefix("method.") || v.hasPrefix("aging.") { return table[v] ?? v }
+        return v
+    }
+}

@@ -1,0 +1,97 @@
+import TerminalCore
+import Workspaces
+
+/// Turns a key into an action for the current screen and overlay, through the keymap.
+public struct KeyRouter: Sendable {
+    public var keymap: Keymap
+    public init(keymap: Keymap) { self.keymap = keymap }
+
+    public enum Result: Sendable, Equatable {
+        case action(AppModel.Action)
+        case redraw
+        case none
+    }
+
+    public func route(_ key: KeyEvent, model: AppModel) -> Result {
+        if key == .resize { return .redraw }
+        switch model.overlay {
+        case .confirmQuit?:
+            switch key {
+            case .char("y"), .char("Y"), .ctrl("c"): return .action(.confirmQuit(true))
+            case .char("n"), .char("N"), .escape: return .action(.confirmQuit(false))
+            default: return .none
+            }
+        case .palette?:
+            switch key {
+            case .escape: return .action(.closeOverlay)
+            case .enter: return .action(.paletteRun)
+            case .backspace: return .action(.paletteBackspace)
+            case .up, .backTab: return .action(.paletteMove(-1))
+            case .down, .tab: return .action(.paletteMove(1))
+            case .char(let c) where c != ":": return .action(.paletteType(c))
+            default: return .none
+            }
+        case .help?:
+            switch keymap.action(for: key) {
+            case "back"?, "help"?, "quit"?, "open"?: return .action(.closeOverlay)
+            default: return .none
+            }
+        case nil:
+            break
+        }
+        guard model.session != nil else { return routeLogin(key) }
+        guard let name = keymap.action(for: key) else { return .none }
+        switch name {
+        case "move-up": return motion(.up, model)
+        case "move-down": return motion(.down, model)
+        case "page-up": return motion(.pageUp, model)
+        case "page-down": return motion(.pageDown, model)
+        case "top": return motion(.top, model)
+        case "bottom": return motion(.bottom, model)
+        case "open":
+            switch model.current {
+            case .home?: return .action(.home(.open))
+            case .customers?: return .action(.customers(.open))
+            default: return .none
+            }
+        case "back": return .action(.back)
+        case "quit": return key == .ctrl("c") ? .action(.confirmQuit(true)) : .action(.quit)
+        case "help": return .action(.showHelp)
+        case "palette": return .action(.openPalette)
+        case "refresh": return .action(.refresh)
+        case "redraw": return .redraw
+        default: return .none
+        }
+    }
+
+    func motion(_ m: ListMotion, _ model: AppModel) -> Result {
+        switch model.current {
+        case .home?: return .action(.home(.move(m)))
+        case .customers?: return .action(.customers(.move(m)))
+        case .card?: return .action(.card(.move(m)))
+        case nil: return .none
+        }
+    }
+
+    func routeLogin(_ key: KeyEvent) -> Result {
+        switch key {
+        case .ctrl("c"): return .action(.confirmQuit(true))
+        case .enter: return .action(.login(.submit))
+        case .tab, .down: return .action(.login(.nextField))
+        case .backTab, .up: return .action(.login(.previousField))
+        case .backspace: return .action(.login(.backspace))
+        case .ctrl("u"): return .action(.login(.clearField))
+        case .char(let c): return .action(.login(.type(c)))
+        default: return .none
+        }
+    }
+
+    /// Actions offered on a screen, in help order (only ones the screen handles).
+    public static func actions(for screen: AppModel.Screen?) -> [String] {
+        switch screen {
+        case .home?, .customers?: return ["move-down", "move-up", "page-down", "page-up", "top", "bottom", "open", "palette", "refresh", "help", "redraw", "back", "quit"]
+        case .card?: return ["move-down", "move-up", "page-down", "page-up", "back", "palette", "refresh", "help", "redraw", "quit"]
+        case nil: return []
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Domain
+import TerminalCore
+import Widgets
+import Workspaces
+
+/// A read-only card: fields in label/value lines, then each section as a small table.
+enum RecordCardScreen {
+    static func render(_ model: CardViewModel, in rect: Rect, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog) {
+        let title = (model.card?.title ?? catalog.text("app.loading")) + "  (" + catalog.text("app.read-only-card") + ")"
+        let inner = Panel.render(title, focused: true, in: rect, into: &buffer, context: context)
+        guard let card = model.card else {
+            if let e = model.error { buffer.put(e, x: inner.x, y: inner.y, style: context.style("input.error"), maxWidth: inner.width) }
+            return
+        }
+        var lines: [(text: [String], role: String, kind: Int)] = []  // kind 0 field, 1 section title, 2 header, 3 row
+        let labelWidth = min(22, (card.fields.map { DisplayWidth.of(catalog.text($0.label)) }.max() ?? 10) + 1)
+        for f in card.fields where !f.value.isEmpty {
+            lines.append(([catalog.text(f.label), catalog.value(f.value)], "default", 0))
+        }
+        var tables: [Int: [TableColumn]] = [:]
+        for s in card.sections {
+            lines.append(([""], "default", 4))
+            lines.append(([catalog.text(s.title) + " (\(s.rows.count))"], "title", 1))
+            let cols = s.columns.map { c -> TableColumn in
+                let numeric = ["col.amount", "col.total", "col.price", "col.open", "col.ordered", "col.shipped", "col.received", "col.remaining", "col.on-hand", "col.reorder-level"].contains(c)
+                return TableColumn(catalog.text(c), width: max(4, DisplayWidth.of(catalog.text(c))), flex: numeric ? 0 : 1, alignRight: numeric)
+            }
+            tables[lines.count] = cols
+            lines.append((s.columns.map(catalog.text), "list.header", 2))
+            for r in s.rows { lines.append((r.map(catalog.value), "default", 3)) }
+        }
+        // Column widths per section, from its header and rows.
+        var currentCols: [TableColumn] = []
+        var y = inner.y
+        let start = min(model.scroll, max(0, lines.count - inner.height))
+        for (i, line) in lines.enumerated() {
+            if let cols = tables[i] {
+                var c = cols
+                var k = i + 1
+                while k < lines.count, lines[k].kind == 3 {
+                    for (j, cell) in lines[k].text.enumerated() where j < c.count { c[j].width = max(c[j].width, min(30, DisplayWidth.of(cell))) }
+                    k += 1
+                }
+                currentCols = c
+            }
+            guard i >= start else { continue }
+            guard y < inner.maxY else { break }
+            switch line.kind {
+            case 0:
+                buffer.put(DisplayWidth.pad(line.text[0], to: labelWidth), x: inner.x, y: y, style: context.style("muted"), maxWidth: labelWidth)
+                buffer.put(line.text[1], x: inner.x + labelWidth + 1, y: y, style: context.style("default"), maxWidth: inner.width - labelWidth - 1)
+            case 1:
+                buffer.put(line.text[0], x: inner.x, y: y, style: context.style("title"), maxWidth: inner.width)
+            case 2, 3:
+                var t = Table(columns: currentCols, rows: [TableRow(line.text, role: line.role)])
+                t.showHeader = false
+                t.render(in: Rect(x: inner.x, y: y, width: inner.width, height: 1), into: &buffer, context: context)
+            default:
+                break
+            }
+            y += 1
+        }
+    }
+}

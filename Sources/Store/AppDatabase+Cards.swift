@@ -1,0 +1,153 @@
+import Domain
+import GRDB
+
+extension AppDatabase {
+    /// The read-only card of one record, if `actor` may see it. A sales rep asking for another
+    /// rep's customer (or that customer's documents) gets `.forbidden`, whatever path asked.
+    public func card(_ ref: RecordRef, for actor: Actor, today: DateOnly) throws(StoreError) -> RecordCard {
+        try read { db in try AppDatabase.card(db, ref: ref, actor: actor, today: today) }
+    }
+
+    static func requireCustomerAccess(_ db: Database, customerId: Int64, actor: Actor) throws {
+        guard actor.can(.viewAllCustomers) || actor.can(.viewOwnCustomers) else { throw StoreError.forbidden("\(actor.role.rawValue) cannot open customer records") }
+        guard let owner = try Row.fetchOne(db, sql: "SELECT owner_id FROM customers WHERE id = ?", arguments: [customerId]) else {
+            throw StoreError.notFound("customer \(customerId)")
+        }
+        if actor.restrictedToOwnCustomers, (owner[0] as Int64?) != actor.userId {
+            throw StoreError.forbidden("this customer belongs to another sales rep")
+        }
+    }
+
+    static func requireSupplierSide(_ actor: Actor) throws {
+        guard actor.can(.viewSuppliers) || actor.can(.viewPayables) else { throw StoreError.forbidden("\(actor.role.rawValue) cannot open supplier records") }
+    }
+
+    static func qty(_ v: Int64) -> String { Quantity(thousandths: v).description }
+    static func money(_ v: Int64?) -> String { Money(minorUnits: v ?? 0).formatted() }
+
+    static func card(_ db: Database, ref: RecordRef, actor: Actor, today: DateOnly) throws -> RecordCard {
+        switch ref.kind {
+        case .customer:
+            try requireCustomerAccess(db, customerId: ref.id, actor: actor)
+            return try customerCard(db, id: ref.id, today: today)
+        case .contact:
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT k.name, k.title, k.mobile, k.phone, k.email, k.wechat, k.qq, k.birthday, k.notes, c.name, c.id
+                FROM contacts k JOIN customers c ON c.id = k.customer_id WHERE k.id = ?
+                """, arguments: [ref.id]) else { throw StoreError.notFound("contact \(ref.id)") }
+            try requireCustomerAccess(db, customerId: row[10], actor: actor)
+            return RecordCard(ref: ref, title: row[0], fields: [
+                .init("field.customer", row[9]), .init("field.title", row[1] ?? ""), .init("field.mobile", row[2] ?? ""),
+                .init("field.phone", row[3] ?? ""), .init("field.email", row[4] ?? ""), .init("field.wechat", row[5] ?? ""),
+                .init("field.qq", row[6] ?? ""), .init("field.birthday", row[7] ?? ""), .init("field.notes", row[8] ?? ""),
+            ], sections: [])
+        case .salesOrder:
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT o.number, c.name, c.id, u.display_name, o.order_date, o.due_date, o.status, o.total, o.note
+                FROM sales_orders o JOIN customers c ON c.id = o.customer_id JOIN users u ON u.id = o.owner_id WHERE o.id = ?
+                """, arguments: [ref.id]) else { throw StoreError.notFound("order \(ref.id)") }
+            try requireCustomerAccess(db, customerId: row[2], actor: actor)
+            let lines = try Row.fetchAll(db, sql: """
+                SELECT l.line_no, p.code, p.name, l.quantity, l.shipped_quantity, l.unit_price, l.discount_bp, l.amount
+                FROM sales_order_lines l JOIN products p ON p.id = l.product_id WHERE l.order_id = ? ORDER BY l.line_no
+                """, arguments: [ref.id]).map { r -> [String] in
+                [String(r[0] as Int64), r[1], r[2], qty(r[3]), qty(r[4]), qty((r[3] as Int64) - (r[4] as Int64)), money(r[5]),
+                 (r[6] as Int64) == 0 ? "" : (BasisPoints(r[6]).description), money(r[7])]
+            }
+            return RecordCard(ref: ref, title: "\(row[0] as String)  \(row[1] as String)", fields: [
+                .init("field.customer", row[1]), .init("field.rep", row[3]), .init("field.order-date", row[4]),
+                .init("field.due-date", row[5]), .init("field.status", "status.\(row[6] as String)"), .init("field.total", money(row[7])),
+                .init("field.note", row[8] ?? ""),
+            ], sections: [.init(title: "section.lines", columns: ["col.no", "col.code", "col.product", "col.ordered", "col.shipped", "col.remaining", "col.price", "col.discount", "col.amount"], rows: lines)])
+        case .receivable:
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT r.number, c.name, c.id, r.doc_date, r.due_date, r.amount, r.open_amount, r.status
+                FROM receivables r JOIN customers c ON c.id = r.customer_id WHERE r.id = ?
+                """, arguments: [ref.id]) else { throw StoreError.notFound("receivable \(ref.id)") }
+            try requireCustomerAccess(db, customerId: row[2], actor: actor)
+            let allocs = try Row.fetchAll(db, sql: """
+                SELECT rc.number, rc.receipt_date, rc.method, a.amount FROM receipt_allocations a JOIN receipts rc ON rc.id = a.receipt_id
+                WHERE a.receivable_id = ? ORDER BY rc.receipt_date
+                """, arguments: [ref.id]).map { [$0[0], $0[1], "method.\($0[2] as String)", money($0[3])] as [String] }
+            let due = DateOnly(iso: row[4] as String)
+            let overdue = due.map { max(0, $0.distance(to: today)) } ?? 0
+            return RecordCard(ref: ref, title: "\(row[0] as String)  \(row[1] as String)", fields: [
+                .init("field.customer", row[1]), .init("field.doc-date", row[3]), .init("field.due-date", row[4]),
+                .init("field.days-overdue", String(overdue)), .init("field.amount", money(row[5])), .init("field.open", money(row[6])),
+                .init("field.status", "status.\(row[7] as String)"),
+            ], sections: [.init(title: "section.receipts", columns: ["col.number", "col.date", "col.method", "col.amount"], rows: allocs)])
+        case .purchaseOrder:
+            try requireSupplierSide(actor)
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT p.number, s.name, p.order_date, p.expected_date, p.status, p.total FROM purchase_orders p JOIN suppliers s ON s.id = p.supplier_id WHERE p.id = ?
+                """, arguments: [ref.id]) else { throw StoreError.notFound("purchase order \(ref.id)") }
+            let lines = try Row.fetchAll(db, sql: """
+                SELECT l.line_no, pr.code, pr.name, l.quantity, l.received_quantity, l.unit_price, l.amount
+                FROM purchase_order_lines l JOIN products pr ON pr.id = l.product_id WHERE l.po_id = ? ORDER BY l.line_no
+                """, arguments: [ref.id]).map { r -> [String] in
+                [String(r[0] as Int64), r[1], r[2], qty(r[3]), qty(r[4]), qty((r[3] as Int64) - (r[4] as Int64)), money(r[5]), money(r[6])]
+            }
+            return RecordCard(ref: ref, title: "\(row[0] as String)  \(row[1] as String)", fields: [
+                .init("field.supplier", row[1]), .init("field.order-date", row[2]), .init("field.expected-date", row[3]),
+                .init("field.status", "status.\(row[4] as String)"), .init("field.total", money(row[5])),
+            ], sections: [.init(title: "section.lines", columns: ["col.no", "col.code", "col.product", "col.ordered", "col.received", "col.remaining", "col.price", "col.amount"], rows: lines)])
+        case .payable:
+            try requireSupplierSide(actor)
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT p.number, s.name, p.doc_date, p.due_date, p.amount, p.open_amount, p.status FROM payables p JOIN suppliers s ON s.id = p.supplier_id WHERE p.id = ?
+                """, arguments: [ref.id]) else { throw StoreError.notFound("payable \(ref.id)") }
+            return RecordCard(ref: ref, title: "\(row[0] as String)  \(row[1] as String)", fields: [
+                .init("field.supplier", row[1]), .init("field.doc-date", row[2]), .init("field.due-date", row[3]),
+                .init("field.amount", money(row[4])), .init("field.open", money(row[5])), .init("field.status", "status.\(row[6] as String)"),
+            ], sections: [])
+        case .supplier:
+            try requireSupplierSide(actor)
+            guard let row = try Row.fetchOne(db, sql: "SELECT code, name, contact_person, phone, email, address, payment_terms_days FROM suppliers WHERE id = ?", arguments: [ref.id]) else {
+                throw StoreError.notFound("supplier \(ref.id)")
+            }
+            return RecordCard(ref: ref, title: row[1], fields: [
+                .init("field.code", row[0]), .init("field.contact-person", row[2] ?? ""), .init("field.phone", row[3] ?? ""),
+                .init("field.email", row[4] ?? ""), .init("field.address", row[5] ?? ""), .init("field.payment-terms", "\(row[6] as Int64)"),
+            ], sections: [])
+        case .product, .stockLevel:
+            guard actor.can(.viewStock) || actor.can(.editPurchaseOrders) || actor.can(.editQuotes) else { throw StoreError.forbidden("\(actor.role.rawValue) cannot open stock records") }
+            guard let row = try Row.fetchOne(db, sql: "SELECT code, name, unit, list_price FROM products WHERE id = ?", arguments: [ref.id]) else {
+                throw StoreError.notFound("product \(ref.id)")
+            }
+            let stock = try Row.fetchAll(db, sql: """
+                SELECT w.code, w.name, l.on_hand, l.reorder_level FROM stock_levels l JOIN warehouses w ON w.id = l.warehouse_id WHERE l.product_id = ? ORDER BY w.code
+                """, arguments: [ref.id]).map { [$0[0], $0[1], qty($0[2]), qty($0[3])] as [String] }
+            return RecordCard(ref: RecordRef(.product, ref.id), title: "\(row[0] as String)  \(row[1] as String)", fields: [
+                .init("field.code", row[0]), .init("field.unit", row[2]), .init("field.list-price", money(row[3])),
+            ], sections: [.init(title: "section.stock", columns: ["col.code", "col.warehouse", "col.on-hand", "col.reorder-level"], rows: stock)])
+        }
+    }
+
+    static func customerCard(_ db: Database, id: Int64, today: DateOnly) throws -> RecordCard {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT c.code, c.name, c.status, u.display_name, c.contact_person, c.phone, c.email, c.address, c.region, c.industry,
+                   c.credit_limit, c.payment_terms_days, c.next_contact_on, c.last_contact_on, c.last_order_on, c.owner_since
+            FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = ?
+            """, arguments: [id]) else { throw StoreError.notFound("customer \(id)") }
+        let exposure = try creditExposures(db, ownerId: nil, customerId: id)[id]?.exposure
+        let contacts = try Row.fetchAll(db, sql: "SELECT name, title, mobile, email FROM contacts WHERE customer_id = ? ORDER BY name LIMIT 20", arguments: [id])
+            .map { [$0[0], $0[1] ?? "", $0[2] ?? "", $0[3] ?? ""] as [String] }
+        let orders = try Row.fetchAll(db, sql: "SELECT number, order_date, status, total FROM sales_orders WHERE customer_id = ? ORDER BY order_date DESC LIMIT 5", arguments: [id])
+            .map { [$0[0], $0[1], "status.\($0[2] as String)", money($0[3])] as [String] }
+        let open = try Row.fetchAll(db, sql: """
+            SELECT number, due_date, open_amount FROM receivables WHERE customer_id = ? AND open_amount > 0 AND status = 'posted' ORDER BY due_date LIMIT 20
+            """, arguments: [id]).map { [$0[0], $0[1], money($0[2])] as [String] }
+        return RecordCard(ref: RecordRef(.customer, id), title: row[1], fields: [
+            .init("field.code", row[0]), .init("field.status", "status.\(row[2] as String)"), .init("field.owner", row[3] ?? ""),
+            .init("field.contact-person", row[4] ?? ""), .init("field.phone", row[5] ?? ""), .init("field.email", row[6] ?? ""),
+            .init("field.address", row[7] ?? ""), .init("field.region", row[8] ?? ""), .init("field.industry", row[9] ?? ""),
+            .init("field.credit-limit", money(row[10])), .init("field.exposure", exposure.map { $0.exposure.formatted() } ?? "0.00"),
+            .init("field.payment-terms", "\(row[11] as Int64)"), .init("field.next-contact", row[12] ?? ""),
+            .init("field.last-contact", row[13] ?? ""), .init("field.last-order", row[14] ?? ""),
+        ], sections: [
+            .init(title: "section.contacts", columns: ["col.name", "col.title", "col.mobile", "col.email"], rows: contacts),
+            .init(title: "section.orders", columns: ["col.number", "col.date", "col.status", "col.total"], rows: orders),
+            .init(title: "section.open-receivables", columns: ["col.number", "col.due", "col.open"], rows: open),
+        ])
+    }
+}

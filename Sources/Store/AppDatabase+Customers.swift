@@ -1,0 +1,48 @@
+import Domain
+import GRDB
+
+/// One row of the customer list.
+public struct CustomerRow: Hashable, Sendable {
+    public var id: Int64
+    public var code: String
+    public var name: String
+    public var status: String
+    public var owner: String
+    public var phone: String
+    public var nextContact: String
+    public var lastOrder: String
+}
+
+extension AppDatabase {
+    /// A page of customers ordered by name then id, after (`afterName`, `afterId`) — keyset
+    /// pagination on `customers_owner_name` (reps) or on name (everyone else). Never loads the table.
+    public func customerPage(for actor: Actor, after: (name: String, id: Int64)?, limit: Int, backwards: Bool = false) throws(StoreError) -> [CustomerRow] {
+        guard actor.can(.viewAllCustomers) || actor.can(.viewOwnCustomers) else { throw .forbidden("\(actor.role.rawValue) cannot list customers") }
+        let own = actor.restrictedToOwnCustomers
+        return try read { db in
+            let cmp = backwards ? "<" : ">"
+            let order = backwards ? "DESC" : "ASC"
+            var sql = """
+                SELECT c.id, c.code, c.name, c.status, coalesce(u.display_name, ''), coalesce(c.phone, ''), coalesce(c.next_contact_on, ''), coalesce(c.last_order_on, '')
+                FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.archived = 0
+                """
+            var args: [(any DatabaseValueConvertible)?] = []
+            if own { sql += " AND c.owner_id = ?"; args.append(actor.userId) }
+            if let after { sql += " AND (c.name, c.id) \(cmp) (?, ?)"; args.append(after.name); args.append(after.id) }
+            sql += " ORDER BY c.name \(order), c.id \(order) LIMIT ?"
+            args.append(limit)
+            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map {
+                CustomerRow(id: $0[0], code: $0[1], name: $0[2], status: $0[3], owner: $0[4], phone: $0[5], nextContact: $0[6], lastOrder: $0[7])
+            }
+            return backwards ? rows.reversed() : rows
+        }
+    }
+
+    public func customerCount(for actor: Actor) throws(StoreError) -> Int {
+        try read { db in
+            actor.restrictedToOwnCustomers
+                ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customers WHERE owner_id = ? AND archived = 0", arguments: [actor.userId]) ?? 0
+                : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customers WHERE archived = 0") ?? 0
+        }
+    }
+}

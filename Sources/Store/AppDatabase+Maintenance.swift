@@ -1,0 +1,138 @@
+import Domain
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// `rapport check`: SQLite's integrity and foreign-key checks, then the domain invariants
+    /// the Store maintains. Returns one line per problem; empty means all is well.
+    public func check() throws(StoreError) -> [String] {
+        try read { db in
+            var problems: [String] = []
+            for row in try Row.fetchAll(db, sql: "PRAGMA integrity_check") {
+                let s: String = row[0]
+                if s != "ok" { problems.append("integrity: \(s)") }
+            }
+            for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+                problems.append("foreign key: \(row[0] as String) row \(row[1] as Int64? ?? 0) points to missing \(row[2] as String)")
+            }
+            for (name, sql) in AppDatabase.invariants {
+                for row in try Row.fetchAll(db, sql: sql + " LIMIT 20") {
+                    problems.append("\(name): \(row[0] as String) (\(row[1] as String))")
+                }
+            }
+            return problems
+        }
+    }
+
+    /// Each query returns (document, detail) for every row breaking the rule.
+    public static var invariantCount: Int { invariants.count }
+
+    static let invariants: [(String, String)] = [
+        ("receipt ≠ allocations + unapplied", """
+            SELECT r.number, r.amount || ' ≠ ' || coalesce(SUM(a.amount),0) || ' + ' || r.unapplied FROM receipts r
+            LEFT JOIN receipt_allocations a ON a.receipt_id = r.id WHERE r.status = 'posted'
+            GROUP BY r.id HAVING r.amount <> coalesce(SUM(a.amount),0) + r.unapplied
+            """),
+        ("payment ≠ allocations + unapplied", """
+            SELECT p.number, p.amount || ' ≠ ' || coalesce(SUM(a.amount),0) || ' + ' || p.unapplied FROM payments p
+            LEFT JOIN payment_allocations a ON a.payment_id = p.id WHERE p.status = 'posted'
+            GROUP BY p.id HAVING p.amount <> coalesce(SUM(a.amount),0) + p.unapplied
+            """),
+        ("receivable open ≠ amount − allocations", """
+            SELECT r.number, r.open_amount || ' ≠ ' || r.amount || ' − ' || coalesce(SUM(a.amount),0) FROM receivables r
+            LEFT JOIN receipt_allocations a ON a.receivable_id = r.id WHERE r.status = 'posted'
+            GROUP BY r.id HAVING r.open_amount <> r.amount - coalesce(SUM(a.amount),0)
+            """),
+        ("payable open ≠ amount − allocations", """
+            SELECT p.number, p.open_amount || ' ≠ ' || p.amount || ' − ' || coalesce(SUM(a.amount),0) FROM payables p
+            LEFT JOIN payment_allocations a ON a.payable_id = p.id WHERE p.status = 'posted'
+            GROUP BY p.id HAVING p.open_amount <> p.amount - coalesce(SUM(a.amount),0)
+            """),
+        ("order total ≠ lines", """
+            SELECT o.number, o.total || ' ≠ ' || SUM(l.amount) FROM sales_orders o JOIN sales_order_lines l ON l.order_id = o.id
+            GROUP BY o.id HAVING o.total <> SUM(l.amount) OR o.quantity <> SUM(l.quantity)
+            """),
+        ("shipment total ≠ lines", """
+            SELECT s.number, s.total || ' ≠ ' || SUM(l.amount) FROM shipments s JOIN shipment_lines l ON l.shipment_id = s.id
+            GROUP BY s.id HAVING s.total <> SUM(l.amount)
+            """),
+        ("receivable ≠ its shipment", """
+            SELECT r.number, r.amount || ' ≠ ' || s.total FROM receivables r JOIN shipments s ON s.id = r.shipment_id
+            WHERE r.status = 'posted' AND s.status = 'posted' AND r.amount <> s.total
+            """),
+        ("order line shipped ≠ shipments", """
+            SELECT o.number || '/' || l.line_no, l.shipped_quantity || ' ≠ ' || coalesce(x.q, 0) FROM sales_order_lines l
+            JOIN sales_orders o ON o.id = l.order_id
+            LEFT JOIN (SELECT sl.order_line_id, SUM(sl.quantity) q FROM shipment_lines sl JOIN shipments s ON s.id = sl.shipment_id
+                       WHERE s.status = 'posted' GROUP BY sl.order_line_id) x ON x.order_line_id = l.id
+            WHERE l.shipped_quantity <> coalesce(x.q, 0)
+            """),
+        ("purchase line received ≠ goods receipts", """
+            SELECT p.number || '/' || l.line_no, l.received_quantity || ' ≠ ' || coalesce(x.q, 0) FROM purchase_order_lines l
+            JOIN purchase_orders p ON p.id = l.po_id
+            LEFT JOIN (SELECT gl.po_line_id, SUM(gl.quantity) q FROM goods_receipt_lines gl JOIN goods_receipts g ON g.id = gl.goods_receipt_id
+                       WHERE g.status = 'posted' GROUP BY gl.po_line_id) x ON x.po_line_id = l.id
+            WHERE l.received_quantity <> coalesce(x.q, 0)
+            """),
+        ("order status ≠ its lines", """
+            SELECT o.number, o.status FROM sales_orders o JOIN sales_order_lines l ON l.order_id = o.id WHERE o.status <> 'cancelled'
+            GROUP BY o.id HAVING o.status <> CASE WHEN SUM(l.shipped_quantity) = 0 THEN 'open'
+                WHEN SUM(l.shipped_quantity < l.quantity) = 0 THEN 'shipped' ELSE 'partially_shipped' END
+            """),
+        ("stock on hand ≠ moves", """
+            SELECT p.code || '@' || w.code, l.on_hand || ' ≠ ' || (coalesce(m.q,0) + coalesce(g.q,0) - coalesce(s.q,0))
+            FROM stock_levels l JOIN products p ON p.id = l.product_id JOIN warehouses w ON w.id = l.warehouse_id
+            LEFT JOIN (SELECT product_id, warehouse_id, SUM(quantity) q FROM stock_moves GROUP BY 1, 2) m
+                ON m.product_id = l.product_id AND m.warehouse_id = l.warehouse_id
+            LEFT JOIN (SELECT gl.product_id, gr.warehouse_id, SUM(gl.quantity) q FROM goods_receipt_lines gl
+                       JOIN goods_receipts gr ON gr.id = gl.goods_receipt_id WHERE gr.status = 'posted' GROUP BY 1, 2) g
+                ON g.product_id = l.product_id AND g.warehouse_id = l.warehouse_id
+            LEFT JOIN (SELECT sl.product_id, sh.warehouse_id, SUM(sl.quantity) q FROM shipment_lines sl
+                       JOIN shipments sh ON sh.id = sl.shipment_id WHERE sh.status = 'posted' GROUP BY 1, 2) s
+                ON s.product_id = l.product_id AND s.warehouse_id = l.warehouse_id
+            WHERE l.on_hand <> coalesce(m.q,0) + coalesce(g.q,0) - coalesce(s.q,0)
+            """),
+    ]
+
+    /// An online backup (SQLite backup API) into a new file created with mode 0600.
+    public func backup(to destination: String) throws(StoreError) {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: destination) { throw .failed("\(destination) already exists; choose another name") }
+        guard fm.createFile(atPath: destination, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw .cannotOpen(path: destination, reason: "cannot create the backup file")
+        }
+        do {
+            let target = try DatabaseQueue(path: destination)
+            try writer.backup(to: target)
+            try target.close()
+            try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: destination)
+        } catch {
+            try? fm.removeItem(atPath: destination)
+            throw .failed("backup failed: \(error)")
+        }
+    }
+}
+
+/// Notices commits by any connection — this process's or another's — to the same file by
+/// polling `PRAGMA data_version` on a connection of its own.
+public final class DataVersionWatcher: @unchecked Sendable {
+    private let queue: DatabaseQueue?
+    private var last: Int64 = -1
+    private let lock = NSLock()
+
+    public init(path: String) {
+        if path == ":memory:" { queue = nil; return }
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(1)
+        queue = try? DatabaseQueue(path: path, configuration: config)
+    }
+
+    /// True when the file changed since the previous call (the first call returns false).
+    public func changed() -> Bool {
+        guard let queue, let v = try? queue.inDatabase({ db in try Int64.fetchOne(db, sql: "PRAGMA data_version") }) ?? nil else { return false }
+        lock.lock(); defer { lock.unlock() }
+        defer { last = v }
+        return last >= 0 && v != last
+    }
+}

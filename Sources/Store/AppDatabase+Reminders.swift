@@ -1,0 +1,155 @@
+import Domain
+import GRDB
+
+extension AppDatabase {
+    public static let reminderPaneLimit = 50
+
+    /// The reminder pane of `actor`'s home: for each kind of DOMAIN.md this role gets, the total
+    /// count and the first `limit` items, most urgent first. `rapport report reminders` prints
+    /// exactly this.
+    public func reminders(for actor: Actor, today: DateOnly, limit: Int = AppDatabase.reminderPaneLimit) throws(StoreError) -> [ReminderGroup] {
+        try read { db in try AppDatabase.reminders(db, actor: actor, today: today, limit: limit) }
+    }
+
+    static func reminders(_ db: Database, actor: Actor, today: DateOnly, limit: Int) throws -> [ReminderGroup] {
+        let settings = try AppDatabase.settings(db)
+        let rules = ReminderRules(today: today, dormantDays: settings.dormantDays)
+        let own = ReminderKind.ownedOnly(actor.role)
+        return try ReminderKind.kinds(for: actor.role).map { kind in
+            try group(db, kind: kind, rules: rules, ownerId: own ? actor.userId : nil, limit: limit, buckets: settings.agingBuckets)
+        }
+    }
+
+    static func group(_ db: Database, kind: ReminderKind, rules: ReminderRules, ownerId: Int64?, limit: Int, buckets: AgingBuckets) throws -> ReminderGroup {
+        let t = rules.today
+        let ownerCustomer = ownerId == nil ? "" : " AND c.owner_id = :owner"
+        var args: [String: (any DatabaseValueConvertible)?] = ["owner": ownerId, "t": t.iso, "limit": limit]
+        let sql: (count: String, items: String)
+        switch kind {
+        case .contactToday, .contactTomorrow, .overdueFollowUp:
+            let cond: String
+            switch kind {
+            case .contactToday: cond = "c.next_contact_on = :d"; args["d"] = t.iso
+            case .contactTomorrow: cond = "c.next_contact_on = :d"; args["d"] = rules.tomorrow.iso
+            default: cond = "c.next_contact_on < :t"
+            }
+            let from = "FROM customers c WHERE \(cond) AND c.archived = 0\(ownerCustomer)"
+            sql = ("SELECT COUNT(*) \(from)",
+                   "SELECT 'customer', c.id, c.name, coalesce(c.contact_person, '') || '  ' || coalesce(c.phone, ''), c.next_contact_on, NULL \(from) ORDER BY c.next_contact_on, c.name LIMIT :limit")
+        case .dormantCustomer:
+            args["before"] = rules.dormantBefore.iso
+            let from = "FROM customers c WHERE c.status = 'active' AND c.last_order_on < :before AND c.archived = 0\(ownerCustomer)"
+            sql = ("SELECT COUNT(*) \(from)",
+                   "SELECT 'customer', c.id, c.name, coalesce(c.phone, ''), c.last_order_on, NULL \(from) ORDER BY c.last_order_on DESC LIMIT :limit")
+        case .receivableDue, .receivableOverdue:
+            let cond: String
+            if kind == .receivableDue { cond = "r.due_date BETWEEN :t AND :to"; args["to"] = rules.dueWindow.to.iso } else { cond = "r.due_date < :t" }
+            let rep = ownerId == nil ? "" : " AND r.rep_id = :owner"
+            let from = "FROM receivables r JOIN customers c ON c.id = r.customer_id WHERE r.open_amount > 0 AND r.status = 'posted' AND \(cond)\(rep)"
+            sql = ("SELECT COUNT(*) \(from)",
+                   "SELECT 'receivable', r.id, c.name, r.number, r.due_date, r.open_amount \(from) ORDER BY r.due_date, r.number LIMIT :limit")
+        case .birthday:
+            let mds = rules.birthdayMonthDays
+            let list = mds.indices.map { ":md\($0)" }.joined(separator: ",")
+            for (i, md) in mds.enumerated() { args["md\(i)"] = md }
+            let from = "FROM contacts k JOIN customers c ON c.id = k.customer_id WHERE k.birthday_md IN (\(list)) AND c.archived = 0\(ownerCustomer)"
+            sql = ("SELECT COUNT(*) \(from)",
+                   "SELECT 'contact', k.id, k.name, c.name, k.birthday, NULL \(from) ORDER BY k.birthday_md, k.name LIMIT :limit")
+        case .deliveryDue:
+            args["h"] = rules.deliveryHorizon.iso
+            let from = "FROM sales_orders o JOIN customers c ON c.id = o.customer_id WHERE o.status IN ('open','partially_shipped') AND o.due_date <= :h\(ownerCustomer)"
+            sql = ("SELECT COUNT(*) \(from)",
+                   "SELECT 'sales_order', o.id, c.name, o.number, o.due_date, o.total \(from) ORDER BY o.due_date, o.number LIMIT :limit")
+        case .goodsExpected:
+            args["h"] = rules.deliveryHorizon.iso
+            let from = "FROM purchase_orders p JOIN suppliers s ON s.id = p.supplier_id WHERE p.status IN ('open','partially_received') AND p.expected_date <= :h"
+            sql = ("SELECT COUNT(*) \(from)",
+                   "SELECT 'purchase_order', p.id, s.name, p.number, p.expected_date, p.total \(from) ORDER BY p.expected_date, p.number LIMIT :limit")
+        case .lowStock:
+            let from = "FROM stock_levels l JOIN products p ON p.id = l.product_id JOIN warehouses w ON w.id = l.warehouse_id WHERE l.on_hand <= l.reorder_level"
+            sql = ("SELECT COUNT(*) \(from)",
+                   "SELECT 'product', p.id, p.code || ' ' || p.name, w.name || ': ' || l.on_hand || '/' || l.reorder_level, NULL, NULL \(from) ORDER BY l.on_hand - l.reorder_level, p.code LIMIT :limit")
+        case .payableDue, .payableOverdue:
+            let cond: String
+            if kind == .payableDue { cond = "p.due_date BETWEEN :t AND :to"; args["to"] = rules.dueWindow.to.iso } else { cond = "p.due_date < :t" }
+            let from = "FROM payables p JOIN suppliers s ON s.id = p.supplier_id WHERE p.open_amount > 0 AND p.status = 'posted' AND \(cond)"
+            sql = ("SELECT COUNT(*) \(from)",
+                   "SELECT 'payable', p.id, s.name, p.number, p.due_date, p.open_amount \(from) ORDER BY p.due_date, p.number LIMIT :limit")
+        case .creditBreach:
+            return try creditBreaches(db, ownerId: ownerId, limit: limit)
+        }
+        let arguments = StatementArguments(args)
+        let total = try Int.fetchOne(db, sql: sql.count, arguments: arguments) ?? 0
+        let items = try Row.fetchAll(db, sql: sql.items, arguments: arguments).map { row -> ReminderItem in
+            let date = (row[4] as String?).flatMap { DateOnly(iso: $0) }
+            var detail: String = row[3]
+            var overdue = kind.isOverdueKind
+            if kind == .lowStock { detail = Quantity.stockText(detail) }
+            if kind == .receivableOverdue || kind == .payableOverdue, let date {
+                detail += "  " + buckets.labels[buckets.index(daysOverdue: date.distance(to: t))]
+            }
+            if kind == .deliveryDue, let date, date < t { overdue = true }
+            if kind == .goodsExpected, let date, date < t { overdue = true }
+            return ReminderItem(kind: kind, record: RecordRef(RecordRef.Kind(rawValue: row[0]) ?? .customer, row[1]), title: row[2], detail: detail,
+                                date: date, amount: (row[5] as Int64?).map { Money(minorUnits: $0) }, overdue: overdue)
+        }
+        return ReminderGroup(kind: kind, total: total, items: items)
+    }
+
+    /// Customers whose exposure (open receivables + unshipped open order lines) exceeds their limit.
+    static func creditBreaches(_ db: Database, ownerId: Int64?, limit: Int) throws -> ReminderGroup {
+        let exposures = try creditExposures(db, ownerId: ownerId)
+        let breached = exposures.filter { $0.value.exposure.isBreached }
+            .sorted { ($0.value.exposure.headroom, $0.key) < ($1.value.exposure.headroom, $1.key) }
+        let items = breached.prefix(limit).map { entry in
+            ReminderItem(kind: .creditBreach, record: RecordRef(.customer, entry.key), title: entry.value.name,
+                         detail: "\(entry.value.exposure.exposure) / \(entry.value.exposure.limit)", date: nil,
+                         amount: -entry.value.exposure.headroom, overdue: true)
+        }
+        return ReminderGroup(kind: .creditBreach, total: breached.count, items: Array(items))
+    }
+
+    /// Credit exposure per customer that has a limit and any exposure at all.
+    static func creditExposures(_ db: Database, ownerId: Int64?, customerId: Int64? = nil) throws -> [Int64: (name: String, exposure: CreditExposure)] {
+        let owner = ownerId == nil ? "" : " AND c.owner_id = :owner"
+        let one = customerId == nil ? "" : " AND c.id = :customer"
+        let args = StatementArguments(["owner": ownerId, "customer": customerId])
+        var result: [Int64: (name: String, exposure: CreditExposure)] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT c.id, c.name, c.credit_limit, SUM(r.open_amount) FROM receivables r JOIN customers c ON c.id = r.customer_id
+            WHERE r.open_amount > 0 AND r.status = 'posted' AND c.credit_limit > 0\(owner)\(one) GROUP BY c.id
+            """, arguments: args) {
+            result[row[0]] = (row[1], CreditExposure(openReceivables: Money(minorUnits: row[3]), unshippedOrders: .zero, limit: Money(minorUnits: row[2])))
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT c.id, c.name, c.credit_limit, l.quantity - l.shipped_quantity, l.unit_price, l.discount_bp
+            FROM sales_orders o JOIN customers c ON c.id = o.customer_id JOIN sales_order_lines l ON l.order_id = o.id
+            WHERE o.status IN ('open','partially_shipped') AND c.credit_limit > 0 AND l.quantity > l.shipped_quantity\(owner)\(one)
+            """, arguments: args) {
+            let id: Int64 = row[0]
+            let value = try LineAmount.compute(quantity: Quantity(thousandths: row[3]), unitPrice: Money(minorUnits: row[4]), discountBasisPoints: row[5])
+            var entry = result[id] ?? (row[1], CreditExposure(openReceivables: .zero, unshippedOrders: .zero, limit: Money(minorUnits: row[2])))
+            entry.exposure.unshippedOrders += value
+            result[id] = entry
+        }
+        return result
+    }
+}
+
+extension Quantity {
+    /// "Main: 12000/20000" stored in thousandths → "Main: 12/20".
+    static func stockText(_ raw: String) -> String {
+        guard let colon = raw.lastIndex(of: ":") else { return raw }
+        let parts = raw[raw.index(after: colon)...].trimmingCharacters().split(separator: "/")
+        guard parts.count == 2, let a = Int64(parts[0]), let b = Int64(parts[1]) else { return raw }
+        return "\(raw[..<colon]): \(Quantity(thousandths: a)) / \(Quantity(thousandths: b))"
+    }
+}
+
+extension Substring {
+    func trimmingCharacters() -> Substring {
+        var s = self
+        while s.first == " " { s.removeFirst() }
+        return s
+    }
+}

@@ -1,0 +1,52 @@
+import Domain
+import GRDB
+
+extension AppDatabase {
+    public func settings() throws(StoreError) -> CompanySettings {
+        try read { db in try AppDatabase.settings(db) }
+    }
+
+    static func settings(_ db: Database) throws -> CompanySettings {
+        var s = CompanySettings()
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM company_settings") {
+            let key: String = row[0], value: String = row[1]
+            switch key {
+            case "company_name": s.companyName = value
+            case "currency": s.currency = value
+            case "payment_terms_days": s.paymentTermsDays = Int(value) ?? s.paymentTermsDays
+            case "aging_bounds": s.agingBounds = value.split(separator: ",").compactMap { Int($0) }
+            case "dormant_days": s.dormantDays = Int(value) ?? s.dormantDays
+            case "commission_bp": s.defaultCommissionBasisPoints = Int64(value) ?? s.defaultCommissionBasisPoints
+            case "commission_on_revenue": s.commissionOnRevenue = value == "1"
+            case "next_contact_days": s.nextContactDefaultDays = Int(value) ?? s.nextContactDefaultDays
+            default: break
+            }
+        }
+        return s
+    }
+
+    static func settingPairs(_ s: CompanySettings) -> [(String, String)] {
+        [("company_name", s.companyName), ("currency", s.currency), ("payment_terms_days", String(s.paymentTermsDays)),
+         ("aging_bounds", s.agingBounds.map(String.init).joined(separator: ",")), ("dormant_days", String(s.dormantDays)),
+         ("commission_bp", String(s.defaultCommissionBasisPoints)), ("commission_on_revenue", s.commissionOnRevenue ? "1" : "0"),
+         ("next_contact_days", String(s.nextContactDefaultDays))]
+    }
+
+    public func saveSettings(_ settings: CompanySettings, by actor: Actor, at now: Int64) throws(StoreError) {
+        guard actor.can(.editSettings) else { throw .forbidden("only a manager edits company settings") }
+        let s: CompanySettings
+        do { s = try settings.validated() } catch { throw .invalid(error) }
+        try write { db in
+            let before = try AppDatabase.settings(db)
+            for (k, v) in AppDatabase.settingPairs(s) {
+                try db.execute(sql: """
+                    INSERT INTO company_settings (key, value) VALUES (?, ?)
+                    ON CONFLICT (key) DO UPDATE SET value = excluded.value, version = version + 1
+                    """, arguments: [k, v])
+            }
+            try AuditLog.record(db, actor: actor, at: now, action: "settings.save", entity: "company_settings", entityId: nil,
+                                before: AuditLog.json(AppDatabase.settingPairs(before).map { ($0.0, $0.1) }),
+                                after: AuditLog.json(AppDatabase.settingPairs(s).map { ($0.0, $0.1) }))
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Domain
+import GRDB
+
+public struct UserAccount: Sendable, Equatable {
+    public var id: Int64
+    public var login: String
+    public var displayName: String
+    public var role: Role
+    public var active: Bool
+    public var actor: Actor { Actor(userId: id, login: login, displayName: displayName, role: role) }
+}
+
+public enum AuthResult: Sendable, Equatable {
+    case success(Actor)
+    /// Wrong login or password (never says which).
+    case refused(attemptsLeft: Int)
+    case locked(untilSeconds: Int64)
+}
+
+extension AppDatabase {
+    public static let maxFailedLogins = 3
+    public static let lockoutSeconds: Int64 = 30
+
+    @discardableResult
+    public func addUser(login: String, displayName: String, role: Role, password: String, by actor: Actor, at now: Int64) throws(StoreError) -> Int64 {
+        let login = login.trimmingSpacesStore()
+        guard !login.isEmpty, login.count <= 64, login.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
+            throw .invalid(DomainError("login must be 1–64 letters, digits, '.', '_' or '-'", field: "login"))
+        }
+        guard password.count >= 4 else { throw .invalid(DomainError("password must have at least 4 characters", field: "password")) }
+        guard actor.can(.manageUsers) else { throw .forbidden("only a manager adds users") }
+        let hash = try PasswordHasher.hash(password)
+        let name = displayName.isEmpty ? login : displayName
+        return try write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM users WHERE login = ?", arguments: [login]) == true {
+                throw StoreError.invalid(DomainError("user '\(login)' already exists", field: "login"))
+            }
+            try db.execute(sql: "INSERT INTO users (login, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [login, name, role.rawValue, hash, now])
+            let id = db.lastInsertedRowID
+            try AuditLog.record(db, actor: actor, at: now, action: "user.add", entity: "users", entityId: id,
+                                after: AuditLog.json([("login", login), ("display_name", name), ("role", role.rawValue)]))
+            return id
+        }
+    }
+
+    public func users() throws(StoreError) -> [UserAccount] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT id, login, display_name, role, active FROM users ORDER BY login").map(AppDatabase.user)
+        }
+    }
+
+    public func user(login: String) throws(StoreError) -> UserAccount? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT id, login, display_name, role, active FROM users WHERE login = ?", arguments: [login]).map(AppDatabase.user)
+        }
+    }
+
+    static func user(_ r: Row) -> UserAccount {
+        UserAccount(id: r[0], login: r[1], displayName: r[2], role: Role(rawValue: r[3]) ?? .salesRep, active: r[4] as Int64 == 1)
+    }
+
+    public func setPassword(login: String, password: String, by actor: Actor, at now: Int64) throws(StoreError) {
+        guard password.count >= 4 else { throw .invalid(DomainError("password must have at least 4 characters", field: "password")) }
+        guard actor.can(.manageUsers) || actor.login == login else { throw .forbidden("only a manager changes another user's password") }
+        let hash = try PasswordHasher.hash(password)
+        try write { db in
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM users WHERE login = ?", arguments: [login]) else {
+                throw StoreError.notFound("user '\(login)'")
+            }
+            try db.execute(sql: "UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = 0, version = version + 1 WHERE id = ?", arguments: [hash, id])
+            try AuditLog.record(db, actor: actor, at: now, action: "user.passwd", entity: "users", entityId: id)
+        }
+    }
+
+    public func setActive(login: String, active: Bool, by actor: Actor, at now: Int64) throws(StoreError) {
+        guard actor.can(.manageUsers) else { throw .forbidden("only a manager disables users") }
+        try write { db in
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM users WHERE login = ?", arguments: [login]) else {
+                throw StoreError.notFound("user '\(login)'")
+            }
+            try db.execute(sql: "UPDATE users SET active = ?, version = version + 1 WHERE id = ?", arguments: [active ? 1 : 0, id])
+            try AuditLog.record(db, actor: actor, at: now, action: active ? "user.enable" : "user.disable", entity: "users", entityId: id,
+                                before: AuditLog.json([("active", active ? "0" : "1")]), after: AuditLog.json([("active", active ? "1" : "0")]))
+        }
+    }
+
+    /// Checks a password. After `maxFailedLogins` wrong passwords the account waits
+    /// `lockoutSeconds` (doubling with each further failure, up to 15 minutes). Every attempt is audited.
+    public func authenticate(login: String, password: String, at now: Int64) throws(StoreError) -> AuthResult {
+        struct Stored: Sendable { var id: Int64; var name: String; var role: String; var hash: String; var active: Int64; var failed: Int64; var lockedUntil: Int64 }
+        let stored = try read { db -> Stored? in
+            try Row.fetchOne(db, sql: "SELECT id, display_name, role, password_hash, active, failed_logins, locked_until FROM users WHERE login = ?", arguments: [login])
+                .map { Stored(id: $0[0], name: $0[1], role: $0[2], hash: $0[3], active: $0[4], failed: $0[5], lockedUntil: $0[6]) }
+        }
+        guard let row = stored else {
+            // Spend the same time as a real check so timing does not reveal which logins exist.
+            _ = PasswordHasher.verify(password, hash: "$y$j9T$F5Jx5fExrKuPp53xLKQ..1$X3DX6M94c7o.9agCG9G317fhZg9SqC.5i5rd.RhAtQ7")
+            return .refused(attemptsLeft: AppDatabase.maxFailedLogins)
+        }
+        let id = row.id, failed = row.failed
+        if row.lockedUntil > now { return .locked(untilSeconds: row.lockedUntil) }
+        let ok = row.active == 1 && PasswordHasher.verify(password, hash: row.hash)
+        let actor = Actor(userId: id, login: login, displayName: row.name, role: Role(rawValue: row.role) ?? .salesRep)
+        return try write { db in
+            if ok {
+                try db.execute(sql: "UPDATE users SET failed_logins = 0, locked_until = 0 WHERE id = ?", arguments: [id])
+                try AuditLog.record(db, actor: actor, at: now, action: "login", entity: "users", entityId: id)
+                return .success(actor)
+            }
+            let n = failed + 1
+            var until: Int64 = 0
+            if n >= Int64(AppDatabase.maxFailedLogins) {
+                let extra = min(n - Int64(AppDatabase.maxFailedLogins), 5)
+                until = now + min(AppDatabase.lockoutSeconds << extra, 900)
+            }
+            try db.execute(sql: "UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?", arguments: [n, until, id])
+            try AuditLog.record(db, actor: actor, at: now, action: "login.failed", entity: "users", entityId: id)
+            if until > 0 { return .locked(untilSeconds: until) }
+            return .refused(attemptsLeft: AppDatabase.maxFailedLogins - Int(n))
+        }
+    }
+}
+
+extension String {
+    func trimmingSpacesStore() -> String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s.removeFirst() }
+        while s.last?.isWhitespace == true { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,132 @@
+import TerminalCore
+
+/// A row of tabs; the active one in `tab.active`.
+public struct Tabs: Sendable, Equatable {
+    public var titles: [String]
+    public var active: Int
+    public init(titles: [String], active: Int) { self.titles = titles; self.active = active }
+
+    public func render(in rect: Rect, into buffer: inout CellBuffer, context: RenderContext) {
+        buffer.fill(rect.row(0), style: context.style("tab"))
+        var x = rect.x
+        for (i, t) in titles.enumerated() {
+            let label = " \(i + 1) \(t) "
+            let w = buffer.put(label, x: x, y: rect.y, style: context.style(i == active ? "tab.active" : "tab"), maxWidth: rect.maxX - x)
+            x += w + 1
+            if x >= rect.maxX { break }
+        }
+    }
+}
+
+/// The bottom line: key hints generated from the current screen's bindings, and a message.
+public struct StatusBar: Sendable, Equatable {
+    public var hints: [(key: String, label: String)]
+    public var message: String
+    public init(hints: [(key: String, label: String)], message: String = "") { self.hints = hints; self.message = message }
+
+    public static func == (a: StatusBar, b: StatusBar) -> Bool {
+        a.message == b.message && a.hints.map(\.key) == b.hints.map(\.key) && a.hints.map(\.label) == b.hints.map(\.label)
+    }
+
+    public func render(in rect: Rect, into buffer: inout CellBuffer, context: RenderContext) {
+        let base = context.style("statusbar")
+        buffer.fill(rect.row(0), style: base)
+        var x = rect.x
+        let messageWidth = DisplayWidth.of(message)
+        let limit = rect.maxX - (messageWidth > 0 ? messageWidth + 2 : 0)
+        for h in hints {
+            let need = DisplayWidth.of(h.key) + DisplayWidth.of(h.label) + 2
+            if x + need > limit { break }
+            x += buffer.put(h.key, x: x, y: rect.y, style: context.style("statusbar.key"))
+            x += buffer.put(" " + h.label + " ", x: x, y: rect.y, style: base)
+        }
+        if messageWidth > 0 {
+            buffer.put(message, x: max(x, rect.maxX - messageWidth - 1), y: rect.y, style: base, maxWidth: rect.maxX - x)
+        }
+    }
+}
+
+/// A centred box asking a yes/no question.
+public struct ConfirmDialog: Sendable, Equatable {
+    public var title: String
+    public var message: String
+    public var choices: String
+    public init(title: String, message: String, choices: String) { self.title = title; self.message = message; self.choices = choices }
+
+    public func render(in screen: Rect, into buffer: inout CellBuffer, context: RenderContext) {
+        let width = min(screen.width - 4, max(DisplayWidth.of(message), DisplayWidth.of(title), DisplayWidth.of(choices)) + 6)
+        let rect = screen.centered(width: width, height: 6)
+        let inner = Panel.render(title, focused: true, in: rect, into: &buffer, context: context)
+        buffer.put(message, x: inner.x + 1, y: inner.y + 1, style: context.style("dialog"), maxWidth: inner.width - 2)
+        buffer.put(choices, x: inner.x + 1, y: inner.y + 2, style: context.style("statusbar.key"), maxWidth: inner.width - 2)
+    }
+}
+
+/// A short message over the status bar that goes away by itself.
+public struct Toast: Sendable, Equatable {
+    public var text: String
+    public var isError: Bool
+    public init(text: String, isError: Bool) { self.text = text; self.isError = isError }
+
+    public func render(in screen: Rect, into buffer: inout CellBuffer, context: RenderContext) {
+        let w = min(screen.width - 2, DisplayWidth.of(text) + 2)
+        let y = max(0, screen.maxY - 2)
+        let x = max(0, screen.maxX - w - 1)
+        let style = context.style(isError ? "toast.error" : "toast")
+        buffer.fill(Rect(x: x, y: y, width: w, height: 1), style: style)
+        buffer.put(text, x: x + 1, y: y, style: style, maxWidth: w - 2)
+    }
+}
+
+/// `?`: the bindings of the current screen, generated from the keymap.
+public struct HelpOverlay: Sendable, Equatable {
+    public var title: String
+    public var entries: [(key: String, description: String)]
+    public var footer: String
+    public init(title: String, entries: [(key: String, description: String)], footer: String) {
+        self.title = title; self.entries = entries; self.footer = footer
+    }
+    public static func == (a: HelpOverlay, b: HelpOverlay) -> Bool {
+        a.title == b.title && a.entries.map(\.key) == b.entries.map(\.key) && a.entries.map(\.description) == b.entries.map(\.description)
+    }
+
+    public func render(in screen: Rect, into buffer: inout CellBuffer, context: RenderContext) {
+        let keyWidth = min(16, (entries.map { DisplayWidth.of($0.key) }.max() ?? 4))
+        let descWidth = entries.map { DisplayWidth.of($0.description) }.max() ?? 10
+        let rect = screen.centered(width: min(screen.width - 2, keyWidth + descWidth + 6), height: min(screen.height - 2, entries.count + 4))
+        let inner = Panel.render(title, focused: true, in: rect, into: &buffer, context: context)
+        for (i, e) in entries.prefix(inner.height - 1).enumerated() {
+            buffer.put(DisplayWidth.pad(e.key, to: keyWidth), x: inner.x + 1, y: inner.y + i, style: context.style("statusbar.key").with(.bold), maxWidth: keyWidth)
+            buffer.put(e.description, x: inner.x + keyWidth + 2, y: inner.y + i, style: context.style("default"), maxWidth: inner.width - keyWidth - 3)
+        }
+        buffer.put(footer, x: inner.x + 1, y: inner.maxY - 1, style: context.style("muted"), maxWidth: inner.width - 2)
+    }
+}
+
+/// `:`: a query line and the commands that match it.
+public struct CommandPalette: Sendable, Equatable {
+    public var title: String
+    public var query: String
+    public var entries: [(command: String, description: String)]
+    public var selected: Int
+    public init(title: String, query: String, entries: [(command: String, description: String)], selected: Int) {
+        self.title = title; self.query = query; self.entries = entries; self.selected = selected
+    }
+    public static func == (a: CommandPalette, b: CommandPalette) -> Bool {
+        a.query == b.query && a.selected == b.selected && a.entries.map(\.command) == b.entries.map(\.command)
+    }
+
+    public func render(in screen: Rect, into buffer: inout CellBuffer, context: RenderContext) {
+        let rect = Rect(x: screen.x + max(1, (screen.width - 60) / 2), y: screen.y + 2, width: min(60, screen.width - 2), height: min(screen.height - 4, entries.count + 4))
+        let inner = Panel.render(title, focused: true, in: rect, into: &buffer, context: context)
+        let line = ":" + query
+        buffer.fill(inner.row(0), style: context.style("input.focused"))
+        buffer.put(line, x: inner.x, y: inner.y, style: context.style("input.focused"), maxWidth: inner.width)
+        buffer.cursor = (inner.x + DisplayWidth.of(line), inner.y)
+        let table = Table(columns: [TableColumn("", width: 16), TableColumn("", width: 10, flex: 1)],
+                          rows: entries.map { TableRow([$0.command, $0.description]) }, selected: entries.isEmpty ? nil : selected)
+        var t = table
+        t.showHeader = false
+        t.render(in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1), into: &buffer, context: context)
+    }
+}

@@ -1,0 +1,172 @@
+import Domain
+import Store
+
+/// The shell's view model: login, the navigation stack, overlays and toasts. Screens turn keys
+/// into `AppAction`s; `handle` returns the effects to run.
+public struct AppModel: Sendable, Equatable {
+    public enum Screen: Sendable, Equatable {
+        case home
+        case customers
+        case card(CardViewModel)
+    }
+
+    public enum Overlay: Sendable, Equatable {
+        case help
+        case palette(PaletteModel)
+        case confirmQuit
+    }
+
+    public struct ToastMessage: Sendable, Equatable {
+        public var text: String
+        public var isError: Bool
+        public var until: Int64
+    }
+
+    public var loginModel = LoginViewModel()
+    public var session: Session?
+    public var stack: [Screen] = []
+    public var home = HomeViewModel()
+    public var customers = CustomerListViewModel()
+    public var overlay: Overlay?
+    public var toast: ToastMessage?
+    public var quitting = false
+    public var today: DateOnly
+
+    public init(today: DateOnly, login: String = "") {
+        self.today = today
+        loginModel = LoginViewModel(login: login)
+    }
+
+    public var current: Screen? { stack.last }
+
+    public enum Action: Sendable, Equatable {
+        case login(LoginViewModel.Action)
+        case home(HomeViewModel.Action)
+        case card(CardViewModel.Action)
+        case customers(CustomerListViewModel.Action)
+        case cardLoaded(RecordCard)
+        case cardFailed(RecordRef, String)
+        case openPalette
+        case paletteType(Character)
+        case paletteBackspace
+        case paletteMove(Int)
+        case paletteRun
+        case showHelp
+        case closeOverlay
+        case back
+        case quit
+        case confirmQuit(Bool)
+        case refresh
+        case dataChanged
+        case dayChanged(DateOnly)
+        case toast(String, isError: Bool)
+        case tick(now: Int64)
+    }
+
+    public mutating func handle(_ action: Action, now: Int64) -> [Effect] {
+        switch action {
+        case .login(let a):
+            var effects = loginModel.handle(a, now: now)
+            if case .result(.success(let actor), _) = a {
+                session = Session(actor: actor, today: today)
+                stack = [.home]
+                home = HomeViewModel()
+                customers = CustomerListViewModel()
+                effects.append(.loadHome)
+            }
+            return effects
+        case .home(let a):
+            return home.handle(a)
+        case .customers(let a):
+            return customers.handle(a)
+        case .card(let a):
+            guard case .card(var model)? = stack.last else { return [] }
+            let effects = model.handle(a)
+            stack[stack.count - 1] = .card(model)
+            return effects
+        case .cardLoaded(let card):
+            if case .card(var model)? = stack.last, model.ref == card.ref || (model.ref.kind == .stockLevel && card.ref.kind == .product) {
+                _ = model.handle(.loaded(card))
+                stack[stack.count - 1] = .card(model)
+            } else {
+                var model = CardViewModel(ref: card.ref)
+                _ = model.handle(.loaded(card))
+                stack.append(.card(model))
+            }
+        case .cardFailed(_, let message):
+            toast = ToastMessage(text: message, isError: true, until: now + 4)
+        case .openPalette:
+            if let session { overlay = .palette(PaletteModel(role: session.role)) }
+        case .paletteType(let c):
+            if case .palette(var p)? = overlay { p.query.append(c); p.selected = 0; overlay = .palette(p) }
+        case .paletteBackspace:
+            if case .palette(var p)? = overlay {
+                if p.query.isEmpty { overlay = nil } else { p.query.removeLast(); p.selected = 0; overlay = .palette(p) }
+            }
+        case .paletteMove(let d):
+            if case .palette(var p)? = overlay { p.selected = max(0, min(p.matches.count - 1, p.selected + d)); overlay = .palette(p) }
+        case .paletteRun:
+            guard case .palette(let p)? = overlay else { return [] }
+            overlay = nil
+            guard p.matches.indices.contains(p.selected) else { return [] }
+            return run(command: p.matches[p.selected].name, now: now)
+        case .showHelp:
+            overlay = overlay == .help ? nil : .help
+        case .closeOverlay:
+            overlay = nil
+        case .back:
+            if overlay != nil { overlay = nil } else if stack.count > 1 { stack.removeLast() }
+        case .quit:
+            if session == nil || stack.count <= 1 { overlay = .confirmQuit } else { stack.removeLast() }
+        case .confirmQuit(let yes):
+            overlay = nil
+            if yes { quitting = true; return [.quit] }
+        case .refresh:
+            return refreshEffects()
+        case .dataChanged:
+            return session == nil ? [] : refreshEffects()
+        case .dayChanged(let d):
+            today = d
+            session?.today = d
+            return session == nil ? [] : refreshEffects()
+        case .toast(let text, let isError):
+            toast = ToastMessage(text: text, isError: isError, until: now + 4)
+        case .tick(let t):
+            if let toast, toast.until <= t { self.toast = nil }
+            return loginModel.handle(.tick(now: t), now: t)
+        }
+        return []
+    }
+
+    func refreshEffects() -> [Effect] {
+        switch current {
+        case .home?, nil: return [.loadHome]
+        case .customers?: return [.loadHome, .loadCustomers(after: nil, backwards: false, reset: true)]
+        case .card(let m)?: return [.loadHome, .loadCard(m.ref)]
+        }
+    }
+
+    mutating func run(command: String, now: Int64) -> [Effect] {
+        guard let session, PaletteCommand.available(to: session.role).contains(where: { $0.name == command }) else { return [] }
+        switch command {
+        case "home", "reminders":
+            stack = [.home]
+            return [.loadHome]
+        case "customers":
+            if current != .customers { stack.append(.customers) }
+            customers = CustomerListViewModel()
+            return [.loadCustomers(after: nil, backwards: false, reset: true)]
+        case "refresh":
+            return refreshEffects()
+        case "help":
+            overlay = .help
+        case "logout":
+            self = AppModel(today: today, login: session.actor.login)
+        case "quit":
+            overlay = .confirmQuit
+        default:
+            break
+        }
+        return []
+    }
+}

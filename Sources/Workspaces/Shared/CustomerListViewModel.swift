@@ -1,0 +1,73 @@
+import Domain
+import Store
+
+/// The customer list, paged through SQL by (name, id): it holds one window of rows and asks for
+/// the next or previous page when the cursor reaches an edge.
+public struct CustomerListViewModel: Sendable, Equatable {
+    public var rows: [CustomerRow] = []
+    public var selected = 0
+    public var total = 0
+    public var loading = true
+    public var atStart = true
+    public var atEnd = false
+    public var error: String?
+    public var pageSize = 20
+    public static let window = 200
+
+    public init() {}
+
+    public enum Action: Sendable, Equatable {
+        case loaded([CustomerRow], backwards: Bool, reset: Bool, total: Int?)
+        case failed(String)
+        case move(ListMotion)
+        case open
+        case refresh
+    }
+
+    public mutating func handle(_ action: Action) -> [Effect] {
+        switch action {
+        case .loaded(let page, let backwards, let reset, let count):
+            loading = false
+            if let count { total = count }
+            if reset {
+                rows = page; selected = backwards ? max(0, page.count - 1) : 0
+                atStart = !backwards; atEnd = backwards || page.count < CustomerListViewModel.window / 2
+                if backwards { atStart = page.count < CustomerListViewModel.window / 2 }
+                return []
+            }
+            if backwards {
+                atStart = page.count < CustomerListViewModel.window / 2
+                rows = page + rows
+                selected += page.count
+                if rows.count > CustomerListViewModel.window * 2 { rows.removeLast(rows.count - CustomerListViewModel.window * 2); atEnd = false }
+            } else {
+                atEnd = page.count < CustomerListViewModel.window / 2
+                rows += page
+                if rows.count > CustomerListViewModel.window * 2 {
+                    let drop = rows.count - CustomerListViewModel.window * 2
+                    rows.removeFirst(drop); selected -= drop; atStart = false
+                }
+            }
+        case .failed(let e):
+            loading = false; error = e
+        case .move(let m):
+            if m == .top && !atStart { loading = true; return [.loadCustomers(after: nil, backwards: false, reset: true)] }
+            if m == .bottom && !atEnd { loading = true; return [.loadCustomers(after: nil, backwards: true, reset: true)] }
+            selected = m.apply(to: selected, count: rows.count, page: pageSize)
+            if !loading, !atEnd, selected >= rows.count - pageSize, let last = rows.last {
+                loading = true
+                return [.loadCustomers(after: CustomerKey(name: last.name, id: last.id), backwards: false, reset: false)]
+            }
+            if !loading, !atStart, selected < pageSize, let first = rows.first {
+                loading = true
+                return [.loadCustomers(after: CustomerKey(name: first.name, id: first.id), backwards: true, reset: false)]
+            }
+        case .open:
+            if rows.indices.contains(selected) { return [.loadCard(RecordRef(.customer, rows[selected].id))] }
+        case .refresh:
+            loading = true
+            return [.loadCustomers(after: nil, backwards: false, reset: true)]
+        }
+        return []
+    }
+}

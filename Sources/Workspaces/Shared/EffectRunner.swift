@@ -1,0 +1,69 @@
+import Domain
+import Foundation
+import Store
+
+/// Runs effects off the main loop (on a reader of the pool) and turns their results into actions.
+public struct EffectRunner: Sendable {
+    public let database: AppDatabase
+    public let clock: any Clock
+
+    public init(database: AppDatabase, clock: any Clock) { self.database = database; self.clock = clock }
+
+    public func perform(_ effect: Effect, session: Session?) -> [AppModel.Action] {
+        switch effect {
+        case .authenticate(let login, let password):
+            let now = clock.nowSeconds()
+            do {
+                return [.login(.result(try database.authenticate(login: login, password: password, at: now), now: now))]
+            } catch {
+                return [.login(.failed(error.description))]
+            }
+        case .loadHome:
+            guard let session else { return [] }
+            do {
+                let dashboard = try database.dashboard(for: session.actor, today: session.today)
+                let reminders = try database.reminders(for: session.actor, today: session.today)
+                return [.home(.loaded(dashboard, reminders))]
+            } catch {
+                return [.home(.failed(error.description))]
+            }
+        case .loadCard(let ref):
+            guard let session else { return [] }
+            do { return [.cardLoaded(try database.card(ref, for: session.actor, today: session.today))] } catch {
+                return [.cardFailed(ref, error.description)]
+            }
+        case .loadCustomers(let after, let backwards, let reset):
+            guard let session else { return [] }
+            do {
+                let page = try database.customerPage(for: session.actor, after: after.map { ($0.name, $0.id) },
+                                                     limit: CustomerListViewModel.window, backwards: backwards)
+                let total = reset ? try database.customerCount(for: session.actor) : nil
+                return [.customers(.loaded(page, backwards: backwards, reset: reset, total: total))]
+            } catch {
+                return [.customers(.failed(error.description))]
+            }
+        case .quit, .redraw:
+            return []
+        }
+    }
+}
+
+/// Results posted from background work, drained by the run loop once per frame.
+public final class Inbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [AppModel.Action] = []
+    public init() {}
+
+    public func post(_ actions: [AppModel.Action]) {
+        lock.lock(); items += actions; lock.unlock()
+    }
+
+    public func drain() -> [AppModel.Action] {
+        lock.lock(); defer { lock.unlock() }
+        let out = items
+        items = []
+        return out
+    }
+
+    public var isEmpty: Bool { lock.lock(); defer { lock.unlock() }; return items.isEmpty }
+}

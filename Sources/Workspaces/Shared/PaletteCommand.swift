@@ -1,0 +1,38 @@
+import Domain
+
+/// A command of the `:` palette. `capability` nil means every role may run it.
+public struct PaletteCommand: Sendable, Equatable {
+    public var name: String
+    public var titleKey: String
+    public var capabilities: [Capability]
+
+    public static let all: [PaletteCommand] = [
+        PaletteCommand(name: "home", titleKey: "screen.home", capabilities: []),
+        PaletteCommand(name: "reminders", titleKey: "screen.reminders", capabilities: []),
+        PaletteCommand(name: "customers", titleKey: "screen.customers", capabilities: [.viewOwnCustomers, .viewAllCustomers]),
+        PaletteCommand(name: "refresh", titleKey: "command.refresh", capabilities: []),
+        PaletteCommand(name: "help", titleKey: "command.help", capabilities: []),
+        PaletteCommand(name: "logout", titleKey: "command.logout", capabilities: []),
+        PaletteCommand(name: "quit", titleKey: "command.quit", capabilities: []),
+    ]
+
+    /// What this role may run: a command is offered only if the role holds one of its capabilities.
+    public static func available(to role: Role) -> [PaletteCommand] {
+        all.filter { $0.capabilities.isEmpty || $0.capabilities.contains(where: role.can) }
+    }
+}
+
+public struct PaletteModel: Sendable, Equatable {
+    public var query = ""
+    public var selected = 0
+    public var commands: [PaletteCommand]
+
+    public init(role: Role) { commands = PaletteCommand.available(to: role) }
+
+    /// Commands whose name starts with the query, then those that contain it.
+    public var matches: [PaletteCommand] {
+        let q = query.lowercased()
+        if q.isEmpty { return commands }
+        return commands.filter { $0.name.hasPrefix(q) } + commands.filter { !$0.name.hasPrefix(q) && $0.name.contains(q) }
+    }
+}

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Screens
+import Store
+import TerminalCore
+import Workspaces
+
+/// `rapport bench --db large.sqlite`: the budgets of DESIGN.md measured on a demo file.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Measure first frame, key → frame, pane refresh, RSS and idle CPU on a demo database.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Keys to time per screen.") var keys: Int = 300
+
+    @MainActor
+    mutating func run() async throws {
+        let processStart = BenchCommand.processStartSeconds()
+        let path = global.databasePath()
+        let clock = SystemClock(fixedToday: try global.fixedToday())
+        let today = clock.today()
+        print("Rapport benchmark on \(path), today \(today.iso) (budgets from DESIGN.md in brackets)")
+        let opened = Date()
+        let database = try AppDatabase.open(path: path, create: false)
+        print(String(format: "open database: %.1f ms", Date().timeIntervalSince(opened) * 1000))
+        let counts = try database.read { db in
+            try ["customers", "sales_orders", "sales_order_lines"].map { ($0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0) }
+        }
+        print("rows: " + counts.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
+        let config = UIConfig(theme: .builtIn, catalog: Catalog(.en), keymap: .standard)
+        var first = true
+        for login in ["rep", "assistant", "finance", "purchasing", "manager"] {
+            guard let account = try database.user(login: login) else { continue }
+            let actor = account.actor
+            // First frame: from process start (first role) or from session start, through the
+            // home's queries, to a presented frame.
+            let t0 = Date()
+            let terminal = HeadlessTerminal(width: 120, height: 40)
+            var model = AppModel(today: today)
+            _ = model.handle(.login(.result(.success(actor), now: clock.nowSeconds())), now: clock.nowSeconds())
+            let runner = EffectRunner(database: database, clock: clock)
+            for a in runner.perform(.loadHome, session: model.session) { _ = model.handle(a, now: clock.nowSeconds()) }
+            let shell = AppShell(model: model, runner: runner, terminal: terminal, config: config, watcher: nil, clock: clock, companyName: "")
+            shell.present()
+            let firstFrame = Date().timeIntervalSince(t0) * 1000
+            let fromStart = first ? (Date().timeIntervalSince1970 - processStart) * 1000 : firstFrame
+            first = false
+            print(String(format: "\n[%@] first home frame: %.1f ms (from process start %.1f ms) [< 300 ms]", login, firstFrame, fromStart))
+
+            var reminderTimes: [Double] = [], kpiTimes: [Double] = []
+            for _ in 0..<5 {
+                let a = Date(); _ = try database.reminders(for: actor, today: today); reminderTimes.append(Date().timeIntervalSince(a) * 1000)
+                let b = Date(); _ = try database.dashboard(for: actor, today: today); kpiTimes.append(Date().timeIntervalSince(b) * 1000)
+            }
+            print(String(format: "  reminder pane refresh p50 %.1f ms, max %.1f ms; KPI pane refresh p50 %.1f ms, max %.1f ms [< 100 ms]",
+                         pct(reminderTimes, 50), reminderTimes.max() ?? 0, pct(kpiTimes, 50), kpiTimes.max() ?? 0))
+
+            var frameTimes: [Double] = []
+            for i in 0..<keys {
+                terminal.type([i % 40 < 20 ? .down : .up])
+                let k = Date(); shell.step(); frameTimes.append(Date().timeIntervalSince(k) * 1000)
+            }
+            print(String(format: "  home key → frame p50 %.2f ms, p99 %.2f ms [p99 < 16 ms]", pct(frameTimes, 50), pct(frameTimes, 99)))
+
+            if actor.can(.viewOwnCustomers) || actor.can(.viewAllCustomers) {
+                shell.apply(.openPalette); shell.apply(.paletteType("c")); shell.apply(.paletteType("u")); shell.apply(.paletteRun)
+                while shell.isBusy { shell.step(); try await Task.sleep(nanoseconds: 1_000_000) }
+                var listTimes: [Double] = []
+                for i in 0..<keys {
+                    terminal.type([i < keys / 2 ? .pageDown : .pageUp])
+                    let k = Date(); shell.step(); listTimes.append(Date().timeIntervalSince(k) * 1000)
+                    while shell.isBusy { shell.step(); try await Task.sleep(nanoseconds: 200_000) }
+                }
+                let pageLoad = Date()
+                _ = try database.customerPage(for: actor, after: ("M", 0), limit: CustomerListViewModel.window)
+                print(String(format: "  customer list key → frame p50 %.2f ms, p99 %.2f ms [p99 < 16 ms]; keyset page of %d: %.1f ms",
+                             pct(listTimes, 50), pct(listTimes, 99), CustomerListViewModel.window, Date().timeIntervalSince(pageLoad) * 1000))
+            }
+        }
+        // Idle: the real loop with nothing to do, for 3 s.
+        let terminal = HeadlessTerminal()
+        let shell = AppShell(model: AppModel(today: today), runner: EffectRunner(database: database, clock: clock), terminal: terminal, config: config,
+                             watcher: DataVersionWatcher(path: path), clock: clock, companyName: "")
+        let cpu0 = BenchCommand.cpuSeconds()
+        let wall0 = Date()
+        shell.stopRequested = { Date().timeIntervalSince(wall0) > 3 }
+        await shell.run()
+        let cpu = BenchCommand.cpuSeconds() - cpu0
+        print(String(format: "\nidle loop: %.2f %% of a core over %.1f s [< 1 %%]", cpu / Date().timeIntervalSince(wall0) * 100, Date().timeIntervalSince(wall0)))
+        print("peak RSS: \(BenchCommand.peakRSSKiB() / 1024) MiB [< 150 MB]")
+    }
+
+    func pct(_ values: [Double], _ p: Int) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let s = values.sorted()
+        return s[min(s.count - 1, (s.count * p) / 100)]
+    }
+
+    static func peakRSSKiB() -> Int {
+        guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in s.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+        }
+        return 0
+    }
+
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    }
+
+    /// Process start time from /proc/self/stat (field 22, in clock ticks since boot).
+    static func processStartSeconds() -> Double {
+        guard let stat = try? String(contentsOfFile: "/proc/self/stat", encoding: .utf8),
+              let uptime = try? String(contentsOfFile: "/proc/uptime", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return Date().timeIntervalSince1970 }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        let ticks = Double(fields.count > 19 ? fields[19] : "0") ?? 0
+        let hz = Double(sysconf(Int32(_SC_CLK_TCK)))
+        let up = Double(uptime.split(separator: " ").first ?? "0") ?? 0
+        return Date().timeIntervalSince1970 - (up - ticks / hz)
+    }
+}

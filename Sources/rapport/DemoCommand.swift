@@ -1,0 +1,41 @@
+import ArgumentParser
+import DemoData
+import Domain
+import Foundation
+import Store
+
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Create a demo company, then open the TUI.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "small, medium or large (200k customers, 1M orders).") var size: String = "small"
+    @Option(help: "Seed: the same seed gives the same company.") var seed: UInt64 = 42
+    @Flag(help: "Only create the file; do not open the TUI.") var noTui = false
+    @Flag(help: "Replace an existing file at --db.") var force = false
+    @OptionGroup var ui: UIOptions
+
+    mutating func run() async throws {
+        guard let demoSize = DemoSize(rawValue: size) else { throw ValidationError("--size must be small, medium or large") }
+        let path = global.db ?? ProcessInfo.processInfo.environment["RAPPORT_DB"] ?? (FileManager.default.currentDirectoryPath + "/rapport-demo.sqlite")
+        let fm = FileManager.default
+        if fm.fileExists(atPath: path) {
+            guard force || global.db == nil else {
+                throw ValidationError("\(path) already exists; pass --force to replace it or choose another --db")
+            }
+            for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
+        }
+        let clock = SystemClock(fixedToday: try global.fixedToday())
+        let database = try AppDatabase.open(path: path)
+        var generator = DemoGenerator(size: demoSize, seed: seed, today: clock.today())
+        let summary = try generator.generate(into: database, clock: clock)
+        let out = FileHandle.standardError
+        out.write(Data("Demo company (\(size), seed \(seed), today \(clock.today().iso)) written to \(path) in \(String(format: "%.1f", summary.seconds)) s\n".utf8))
+        for (table, rows) in summary.counts where ["customers", "sales_orders", "sales_order_lines", "shipments", "receipts", "purchase_orders"].contains(table) {
+            out.write(Data("  \(table): \(rows)\n".utf8))
+        }
+        out.write(Data("Logins (password '\(DemoGenerator.password)'):\n".utf8))
+        for l in summary.logins { out.write(Data("  \(l.login.padding(toLength: 11, withPad: " ", startingAt: 0)) \(l.role.padding(toLength: 16, withPad: " ", startingAt: 0)) \(l.name)\n".utf8)) }
+        if noTui || isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0 { return }
+        try await TUILauncher.run(database: database, clock: clock, options: ui)
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Domain
+import Foundation
+
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Database file (default: $RAPPORT_DB, else $XDG_DATA_HOME/rapport/rapport.sqlite).")
+    var db: String?
+
+    @Option(name: .long, help: "Fix today's date, YYYY-MM-DD (default: $RAPPORT_TODAY, else the system date).")
+    var today: String?
+
+    func databasePath() -> String {
+        if let db { return db }
+        let env = ProcessInfo.processInfo.environment
+        if let p = env["RAPPORT_DB"], !p.isEmpty { return p }
+        let data = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/share")
+        return data + "/rapport/rapport.sqlite"
+    }
+
+    func fixedToday() throws -> DateOnly? {
+        guard let text = today ?? ProcessInfo.processInfo.environment["RAPPORT_TODAY"].flatMap({ $0.isEmpty ? nil : $0 }) else { return nil }
+        guard let d = DateOnly(iso: text) else { throw ValidationError("--today must be YYYY-MM-DD, not '\(text)'") }
+        return d
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Store
+
+@main
+struct Rapport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rapport",
+        abstract: "A keyboard-driven terminal CRM for small trading companies.",
+        subcommands: [OpenCommand.self, DemoCommand.self, UserCommand.self, BackupCommand.self, CheckCommand.self, ReportCommand.self, BenchCommand.self],
+        defaultSubcommand: OpenCommand.self)
+
+    static func main() async {
+        FileLogHandler.bootstrap()
+        do {
+            var command = try parseAsRoot()
+            if var async = command as? AsyncParsableCommand { try await async.run() } else { try command.run() }
+        } catch let e as StoreError {
+            FileHandle.standardError.write(Data("rapport: \(e.description)\n".utf8))
+            log.error("\(e.description)")
+            Foundation.exit(2)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+struct OpenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open the TUI (the default).")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var ui: UIOptions
+
+    mutating func run() async throws {
+        let path = global.databasePath()
+        let database = try AppDatabase.open(path: path, create: false)
+        let clock = SystemClock(fixedToday: try global.fixedToday())
+        do { try await TUILauncher.run(database: database, clock: clock, options: ui) } catch {
+            FileHandle.standardError.write(Data("rapport: \(error)\n".utf8))
+            Foundation.exit(1)
+        }
+    }
+}
+
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "backup", abstract: "Copy the database while it is in use (file mode 0600).")
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .shortAndLong, help: "Backup file (default: next to the database, with a timestamp).") var out: String?
+
+    func run() throws {
+        let path = global.databasePath()
+        let database = try AppDatabase.open(path: path, create: false)
+        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+        let target = out ?? (path.hasSuffix(".sqlite") ? String(path.dropLast(7)) : path) + "-backup-\(stamp).sqlite"
+        try database.backup(to: target)
+        print("Backup written to \(target)")
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Check integrity, foreign keys and domain invariants; exit 1 naming each problem.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let database = try AppDatabase.open(path: global.databasePath(), create: false)
+        let problems = try database.check()
+        if problems.isEmpty { print("ok: integrity, foreign keys and \(AppDatabase.invariantCount) invariants hold"); return }
+        for p in problems { print(p) }
+        throw ExitCode(1)
+    }
+}

@@ -1,0 +1,33 @@
+import Domain
+import Foundation
+import NcursesBackend
+import Screens
+import Store
+import TerminalCore
+import Workspaces
+
+/// Set from signal handlers (which may only set flags); the run loop reads it.
+nonisolated(unsafe) var receivedSignal: Int32 = 0
+
+enum TUILauncher {
+    @MainActor
+    static func run(database: AppDatabase, clock: any Clock, options: UIOptions) async throws {
+        let loaded = LoadedConfig.load(options: options)
+        let terminal = try NcursesTerminal()
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            signal(sig) { s in receivedSignal = s }
+        }
+        defer { terminal.shutdown() }
+        let company = (try? database.settings().companyName) ?? ""
+        var model = AppModel(today: clock.today(), login: options.user ?? "")
+        if let w = loaded.warnings.first { _ = model.handle(.toast(w, isError: true), now: clock.nowSeconds() + 6) }
+        for w in loaded.warnings { log.warning("\(w)") }
+        let shell = AppShell(model: model, runner: EffectRunner(database: database, clock: clock), terminal: terminal, config: loaded.ui,
+                             watcher: DataVersionWatcher(path: database.path), clock: clock, companyName: company)
+        shell.stopRequested = { receivedSignal != 0 }
+        log.info("TUI started on \(database.path)")
+        await shell.run()
+        terminal.shutdown()
+        if receivedSignal != 0 { log.info("stopped by signal \(receivedSignal)") }
+    }
+}
