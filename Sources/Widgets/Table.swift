@@ -118,6 +118,12 @@ public struct Table: Sendable, Equatable {
             var style = context.style(row.role ?? "default")
             if isSelected { style = context.style(focused ? "list.selected" : "muted").with(focused ? [] : .reverse) }
             buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
+            if row.cells.count == 1 && columns.count > 1 {
+                // A one-cell row (a group heading) spans the whole width.
+                buffer.put(TextSanitizer.clean(row.cells[0]), x: rect.x, y: y, style: style, maxWidth: rect.width)
+                y += 1
+                continue
+            }
             var x = rect.x
             for (i, col) in columns.enumerated() {
                 let text = i < row.cells.count ? row.cells[i] : ""

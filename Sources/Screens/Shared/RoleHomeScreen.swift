@@ -29,7 +29,7 @@ enum RoleHomeScreen {
         var table = Table(columns: [
             TableColumn(catalog.text("col.customer"), width: 12, flex: 3),
             TableColumn(catalog.text("col.detail"), width: 8, flex: 2),
-            TableColumn(catalog.text("col.when"), width: 5),
+            TableColumn(catalog.text("col.when"), width: model.groups.allSatisfy { $0.items.allSatisfy { $0.date.map { $0.year == today.year } ?? true } } ? 5 : 10),
             TableColumn(catalog.text("col.amount"), width: 10, alignRight: true),
         ])
         table.showHeader = false
@@ -37,7 +37,7 @@ enum RoleHomeScreen {
             switch row {
             case .group(let kind, let total, let shown):
                 let more = total > shown ? "  " + catalog.text("reminder.more", String(total - shown)) : ""
-                return TableRow(["▸ " + catalog.text("reminder.\(kind.rawValue)") + " (\(total))" + more, "", "", ""], role: total > 0 ? "list.group" : "muted", selectable: false)
+                return TableRow(["▸ " + catalog.text("reminder.\(kind.rawValue)") + " (\(total))" + more], role: total > 0 ? "list.group" : "muted", selectable: false)
             case .item(let item):
                 let when = item.date.map { dayLabel($0, today: today) } ?? ""
                 let role = item.overdue ? "reminder.overdue" : "reminder.due"
