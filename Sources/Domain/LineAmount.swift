@@ -6,7 +6,9 @@ public enum LineAmount {
         guard (0...10_000).contains(discountBasisPoints) else { throw DomainError("discount must be between 0 % and 100 %", field: "discount") }
         guard quantity.thousandths >= 0 else { throw DomainError("quantity cannot be negative", field: "quantity") }
         guard unitPrice.minorUnits >= 0 else { throw DomainError("unit price cannot be negative", field: "unit_price") }
-        let numerator = Int128(quantity.thousandths) * Int128(unitPrice.minorUnits) * Int128(10_000 - discountBasisPoints)
+        let (partial, o1) = Int128(quantity.thousandths).multipliedReportingOverflow(by: Int128(unitPrice.minorUnits))
+        let (numerator, o2) = partial.multipliedReportingOverflow(by: Int128(10_000 - discountBasisPoints))
+        guard !o1, !o2 else { throw DomainError("line amount is too large", field: "quantity") }
         let result = roundHalfEven(numerator, dividedBy: 1000 * 10_000)
         guard let v = Int64(exactly: result) else { throw DomainError("line amount is too large", field: "quantity") }
         return Money(minorUnits: v)

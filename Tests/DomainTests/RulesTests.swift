@@ -1,0 +1,134 @@
+import Testing
+@testable import Domain
+
+@Suite struct AgingTests {
+    let d = DateOnly(year: 2026, month: 11, day: 22)!
+
+    @Test func bucketsByDaysOverdue() {
+        let b = AgingBuckets.standard
+        #expect(b.labels == ["not-due", "1–30", "31–60", "61–90", "91–180", "181+"])
+        #expect(b.index(daysOverdue: -5) == 0)
+        #expect(b.index(daysOverdue: 0) == 0)
+        #expect(b.index(daysOverdue: 1) == 1)
+        #expect(b.index(daysOverdue: 30) == 1)
+        #expect(b.index(daysOverdue: 31) == 2)
+        #expect(b.index(daysOverdue: 180) == 4)
+        #expect(b.index(daysOverdue: 181) == 5)
+    }
+
+    @Test func openAsOfADateIgnoresLaterReceipts() {
+        let item = OpenItem(partyId: 1, documentDate: d.adding(days: -60), dueDate: d.adding(days: -30), amount: Money(minorUnits: 10_000),
+                            allocations: [(d.adding(days: -10), Money(minorUnits: 4_000)), (d.adding(days: 5), Money(minorUnits: 6_000))])
+        #expect(item.openAmount(asOf: d) == Money(minorUnits: 6_000))
+        #expect(item.openAmount(asOf: d.adding(days: 5)) == .zero)
+        #expect(item.openAmount(asOf: d.adding(days: -20)) == Money(minorUnits: 10_000))
+    }
+
+    @Test func bucketsPlusUnappliedEqualBalance() {
+        let items = [
+            OpenItem(partyId: 1, documentDate: d.adding(days: -100), dueDate: d.adding(days: -70), amount: Money(minorUnits: 50_000), allocations: []),
+            OpenItem(partyId: 1, documentDate: d.adding(days: -5), dueDate: d.adding(days: 25), amount: Money(minorUnits: 20_000), allocations: [(d.adding(days: -1), Money(minorUnits: 5_000))]),
+            OpenItem(partyId: 2, documentDate: d.adding(days: -400), dueDate: d.adding(days: -370), amount: Money(minorUnits: 7_777), allocations: []),
+            OpenItem(partyId: 2, documentDate: d.adding(days: 3), dueDate: d.adding(days: 33), amount: Money(minorUnits: 1_000), allocations: []),
+        ]
+        let credits = [
+            PartyCredit(partyId: 1, receiptDate: d.adding(days: -1), amount: Money(minorUnits: 8_000), allocations: [(d.adding(days: -1), Money(minorUnits: 5_000))]),
+            PartyCredit(partyId: 2, receiptDate: d.adding(days: 2), amount: Money(minorUnits: 999), allocations: []),
+        ]
+        let rows = Aging.compute(items: items, credits: credits, asOf: d)
+        #expect(rows.count == 2)
+        #expect(rows[0].buckets == [Money(minorUnits: 15_000), .zero, .zero, Money(minorUnits: 50_000), .zero, .zero])
+        #expect(rows[0].unapplied == Money(minorUnits: -3_000))
+        #expect(rows[0].balance == Money(minorUnits: 62_000))
+        #expect(rows[1].buckets[5] == Money(minorUnits: 7_777))
+        #expect(rows[1].unapplied == .zero)  // receipt dated after D does not exist yet
+        let total = Aging.total(rows, bucketCount: 6)
+        #expect(total.balance == rows[0].balance + rows[1].balance)
+    }
+}
+
+@Suite struct AllocationTests {
+    let d = DateOnly(year: 2026, month: 11, day: 22)!
+    func c(_ id: Int64, due: Int, doc: Int, _ n: String, _ open: Int64) -> AllocationCandidate {
+        AllocationCandidate(id: id, number: n, documentDate: d.adding(days: doc), dueDate: d.adding(days: due), open: Money(minorUnits: open))
+    }
+
+    @Test func oldestDueFirstThenDocumentDateThenNumber() throws {
+        let r = try Allocation.oldestFirst(amount: Money(minorUnits: 250), candidates: [
+            c(1, due: 0, doc: -30, "SH-3", 100), c(2, due: -10, doc: -40, "SH-2", 100), c(3, due: 0, doc: -30, "SH-1", 100), c(4, due: 0, doc: -35, "SH-9", 100),
+        ])
+        #expect(r.allocations.map(\.id) == [2, 4, 3])
+        #expect(r.allocations.map(\.amount) == [Money(minorUnits: 100), Money(minorUnits: 100), Money(minorUnits: 50)])
+        #expect(r.unapplied == .zero)
+    }
+
+    @Test func leftoverStaysUnapplied() throws {
+        let r = try Allocation.oldestFirst(amount: Money(minorUnits: 500), candidates: [c(1, due: 0, doc: 0, "A", 120)])
+        #expect(r.allocations.map(\.amount) == [Money(minorUnits: 120)])
+        #expect(r.unapplied == Money(minorUnits: 380))
+        #expect(throws: DomainError.self) { try Allocation.oldestFirst(amount: .zero, candidates: []) }
+    }
+
+    @Test func manualSplitsAreChecked() throws {
+        let cands = [c(1, due: 0, doc: 0, "A", 100), c(2, due: 0, doc: 0, "B", 100)]
+        let ok = try Allocation.manual(amount: Money(minorUnits: 150), lines: [(2, Money(minorUnits: 100)), (1, Money(minorUnits: 20))], candidates: cands)
+        #expect(ok.unapplied == Money(minorUnits: 30))
+        #expect(throws: DomainError.self) { try Allocation.manual(amount: Money(minorUnits: 150), lines: [(1, Money(minorUnits: 101))], candidates: cands) }
+        #expect(throws: DomainError.self) { try Allocation.manual(amount: Money(minorUnits: 150), lines: [(1, Money(minorUnits: 100)), (2, Money(minorUnits: 60))], candidates: cands) }
+        #expect(throws: DomainError.self) { try Allocation.manual(amount: Money(minorUnits: 150), lines: [(9, Money(minorUnits: 1))], candidates: cands) }
+    }
+
+    @Test func creditExposure() {
+        let e = CreditExposure(openReceivables: Money(minorUnits: 80_000), unshippedOrders: Money(minorUnits: 30_000), limit: Money(minorUnits: 100_000))
+        #expect(e.exposure == Money(minorUnits: 110_000))
+        #expect(e.isBreached)
+        #expect(!CreditExposure(openReceivables: Money(minorUnits: 1), unshippedOrders: .zero, limit: .zero).isBreached)
+    }
+}
+
+@Suite struct KPITests {
+    @Test func zeroDenominatorsGiveNoFigure() {
+        #expect(KPI.averageOrderValue(sales: Money(minorUnits: 100), orders: 0) == nil)
+        #expect(KPI.growth(current: Money(minorUnits: 100), previous: .zero) == nil)
+        #expect(KPI.closeRate(won: 0, lost: 0) == nil)
+        #expect(KPI.dso(openReceivables: Money(minorUnits: 5), revenueLast90Days: .zero) == nil)
+        #expect(KPI.csat(scores: []) == nil)
+        #expect(KPI.hundredths(nil) == "—")
+    }
+
+    @Test func formulas() {
+        #expect(KPI.averageOrderValue(sales: Money(minorUnits: 1000), orders: 3) == Money(minorUnits: 333))
+        #expect(KPI.growth(current: Money(minorUnits: 150), previous: Money(minorUnits: 100))?.value == 5000)
+        #expect(KPI.closeRate(won: 3, lost: 1)?.value == 7500)
+        #expect(KPI.weightedPipeline([(Money(minorUnits: 10_000), 2500), (Money(minorUnits: 1_000), 10_000)]) == Money(minorUnits: 3_500))
+        #expect(KPI.dso(openReceivables: Money(minorUnits: 50), revenueLast90Days: Money(minorUnits: 90)) == 50)
+        #expect(KPI.csat(scores: [5, 4, 3, 1])?.value == 5000)
+        #expect(KPI.nps(promoters: 6, detractors: 2, total: 10)?.value == 4000)
+        #expect(KPI.commission(base: Money(minorUnits: 12_345), rateBasisPoints: 300) == Money(minorUnits: 370))
+        #expect(KPI.itemsPerOrder(quantity: Quantity(units: 10), orders: 4) == Quantity(thousandths: 2_500))
+        #expect(KPI.purchaseFrequencyHundredths(orders: 7, customers: 2) == 350)
+        #expect(KPI.hundredths(350) == "3.50")
+        #expect(KPI.completeness(filledCounts: [10, 5], records: 10)?.value == 7500)
+    }
+}
+
+@Suite struct ReminderRuleTests {
+    @Test func windows() {
+        let rules = ReminderRules(today: DateOnly(year: 2026, month: 12, day: 28)!)
+        #expect(rules.tomorrow.iso == "2026-12-29")
+        #expect(rules.dormantBefore.iso == "2026-09-29")
+        #expect(rules.dueWindow.to.iso == "2027-01-04")
+        #expect(rules.birthdayMonthDays == ["12-28", "12-29", "12-30", "12-31", "01-01", "01-02", "01-03", "01-04"])
+        #expect(rules.daysUntilBirthday(DateOnly(year: 1980, month: 1, day: 2)!) == 5)
+        #expect(rules.daysUntilBirthday(DateOnly(year: 1980, month: 3, day: 2)!) == nil)
+    }
+
+    @Test func eachRoleHasItsKinds() {
+        #expect(ReminderKind.kinds(for: .salesRep).contains(.birthday))
+        #expect(ReminderKind.kinds(for: .salesAssistant) == [.deliveryDue])
+        #expect(ReminderKind.kinds(for: .purchasing).contains(.lowStock))
+        #expect(!ReminderKind.kinds(for: .finance).contains(.dormantCustomer))
+        let all = Set(Role.allCases.flatMap(ReminderKind.kinds(for:)))
+        #expect(all == Set(ReminderKind.allCases))
+    }
+}
