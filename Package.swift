@@ -33,11 +33,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore"]),
-        .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "TerminalCore"]),
+        .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "TerminalCore"], exclude: ["Snapshots"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "DemoData"]),
         .testTarget(name: "WorkspacesTests", dependencies: ["Workspaces", "Store", "Domain", "DemoData"]),
-        .testTarget(name: "ScreensTests", dependencies: ["Screens", "Workspaces", "Widgets", "TerminalCore", "Store", "Domain", "DemoData"]),
+        .testTarget(name: "ScreensTests", dependencies: ["Screens", "Workspaces", "Widgets", "TerminalCore", "Store", "Domain", "DemoData"], exclude: ["Snapshots"]),
         .testTarget(name: "rapportTests", dependencies: ["rapport"]),
     ],
     swiftLanguageModes: [.v6]

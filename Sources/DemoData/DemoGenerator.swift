@@ -237,21 +237,24 @@ public struct DemoGenerator {
             guard shipTotal.minorUnits > 0 else { continue }
             receivableId += 1
             let dueDate = shipDate.adding(days: terms[c])
-            // Payment behaviour: most pay around the due date, some late, a few never.
+            // Payment behaviour: most pay around the due date, some late, a few never; a few pay
+            // in two instalments.
             var payDate = dueDate.adding(days: rng.int(in: -12...35))
-            if rng.permille(15) { payDate = T.adding(days: 1000) }
+            if rng.permille(3) { payDate = T.adding(days: 1000) }
             if payDate < shipDate { payDate = shipDate }
-            let paid = payDate <= T
-            let partial = paid && rng.chance(4)
-            let paidAmount = partial ? shipTotal.minorUnits / 2 : shipTotal.minorUnits
-            let open = paid ? shipTotal.minorUnits - paidAmount : shipTotal.minorUnits
+            let split = rng.chance(4)
+            let firstPart = split ? shipTotal.minorUnits / 2 : shipTotal.minorUnits
+            let secondDate = payDate.adding(days: rng.int(in: 20...60))
+            var open = shipTotal.minorUnits
+            if payDate <= T { open -= firstPart }
+            if split && secondDate <= T { open -= shipTotal.minorUnits - firstPart }
             try receivable.execute(arguments: [receivableId, shipNumber, shipmentId, c, owner[c], iso(shipDate), iso(dueDate), shipTotal.minorUnits, open])
-            if paid && paidAmount > 0 {
+            for (date, amount) in [(payDate, firstPart), (secondDate, shipTotal.minorUnits - firstPart)] where date <= T && amount > 0 {
                 receiptId += 1
                 let extra: Int64 = rng.permille(12) ? Int64(rng.int(in: 1...50)) * 100_00 : 0
-                try receipt.execute(arguments: [receiptId, number(.receipt, payDate), c, iso(payDate), paidAmount + extra, extra, rng.pick(methods), owner[c], financeId])
+                try receipt.execute(arguments: [receiptId, number(.receipt, date), c, iso(date), amount + extra, extra, rng.pick(methods), owner[c], financeId])
                 allocId += 1
-                try allocation.execute(arguments: [allocId, receiptId, receivableId, paidAmount, iso(payDate)])
+                try allocation.execute(arguments: [allocId, receiptId, receivableId, amount, iso(date)])
             }
         }
         // A few prepayments not yet allocated.
@@ -281,7 +284,7 @@ public struct DemoGenerator {
                 status = rng.chance(50) ? .lead : .prospect
             }
             let cityIdx = rng.int(DemoNames.cities.count)
-            let nextContact: String? = rng.chance(35) ? iso(T.adding(days: rng.int(in: -25...40))) : nil
+            let nextContact: String? = rng.chance(18) ? iso(T.adding(days: rng.int(in: -6...45))) : nil
             let createdOn = start.adding(days: Int(created[c]))
             let person = personName()
             let fullRecord = rng.chance(70)

@@ -14,6 +14,16 @@ public struct AgingBuckets: Sendable, Equatable {
         return out
     }
 
+    /// For each bucket, the due dates that fall in it as of `d` (nil = open-ended), so a store
+    /// can sum buckets in one indexed pass.
+    public func dueDateRanges(asOf d: DateOnly) -> [(from: DateOnly?, to: DateOnly?)] {
+        var out: [(from: DateOnly?, to: DateOnly?)] = [(d, nil)]
+        var lo = 1
+        for b in bounds { out.append((d.adding(days: -b), d.adding(days: -lo))); lo = b + 1 }
+        out.append((nil, d.adding(days: -lo)))
+        return out
+    }
+
     /// Index into `labels` for an item `daysOverdue` past due (≤ 0 is "not due").
     public func index(daysOverdue: Int) -> Int {
         if daysOverdue <= 0 { return 0 }

@@ -88,6 +88,11 @@ public final class NcursesTerminal: TerminalDevice {
         if let window { clearok(window, true) }
     }
 
+    public func waitForInput(milliseconds: Int) {
+        var fd = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        _ = poll(&fd, 1, Int32(milliseconds))  // a signal (resize, TERM) ends the wait early
+    }
+
     public func readKey() -> KeyEvent? {
         guard let window else { return nil }
         var ch: wint_t = 0

@@ -73,14 +73,15 @@ extension AppDatabase {
             arguments: [user, p.from.iso, p.to.iso]) ?? 0
     }
 
-    /// Monthly booked sales for the 12 months ending with `today`'s month.
+    /// Monthly booked sales for the 12 months ending with `today`'s month (from `sales_monthly`,
+    /// which triggers keep equal to the orders).
     static func monthlySales(_ db: Database, today: DateOnly, rep: Int64? = nil) throws -> [Int64] {
         let start = today.startOfMonth.adding(months: -11)
         var byMonth: [String: Int64] = [:]
         for row in try Row.fetchAll(db, sql: rep == nil
-            ? "SELECT substr(order_date,1,7), SUM(total) FROM sales_orders WHERE order_date BETWEEN ?2 AND ?3 AND status <> 'cancelled' GROUP BY 1"
-            : "SELECT substr(order_date,1,7), SUM(total) FROM sales_orders WHERE owner_id = ?1 AND order_date BETWEEN ?2 AND ?3 AND status <> 'cancelled' GROUP BY 1",
-            arguments: [rep, start.iso, today.iso]) {
+            ? "SELECT month, SUM(total) FROM sales_monthly WHERE month BETWEEN ?2 AND ?3 GROUP BY month"
+            : "SELECT month, total FROM sales_monthly WHERE owner_id = ?1 AND month BETWEEN ?2 AND ?3",
+            arguments: [rep, String(start.iso.prefix(7)), String(today.iso.prefix(7))]) {
             byMonth[row[0]] = row[1]
         }
         return (0..<12).map { byMonth[String(start.adding(months: $0).iso.prefix(7))] ?? 0 }
@@ -157,10 +158,20 @@ extension AppDatabase {
     static func financeDashboard(_ db: Database, today: DateOnly, period p: DateRange) throws -> Dashboard {
         let settings = try AppDatabase.settings(db)
         let buckets = settings.agingBuckets
-        var sums = Array(repeating: Int64(0), count: buckets.labels.count)
-        for row in try Row.fetchAll(db, sql: "SELECT due_date, open_amount FROM receivables WHERE open_amount > 0 AND status = 'posted'") {
-            guard let due = DateOnly(iso: row[0] as String) else { continue }
-            sums[buckets.index(daysOverdue: due.distance(to: today))] += row[1] as Int64
+        // One pass over the open-receivables index: a SUM per bucket of due dates.
+        let ranges = buckets.dueDateRanges(asOf: today)
+        var sums = Array(repeating: Int64(0), count: ranges.count)
+        var clauses: [String] = []
+        var bind: [String?] = []
+        for r in ranges {
+            var cond: [String] = []
+            if let f = r.from { cond.append("due_date >= ?"); bind.append(f.iso) }
+            if let t = r.to { cond.append("due_date <= ?"); bind.append(t.iso) }
+            clauses.append("coalesce(SUM(CASE WHEN \(cond.joined(separator: " AND ")) THEN open_amount END), 0)")
+        }
+        if let row = try Row.fetchOne(db, sql: "SELECT \(clauses.joined(separator: ", ")) FROM receivables WHERE open_amount > 0 AND status = 'posted'",
+                                      arguments: StatementArguments(bind)) {
+            sums = (0..<ranges.count).map { row[$0] as Int64 }
         }
         let unapplied = try Int64.fetchOne(db, sql: "SELECT coalesce(SUM(unapplied),0) FROM receipts WHERE unapplied > 0 AND status = 'posted'") ?? 0
         let open = sums.reduce(0, +)

@@ -48,6 +48,12 @@ extension AppDatabase {
             LEFT JOIN payment_allocations a ON a.payable_id = p.id WHERE p.status = 'posted'
             GROUP BY p.id HAVING p.open_amount <> p.amount - coalesce(SUM(a.amount),0)
             """),
+        ("monthly sales ≠ orders", """
+            SELECT coalesce(m.owner_id, o.owner_id) || '/' || coalesce(m.month, o.month), coalesce(m.total, 0) || ' ≠ ' || coalesce(o.total, 0)
+            FROM sales_monthly m FULL OUTER JOIN (SELECT owner_id, substr(order_date, 1, 7) month, SUM(total) total, COUNT(*) n, SUM(quantity) q
+                FROM sales_orders WHERE status <> 'cancelled' GROUP BY 1, 2) o ON o.owner_id = m.owner_id AND o.month = m.month
+            WHERE coalesce(m.total, 0) <> coalesce(o.total, 0) OR coalesce(m.orders, 0) <> coalesce(o.n, 0) OR coalesce(m.quantity, 0) <> coalesce(o.q, 0)
+            """),
         ("order total ≠ lines", """
             SELECT o.number, o.total || ' ≠ ' || SUM(l.amount) FROM sales_orders o JOIN sales_order_lines l ON l.order_id = o.id
             GROUP BY o.id HAVING o.total <> SUM(l.amount) OR o.quantity <> SUM(l.quantity)

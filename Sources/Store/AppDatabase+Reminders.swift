@@ -45,9 +45,9 @@ extension AppDatabase {
             let cond: String
             if kind == .receivableDue { cond = "r.due_date BETWEEN :t AND :to"; args["to"] = rules.dueWindow.to.iso } else { cond = "r.due_date < :t" }
             let rep = ownerId == nil ? "" : " AND r.rep_id = :owner"
-            let from = "FROM receivables r JOIN customers c ON c.id = r.customer_id WHERE r.open_amount > 0 AND r.status = 'posted' AND \(cond)\(rep)"
-            sql = ("SELECT COUNT(*) \(from)",
-                   "SELECT 'receivable', r.id, c.name, r.number, r.due_date, r.open_amount \(from) ORDER BY r.due_date, r.number LIMIT :limit")
+            let filter = "WHERE r.open_amount > 0 AND r.status = 'posted' AND \(cond)\(rep)"
+            sql = ("SELECT COUNT(*) FROM receivables r \(filter)",
+                   "SELECT 'receivable', r.id, c.name, r.number, r.due_date, r.open_amount FROM receivables r JOIN customers c ON c.id = r.customer_id \(filter) ORDER BY r.due_date, r.number LIMIT :limit")
         case .birthday:
             let mds = rules.birthdayMonthDays
             let list = mds.indices.map { ":md\($0)" }.joined(separator: ",")
@@ -58,7 +58,7 @@ extension AppDatabase {
         case .deliveryDue:
             args["h"] = rules.deliveryHorizon.iso
             let from = "FROM sales_orders o JOIN customers c ON c.id = o.customer_id WHERE o.status IN ('open','partially_shipped') AND o.due_date <= :h\(ownerCustomer)"
-            sql = ("SELECT COUNT(*) \(from)",
+            sql = (ownerId == nil ? "SELECT COUNT(*) FROM sales_orders o WHERE o.status IN ('open','partially_shipped') AND o.due_date <= :h" : "SELECT COUNT(*) \(from)",
                    "SELECT 'sales_order', o.id, c.name, o.number, o.due_date, o.total \(from) ORDER BY o.due_date, o.number LIMIT :limit")
         case .goodsExpected:
             args["h"] = rules.deliveryHorizon.iso

@@ -67,7 +67,7 @@ enum SchemaV1 {
         "CREATE INDEX customers_owner_name ON customers(owner_id, name)",
         "CREATE INDEX customers_name ON customers(name)",
         "CREATE INDEX customers_owner_next_contact ON customers(owner_id, next_contact_on)",
-        "CREATE INDEX customers_next_contact ON customers(next_contact_on)",
+        "CREATE INDEX customers_next_contact ON customers(next_contact_on) WHERE archived = 0",
         "CREATE INDEX customers_owner_status_last_order ON customers(owner_id, status, last_order_on)",
         "CREATE INDEX customers_first_order ON customers(first_order_on)",
         "CREATE INDEX customers_created ON customers(created_on)",
@@ -227,6 +227,40 @@ enum SchemaV1 {
         "CREATE INDEX sales_orders_customer_date ON sales_orders(customer_id, order_date)",
         "CREATE INDEX sales_orders_open_due ON sales_orders(due_date) WHERE status IN ('open','partially_shipped')",
         "CREATE INDEX sales_orders_open_customer ON sales_orders(customer_id) WHERE status IN ('open','partially_shipped')",
+        // Booked sales per rep and month, kept by triggers so every write path keeps it right;
+        // dashboards read 12 months from here instead of scanning a year of orders.
+        """
+        CREATE TABLE sales_monthly (
+            owner_id INTEGER NOT NULL,
+            month TEXT NOT NULL,
+            total INTEGER NOT NULL,
+            orders INTEGER NOT NULL,
+            quantity INTEGER NOT NULL,
+            PRIMARY KEY (owner_id, month)
+        ) STRICT
+        """,
+        """
+        CREATE TRIGGER sales_monthly_insert AFTER INSERT ON sales_orders WHEN NEW.status <> 'cancelled' BEGIN
+            INSERT INTO sales_monthly (owner_id, month, total, orders, quantity)
+            VALUES (NEW.owner_id, substr(NEW.order_date, 1, 7), NEW.total, 1, NEW.quantity)
+            ON CONFLICT (owner_id, month) DO UPDATE SET total = total + excluded.total, orders = orders + 1, quantity = quantity + excluded.quantity;
+        END
+        """,
+        """
+        CREATE TRIGGER sales_monthly_delete AFTER DELETE ON sales_orders WHEN OLD.status <> 'cancelled' BEGIN
+            UPDATE sales_monthly SET total = total - OLD.total, orders = orders - 1, quantity = quantity - OLD.quantity
+            WHERE owner_id = OLD.owner_id AND month = substr(OLD.order_date, 1, 7);
+        END
+        """,
+        """
+        CREATE TRIGGER sales_monthly_update AFTER UPDATE OF status, total, quantity, owner_id, order_date ON sales_orders BEGIN
+            UPDATE sales_monthly SET total = total - OLD.total, orders = orders - 1, quantity = quantity - OLD.quantity
+            WHERE OLD.status <> 'cancelled' AND owner_id = OLD.owner_id AND month = substr(OLD.order_date, 1, 7);
+            INSERT INTO sales_monthly (owner_id, month, total, orders, quantity)
+            SELECT NEW.owner_id, substr(NEW.order_date, 1, 7), NEW.total, 1, NEW.quantity WHERE NEW.status <> 'cancelled'
+            ON CONFLICT (owner_id, month) DO UPDATE SET total = total + excluded.total, orders = orders + excluded.orders, quantity = quantity + excluded.quantity;
+        END
+        """,
         """
         CREATE TABLE sales_order_lines (
             id INTEGER PRIMARY KEY,
@@ -287,9 +321,9 @@ enum SchemaV1 {
             CHECK (due_date >= doc_date)
         ) STRICT
         """,
-        "CREATE INDEX receivables_open_due ON receivables(due_date) WHERE open_amount > 0 AND status = 'posted'",
-        "CREATE INDEX receivables_open_rep_due ON receivables(rep_id, due_date) WHERE open_amount > 0 AND status = 'posted'",
-        "CREATE INDEX receivables_open_customer ON receivables(customer_id) WHERE open_amount > 0 AND status = 'posted'",
+        "CREATE INDEX receivables_open_due ON receivables(due_date, open_amount, customer_id) WHERE open_amount > 0 AND status = 'posted'",
+        "CREATE INDEX receivables_open_rep_due ON receivables(rep_id, due_date, open_amount, customer_id) WHERE open_amount > 0 AND status = 'posted'",
+        "CREATE INDEX receivables_open_customer ON receivables(customer_id, open_amount) WHERE open_amount > 0 AND status = 'posted'",
         "CREATE INDEX receivables_customer_date ON receivables(customer_id, doc_date)",
         """
         CREATE TABLE receipts (

@@ -9,6 +9,9 @@ public protocol TerminalDevice: AnyObject {
     func readKey() -> KeyEvent?
     /// Shows `buffer`, writing only what changed since the last call.
     func present(_ buffer: CellBuffer)
+    /// Sleeps until a key may be pending or `milliseconds` pass, whichever comes first; how an
+    /// idle session stays near 0 % CPU.
+    func waitForInput(milliseconds: Int)
     /// Forget what is on screen so the next present repaints everything (Ctrl-L).
     func invalidate()
 }

@@ -132,7 +132,8 @@ public struct Form: Sendable, Equatable {
 
     public func render(in rect: Rect, into buffer: inout CellBuffer, context: RenderContext, labelWidth: Int? = nil) {
         let lw = labelWidth ?? min(rect.width / 3, (fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 1)
-        let fieldWidth = max(4, min(40, rect.width - lw - 1))
+        // Leave room beside the field for its error message.
+        let fieldWidth = max(4, min(40, rect.width - lw - 1 - 26))
         var y = rect.y
         for (i, f) in fields.enumerated() {
             guard y < rect.maxY else { break }

@@ -42,9 +42,14 @@ public final class AppShell {
         present()
         while !model.quitting && !stopRequested() {
             let worked = step()
-            let idle = Date().timeIntervalSince(lastActivity) > 2 && !isBusy
             if worked { lastActivity = Date() }
-            try? await Task.sleep(nanoseconds: idle ? 100_000_000 : 16_000_000)
+            if isBusy || Date().timeIntervalSince(lastActivity) < 1 {
+                try? await Task.sleep(nanoseconds: 16_000_000)
+            } else {
+                // Idle: block on the terminal until a key comes, but wake at least every 250 ms
+                // to poll for data changes, the date and signals.
+                terminal.waitForInput(milliseconds: 250)
+            }
         }
     }
 

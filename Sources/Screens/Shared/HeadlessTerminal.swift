@@ -1,3 +1,4 @@
+import Foundation
 import TerminalCore
 
 /// A terminal without a screen: keys come from a queue, frames are kept. The headless app driver,
@@ -36,6 +37,10 @@ public final class HeadlessTerminal: TerminalDevice {
     }
 
     public func invalidate() { previous = nil }
+
+    public func waitForInput(milliseconds: Int) {
+        if keys.isEmpty { usleep(useconds_t(milliseconds * 1000)) }
+    }
 
     public var text: String { frame.text() }
 }

@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import Testing
+import Domain
+@testable import Store
+
+@Suite struct MigrationTests {
+    static let tables = ["users", "company_settings", "customers", "contacts", "contact_log", "opportunities", "products", "warehouses",
+                         "stock_levels", "stock_moves", "quotes", "quote_lines", "sales_orders", "sales_order_lines", "shipments",
+                         "shipment_lines", "receivables", "receipts", "receipt_allocations", "suppliers", "purchase_orders",
+                         "purchase_order_lines", "goods_receipts", "goods_receipt_lines", "payables", "payments", "payment_allocations",
+                         "expenses", "feedback", "quotas", "commission_rates", "claims", "document_sequences", "audit_log"]
+
+    @Test func v1CreatesTheWholeDomainAsStrictTables() throws {
+        let db = try AppDatabase.inMemory()
+        let found = try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'")
+                .map { ($0[0] as String, $0[1] as String) }
+        }
+        #expect(Set(found.map(\.0)) == Set(MigrationTests.tables))
+        for (name, sql) in found { #expect(sql.hasSuffix("STRICT"), "\(name) is not STRICT") }
+        #expect(AppDatabase.knownMigrations == ["v1-domain"])
+    }
+
+    @Test func migratingTwiceChangesNothing() throws {
+        let db = try AppDatabase.temporary()
+        _ = try db.addUser(login: "boss", displayName: "", role: .manager, password: "secret", by: .system, at: 1)
+        let again = try AppDatabase.open(path: db.path)
+        #expect(try again.users().map(\.login) == ["boss"])
+    }
+
+    @Test func constraintsRefuseBadValues() throws {
+        let db = try AppDatabase.inMemory()
+        #expect(throws: StoreError.self) {
+            try db.write { db in try db.execute(sql: "INSERT INTO products (code, name, list_price) VALUES ('X', 'x', -1)") }
+        }
+        #expect(throws: StoreError.self) {
+            try db.write { db in try db.execute(sql: "INSERT INTO products (code, name, list_price) VALUES ('X', 'x', '12.50')") }
+        }
+        #expect(throws: StoreError.self) {
+            try db.write { db in try db.execute(sql: "INSERT INTO warehouses (code, name) VALUES ('A', 'a'); INSERT INTO stock_moves (product_id, warehouse_id, moved_on, quantity, reason) VALUES (999, 1, '2026-01-01', 5, 'opening')") }
+        }
+    }
+
+    @Test func newerSchemaIsRefusedUntouched() throws {
+        let db = try AppDatabase.temporary()
+        try db.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-future')") }
+        #expect(throws: StoreError.newerSchema(path: db.path, unknown: ["v9-future"])) { try AppDatabase.open(path: db.path) }
+    }
+
+    @Test func aFileThatIsNotADatabaseIsRefusedAndKept() throws {
+        let path = NSTemporaryDirectory() + "rapport-not-db-\(UUID().uuidString).sqlite"
+        let content = "customer list\nnot sqlite at all\n"
+        try content.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: StoreError.notADatabase(path: path)) { try AppDatabase.open(path: path) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == content)
+    }
+
+    @Test func missingAndReadOnlyFiles() throws {
+        let missing = NSTemporaryDirectory() + "rapport-missing-\(UUID().uuidString).sqlite"
+        #expect(throws: StoreError.self) { try AppDatabase.open(path: missing, create: false) }
+        #expect(!FileManager.default.fileExists(atPath: missing))
+        let db = try AppDatabase.temporary()
+        try FileManager.default.setAttributes([.posixPermissions: 0o400], ofItemAtPath: db.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: db.path) }
+        if getuid() != 0 {  // root can write anyway
+            #expect(throws: StoreError.readOnly(path: db.path)) { try AppDatabase.open(path: db.path) }
+        }
+    }
+
+    @Test func newFilesAreOwnerOnly() throws {
+        let db = try AppDatabase.temporary()
+        let mode = try FileManager.default.attributesOfItem(atPath: db.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+}
