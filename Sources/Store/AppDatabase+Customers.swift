@@ -11,6 +11,11 @@ public struct CustomerRow: Hashable, Sendable {
     public var phone: String
     public var nextContact: String
     public var lastOrder: String
+
+    public init(id: Int64, code: String, name: String, status: String, owner: String, phone: String, nextContact: String, lastOrder: String) {
+        self.id = id; self.code = code; self.name = name; self.status = status; self.owner = owner; self.phone = phone
+        self.nextContact = nextContact; self.lastOrder = lastOrder
+    }
 }
 
 extension AppDatabase {

@@ -2,7 +2,9 @@ import Domain
 import GRDB
 
 extension AppDatabase {
-    public static let reminderPaneLimit = 50
+    /// Items per group on a home: enough to act on today, few enough that every group shows
+    /// on one screen; the heading says how many more there are.
+    public static let reminderPaneLimit = 6
 
     /// The reminder pane of `actor`'s home: for each kind of DOMAIN.md this role gets, the total
     /// count and the first `limit` items, most urgent first. `rapport report reminders` prints
@@ -103,7 +105,7 @@ extension AppDatabase {
             .sorted { ($0.value.exposure.headroom, $0.key) < ($1.value.exposure.headroom, $1.key) }
         let items = breached.prefix(limit).map { entry in
             ReminderItem(kind: .creditBreach, record: RecordRef(.customer, entry.key), title: entry.value.name,
-                         detail: "\(entry.value.exposure.exposure) / \(entry.value.exposure.limit)", date: nil,
+                         detail: "\(entry.value.exposure.exposure.compact) / \(entry.value.exposure.limit.compact)", date: nil,
                          amount: -entry.value.exposure.headroom, overdue: true)
         }
         return ReminderGroup(kind: .creditBreach, total: breached.count, items: Array(items))

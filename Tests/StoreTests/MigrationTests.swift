@@ -9,7 +9,7 @@ import Domain
                          "stock_levels", "stock_moves", "quotes", "quote_lines", "sales_orders", "sales_order_lines", "shipments",
                          "shipment_lines", "receivables", "receipts", "receipt_allocations", "suppliers", "purchase_orders",
                          "purchase_order_lines", "goods_receipts", "goods_receipt_lines", "payables", "payments", "payment_allocations",
-                         "expenses", "feedback", "quotas", "commission_rates", "claims", "document_sequences", "audit_log"]
+                         "expenses", "feedback", "quotas", "commission_rates", "claims", "document_sequences", "audit_log", "sales_monthly"]
 
     @Test func v1CreatesTheWholeDomainAsStrictTables() throws {
         let db = try AppDatabase.inMemory()

@@ -20,7 +20,7 @@ import Domain
             #expect((rep.first { $0.kind == kind }?.total ?? 0) > 0, "rep has no \(kind) reminder")
         }
         let purchasing = try db.reminders(for: try Fixtures.actor("purchasing"), today: today)
-        #expect(purchasing.allSatisfy { $0.total > 0 || $0.kind == .payableOverdue })
+        #expect(purchasing.filter { [.goodsExpected, .lowStock].contains($0.kind) }.allSatisfy { $0.total > 0 })
         #expect(try db.reminders(for: try Fixtures.actor("assistant"), today: today)[0].total > 0)
     }
 

@@ -1,0 +1,163 @@
+import Testing
+import Domain
+import Store
+@testable import Workspaces
+
+@Suite struct LoginViewModelTests {
+    @Test func typingAndSubmittingAsksToAuthenticate() {
+        var m = LoginViewModel()
+        for c in "rep" { _ = m.handle(.type(c), now: 0) }
+        #expect(m.handle(.submit, now: 0) == [])  // Enter on the login field moves to the password
+        #expect(m.focus == 1)
+        for c in "demo" { _ = m.handle(.type(c), now: 0) }
+        #expect(m.handle(.submit, now: 0) == [.authenticate(login: "rep", password: "demo")])
+        #expect(m.busy)
+        #expect(m.handle(.submit, now: 0) == [])  // no double submit while checking
+    }
+
+    @Test func threeRefusalsMakeTheFormWait() {
+        var m = LoginViewModel(login: "rep")
+        for i in 0..<3 {
+            for c in "bad" { _ = m.handle(.type(c), now: 100) }
+            #expect(m.handle(.submit, now: 100).count == 1)
+            _ = m.handle(.result(.refused(attemptsLeft: 2 - i), now: 100), now: 100)
+            #expect(m.password.isEmpty)
+        }
+        #expect(m.message?.key == "login.wait")
+        #expect(m.waitUntil == 130)
+        for c in "demo" { _ = m.handle(.type(c), now: 110) }
+        #expect(m.handle(.submit, now: 110) == [])
+        #expect(m.message?.argument == "20")
+        _ = m.handle(.tick(now: 131), now: 131)
+        #expect(m.message?.key == "login.try-again")
+        #expect(m.handle(.submit, now: 131) == [.authenticate(login: "rep", password: "demo")])
+    }
+
+    @Test func serverLockoutIsShown() {
+        var m = LoginViewModel(login: "rep")
+        _ = m.handle(.result(.locked(untilSeconds: 500), now: 440), now: 440)
+        #expect(m.message == LoginViewModel.Message(key: "login.wait", argument: "60", isError: true))
+    }
+}
+
+@Suite struct HomeViewModelTests {
+    func item(_ kind: ReminderKind, _ id: Int64) -> ReminderItem {
+        ReminderItem(kind: kind, record: RecordRef(.customer, id), title: "客户\(id)", detail: "", date: nil, amount: nil, overdue: false)
+    }
+
+    func loaded() -> HomeViewModel {
+        var m = HomeViewModel()
+        let d = DateOnly(year: 2026, month: 11, day: 22)!
+        _ = m.handle(.loaded(Dashboard(period: DateRange(from: d, to: d), metrics: []), [
+            ReminderGroup(kind: .contactToday, total: 2, items: [item(.contactToday, 1), item(.contactToday, 2)]),
+            ReminderGroup(kind: .contactTomorrow, total: 0, items: []),
+            ReminderGroup(kind: .overdueFollowUp, total: 120, items: [item(.overdueFollowUp, 3)]),
+        ]))
+        return m
+    }
+
+    @Test func groupsWithItemsBeneathAndTheCursorSkipsHeadings() {
+        var m = loaded()
+        #expect(m.rows.count == 6)
+        #expect(m.selected == 1)
+        _ = m.handle(.move(.down)); #expect(m.selected == 2)
+        _ = m.handle(.move(.down)); #expect(m.selected == 5)
+        _ = m.handle(.move(.up)); #expect(m.selected == 2)
+        _ = m.handle(.move(.top)); #expect(m.selected == 1)
+        _ = m.handle(.move(.bottom)); #expect(m.selected == 5)
+        #expect(m.handle(.open) == [.loadCard(RecordRef(.customer, 3))])
+    }
+
+    @Test func refreshKeepsTheSelectedItem() {
+        var m = loaded()
+        _ = m.handle(.move(.bottom))
+        let before = m.selectedItem
+        _ = m.handle(.loaded(m.dashboard!, m.groups))
+        #expect(m.selectedItem == before)
+        #expect(m.generation == 2)
+        #expect(m.handle(.refresh) == [.loadHome])
+    }
+}
+
+@Suite struct AppModelTests {
+    let today = DateOnly(year: 2026, month: 11, day: 22)!
+    let rep = Actor(userId: 2, login: "rep", displayName: "张伟", role: .salesRep)
+
+    func loggedIn(_ actor: Actor) -> AppModel {
+        var m = AppModel(today: today)
+        _ = m.handle(.login(.result(.success(actor), now: 0)), now: 0)
+        return m
+    }
+
+    @Test func loginOpensTheRoleHome() {
+        var m = AppModel(today: today)
+        let effects = m.handle(.login(.result(.success(rep), now: 0)), now: 0)
+        #expect(effects == [.loadHome])
+        #expect(m.session?.actor == rep)
+        #expect(m.current == .home)
+    }
+
+    @Test func paletteOffersOnlyWhatTheRoleMayOpen() {
+        var m = loggedIn(Actor(userId: 9, login: "purchasing", displayName: "", role: .purchasing))
+        _ = m.handle(.openPalette, now: 0)
+        guard case .palette(let p)? = m.overlay else { Issue.record("no palette"); return }
+        #expect(!p.matches.map(\.name).contains("customers"))
+        var r = loggedIn(rep)
+        _ = r.handle(.openPalette, now: 0)
+        for c in "cus" { _ = r.handle(.paletteType(c), now: 0) }
+        #expect(r.handle(.paletteRun, now: 0) == [.loadCustomers(after: nil, backwards: false, reset: true)])
+        #expect(r.current == .customers)
+        // A command typed by name that the role lacks does nothing.
+        var p2 = loggedIn(Actor(userId: 9, login: "purchasing", displayName: "", role: .purchasing))
+        #expect(p2.run(command: "customers", now: 0) == [])
+        #expect(p2.current == .home)
+    }
+
+    @Test func quitAsksFromHomeAndGoesBackElsewhere() {
+        var m = loggedIn(rep)
+        _ = m.handle(.cardLoaded(RecordCard(ref: RecordRef(.customer, 1), title: "x", fields: [], sections: [])), now: 0)
+        #expect(m.stack.count == 2)
+        _ = m.handle(.quit, now: 0)
+        #expect(m.stack.count == 1)
+        #expect(m.overlay == nil)
+        _ = m.handle(.quit, now: 0)
+        #expect(m.overlay == .confirmQuit)
+        #expect(m.handle(.confirmQuit(false), now: 0) == [])
+        #expect(!m.quitting)
+        _ = m.handle(.quit, now: 0)
+        #expect(m.handle(.confirmQuit(true), now: 0) == [.quit])
+        #expect(m.quitting)
+    }
+
+    @Test func dataAndDateChangesRefreshWhatIsShown() {
+        var m = loggedIn(rep)
+        #expect(m.handle(.dataChanged, now: 0) == [.loadHome])
+        let tomorrow = today.adding(days: 1)
+        #expect(m.handle(.dayChanged(tomorrow), now: 0) == [.loadHome])
+        #expect(m.session?.today == tomorrow)
+        var out = AppModel(today: today)
+        #expect(out.handle(.dataChanged, now: 0) == [])
+    }
+
+    @Test func toastsExpire() {
+        var m = loggedIn(rep)
+        _ = m.handle(.toast("已保存", isError: false), now: 10)
+        _ = m.handle(.tick(now: 12), now: 12)
+        #expect(m.toast != nil)
+        _ = m.handle(.tick(now: 14), now: 14)
+        #expect(m.toast == nil)
+    }
+
+    @Test func customerListPagesAtTheEdges() {
+        var m = CustomerListViewModel()
+        let page = (0..<CustomerListViewModel.window).map { CustomerRow(id: Int64($0), code: "C\($0)", name: "n\($0)", status: "active", owner: "", phone: "", nextContact: "", lastOrder: "") }
+        _ = m.handle(.loaded(page, backwards: false, reset: true, total: 1000))
+        #expect(m.total == 1000)
+        #expect(!m.atEnd)
+        var effects: [Effect] = []
+        for _ in 0..<20 { effects += m.handle(.move(.pageDown)) }
+        #expect(effects.contains(.loadCustomers(after: CustomerKey(name: "n199", id: 199), backwards: false, reset: false)))
+        #expect(m.handle(.move(.top)) == [])
+        #expect(m.selected == 0)
+    }
+}
