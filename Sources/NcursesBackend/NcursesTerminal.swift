@@ -56,6 +56,14 @@ public final class NcursesTerminal: TerminalDevice {
         keypad(window, true)
         wtimeout(window, 0)
         rapport_set_escdelay(25)
+        // Terminals (and tmux) send Home/End/PgUp/PgDn in more ways than their terminfo entry
+        // lists; teach ncurses the common ones so Esc-[-4-~ never arrives as Esc + "[4~".
+        let extraKeys: [(String, Int32)] = [
+            ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME),
+            ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END),
+            ("\u{1B}[5~", KEY_PPAGE), ("\u{1B}[6~", KEY_NPAGE), ("\u{1B}[3~", KEY_DC), ("\u{1B}[Z", KEY_BTAB),
+        ]
+        for (sequence, code) in extraKeys { _ = define_key(sequence, code) }
         curs_set(0)
         var depth = ColorDepth.mono
         if has_colors() {

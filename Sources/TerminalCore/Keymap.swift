@@ -8,8 +8,9 @@ public struct Keymap: Sendable, Equatable {
     private var reverse: [KeyEvent: String]
 
     public static let defaultBindings: [(String, [String])] = [
-        ("move-up", ["up", "k"]), ("move-down", ["down", "j"]), ("page-up", ["pgup"]), ("page-down", ["pgdn"]),
-        ("top", ["home"]), ("bottom", ["end"]), ("next-pane", ["tab"]), ("previous-pane", ["shift-tab"]),
+        ("move-up", ["up", "k"]), ("move-down", ["down", "j"]), ("page-up", ["pgup", "ctrl-b"]), ("page-down", ["pgdn", "ctrl-f"]),
+        // g/G and ctrl-b/ctrl-f also reach the ends on terminals without Home/End/PgUp/PgDn (vt100).
+        ("top", ["home", "g"]), ("bottom", ["end", "G"]), ("next-pane", ["tab"]), ("previous-pane", ["shift-tab"]),
         ("previous-tab", ["["]), ("next-tab", ["]"]),
         ("tab-1", ["1"]), ("tab-2", ["2"]), ("tab-3", ["3"]), ("tab-4", ["4"]), ("tab-5", ["5"]),
         ("tab-6", ["6"]), ("tab-7", ["7"]), ("tab-8", ["8"]), ("tab-9", ["9"]),

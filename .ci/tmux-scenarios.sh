@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# End-to-end scenarios: the real binary in tmux, driven by send-keys and read by capture-pane.
+# Each scenario polls for text (never a bare sleep) and fails with the screen it saw.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+BIN="$PWD/.build/debug/rapport"
+[ -x "$BIN" ] || swift build --product rapport
+WORK=$(mktemp -d)
+DB="$WORK/demo.sqlite"
+TODAY=2026-11-22
+export RAPPORT_LOG="$WORK/rapport.log"
+"$BIN" demo --db "$DB" --no-tui --today "$TODAY" --seed 42 2>/dev/null
+passed=0; failed=0; failures=()
+SOCK="rapport-ci-$$"
+tm() { tmux -L "$SOCK" "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
+
+start() {  # name cols rows term [env and args…]
+  local name=$1 cols=$2 rows=$3 term=$4; shift 4
+  tm kill-session -t "$name" 2>/dev/null
+  tm new-session -d -s "$name" -x "$cols" -y "$rows" \
+    "env LANG=C.UTF-8 TERM=$term $* ; echo RAPPORT-EXITED \$?; stty -a | tr ' ;' '\n\n' | grep -qx echo && stty -a | tr ' ;' '\n\n' | grep -qx icanon && echo TTY-SANE; sleep 300"
+}
+screen() { tm capture-pane -p -t "$1"; }
+wait_for() {  # name text [seconds]
+  local name=$1 text=$2 limit=${3:-15} i=0
+  while [ $i -lt $((limit * 10)) ]; do
+    screen "$name" | grep -qF -- "$text" && return 0
+    sleep 0.1; i=$((i + 1))
+  done
+  echo "--- waited ${limit}s for '$text' in $name; the screen was:"; screen "$name"; echo "---"
+  return 1
+}
+login() { tm send-keys -t "$1" "$2" Tab demo Enter; }
+result() {
+  if [ "$2" -eq 0 ]; then passed=$((passed + 1)); echo "ok   $1"; else failed=$((failed + 1)); failures+=("$1"); echo "FAIL $1"; fi
+}
+
+scenario_roles() {
+  local rc=0 login label
+  for pair in "rep:Sales rep" "assistant:Sales assistant" "finance:Finance" "purchasing:Purchasing" "manager:Manager"; do
+    login=${pair%%:*}; label=${pair#*:}
+    start "role-$login" 100 30 xterm-256color "$BIN" --db "$DB" --today "$TODAY"
+    wait_for "role-$login" "Log in" || rc=1
+    login "role-$login" "$login"
+    wait_for "role-$login" "Rapport · $label" || rc=1
+    wait_for "role-$login" "Reminders" || rc=1
+    wait_for "role-$login" "Month to date" || rc=1
+    tm send-keys -t "role-$login" q; wait_for "role-$login" "Quit Rapport?" || rc=1
+    tm send-keys -t "role-$login" y; wait_for "role-$login" "RAPPORT-EXITED 0" || rc=1
+  done
+  return $rc
+}
+
+scenario_resize() {
+  start resize 80 24 xterm-256color "$BIN" --db "$DB" --today "$TODAY"
+  wait_for resize "Log in" && login resize rep && wait_for resize "Contact today" || return 1
+  tm resize-window -t resize -x 60 -y 20
+  wait_for resize "Terminal too small: 60×20" || return 1
+  tm resize-window -t resize -x 80 -y 24
+  wait_for resize "Contact today" || return 1
+  ! screen resize | grep -q "too small"
+}
+
+scenario_quit_restores_terminal() {
+  start quit 80 24 xterm-256color "$BIN" --db "$DB" --today "$TODAY"
+  wait_for quit "Log in" && login quit finance && wait_for quit "Receivables aging" || return 1
+  tm send-keys -t quit C-c
+  wait_for quit "RAPPORT-EXITED 0" && wait_for quit "TTY-SANE" || return 1
+  ! screen quit | grep -q "Reminders"
+}
+
+scenario_sigterm_restores_terminal() {
+  start sig 80 24 xterm-256color "$BIN" --db "$DB" --today "$TODAY" --user term-check
+  wait_for sig "Log in" || return 1
+  local pid; pid=$(pgrep -f -- "^$BIN .*--user term-check" | head -1)
+  [ -n "$pid" ] || return 1
+  kill -TERM "$pid"
+  wait_for sig "RAPPORT-EXITED 0" && wait_for sig "TTY-SANE"
+}
+
+check_alignment() {  # name — every customer row has its status column at the same display column
+  screen "$1" | python3 -c '
+import sys, unicodedata
+def width(s): return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in s)
+cols, wide = set(), False
+for line in sys.stdin:
+    if "C0" not in line: continue
+    for status in (" active ", " dormant ", " lead ", " prospect ", " lost "):
+        i = line.find(status)
+        if i >= 0:
+            cols.add(width(line[:i])); wide = wide or any(unicodedata.east_asian_width(c) == "W" for c in line[:i]); break
+print("status columns:", sorted(cols), "wide names:", wide)
+sys.exit(0 if len(cols) == 1 and wide else 1)'
+}
+
+scenario_chinese_alignment() {
+  local rc=0
+  for term in xterm-256color vt100; do
+    start "align-$term" 100 30 "$term" "$BIN" --db "$DB" --today "$TODAY"
+    wait_for "align-$term" "Log in" && login "align-$term" rep && wait_for "align-$term" "Contact today" || { rc=1; continue; }
+    tm send-keys -t "align-$term" ":" ; wait_for "align-$term" ":customers" || rc=1
+    tm send-keys -t "align-$term" "cust" Enter; wait_for "align-$term" "Customers —" || rc=1
+    if [ "$term" = vt100 ]; then tm send-keys -t "align-$term" G; else tm send-keys -t "align-$term" End; fi  # vt100 has no End key
+    wait_for "align-$term" "有限公司" || rc=1
+    check_alignment "align-$term" || { rc=1; screen "align-$term"; }
+    if [ "$term" = vt100 ]; then screen "align-$term" | grep -q "^+ Customers" || { echo "vt100 should draw ASCII boxes"; rc=1; }; fi
+  done
+  return $rc
+}
+
+scenario_escape_in_name() {
+  start evil 120 40 xterm-256color "$BIN" --db "$DB" --today "$TODAY"
+  wait_for evil "Log in" && login evil rep2 && wait_for evil "Reminders" || return 1
+  tm send-keys -t evil ":" "cust" Enter; wait_for evil "Customers —" || return 1
+  for _ in 1 2 3 4 5 6 7 8; do screen evil | grep -qF 'Evil ^[[31mRed^[[0m Imports' && break; tm send-keys -t evil PageDown; sleep 0.2; done
+  wait_for evil 'Evil ^[[31mRed^[[0m Imports LLC' 3
+}
+
+scenario_chinese_ui_mono() {
+  start zh 80 24 xterm-256color NO_COLOR=1 "$BIN" --db "$DB" --today "$TODAY" --lang zh --theme mono
+  wait_for zh "用户名" && login zh rep && wait_for zh "业务员" && wait_for zh "今天需联系" && wait_for zh "本月至今"
+}
+
+scenario_other_process_write_refreshes() {
+  start live 100 30 xterm-256color "$BIN" --db "$DB" --today "$TODAY"
+  wait_for live "Log in" && login live rep && wait_for live "Contact today (" || return 1
+  local before after
+  before=$(screen live | grep -o 'Contact today ([0-9]*)' | grep -o '[0-9]*')
+  sqlite3 -cmd ".timeout 5000" "$DB" "UPDATE customers SET next_contact_on = '$TODAY' WHERE id IN (SELECT id FROM customers WHERE owner_id = (SELECT id FROM users WHERE login = 'rep') AND coalesce(next_contact_on, '') <> '$TODAY' LIMIT 3);"
+  after=$((before + 3))
+  wait_for live "Contact today ($after)" 3
+}
+
+scenario_dumb_terminal() {
+  local out; out=$(env TERM=dumb "$BIN" --db "$DB" 2>&1 </dev/null); local rc=$?
+  [ $rc -ne 0 ] && echo "$out" | grep -q "TERM is 'dumb'"
+}
+
+for s in roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal; do
+  "scenario_$s"; result "$s" $?
+done
+echo "tmux scenarios: $passed passed, $failed failed"
+[ "$failed" -eq 0 ] || { echo "failed: ${failures[*]}"; exit 1; }
