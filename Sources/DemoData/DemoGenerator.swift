@@ -298,6 +298,11 @@ public struct DemoGenerator {
                 firstOrder[c] >= 0 ? iso(start.adding(days: Int(firstOrder[c]))) : nil, last.map(iso), iso(createdOn), lostOn,
             ])
         }
+        // Receivables were written before their customers, so their balance triggers found no row.
+        try db.execute(sql: """
+            UPDATE customers SET open_balance = coalesce((SELECT SUM(open_amount) FROM receivables r
+                WHERE r.customer_id = customers.id AND r.status = 'posted' AND r.open_amount > 0), 0)
+            """)
         // Make sure the first rep has reminders of every kind today.
         try db.execute(sql: "UPDATE customers SET next_contact_on = ? WHERE id IN (1, 2)", arguments: [iso(T)])
         try db.execute(sql: "UPDATE customers SET next_contact_on = ? WHERE id = 3", arguments: [iso(T.adding(days: 1))])

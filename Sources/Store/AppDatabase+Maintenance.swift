@@ -54,6 +54,11 @@ extension AppDatabase {
                 FROM sales_orders WHERE status <> 'cancelled' GROUP BY 1, 2) o ON o.owner_id = m.owner_id AND o.month = m.month
             WHERE coalesce(m.total, 0) <> coalesce(o.total, 0) OR coalesce(m.orders, 0) <> coalesce(o.n, 0) OR coalesce(m.quantity, 0) <> coalesce(o.q, 0)
             """),
+        ("customer balance ≠ open receivables", """
+            SELECT c.code, c.open_balance || ' ≠ ' || coalesce(x.s, 0) FROM customers c
+            LEFT JOIN (SELECT customer_id, SUM(open_amount) s FROM receivables WHERE status = 'posted' GROUP BY customer_id) x ON x.customer_id = c.id
+            WHERE c.open_balance <> coalesce(x.s, 0)
+            """),
         ("order total ≠ lines", """
             SELECT o.number, o.total || ' ≠ ' || SUM(l.amount) FROM sales_orders o JOIN sales_order_lines l ON l.order_id = o.id
             GROUP BY o.id HAVING o.total <> SUM(l.amount) OR o.quantity <> SUM(l.quantity)

@@ -111,28 +111,34 @@ extension AppDatabase {
         return ReminderGroup(kind: .creditBreach, total: breached.count, items: Array(items))
     }
 
-    /// Credit exposure per customer that has a limit and any exposure at all.
+    /// Credit exposure of the customers that may be over their limit: those whose open
+    /// receivables alone exceed it (a partial index) and those with open order lines.
     static func creditExposures(_ db: Database, ownerId: Int64?, customerId: Int64? = nil) throws -> [Int64: (name: String, exposure: CreditExposure)] {
         let owner = ownerId == nil ? "" : " AND c.owner_id = :owner"
-        let one = customerId == nil ? "" : " AND c.id = :customer"
         let args = StatementArguments(["owner": ownerId, "customer": customerId])
-        var result: [Int64: (name: String, exposure: CreditExposure)] = [:]
+        var unshipped: [Int64: Money] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT c.id, c.name, c.credit_limit, SUM(r.open_amount) FROM receivables r JOIN customers c ON c.id = r.customer_id
-            WHERE r.open_amount > 0 AND r.status = 'posted' AND c.credit_limit > 0\(owner)\(one) GROUP BY c.id
+            SELECT o.customer_id, l.quantity - l.shipped_quantity, l.unit_price, l.discount_bp
+            FROM sales_orders o JOIN sales_order_lines l ON l.order_id = o.id\(ownerId == nil ? "" : " JOIN customers c ON c.id = o.customer_id")
+            WHERE o.status IN ('open','partially_shipped') AND l.quantity > l.shipped_quantity\(owner)\(customerId == nil ? "" : " AND o.customer_id = :customer")
             """, arguments: args) {
-            result[row[0]] = (row[1], CreditExposure(openReceivables: Money(minorUnits: row[3]), unshippedOrders: .zero, limit: Money(minorUnits: row[2])))
+            let value = try LineAmount.compute(quantity: Quantity(thousandths: row[1]), unitPrice: Money(minorUnits: row[2]), discountBasisPoints: row[3])
+            unshipped[row[0], default: .zero] += value
         }
-        for row in try Row.fetchAll(db, sql: """
-            SELECT c.id, c.name, c.credit_limit, l.quantity - l.shipped_quantity, l.unit_price, l.discount_bp
-            FROM sales_orders o JOIN customers c ON c.id = o.customer_id JOIN sales_order_lines l ON l.order_id = o.id
-            WHERE o.status IN ('open','partially_shipped') AND c.credit_limit > 0 AND l.quantity > l.shipped_quantity\(owner)\(one)
-            """, arguments: args) {
+        let candidates: String
+        if customerId != nil {
+            candidates = "SELECT id, name, credit_limit, open_balance FROM customers c WHERE c.id = :customer"
+        } else {
+            let ids = unshipped.keys.map(String.init).joined(separator: ",")
+            candidates = """
+                SELECT id, name, credit_limit, open_balance FROM customers c WHERE c.credit_limit > 0 AND c.open_balance > c.credit_limit\(owner)
+                UNION SELECT id, name, credit_limit, open_balance FROM customers c WHERE c.credit_limit > 0 AND c.id IN (\(ids))
+                """
+        }
+        var result: [Int64: (name: String, exposure: CreditExposure)] = [:]
+        for row in try Row.fetchAll(db, sql: candidates, arguments: args) {
             let id: Int64 = row[0]
-            let value = try LineAmount.compute(quantity: Quantity(thousandths: row[3]), unitPrice: Money(minorUnits: row[4]), discountBasisPoints: row[5])
-            var entry = result[id] ?? (row[1], CreditExposure(openReceivables: .zero, unshippedOrders: .zero, limit: Money(minorUnits: row[2])))
-            entry.exposure.unshippedOrders += value
-            result[id] = entry
+            result[id] = (row[1], CreditExposure(openReceivables: Money(minorUnits: row[3]), unshippedOrders: unshipped[id] ?? .zero, limit: Money(minorUnits: row[2])))
         }
         return result
     }

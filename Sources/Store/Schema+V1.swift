@@ -53,6 +53,7 @@ enum SchemaV1 {
             email TEXT,
             address TEXT,
             credit_limit INTEGER NOT NULL DEFAULT 0 CHECK (credit_limit >= 0),
+            open_balance INTEGER NOT NULL DEFAULT 0,
             payment_terms_days INTEGER NOT NULL DEFAULT 30 CHECK (payment_terms_days BETWEEN 0 AND 365),
             next_contact_on TEXT,
             last_contact_on TEXT,
@@ -66,9 +67,11 @@ enum SchemaV1 {
         """,
         "CREATE INDEX customers_owner_name ON customers(owner_id, name)",
         "CREATE INDEX customers_name ON customers(name)",
-        "CREATE INDEX customers_owner_next_contact ON customers(owner_id, next_contact_on)",
+        "CREATE INDEX customers_owner_next_contact ON customers(owner_id, next_contact_on) WHERE archived = 0",
         "CREATE INDEX customers_next_contact ON customers(next_contact_on) WHERE archived = 0",
-        "CREATE INDEX customers_owner_status_last_order ON customers(owner_id, status, last_order_on)",
+        "CREATE INDEX customers_owner_status_last_order ON customers(owner_id, status, last_order_on) WHERE archived = 0",
+        // Customers whose open receivables alone exceed their credit limit: a tiny index.
+        "CREATE INDEX customers_over_limit ON customers(owner_id) WHERE credit_limit > 0 AND open_balance > credit_limit",
         "CREATE INDEX customers_first_order ON customers(first_order_on)",
         "CREATE INDEX customers_created ON customers(created_on)",
         """
@@ -325,6 +328,24 @@ enum SchemaV1 {
         "CREATE INDEX receivables_open_rep_due ON receivables(rep_id, due_date, open_amount, customer_id) WHERE open_amount > 0 AND status = 'posted'",
         "CREATE INDEX receivables_open_customer ON receivables(customer_id, open_amount) WHERE open_amount > 0 AND status = 'posted'",
         "CREATE INDEX receivables_customer_date ON receivables(customer_id, doc_date)",
+        // customers.open_balance = Σ open amounts of the customer's posted receivables, kept by
+        // triggers whatever writes the receivables.
+        """
+        CREATE TRIGGER receivables_balance_insert AFTER INSERT ON receivables WHEN NEW.status = 'posted' BEGIN
+            UPDATE customers SET open_balance = open_balance + NEW.open_amount WHERE id = NEW.customer_id;
+        END
+        """,
+        """
+        CREATE TRIGGER receivables_balance_update AFTER UPDATE OF open_amount, status, customer_id ON receivables BEGIN
+            UPDATE customers SET open_balance = open_balance - OLD.open_amount WHERE id = OLD.customer_id AND OLD.status = 'posted';
+            UPDATE customers SET open_balance = open_balance + NEW.open_amount WHERE id = NEW.customer_id AND NEW.status = 'posted';
+        END
+        """,
+        """
+        CREATE TRIGGER receivables_balance_delete AFTER DELETE ON receivables WHEN OLD.status = 'posted' BEGIN
+            UPDATE customers SET open_balance = open_balance - OLD.open_amount WHERE id = OLD.customer_id;
+        END
+        """,
         """
         CREATE TABLE receipts (
             id INTEGER PRIMARY KEY,
