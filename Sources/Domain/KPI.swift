@@ -28,11 +28,14 @@ public enum KPI {
 
     public static func closeRate(won: Int64, lost: Int64) -> BasisPoints? { BasisPoints.ratio(won, won + lost) }
 
-    /// Σ amount × probability (probability in basis points).
+    /// Σ amount × probability (probability in basis points), rounded once at the end.
     public static func weightedPipeline(_ items: [(amount: Money, probabilityBasisPoints: Int64)]) -> Money {
-        Money(minorUnits: items.reduce(Int64(0)) { sum, i in
-            sum + Int64(LineAmount.roundHalfEven(Int128(i.amount.minorUnits) * Int128(i.probabilityBasisPoints), dividedBy: 10_000))
-        })
+        weightedPipeline(sumOfAmountTimesBasisPoints: items.reduce(Int128(0)) { $0 + Int128($1.amount.minorUnits) * Int128($1.probabilityBasisPoints) })
+    }
+
+    /// The same from Σ (amount × basis points) summed by the database.
+    public static func weightedPipeline(sumOfAmountTimesBasisPoints sum: Int128) -> Money {
+        Money(minorUnits: Int64(LineAmount.roundHalfEven(sum, dividedBy: 10_000)))
     }
 
     /// DSO = open receivables ÷ revenue of the last 90 days × 90, in whole days.

@@ -24,6 +24,8 @@ public final class NcursesTerminal: TerminalDevice {
     private var active = false
     public let colorDepth: ColorDepth
     public let glyphs: Glyphs
+    /// Set when the locale was not UTF-8 and C.UTF-8 was used instead, for the app to say so.
+    public private(set) var localeNote: String?
 
     struct PairKey: Hashable { var fg: Color; var bg: Color }
 
@@ -38,10 +40,12 @@ public final class NcursesTerminal: TerminalDevice {
         var codeset = String(cString: rapport_codeset())
         if codeset != "UTF-8" {
             // A non-UTF-8 locale cannot show Chinese text; try the C.UTF-8 locale every glibc has.
+            let found = codeset
             if setlocale(LC_CTYPE, "C.UTF-8") != nil { codeset = String(cString: rapport_codeset()) }
             guard codeset == "UTF-8" else {
-                throw StartError.notUTF8("Rapport needs a UTF-8 locale (found \(codeset)). Set LANG=C.UTF-8 or en_US.UTF-8 or zh_CN.UTF-8.")
+                throw StartError.notUTF8("Rapport needs a UTF-8 locale (found \(found)). Set LANG=C.UTF-8 or en_US.UTF-8 or zh_CN.UTF-8.")
             }
+            localeNote = "The locale's character set is \(found), not UTF-8; using C.UTF-8. Set LANG=en_US.UTF-8 or zh_CN.UTF-8."
         }
         guard let s = rapport_newterm() else {
             throw StartError.noTerminal("The terminal type '\(term)' is unknown to this system's terminfo. Try TERM=xterm-256color.")

@@ -218,14 +218,13 @@ extension AppDatabase {
         let previous = try sales(db, p.previous)
         let won = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM opportunities WHERE closed_on BETWEEN ? AND ? AND stage = 'won'", arguments: [p.from.iso, p.to.iso]) ?? 0
         let lost = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM opportunities WHERE closed_on BETWEEN ? AND ? AND stage = 'lost'", arguments: [p.from.iso, p.to.iso]) ?? 0
-        let pipeline = try Row.fetchAll(db, sql: "SELECT amount, probability_bp FROM opportunities WHERE stage NOT IN ('won','lost')")
-            .map { (amount: Money(minorUnits: $0[0]), probabilityBasisPoints: $0[1] as Int64) }
+        let pipeline = try Int64.fetchOne(db, sql: "SELECT coalesce(SUM(amount * probability_bp), 0) FROM opportunities WHERE stage NOT IN ('won','lost')") ?? 0
         let nps = try Row.fetchOne(db, sql: """
             SELECT COUNT(*), coalesce(SUM(score >= 9),0), coalesce(SUM(score <= 6),0) FROM feedback WHERE kind = 'nps' AND received_on BETWEEN ? AND ?
             """, arguments: [p.from.iso, p.to.iso])
         let csat = try Row.fetchAll(db, sql: "SELECT score FROM feedback WHERE kind = 'csat' AND received_on BETWEEN ? AND ?", arguments: [p.from.iso, p.to.iso]).map { $0[0] as Int }
         let complaints = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM feedback WHERE kind = 'complaint' AND received_on BETWEEN ? AND ?", arguments: [p.from.iso, p.to.iso]) ?? 0
-        let active = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM customers WHERE owner_id IS NOT NULL AND status = 'active'") ?? 0
+        let active = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM customers WHERE status = 'active' AND archived = 0") ?? 0
         let reps = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM users WHERE role = 'sales_rep' AND active = 1") ?? 0
         let ar = try openReceivables(db, today: today)
         let rev90 = try revenue(db, DateRange(from: today.adding(days: -89), to: today))
@@ -239,7 +238,7 @@ extension AppDatabase {
             Metric(key: "kpi.purchase-frequency", value: KPI.hundredths(KPI.purchaseFrequencyHundredths(orders: s.orders, customers: s.customers))),
             Metric(key: "kpi.new-customers", value: String(try newCustomers(db, p))),
             Metric(key: "kpi.close-rate", value: KPI.closeRate(won: won, lost: lost).display),
-            money("kpi.weighted-pipeline", KPI.weightedPipeline(pipeline)),
+            money("kpi.weighted-pipeline", KPI.weightedPipeline(sumOfAmountTimesBasisPoints: Int128(pipeline))),
             money("kpi.overdue-receivables", ar.overdue, tone: ar.overdue.isZero ? .ok : .warn),
             Metric(key: "kpi.dso", value: KPI.dso(openReceivables: ar.open, revenueLast90Days: rev90).map { "\($0) d" } ?? "—"),
             Metric(key: "kpi.csat", value: KPI.csat(scores: csat).display),

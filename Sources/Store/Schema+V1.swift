@@ -70,6 +70,7 @@ enum SchemaV1 {
         "CREATE INDEX customers_owner_next_contact ON customers(owner_id, next_contact_on) WHERE archived = 0",
         "CREATE INDEX customers_next_contact ON customers(next_contact_on) WHERE archived = 0",
         "CREATE INDEX customers_owner_status_last_order ON customers(owner_id, status, last_order_on) WHERE archived = 0",
+        "CREATE INDEX customers_status ON customers(status, last_order_on) WHERE archived = 0",
         // Customers whose open receivables alone exceed their credit limit: a tiny index.
         "CREATE INDEX customers_over_limit ON customers(owner_id) WHERE credit_limit > 0 AND open_balance > credit_limit",
         "CREATE INDEX customers_first_order ON customers(first_order_on)",
@@ -129,6 +130,7 @@ enum SchemaV1 {
         ) STRICT
         """,
         "CREATE INDEX opportunities_owner_stage ON opportunities(owner_id, stage)",
+        "CREATE INDEX opportunities_open ON opportunities(stage, amount, probability_bp) WHERE stage NOT IN ('won','lost')",
         "CREATE INDEX opportunities_closed ON opportunities(closed_on)",
         "CREATE INDEX opportunities_customer ON opportunities(customer_id)",
         """

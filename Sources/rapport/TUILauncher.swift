@@ -20,8 +20,9 @@ enum TUILauncher {
         defer { terminal.shutdown() }
         let company = (try? database.settings().companyName) ?? ""
         var model = AppModel(today: clock.today(), login: options.user ?? "")
-        if let w = loaded.warnings.first { _ = model.handle(.toast(w, isError: true), now: clock.nowSeconds() + 6) }
-        for w in loaded.warnings { log.warning("\(w)") }
+        let warnings = loaded.warnings + [terminal.localeNote].compactMap { $0 }
+        if let w = warnings.first { _ = model.handle(.toast(w, isError: true), now: clock.nowSeconds() + 6) }
+        for w in warnings { log.warning("\(w)") }
         let shell = AppShell(model: model, runner: EffectRunner(database: database, clock: clock), terminal: terminal, config: loaded.ui,
                              watcher: DataVersionWatcher(path: database.path), clock: clock, companyName: company)
         shell.stopRequested = { receivedSignal != 0 }

@@ -105,7 +105,7 @@ import Store
         var r = loggedIn(rep)
         _ = r.handle(.openPalette, now: 0)
         for c in "cus" { _ = r.handle(.paletteType(c), now: 0) }
-        #expect(r.handle(.paletteRun, now: 0) == [.loadCustomers(after: nil, backwards: false, reset: true)])
+        #expect(r.handle(.paletteRun, now: 0) == [.loadCustomers(after: nil, backwards: false, reset: true, request: 1)])
         #expect(r.current == .customers)
         // A command typed by name that the role lacks does nothing.
         var p2 = loggedIn(Actor(userId: 9, login: "purchasing", displayName: "", role: .purchasing))
@@ -151,13 +151,25 @@ import Store
     @Test func customerListPagesAtTheEdges() {
         var m = CustomerListViewModel()
         let page = (0..<CustomerListViewModel.window).map { CustomerRow(id: Int64($0), code: "C\($0)", name: "n\($0)", status: "active", owner: "", phone: "", nextContact: "", lastOrder: "") }
-        _ = m.handle(.loaded(page, backwards: false, reset: true, total: 1000))
+        _ = m.handle(.loaded(page, backwards: false, reset: true, total: 1000, request: 0))
         #expect(m.total == 1000)
         #expect(!m.atEnd)
         var effects: [Effect] = []
         for _ in 0..<20 { effects += m.handle(.move(.pageDown)) }
-        #expect(effects.contains(.loadCustomers(after: CustomerKey(name: "n199", id: 199), backwards: false, reset: false)))
+        #expect(effects.contains(.loadCustomers(after: CustomerKey(name: "n199", id: 199), backwards: false, reset: false, request: 1)))
         #expect(m.handle(.move(.top)) == [])
         #expect(m.selected == 0)
+    }
+
+    @Test func aLateAnswerToAnOlderRequestIsDropped() {
+        var m = CustomerListViewModel()
+        let first = m.handle(.refresh)
+        let jump = m.handle(.move(.bottom))
+        #expect(first == [.loadCustomers(after: nil, backwards: false, reset: true, request: 1)])
+        #expect(jump == [.loadCustomers(after: nil, backwards: true, reset: true, request: 2)])
+        let row = CustomerRow(id: 9, code: "C9", name: "Zhu", status: "active", owner: "", phone: "", nextContact: "", lastOrder: "")
+        _ = m.handle(.loaded([row], backwards: true, reset: true, total: 5, request: 2))
+        _ = m.handle(.loaded([], backwards: false, reset: true, total: 5, request: 1))
+        #expect(m.rows == [row])
     }
 }

@@ -138,10 +138,10 @@ public struct AppModel: Sendable, Equatable {
         return []
     }
 
-    func refreshEffects() -> [Effect] {
+    mutating func refreshEffects() -> [Effect] {
         switch current {
         case .home?, nil: return [.loadHome]
-        case .customers?: return [.loadHome, .loadCustomers(after: nil, backwards: false, reset: true)]
+        case .customers?: return [.loadHome, customers.load(after: nil, backwards: false, reset: true)]
         case .card(let m)?: return [.loadHome, .loadCard(m.ref)]
         }
     }
@@ -155,7 +155,7 @@ public struct AppModel: Sendable, Equatable {
         case "customers":
             if current != .customers { stack.append(.customers) }
             customers = CustomerListViewModel()
-            return [.loadCustomers(after: nil, backwards: false, reset: true)]
+            return [customers.load(after: nil, backwards: false, reset: true)]
         case "refresh":
             return refreshEffects()
         case "help":

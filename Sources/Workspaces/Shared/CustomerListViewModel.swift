@@ -12,12 +12,14 @@ public struct CustomerListViewModel: Sendable, Equatable {
     public var atEnd = false
     public var error: String?
     public var pageSize = 20
+    /// Numbers each page request; an answer to an older request (the user jumped meanwhile) is dropped.
+    public var request = 0
     public static let window = 200
 
     public init() {}
 
     public enum Action: Sendable, Equatable {
-        case loaded([CustomerRow], backwards: Bool, reset: Bool, total: Int?)
+        case loaded([CustomerRow], backwards: Bool, reset: Bool, total: Int?, request: Int)
         case failed(String)
         case move(ListMotion)
         case open
@@ -26,7 +28,8 @@ public struct CustomerListViewModel: Sendable, Equatable {
 
     public mutating func handle(_ action: Action) -> [Effect] {
         switch action {
-        case .loaded(let page, let backwards, let reset, let count):
+        case .loaded(let page, let backwards, let reset, let count, let answered):
+            guard answered == request else { return [] }
             loading = false
             if let count { total = count }
             if reset {
@@ -51,23 +54,26 @@ public struct CustomerListViewModel: Sendable, Equatable {
         case .failed(let e):
             loading = false; error = e
         case .move(let m):
-            if m == .top && !atStart { loading = true; return [.loadCustomers(after: nil, backwards: false, reset: true)] }
-            if m == .bottom && !atEnd { loading = true; return [.loadCustomers(after: nil, backwards: true, reset: true)] }
+            if m == .top && !atStart { return [load(after: nil, backwards: false, reset: true)] }
+            if m == .bottom && !atEnd { return [load(after: nil, backwards: true, reset: true)] }
             selected = m.apply(to: selected, count: rows.count, page: pageSize)
             if !loading, !atEnd, selected >= rows.count - pageSize, let last = rows.last {
-                loading = true
-                return [.loadCustomers(after: CustomerKey(name: last.name, id: last.id), backwards: false, reset: false)]
+                return [load(after: CustomerKey(name: last.name, id: last.id), backwards: false, reset: false)]
             }
             if !loading, !atStart, selected < pageSize, let first = rows.first {
-                loading = true
-                return [.loadCustomers(after: CustomerKey(name: first.name, id: first.id), backwards: true, reset: false)]
+                return [load(after: CustomerKey(name: first.name, id: first.id), backwards: true, reset: false)]
             }
         case .open:
             if rows.indices.contains(selected) { return [.loadCard(RecordRef(.customer, rows[selected].id))] }
         case .refresh:
-            loading = true
-            return [.loadCustomers(after: nil, backwards: false, reset: true)]
+            return [load(after: nil, backwards: false, reset: true)]
         }
         return []
+    }
+
+    mutating func load(after: CustomerKey?, backwards: Bool, reset: Bool) -> Effect {
+        loading = true
+        request += 1
+        return .loadCustomers(after: after, backwards: backwards, reset: reset, request: request)
     }
 }

@@ -7,7 +7,7 @@ public enum Effect: Sendable, Equatable {
     case authenticate(login: String, password: String)
     case loadHome
     case loadCard(RecordRef)
-    case loadCustomers(after: CustomerKey?, backwards: Bool, reset: Bool)
+    case loadCustomers(after: CustomerKey?, backwards: Bool, reset: Bool, request: Int)
     case quit
     case redraw
 }

@@ -32,13 +32,13 @@ public struct EffectRunner: Sendable {
             do { return [.cardLoaded(try database.card(ref, for: session.actor, today: session.today))] } catch {
                 return [.cardFailed(ref, error.description)]
             }
-        case .loadCustomers(let after, let backwards, let reset):
+        case .loadCustomers(let after, let backwards, let reset, let request):
             guard let session else { return [] }
             do {
                 let page = try database.customerPage(for: session.actor, after: after.map { ($0.name, $0.id) },
                                                      limit: CustomerListViewModel.window, backwards: backwards)
                 let total = reset ? try database.customerCount(for: session.actor) : nil
-                return [.customers(.loaded(page, backwards: backwards, reset: reset, total: total))]
+                return [.customers(.loaded(page, backwards: backwards, reset: reset, total: total, request: request))]
             } catch {
                 return [.customers(.failed(error.description))]
             }
