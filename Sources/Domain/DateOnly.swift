@@ -127,7 +127,8 @@ public struct DateRange: Hashable, Sendable, Codable, CustomStringConvertible {
 }
 
 extension String {
-    func trimmingSpaces() -> String {
+    /// The text without leading and trailing white space.
+    public func trimmingSpaces() -> String {
         var s = Substring(self)
         while s.first?.isWhitespace == true { s.removeFirst() }
         while s.last?.isWhitespace == true { s.removeLast() }

@@ -23,7 +23,7 @@ extension AppDatabase {
 
     @discardableResult
     public func addUser(login: String, displayName: String, role: Role, password: String, by actor: Actor, at now: Int64) throws(StoreError) -> Int64 {
-        let login = login.trimmingSpacesStore()
+        let login = login.trimmingSpaces()
         guard !login.isEmpty, login.count <= 64, login.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
             throw .invalid(DomainError("login must be 1–64 letters, digits, '.', '_' or '-'", field: "login"))
         }
@@ -119,14 +119,5 @@ extension AppDatabase {
             if until > 0 { return .locked(untilSeconds: until) }
             return .refused(attemptsLeft: AppDatabase.maxFailedLogins - Int(n))
         }
-    }
-}
-
-extension String {
-    func trimmingSpacesStore() -> String {
-        var s = Substring(self)
-        while s.first?.isWhitespace == true { s.removeFirst() }
-        while s.last?.isWhitespace == true { s.removeLast() }
-        return String(s)
     }
 }

@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Store
 import TerminalCore
+import TestSupport
 import Testing
 @testable import Screens
 @testable import Workspaces

@@ -1,5 +1,6 @@
 import Testing
 import TerminalCore
+import TestSupport
 @testable import Widgets
 
 @Suite struct WidgetSnapshotTests {

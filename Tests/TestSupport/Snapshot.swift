@@ -2,8 +2,9 @@ import Foundation
 import Testing
 import TerminalCore
 
+/// Shared by the snapshot tests of Widgets and Screens.
 /// Compares a rendered buffer with `Snapshots/<name>.txt`; `RECORD_SNAPSHOTS=1` writes it anew.
-func assertSnapshot(_ buffer: CellBuffer, _ name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation) {
+public func assertSnapshot(_ buffer: CellBuffer, _ name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation) {
     let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
     let file = folder.appendingPathComponent("\(name).txt")
     let text = buffer.text() + "\n"
