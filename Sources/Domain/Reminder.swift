@@ -25,6 +25,11 @@ public enum ReminderKind: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// Items per group on a role's home: enough to act on today, few enough that every group
+    /// fits one screen (a role with one kind of reminder gets a longer list). Headings say how
+    /// many more there are; `rapport report reminders` prints exactly these.
+    public static func paneItemLimit(for role: Role) -> Int { max(6, 30 / max(1, kinds(for: role).count)) }
+
     /// Whether the role sees only its own customers' items of this kind.
     public static func ownedOnly(_ role: Role) -> Bool { role == .salesRep }
 

@@ -45,7 +45,7 @@ public final class NcursesTerminal: TerminalDevice {
             guard codeset == "UTF-8" else {
                 throw StartError.notUTF8("Rapport needs a UTF-8 locale (found \(found)). Set LANG=C.UTF-8 or en_US.UTF-8 or zh_CN.UTF-8.")
             }
-            localeNote = "The locale's character set is \(found), not UTF-8; using C.UTF-8. Set LANG=en_US.UTF-8 or zh_CN.UTF-8."
+            localeNote = "Locale is \(found), not UTF-8: using C.UTF-8"
         }
         guard let s = rapport_newterm() else {
             throw StartError.noTerminal("The terminal type '\(term)' is unknown to this system's terminfo. Try TERM=xterm-256color.")

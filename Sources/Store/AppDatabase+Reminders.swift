@@ -2,15 +2,12 @@ import Domain
 import GRDB
 
 extension AppDatabase {
-    /// Items per group on a home: enough to act on today, few enough that every group shows
-    /// on one screen; the heading says how many more there are.
-    public static let reminderPaneLimit = 6
-
     /// The reminder pane of `actor`'s home: for each kind of DOMAIN.md this role gets, the total
     /// count and the first `limit` items, most urgent first. `rapport report reminders` prints
     /// exactly this.
-    public func reminders(for actor: Actor, today: DateOnly, limit: Int = AppDatabase.reminderPaneLimit) throws(StoreError) -> [ReminderGroup] {
-        try read { db in try AppDatabase.reminders(db, actor: actor, today: today, limit: limit) }
+    public func reminders(for actor: Actor, today: DateOnly, limit: Int? = nil) throws(StoreError) -> [ReminderGroup] {
+        let limit = limit ?? ReminderKind.paneItemLimit(for: actor.role)
+        return try read { db in try AppDatabase.reminders(db, actor: actor, today: today, limit: limit) }
     }
 
     static func reminders(_ db: Database, actor: Actor, today: DateOnly, limit: Int) throws -> [ReminderGroup] {

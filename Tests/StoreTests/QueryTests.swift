@@ -13,7 +13,7 @@ import Domain
             let actor = try Fixtures.actor(login)
             let groups = try db.reminders(for: actor, today: today)
             #expect(groups.map(\.kind) == ReminderKind.kinds(for: actor.role))
-            for g in groups { #expect(g.items.count == min(g.total, AppDatabase.reminderPaneLimit)) }
+            for g in groups { #expect(g.items.count == min(g.total, ReminderKind.paneItemLimit(for: actor.role))) }
         }
         let rep = try db.reminders(for: try Fixtures.actor("rep"), today: today)
         for kind in [ReminderKind.contactToday, .contactTomorrow, .overdueFollowUp, .receivableOverdue, .birthday, .dormantCustomer] {
