@@ -48,7 +48,7 @@ public final class AppDatabase: Sendable {
             guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
                 throw .cannotOpen(path: path, reason: "cannot create the file (check the folder's permissions)")
             }
-        } else if !fm.isWritableFile(atPath: path) {
+        } else if !fm.isWritableFile(atPath: path) || AppDatabase.modeForbidsWriting(path) {
             throw .readOnly(path: path)
         }
         try checkHeader(path: path)
@@ -90,6 +90,13 @@ public final class AppDatabase: Sendable {
         } catch {
             throw AppDatabase.classify(error, path: path)
         }
+    }
+
+    /// A file whose mode has no write bit is treated as read-only even for root, so that
+    /// `chmod a-w` protects a file from every Rapport session.
+    static func modeForbidsWriting(_ path: String) -> Bool {
+        guard let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int else { return false }
+        return mode & 0o222 == 0
     }
 
     /// A file that exists but does not start with SQLite's header is refused before SQLite

@@ -18,13 +18,18 @@ struct DemoCommand: AsyncParsableCommand {
         guard let demoSize = DemoSize(rawValue: size) else { throw ValidationError("--size must be small, medium or large") }
         let path = global.db ?? ProcessInfo.processInfo.environment["RAPPORT_DB"] ?? (FileManager.default.currentDirectoryPath + "/rapport-demo.sqlite")
         let fm = FileManager.default
+        let clock = SystemClock(fixedToday: try global.fixedToday())
         if fm.fileExists(atPath: path) {
-            guard force || global.db == nil else {
-                throw ValidationError("\(path) already exists; pass --force to replace it or choose another --db")
+            // Never overwrite a file by surprise: reopen it, or replace it only when asked.
+            guard force else {
+                FileHandle.standardError.write(Data("\(path) already exists: opening it as it is (pass --force to create a new demo company there).\n".utf8))
+                let database = try AppDatabase.open(path: path, create: false)
+                if noTui || isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0 { return }
+                try await TUILauncher.run(database: database, clock: clock, options: ui)
+                return
             }
             for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
         }
-        let clock = SystemClock(fixedToday: try global.fixedToday())
         let database = try AppDatabase.open(path: path)
         var generator = DemoGenerator(size: demoSize, seed: seed, today: clock.today())
         let summary = try generator.generate(into: database, clock: clock)

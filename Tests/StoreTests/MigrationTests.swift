@@ -63,9 +63,7 @@ import Domain
         let db = try AppDatabase.temporary()
         try FileManager.default.setAttributes([.posixPermissions: 0o400], ofItemAtPath: db.path)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: db.path) }
-        if getuid() != 0 {  // root can write anyway
-            #expect(throws: StoreError.readOnly(path: db.path)) { try AppDatabase.open(path: db.path) }
-        }
+        #expect(throws: StoreError.readOnly(path: db.path)) { try AppDatabase.open(path: db.path) }
     }
 
     @Test func newFilesAreOwnerOnly() throws {

@@ -24,6 +24,18 @@ import Domain
         #expect(try db.reminders(for: try Fixtures.actor("assistant"), today: today)[0].total > 0)
     }
 
+    @Test func everyReminderOpensItsCardForItsRole() throws {
+        for login in ["rep", "assistant", "finance", "purchasing", "manager"] {
+            let actor = try Fixtures.actor(login)
+            for group in try db.reminders(for: actor, today: today) {
+                for item in group.items {
+                    let card = try db.card(item.record, for: actor, today: today)
+                    #expect(!card.title.isEmpty)
+                }
+            }
+        }
+    }
+
     @Test func contactTodayFollowsTheRule() throws {
         let rep = try Fixtures.actor("rep")
         let group = try db.reminders(for: rep, today: today).first { $0.kind == .contactToday }

@@ -52,9 +52,12 @@ enum CLI {
         let check = try CLI.run(["check", "--db", path])
         #expect(check.status == 0)
         #expect(check.out.hasPrefix("ok"))
-        let again = try CLI.run(["demo", "--db", path, "--no-tui"])
-        #expect(again.status != 0)
-        #expect(again.err.contains("already exists"))
+        let report = ["report", "reminders", "--db", path, "--user", "manager", "--today", "2026-11-22", "--format", "json"]
+        let before = try CLI.run(report).out
+        let again = try CLI.run(["demo", "--db", path, "--no-tui", "--seed", "99"])
+        #expect(again.status == 0)
+        #expect(again.err.contains("already exists: opening it as it is"))
+        #expect(try CLI.run(report).out == before)
     }
 
     @Test func sameSeedSameCompany() throws {
