@@ -62,7 +62,14 @@ public struct DemoGenerator {
                 // Orders are written before their customers (whose first/last order dates they
                 // decide); foreign keys are checked at commit.
                 try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+                // Bulk load: drop the secondary indexes, fill the tables, then build each index
+                // once by sorting (much faster than millions of random inserts), exactly as the
+                // migration defined it.
+                let indexes = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+                    .map { (name: $0[0] as String, sql: $0[1] as String) }
+                for index in indexes { try db.execute(sql: "DROP INDEX \(index.name)") }
                 try me.fill(db, reps: reps, managerId: managerId, assistantId: assistantId, purchasingId: purchasingId, financeId: financeId, counts: &counts)
+                for index in indexes { try db.execute(sql: index.sql) }
                 try db.execute(sql: "INSERT INTO audit_log (at, user_id, login, action, entity, entity_id, after) VALUES (?, ?, 'system', 'demo.generate', 'database', NULL, ?)",
                                arguments: [now, managerId, "{\"size\":\"\(me.size.rawValue)\",\"today\":\"\(me.today.iso)\"}"])
                 return .commit
@@ -270,6 +277,14 @@ public struct DemoGenerator {
             try receipt.execute(arguments: [receiptId, number(.receipt, d), c, iso(d), amt, amt, rng.pick(methods), owner[c], financeId])
         }
 
+        // Every rep has a customer over its credit limit: the one with the largest open balance
+        // gets a limit of half that balance.
+        for r in reps {
+            var best = 0
+            for c in 1...n where owner[c] == r.id && openBalance[c] > openBalance[best] { best = c }
+            if best > 0 { creditLimit[best] = max(1000_00, openBalance[best] / 2 / 1000_00 * 1000_00) }
+        }
+
         // Customer rows, now that first/last orders are known.
         let customer = try db.makeStatement(sql: """
             INSERT INTO customers (id, code, name, status, owner_id, owner_since, region, industry, source, tags, contact_person, phone, email, address,
@@ -392,6 +407,7 @@ public struct DemoGenerator {
         var poDays = (0..<max(30, size.orders / 25)).map { _ in rng.int(days) }
         poDays.sort()
         var poLineId: Int64 = 0, grId: Int64 = 0, grLineId: Int64 = 0, payableId: Int64 = 0, paymentId: Int64 = 0
+        var leftOverdue = false, leftDue = false
         for (i, dayOffset) in poDays.enumerated() {
             let id = Int64(i + 1)
             let s = 1 + rng.skewed(size.suppliers)
@@ -429,9 +445,16 @@ public struct DemoGenerator {
             }
             guard grTotal.minorUnits > 0 else { continue }
             payableId += 1
-            let due = rd.adding(days: 30)
+            var due = rd.adding(days: 30)
+            // The first recent receipt is invoiced on short terms, so a payable is due this week.
+            let dueSoon = !leftDue && rd >= T.adding(days: -37)
+            if dueSoon { due = T.adding(days: 3) }
             let payDate = due.adding(days: rng.int(in: -5...20))
-            let paid = payDate <= T && !rng.permille(10)
+            // A few invoices are left unpaid; the first ones due around today certainly are, so
+            // finance and purchasing always see payables due and overdue.
+            var paid = payDate <= T && !rng.permille(10)
+            if due >= T.adding(days: -30), due < T, !leftOverdue { paid = false; leftOverdue = true }
+            if dueSoon { paid = false; leftDue = true }
             try payable.execute(arguments: [payableId, grNumber, grId, s, iso(rd), iso(due), grTotal.minorUnits, paid ? 0 : grTotal.minorUnits])
             if paid {
                 paymentId += 1

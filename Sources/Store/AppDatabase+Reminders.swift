@@ -67,7 +67,7 @@ extension AppDatabase {
         case .lowStock:
             let from = "FROM stock_levels l JOIN products p ON p.id = l.product_id JOIN warehouses w ON w.id = l.warehouse_id WHERE l.on_hand <= l.reorder_level"
             sql = ("SELECT COUNT(*) \(from)",
-                   "SELECT 'product', p.id, p.code || ' ' || p.name, w.name || ': ' || l.on_hand || '/' || l.reorder_level, NULL, NULL \(from) ORDER BY l.on_hand - l.reorder_level, p.code LIMIT :limit")
+                   "SELECT 'product', p.id, p.code || ' ' || p.name, l.on_hand || '/' || l.reorder_level || '@' || w.code, NULL, NULL \(from) ORDER BY l.on_hand - l.reorder_level, p.code LIMIT :limit")
         case .payableDue, .payableOverdue:
             let cond: String
             if kind == .payableDue { cond = "p.due_date BETWEEN :t AND :to"; args["to"] = rules.dueWindow.to.iso } else { cond = "p.due_date < :t" }
@@ -142,19 +142,11 @@ extension AppDatabase {
 }
 
 extension Quantity {
-    /// "Main: 12000/20000" stored in thousandths → "Main: 12/20".
+    /// "12000/20000@SH" (thousandths) → "12/20 @SH": on hand, reorder level, warehouse code.
     static func stockText(_ raw: String) -> String {
-        guard let colon = raw.lastIndex(of: ":") else { return raw }
-        let parts = raw[raw.index(after: colon)...].trimmingCharacters().split(separator: "/")
-        guard parts.count == 2, let a = Int64(parts[0]), let b = Int64(parts[1]) else { return raw }
-        return "\(raw[..<colon]): \(Quantity(thousandths: a)) / \(Quantity(thousandths: b))"
-    }
-}
-
-extension Substring {
-    func trimmingCharacters() -> Substring {
-        var s = self
-        while s.first == " " { s.removeFirst() }
-        return s
+        let parts = raw.split(separator: "@", maxSplits: 1)
+        let numbers = parts.first?.split(separator: "/") ?? []
+        guard parts.count == 2, numbers.count == 2, let a = Int64(numbers[0]), let b = Int64(numbers[1]) else { return raw }
+        return "\(Quantity(thousandths: a))/\(Quantity(thousandths: b)) @\(parts[1])"
     }
 }

@@ -132,3 +132,43 @@ import Testing
         #expect(all == Set(ReminderKind.allCases))
     }
 }
+
+@Suite struct EntityValidationTests {
+    let today = DateOnly(year: 2026, month: 11, day: 22)!
+
+    @Test func customersNeedANameAndSaneFields() throws {
+        let ok = try Customer(code: " C1 ", name: " 北京华联商厦有限公司 ", phone: "010-6512 3456", email: "Info@BJHL.COM.CN").validated()
+        #expect(ok.code == "C1")
+        #expect(ok.name == "北京华联商厦有限公司")
+        #expect(ok.email == "Info@bjhl.com.cn")
+        #expect(throws: DomainError("the customer needs a name", field: "name")) { try Customer(code: "C1", name: "  ").validated() }
+        #expect(throws: DomainError("'12ab' is not a phone number", field: "phone")) { try Customer(code: "C1", name: "x", phone: "12ab").validated() }
+        #expect(throws: DomainError("'a@b' is not an e-mail address", field: "email")) { try Customer(code: "C1", name: "x", email: "a@b").validated() }
+        #expect(throws: DomainError.self) { try Customer(code: "C1", name: "x", creditLimit: Money(minorUnits: -1)).validated() }
+        #expect(throws: DomainError.self) { try Customer(code: "C1", name: "x", paymentTermsDays: 400).validated() }
+        #expect(throws: DomainError.self) { try Customer(code: "", name: "x").validated() }
+    }
+
+    @Test func contactsValidateEachField() throws {
+        _ = try Contact(customerId: 1, name: "王伟", mobile: "+86 138 0013 8000", qq: "123456789", birthday: DateOnly(year: 1985, month: 3, day: 2)).validated(today: today)
+        #expect(throws: DomainError.self) { try Contact(customerId: 1, name: "").validated(today: today) }
+        #expect(throws: DomainError.self) { try Contact(customerId: 1, name: "x", qq: "12ab").validated(today: today) }
+        #expect(throws: DomainError.self) { try Contact(customerId: 1, name: "x", birthday: today.adding(days: 1)).validated(today: today) }
+        #expect(throws: DomainError.self) { try Contact(customerId: 1, name: "x", email: "no at sign").validated(today: today) }
+    }
+
+    @Test func completenessCountsKeyFields() {
+        let c = Customer(code: "C", name: "n", ownerId: 3, industry: "retail", contactPerson: "王", phone: "13800138000")
+        #expect(c.keyFieldsFilled == 4)
+    }
+
+    @Test func feedbackScores() throws {
+        try FeedbackKind.csat.validate(score: 5)
+        try FeedbackKind.nps.validate(score: 0)
+        try FeedbackKind.complaint.validate(score: nil)
+        #expect(throws: DomainError.self) { try FeedbackKind.csat.validate(score: 0) }
+        #expect(throws: DomainError.self) { try FeedbackKind.nps.validate(score: 11) }
+        #expect(throws: DomainError.self) { try FeedbackKind.complaint.validate(score: 3) }
+        #expect(PaymentMethod.allCases.map(\.rawValue) == ["cash", "bank_transfer", "cheque", "wechat_pay", "alipay", "other"])
+    }
+}

@@ -36,6 +36,19 @@ import Domain
         }
     }
 
+    @Test func theDemoFillsEveryTableAndEveryReminderKind() throws {
+        for table in MigrationTests.tables {
+            let rows = try db.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+            #expect(rows > 0, "\(table) is empty in the demo")
+        }
+        var totals: [ReminderKind: Int] = [:]
+        for login in ["rep", "assistant", "finance", "purchasing", "manager"] {
+            for g in try db.reminders(for: try Fixtures.actor(login), today: today) { totals[g.kind, default: 0] += g.total }
+        }
+        for kind in ReminderKind.allCases { #expect((totals[kind] ?? 0) > 0, "no \(kind) reminder in the demo") }
+        #expect((try db.reminders(for: try Fixtures.actor("rep"), today: today).first { $0.kind == .creditBreach }?.total ?? 0) > 0)
+    }
+
     @Test func contactTodayFollowsTheRule() throws {
         let rep = try Fixtures.actor("rep")
         let group = try db.reminders(for: rep, today: today).first { $0.kind == .contactToday }

@@ -1,0 +1,136 @@
+/// A customer as the rep keys it in. `validated()` checks every field and names the first bad one;
+/// the Store writes only validated values.
+public struct Customer: Sendable, Equatable, Codable {
+    public var id: Int64?
+    public var code: String
+    public var name: String
+    public var shortName: String?
+    public var status: CustomerStatus
+    public var ownerId: Int64?
+    public var region: String?
+    public var industry: String?
+    public var source: String?
+    public var contactPerson: String?
+    public var phone: String?
+    public var email: String?
+    public var address: String?
+    public var creditLimit: Money
+    public var paymentTermsDays: Int
+    public var nextContactOn: DateOnly?
+    public var version: Int64
+
+    public init(id: Int64? = nil, code: String, name: String, shortName: String? = nil, status: CustomerStatus = .lead, ownerId: Int64? = nil,
+                region: String? = nil, industry: String? = nil, source: String? = nil, contactPerson: String? = nil, phone: String? = nil,
+                email: String? = nil, address: String? = nil, creditLimit: Money = .zero, paymentTermsDays: Int = 30,
+                nextContactOn: DateOnly? = nil, version: Int64 = 1) {
+        self.id = id; self.code = code; self.name = name; self.shortName = shortName; self.status = status; self.ownerId = ownerId
+        self.region = region; self.industry = industry; self.source = source; self.contactPerson = contactPerson; self.phone = phone
+        self.email = email; self.address = address; self.creditLimit = creditLimit; self.paymentTermsDays = paymentTermsDays
+        self.nextContactOn = nextContactOn; self.version = version
+    }
+
+    public func validated() throws(DomainError) -> Customer {
+        var c = self
+        c.code = code.trimmingSpaces()
+        c.name = name.trimmingSpaces()
+        guard !c.code.isEmpty, c.code.count <= 32 else { throw DomainError("a code of 1–32 characters is required", field: "code") }
+        guard !c.name.isEmpty else { throw DomainError("the customer needs a name", field: "name") }
+        guard c.name.count <= 200 else { throw DomainError("the name is longer than 200 characters", field: "name") }
+        if let p = phone, !p.isEmpty { c.phone = try Contact.validatePhone(p, field: "phone") }
+        if let e = email, !e.isEmpty { c.email = try Contact.validateEmail(e, field: "email") }
+        guard !creditLimit.isNegative else { throw DomainError("the credit limit cannot be negative", field: "credit_limit") }
+        guard (0...365).contains(paymentTermsDays) else { throw DomainError("payment terms must be 0–365 days", field: "payment_terms_days") }
+        return c
+    }
+
+    /// The key customer fields whose filling makes up record completeness (DOMAIN.md).
+    public var keyFieldsFilled: Int {
+        [contactPerson, phone, email, address, industry, source].filter { !($0?.trimmingSpaces().isEmpty ?? true) }.count + (ownerId == nil ? 0 : 1)
+    }
+    public static let keyFieldCount = 7
+}
+
+/// A person at a customer (a business card).
+public struct Contact: Sendable, Equatable, Codable {
+    public var id: Int64?
+    public var customerId: Int64
+    public var name: String
+    public var title: String?
+    public var mobile: String?
+    public var phone: String?
+    public var email: String?
+    public var wechat: String?
+    public var qq: String?
+    public var birthday: DateOnly?
+    public var notes: String?
+
+    public init(id: Int64? = nil, customerId: Int64, name: String, title: String? = nil, mobile: String? = nil, phone: String? = nil,
+                email: String? = nil, wechat: String? = nil, qq: String? = nil, birthday: DateOnly? = nil, notes: String? = nil) {
+        self.id = id; self.customerId = customerId; self.name = name; self.title = title; self.mobile = mobile; self.phone = phone
+        self.email = email; self.wechat = wechat; self.qq = qq; self.birthday = birthday; self.notes = notes
+    }
+
+    public func validated(today: DateOnly) throws(DomainError) -> Contact {
+        var c = self
+        c.name = name.trimmingSpaces()
+        guard !c.name.isEmpty else { throw DomainError("the contact needs a name", field: "name") }
+        if let m = mobile, !m.isEmpty { c.mobile = try Contact.validatePhone(m, field: "mobile") }
+        if let p = phone, !p.isEmpty { c.phone = try Contact.validatePhone(p, field: "phone") }
+        if let e = email, !e.isEmpty { c.email = try Contact.validateEmail(e, field: "email") }
+        if let q = qq, !q.isEmpty, !(q.allSatisfy { $0.isASCII && $0.isNumber } && (5...12).contains(q.count)) {
+            throw DomainError("'\(q)' is not a QQ number (5–12 digits)", field: "qq")
+        }
+        if let b = birthday, b > today { throw DomainError("the birthday \(b) is in the future", field: "birthday") }
+        return c
+    }
+
+    /// Digits, spaces, `+`, `-`, `(`, `)` and an optional extension; at least 5 digits. Returns the
+    /// number with runs of spaces folded.
+    public static func validatePhone(_ text: String, field: String) throws(DomainError) -> String {
+        let t = text.trimmingSpaces()
+        let allowed: Set<Character> = ["+", "-", " ", "(", ")", "/", "."]
+        let digits = t.filter { $0.isASCII && $0.isNumber }.count
+        guard t.allSatisfy({ ($0.isASCII && $0.isNumber) || allowed.contains($0) }), (5...20).contains(digits) else {
+            throw DomainError("'\(text)' is not a phone number", field: field)
+        }
+        return t
+    }
+
+    /// One `@`, a dot in the domain, no spaces. Lower-cases the domain.
+    public static func validateEmail(_ text: String, field: String) throws(DomainError) -> String {
+        let t = text.trimmingSpaces()
+        let parts = t.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+              !t.contains(where: { $0.isWhitespace }) else {
+            throw DomainError("'\(text)' is not an e-mail address", field: field)
+        }
+        return "\(parts[0])@\(parts[1].lowercased())"
+    }
+}
+
+public enum ContactKind: String, CaseIterable, Sendable, Codable { case call, email, im, visit, meeting }
+
+public enum PaymentMethod: String, CaseIterable, Sendable, Codable {
+    case cash, bankTransfer = "bank_transfer", cheque, wechatPay = "wechat_pay", alipay, other
+}
+
+public enum ExpenseCategory: String, CaseIterable, Sendable, Codable {
+    case rent, utilities, office, salaries, commissions, sales, marketing, travel, other
+}
+
+public enum FeedbackKind: String, CaseIterable, Sendable, Codable {
+    case csat, nps, complaint
+
+    /// CSAT scores are 1–5, NPS 0–10; a complaint has none.
+    public func validate(score: Int?) throws(DomainError) {
+        let ok: Bool
+        switch self {
+        case .csat: ok = score.map { (1...5).contains($0) } ?? false
+        case .nps: ok = score.map { (0...10).contains($0) } ?? false
+        case .complaint: ok = score == nil
+        }
+        guard ok else {
+            throw DomainError("\(rawValue) needs \(self == .csat ? "a score of 1–5" : self == .nps ? "a score of 0–10" : "no score")", field: "score")
+        }
+    }
+}
