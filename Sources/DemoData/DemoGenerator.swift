@@ -59,9 +59,6 @@ public struct DemoGenerator {
             try db.execute(sql: "PRAGMA synchronous = OFF")
             try db.execute(sql: "PRAGMA cache_size = -200000")
             try db.inTransaction {
-                // Orders are written before their customers (whose first/last order dates they
-                // decide); foreign keys are checked at commit.
-                try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
                 // Bulk load: drop the secondary indexes, fill the tables, then build each index
                 // once by sorting (much faster than millions of random inserts), exactly as the
                 // migration defined it.
@@ -160,6 +157,28 @@ public struct DemoGenerator {
             terms[c] = rng.pick([30, 30, 30, 45, 60, 15])
             creditLimit[c] = rng.chance(80) ? Int64(rng.int(in: 5...200)) * 10_000_00 : 0
             created[c] = Int32(rng.int(days - 30))
+        }
+
+        // Customer rows now; what the orders decide (status, first and last order) is set after them.
+        let customer = try db.makeStatement(sql: """
+            INSERT INTO customers (id, code, name, status, owner_id, owner_since, region, industry, source, tags, contact_person, phone, email, address,
+                credit_limit, payment_terms_days, next_contact_on, created_on)
+            VALUES (?, ?, ?, 'lead', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for c in 1...n {
+            let cityIdx = rng.int(DemoNames.cities.count)
+            let nextContact: String? = rng.chance(18) ? iso(T.adding(days: rng.int(in: -6...45))) : nil
+            let createdOn = start.adding(days: Int(created[c]))
+            let person = personName()
+            let fullRecord = rng.chance(70)
+            try customer.execute(arguments: [
+                c, "C\(String(1_000_000 + c).dropFirst())", names[c], owner[c], iso(createdOn),
+                DemoNames.regions[DemoNames.cityRegion[cityIdx]], fullRecord || rng.chance(50) ? rng.pick(DemoNames.industries) : nil,
+                fullRecord ? rng.pick(DemoNames.sources) : nil, rng.chance(20) ? "vip" : "", person, phone(),
+                fullRecord ? "info\(c)@\(rng.pick(["163.com", "qq.com", "example.cn", "example.com"]))" : nil,
+                fullRecord ? "\(DemoNames.cities[cityIdx])\(rng.pick(DemoNames.streets))\(rng.int(in: 1...999))号" : nil,
+                creditLimit[c], terms[c], nextContact, iso(createdOn),
+            ])
         }
 
         // Sales orders, shipments, receivables, receipts — in date order so numbers rise with dates.
@@ -285,11 +304,9 @@ public struct DemoGenerator {
             if best > 0 { creditLimit[best] = max(1000_00, openBalance[best] / 2 / 1000_00 * 1000_00) }
         }
 
-        // Customer rows, now that first/last orders are known.
-        let customer = try db.makeStatement(sql: """
-            INSERT INTO customers (id, code, name, status, owner_id, owner_since, region, industry, source, tags, contact_person, phone, email, address,
-                credit_limit, payment_terms_days, next_contact_on, last_contact_on, first_order_on, last_order_on, created_on, lost_on, open_balance)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        // What the orders decided: status, first and last order, last contact, limit.
+        let customerUpdate = try db.makeStatement(sql: """
+            UPDATE customers SET status = ?, lost_on = ?, last_contact_on = ?, first_order_on = ?, last_order_on = ?, credit_limit = ? WHERE id = ?
             """)
         for c in 1...n {
             let last = lastOrder[c] >= 0 ? start.adding(days: Int(lastOrder[c])) : nil
@@ -302,22 +319,9 @@ public struct DemoGenerator {
             } else {
                 status = rng.chance(50) ? .lead : .prospect
             }
-            let cityIdx = rng.int(DemoNames.cities.count)
-            let nextContact: String? = rng.chance(18) ? iso(T.adding(days: rng.int(in: -6...45))) : nil
-            let createdOn = start.adding(days: Int(created[c]))
-            let person = personName()
-            let fullRecord = rng.chance(70)
-            try customer.execute(arguments: [
-                c, "C\(String(1_000_000 + c).dropFirst())", names[c], status.rawValue, owner[c], iso(createdOn),
-                DemoNames.regions[DemoNames.cityRegion[cityIdx]], fullRecord || rng.chance(50) ? rng.pick(DemoNames.industries) : nil,
-                fullRecord ? rng.pick(DemoNames.sources) : nil, rng.chance(20) ? "vip" : "", person, phone(),
-                fullRecord ? "info\(c)@\(rng.pick(["163.com", "qq.com", "example.cn", "example.com"]))" : nil,
-                fullRecord ? "\(DemoNames.cities[cityIdx])\(rng.pick(DemoNames.streets))\(rng.int(in: 1...999))号" : nil,
-                creditLimit[c], terms[c], nextContact, last.map { iso($0.adding(days: -rng.int(10))) },
-                firstOrder[c] >= 0 ? iso(start.adding(days: Int(firstOrder[c]))) : nil, last.map(iso), iso(createdOn), lostOn,
-                // Receivables were written before their customers, so their balance triggers found
-                // no row; the balance is set here from the same figures.
-                openBalance[c],
+            try customerUpdate.execute(arguments: [
+                status.rawValue, lostOn, last.map { iso($0.adding(days: -rng.int(10))) },
+                firstOrder[c] >= 0 ? iso(start.adding(days: Int(firstOrder[c]))) : nil, last.map(iso), creditLimit[c], c,
             ])
         }
         // Make sure the first rep has reminders of every kind today.
