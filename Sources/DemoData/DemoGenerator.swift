@@ -72,8 +72,7 @@ public struct DemoGenerator {
                 return .commit
             }
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // Sampled statistics are enough for the planner and take seconds, not a minute.
-            try db.execute(sql: "PRAGMA analysis_limit = 2000")
+            // Full statistics (a few seconds): sampled ones led the planner to scan a rep's orders.
             try db.execute(sql: "ANALYZE")
         }
         self = me

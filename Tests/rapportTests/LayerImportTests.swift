@@ -12,7 +12,7 @@ import Testing
         "Domain": [],
         "Store": ["Domain", "GRDB", "CCrypt"],
         "Workspaces": ["Domain", "Store"],
-        "Screens": ["Widgets", "Workspaces", "TerminalCore", "Domain", "Store"],
+        "Screens": ["Widgets", "Workspaces", "TerminalCore", "Domain"],
         "DemoData": ["Store", "Domain", "GRDB"],
         "rapport": ["Screens", "NcursesBackend", "DemoData", "Workspaces", "Store", "Domain", "TerminalCore", "ArgumentParser", "Logging"],
     ]

@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import Store
 import TerminalCore
 import Widgets
 import Workspaces
@@ -15,7 +14,7 @@ public final class AppShell {
     let config: UIConfig
     let router: KeyRouter
     let inbox = Inbox()
-    let watcher: DataVersionWatcher?
+    let watcher: (any ChangeSource)?
     let clock: any Clock
     let companyName: String
     var context: RenderContext
@@ -28,7 +27,7 @@ public final class AppShell {
     /// Frame timings (key → frame) for the benchmark.
     public private(set) var lastFrameSeconds: Double = 0
 
-    public init(model: AppModel, runner: EffectRunner, terminal: any TerminalDevice, config: UIConfig, watcher: DataVersionWatcher?, clock: any Clock, companyName: String) {
+    public init(model: AppModel, runner: EffectRunner, terminal: any TerminalDevice, config: UIConfig, watcher: (any ChangeSource)?, clock: any Clock, companyName: String) {
         self.model = model; self.runner = runner; self.terminal = terminal; self.config = config
         self.watcher = watcher; self.clock = clock; self.companyName = companyName
         router = KeyRouter(keymap: config.keymap)

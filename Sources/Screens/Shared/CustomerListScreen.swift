@@ -1,4 +1,3 @@
-import Store
 import TerminalCore
 import Widgets
 import Workspaces
