@@ -53,12 +53,13 @@ public struct Table: Sendable, Equatable {
             if let last = columns.indices.last(where: { columns[$0].flex > 0 }) { w[last] += spare - given }
             spare = 0
         }
-        // Too narrow: shrink from the right, never below 1.
+        // Too narrow: shrink the flexible (text) columns first, so numbers keep every digit,
+        // then the others from the right; none below 3 columns.
         var over = w.reduce(0, +) + gaps - total
-        var i = w.count - 1
-        while over > 0, i >= 0 {
+        let order = columns.indices.filter { columns[$0].flex > 0 }.reversed() + columns.indices.filter { columns[$0].flex == 0 }.reversed()
+        for i in order where over > 0 {
             let cut = min(over, max(0, w[i] - 3))
-            w[i] -= cut; over -= cut; i -= 1
+            w[i] -= cut; over -= cut
         }
         return w
     }

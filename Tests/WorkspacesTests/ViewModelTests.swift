@@ -161,6 +161,19 @@ import Store
         #expect(m.selected == 0)
     }
 
+    @Test func aRefreshKeepsTheSelectedCustomer() {
+        var m = CustomerListViewModel()
+        let rows = (0..<50).map { CustomerRow(id: Int64($0), code: "C\($0)", name: "n\(100 + $0)", status: "active", owner: "", phone: "", nextContact: "", lastOrder: "") }
+        _ = m.handle(.refresh)
+        _ = m.handle(.loaded(rows, backwards: false, reset: true, total: 50, request: 1))
+        _ = m.handle(.move(.bottom))
+        #expect(m.selected == 49)
+        let effects = m.handle(.refresh)
+        #expect(effects == [.loadCustomers(after: nil, backwards: false, reset: true, request: 2)])
+        _ = m.handle(.loaded(rows, backwards: false, reset: true, total: 50, request: 2))
+        #expect(m.selected == 49)
+    }
+
     @Test func aLateAnswerToAnOlderRequestIsDropped() {
         var m = CustomerListViewModel()
         let first = m.handle(.refresh)

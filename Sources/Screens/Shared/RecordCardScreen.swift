@@ -22,7 +22,7 @@ enum RecordCardScreen {
             lines.append(([""], "default", 4))
             lines.append(([catalog.text(s.title) + " (\(s.rows.count))"], "title", 1))
             let cols = s.columns.map { c -> TableColumn in
-                let numeric = ["col.amount", "col.total", "col.price", "col.open", "col.ordered", "col.shipped", "col.received", "col.remaining", "col.on-hand", "col.reorder-level"].contains(c)
+                let numeric = ["col.no", "col.amount", "col.total", "col.price", "col.open", "col.ordered", "col.shipped", "col.received", "col.remaining", "col.on-hand", "col.reorder-level"].contains(c)
                 return TableColumn(catalog.text(c), width: max(4, DisplayWidth.of(catalog.text(c))), flex: numeric ? 0 : 1, alignRight: numeric)
             }
             tables[lines.count] = cols

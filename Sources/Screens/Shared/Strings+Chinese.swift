@@ -168,7 +168,7 @@ extension Catalog {
         "status.active": "活跃",
         "status.dormant": "休眠",
         "status.lost": "流失",
-        "status.open": "未发货",
+        "status.open": "未完成",
         "status.partially_shipped": "部分发货",
         "status.shipped": "已发货",
         "status.cancelled": "已取消",

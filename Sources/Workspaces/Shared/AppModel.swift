@@ -141,7 +141,7 @@ public struct AppModel: Sendable, Equatable {
     mutating func refreshEffects() -> [Effect] {
         switch current {
         case .home?, nil: return [.loadHome]
-        case .customers?: return [.loadHome, customers.load(after: nil, backwards: false, reset: true)]
+        case .customers?: return [.loadHome] + customers.handle(.refresh)
         case .card(let m)?: return [.loadHome, .loadCard(m.ref)]
         }
     }

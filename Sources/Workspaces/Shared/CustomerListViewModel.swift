@@ -14,6 +14,8 @@ public struct CustomerListViewModel: Sendable, Equatable {
     public var pageSize = 20
     /// Numbers each page request; an answer to an older request (the user jumped meanwhile) is dropped.
     public var request = 0
+    /// After a refresh, the customer to select again when the page arrives.
+    public var keepSelection: Int64?
     public static let window = 200
 
     public init() {}
@@ -33,9 +35,12 @@ public struct CustomerListViewModel: Sendable, Equatable {
             loading = false
             if let count { total = count }
             if reset {
+                let anchored = keepSelection != nil
                 rows = page; selected = backwards ? max(0, page.count - 1) : 0
-                atStart = !backwards; atEnd = backwards || page.count < CustomerListViewModel.window / 2
+                atStart = !backwards && !anchored; atEnd = backwards || page.count < CustomerListViewModel.window / 2
                 if backwards { atStart = page.count < CustomerListViewModel.window / 2 }
+                if let keep = keepSelection, let i = rows.firstIndex(where: { $0.id == keep }) { selected = i }
+                keepSelection = nil
                 return []
             }
             if backwards {
@@ -54,8 +59,8 @@ public struct CustomerListViewModel: Sendable, Equatable {
         case .failed(let e):
             loading = false; error = e
         case .move(let m):
-            if m == .top && !atStart { return [load(after: nil, backwards: false, reset: true)] }
-            if m == .bottom && !atEnd { return [load(after: nil, backwards: true, reset: true)] }
+            if m == .top && !atStart { keepSelection = nil; return [load(after: nil, backwards: false, reset: true)] }
+            if m == .bottom && !atEnd { keepSelection = nil; return [load(after: nil, backwards: true, reset: true)] }
             selected = m.apply(to: selected, count: rows.count, page: pageSize)
             if !loading, !atEnd, selected >= rows.count - pageSize, let last = rows.last {
                 return [load(after: CustomerKey(name: last.name, id: last.id), backwards: false, reset: false)]
@@ -66,7 +71,14 @@ public struct CustomerListViewModel: Sendable, Equatable {
         case .open:
             if rows.indices.contains(selected) { return [.loadCard(RecordRef(.customer, rows[selected].id))] }
         case .refresh:
-            return [load(after: nil, backwards: false, reset: true)]
+            // Data changed (here or in another session): reload the window where it is and keep
+            // the same customer selected, rather than jumping back to the top.
+            guard !atStart, let first = rows.first, rows.indices.contains(selected) else {
+                keepSelection = rows.indices.contains(selected) ? rows[selected].id : nil
+                return [load(after: nil, backwards: false, reset: true)]
+            }
+            keepSelection = rows[selected].id
+            return [load(after: CustomerKey(name: first.name, id: first.id - 1), backwards: false, reset: true)]
         }
         return []
     }
