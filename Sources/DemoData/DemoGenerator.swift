@@ -32,8 +32,6 @@ public struct DemoGenerator {
     public mutating func generate(into database: AppDatabase, clock: any Clock) throws -> DemoSummary {
         let began = Date()
         let manager = Actor.system
-        let hash = try PasswordHasher.hash(DemoGenerator.password)
-        _ = hash
         var logins: [(String, Role, String)] = [("manager", .manager, "王经理 Wang (Manager)")]
         let repNames = ["张伟 Zhang Wei", "李娜 Li Na", "Peter Clarke", "陈静 Chen Jing", "刘强 Liu Qiang", "Anna Fischer", "黄磊 Huang Lei", "周敏 Zhou Min", "Kevin Tan", "吴芳 Wu Fang", "徐杰 Xu Jie", "Sophie Meyer"]
         for i in 0..<size.reps { logins.append((i == 0 ? "rep" : "rep\(i + 1)", .salesRep, repNames[i % repNames.count])) }
@@ -53,7 +51,6 @@ public struct DemoGenerator {
         let purchasingId = try database.user(login: "purchasing")?.id ?? 1
         let financeId = try database.user(login: "finance")?.id ?? 1
 
-        var counts: [String: Int] = [:]
         var me = self
         try database.writer.barrierWriteWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = OFF")
@@ -65,7 +62,7 @@ public struct DemoGenerator {
                 let indexes = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
                     .map { (name: $0[0] as String, sql: $0[1] as String) }
                 for index in indexes { try db.execute(sql: "DROP INDEX \(index.name)") }
-                try me.fill(db, reps: reps, managerId: managerId, assistantId: assistantId, purchasingId: purchasingId, financeId: financeId, counts: &counts)
+                try me.fill(db, reps: reps, assistantId: assistantId, purchasingId: purchasingId, financeId: financeId)
                 for index in indexes { try db.execute(sql: index.sql) }
                 try db.execute(sql: "INSERT INTO audit_log (at, user_id, login, action, entity, entity_id, after) VALUES (?, ?, 'system', 'demo.generate', 'database', NULL, ?)",
                                arguments: [now, managerId, "{\"size\":\"\(me.size.rawValue)\",\"today\":\"\(me.today.iso)\"}"])
@@ -94,7 +91,7 @@ public struct DemoGenerator {
 
     // MARK: the fill
 
-    mutating func fill(_ db: Database, reps: [Rep], managerId: Int64, assistantId: Int64, purchasingId: Int64, financeId: Int64, counts: inout [String: Int]) throws {
+    mutating func fill(_ db: Database, reps: [Rep], assistantId: Int64, purchasingId: Int64, financeId: Int64) throws {
         var seq: [String: Int] = [:]
         func number(_ kind: DocumentKind, _ d: DateOnly) -> String {
             let key = "\(kind.rawValue)-\(d.year)"
@@ -533,8 +530,6 @@ public struct DemoGenerator {
             let parts = key.split(separator: "-")
             try db.execute(sql: "INSERT INTO document_sequences (kind, year, last) VALUES (?, ?, ?)", arguments: [String(parts[0]), Int(parts[1]) ?? 0, last])
         }
-        _ = managerId
-        counts["orders"] = size.orders
     }
 
     /// Customers every demo has, whatever the seed: well-known names for searches and tests, and

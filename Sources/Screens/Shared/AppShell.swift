@@ -24,8 +24,6 @@ public final class AppShell {
     var lastActivity = Date()
     /// Set by signal handlers (through `stopRequested`); the loop ends cleanly.
     public var stopRequested: @MainActor () -> Bool = { false }
-    /// Frame timings (key → frame) for the benchmark.
-    public private(set) var lastFrameSeconds: Double = 0
 
     public init(model: AppModel, runner: EffectRunner, terminal: any TerminalDevice, config: UIConfig, watcher: (any ChangeSource)?, clock: any Clock, companyName: String) {
         self.model = model; self.runner = runner; self.terminal = terminal; self.config = config
@@ -96,7 +94,6 @@ public final class AppShell {
     func dispatch(_ effect: Effect) {
         switch effect {
         case .quit: return
-        case .redraw: terminal.invalidate(); dirty = true
         default:
             pending += 1
             let runner = self.runner, session = model.session, inbox = self.inbox
@@ -108,10 +105,8 @@ public final class AppShell {
     }
 
     public func present() {
-        let started = Date()
         terminal.present(render())
         dirty = false
-        lastFrameSeconds = Date().timeIntervalSince(started)
     }
 
     public static let minimumSize = (width: 80, height: 24)

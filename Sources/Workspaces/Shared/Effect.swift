@@ -9,7 +9,6 @@ public enum Effect: Sendable, Equatable {
     case loadCard(RecordRef)
     case loadCustomers(after: CustomerKey?, backwards: Bool, reset: Bool, request: Int)
     case quit
-    case redraw
 }
 
 public struct CustomerKey: Sendable, Equatable {

@@ -42,7 +42,7 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.customers(.failed(error.description))]
             }
-        case .quit, .redraw:
+        case .quit:
             return []
         }
     }
