@@ -158,8 +158,8 @@ public struct DemoGenerator {
         // Customer rows now; what the orders decide (status, first and last order) is set after them.
         let customer = try db.makeStatement(sql: """
             INSERT INTO customers (id, code, name, status, owner_id, owner_since, region, industry, source, tags, contact_person, phone, email, address,
-                credit_limit, payment_terms_days, next_contact_on, created_on)
-            VALUES (?, ?, ?, 'lead', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                credit_limit, payment_terms_days, next_contact_on, created_on, name_key, phone_key, email_key, email_domain)
+            VALUES (?, ?, ?, 'lead', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for c in 1...n {
             let cityIdx = rng.int(DemoNames.cities.count)
@@ -167,13 +167,18 @@ public struct DemoGenerator {
             let createdOn = start.adding(days: Int(created[c]))
             let person = personName()
             let fullRecord = rng.chance(70)
+            let industry = fullRecord || rng.chance(50) ? rng.pick(DemoNames.industries) : nil
+            let source = fullRecord ? rng.pick(DemoNames.sources) : nil
+            let tags = rng.chance(20) ? "vip" : ""
+            let tel = phone()
+            // Own domains are unique per company; free-mail addresses say nothing (DOMAIN.md).
+            let email = fullRecord ? (rng.chance(50) ? "info@c\(c).example.cn" : "c\(c)@\(rng.pick(["163.com", "qq.com"]))") : nil
+            let address = fullRecord ? "\(DemoNames.cities[cityIdx])\(rng.pick(DemoNames.streets))\(rng.int(in: 1...999))号" : nil
+            let keys = DuplicateMatching.keys(name: names[c], phone: tel, email: email)
             try customer.execute(arguments: [
                 c, "C\(String(1_000_000 + c).dropFirst())", names[c], owner[c], iso(createdOn),
-                DemoNames.regions[DemoNames.cityRegion[cityIdx]], fullRecord || rng.chance(50) ? rng.pick(DemoNames.industries) : nil,
-                fullRecord ? rng.pick(DemoNames.sources) : nil, rng.chance(20) ? "vip" : "", person, phone(),
-                fullRecord ? "info\(c)@\(rng.pick(["163.com", "qq.com", "example.cn", "example.com"]))" : nil,
-                fullRecord ? "\(DemoNames.cities[cityIdx])\(rng.pick(DemoNames.streets))\(rng.int(in: 1...999))号" : nil,
-                creditLimit[c], terms[c], nextContact, iso(createdOn),
+                DemoNames.regions[DemoNames.cityRegion[cityIdx]], industry, source, tags, person, tel, email, address,
+                creditLimit[c], terms[c], nextContact, iso(createdOn), keys.name, keys.phone, keys.email, keys.emailDomain,
             ])
         }
 
@@ -412,9 +417,11 @@ public struct DemoGenerator {
             let id = Int64(i + 1)
             let s = 1 + rng.skewed(size.suppliers)
             let d = start.adding(days: dayOffset)
-            let expected = d.adding(days: rng.int(in: 5...25))
+            var expected = d.adding(days: rng.int(in: 5...25))
             var status: PurchaseOrderStatus = expected < T.adding(days: -4) ? .received : (rng.chance(30) ? .partiallyReceived : .open)
             if rng.permille(5), status == .open { status = .cancelled }
+            // The latest order is certainly still expected tomorrow, so purchasing has goods to chase.
+            if i == poDays.count - 1 { expected = max(expected, T.adding(days: 1)); status = .open }
             var lines: [(Int64, Int, Int64, Int64, Money)] = []
             var total = Money.zero
             for _ in 0..<rng.int(in: 1...4) {
@@ -542,5 +549,8 @@ public struct DemoGenerator {
         FixedCustomer(name: "深圳鑫源电子有限公司", rep: 0, noOrders: false),
         FixedCustomer(name: "广州恒通五金有限公司", rep: 0, noOrders: false),
         FixedCustomer(name: "Evil \u{1B}[31mRed\u{1B}[0m Imports LLC", rep: 1, noOrders: true),
+        // Two customers the duplicate guard must catch: the same firms keyed in by other reps.
+        FixedCustomer(name: "北京华联商厦（集团）股份有限公司", rep: 1, noOrders: false),
+        FixedCustomer(name: "ＮＯＲＴＨＷＩＮＤ Trading Co., Ltd.", rep: 2, noOrders: false),
     ]
 }

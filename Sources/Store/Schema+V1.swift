@@ -41,6 +41,10 @@ enum SchemaV1 {
             name TEXT NOT NULL CHECK (length(name) > 0),
             short_name TEXT,
             search_key TEXT NOT NULL DEFAULT '',
+            name_key TEXT NOT NULL DEFAULT '',
+            phone_key TEXT,
+            email_key TEXT,
+            email_domain TEXT,
             status TEXT NOT NULL CHECK (status IN ('lead','prospect','active','dormant','lost')),
             owner_id INTEGER REFERENCES users(id),
             owner_since TEXT,
@@ -67,6 +71,29 @@ enum SchemaV1 {
         """,
         "CREATE INDEX customers_owner_name ON customers(owner_id, name)",
         "CREATE INDEX customers_name ON customers(name)",
+        // Duplicate guard (DOMAIN.md): normalised keys, stored at write time, and a trigram index
+        // of normalised names for similar-name candidates.
+        "CREATE INDEX customers_name_key ON customers(name_key)",
+        "CREATE INDEX customers_phone_key ON customers(phone_key) WHERE phone_key IS NOT NULL",
+        "CREATE INDEX customers_email_key ON customers(email_key) WHERE email_key IS NOT NULL",
+        "CREATE INDEX customers_email_domain ON customers(email_domain) WHERE email_domain IS NOT NULL",
+        "CREATE VIRTUAL TABLE customer_names USING fts5(name_key, content='customers', content_rowid='id', tokenize='trigram')",
+        """
+        CREATE TRIGGER customer_names_insert AFTER INSERT ON customers BEGIN
+            INSERT INTO customer_names (rowid, name_key) VALUES (NEW.id, NEW.name_key);
+        END
+        """,
+        """
+        CREATE TRIGGER customer_names_delete AFTER DELETE ON customers BEGIN
+            INSERT INTO customer_names (customer_names, rowid, name_key) VALUES ('delete', OLD.id, OLD.name_key);
+        END
+        """,
+        """
+        CREATE TRIGGER customer_names_update AFTER UPDATE OF name_key ON customers BEGIN
+            INSERT INTO customer_names (customer_names, rowid, name_key) VALUES ('delete', OLD.id, OLD.name_key);
+            INSERT INTO customer_names (rowid, name_key) VALUES (NEW.id, NEW.name_key);
+        END
+        """,
         "CREATE INDEX customers_owner_next_contact ON customers(owner_id, next_contact_on) WHERE archived = 0",
         "CREATE INDEX customers_next_contact ON customers(next_contact_on) WHERE archived = 0",
         "CREATE INDEX customers_owner_status_last_order ON customers(owner_id, status, last_order_on) WHERE archived = 0",

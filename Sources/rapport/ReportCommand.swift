@@ -5,7 +5,7 @@ import Store
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "Print a report with the same numbers as the TUI.",
-                                                    subcommands: [Reminders.self])
+                                                    subcommands: [Reminders.self, Duplicates.self])
 
     struct Reminders: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The items of a user's reminder pane, exactly as their home shows them.")
@@ -34,6 +34,31 @@ struct ReportCommand: ParsableCommand {
                     print("  " + cols.joined(separator: " | "))
                 }
             }
+        }
+    }
+}
+
+extension ReportCommand {
+    struct Duplicates: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Candidate duplicate customers across the whole base, with the rule that matched.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "table or json.") var format: String = "table"
+
+        func run() throws {
+            guard format == "table" || format == "json" else { throw ValidationError("--format must be table or json") }
+            let db = try AppDatabase.open(path: global.databasePath(), create: false)
+            let result = try db.duplicatePairs()
+            if format == "json" {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(result.pairs), as: UTF8.self))
+                return
+            }
+            for p in result.pairs {
+                print([p.rule.rawValue, "\(p.first.code) \(p.first.name) (\(p.first.owner))", "\(p.second.code) \(p.second.name) (\(p.second.owner))"]
+                    .joined(separator: " | "))
+            }
+            print("\(result.pairs.count) candidate pairs" + (result.skippedGroups > 0 ? "; \(result.skippedGroups) groups too large to pair were left out" : ""))
         }
     }
 }

@@ -172,3 +172,47 @@ import Testing
         #expect(PaymentMethod.allCases.map(\.rawValue) == ["cash", "bank_transfer", "cheque", "wechat_pay", "alipay", "other"])
     }
 }
+
+@Suite struct DuplicateMatchingTests {
+    @Test func namesNormaliseAsDomainSays() {
+        #expect(DuplicateMatching.normalizeName("北京华联商厦（集团）股份有限公司") == "北京华联商厦")
+        #expect(DuplicateMatching.normalizeName("北京华联商厦有限公司") == "北京华联商厦")
+        #expect(DuplicateMatching.normalizeName("ＮＯＲＴＨＷＩＮＤ Trading Co., Ltd.") == "northwindtrading")
+        #expect(DuplicateMatching.normalizeName("Northwind Trading Ltd.") == "northwindtrading")
+        #expect(DuplicateMatching.normalizeName("Alpine Hardware GmbH") == "alpinehardware")
+        #expect(DuplicateMatching.normalizeName("Summit Foods, Inc.") == "summitfoods")
+        #expect(DuplicateMatching.normalizeName("有限公司") == "有限公司")  // never normalised to nothing
+    }
+
+    @Test func phoneAndEmailKeys() {
+        #expect(DuplicateMatching.phoneKey("+86 10 6512-3456") == "65123456")
+        #expect(DuplicateMatching.phoneKey("010 6512 3456") == "65123456")
+        #expect(DuplicateMatching.phoneKey("12345") == nil)
+        let k = DuplicateMatching.keys(name: "x", phone: nil, email: " Sales@BJHL.com.cn ")
+        #expect(k.email == "sales@bjhl.com.cn")
+        #expect(k.emailDomain == "bjhl.com.cn")
+        #expect(DuplicateMatching.keys(name: "x", phone: nil, email: "wang@163.com").emailDomain == nil)
+    }
+
+    @Test func rulesInOrderOfStrength() {
+        let a = DuplicateMatching.keys(name: "北京华联商厦有限公司", phone: "010-65123456", email: "a@bjhl.cn")
+        #expect(DuplicateMatching.match(a, DuplicateMatching.keys(name: "北京华联商厦（集团）", phone: nil, email: nil)) == .sameName)
+        #expect(DuplicateMatching.match(a, DuplicateMatching.keys(name: "Other", phone: "+86 10 6512 3456", email: nil)) == .samePhone)
+        #expect(DuplicateMatching.match(a, DuplicateMatching.keys(name: "Other", phone: nil, email: "A@bjhl.cn")) == .sameEmail)
+        #expect(DuplicateMatching.match(a, DuplicateMatching.keys(name: "Other", phone: nil, email: "b@bjhl.cn")) == .sameEmailDomain)
+        #expect(DuplicateMatching.match(a, DuplicateMatching.keys(name: "北京华联商厦百货", phone: nil, email: nil)) == .similarName)
+        #expect(DuplicateMatching.match(a, DuplicateMatching.keys(name: "上海华联商贸", phone: nil, email: nil)) == nil)
+        #expect(DuplicateMatching.match(DuplicateMatching.keys(name: "x", phone: nil, email: "a@qq.com"),
+                                        DuplicateMatching.keys(name: "y", phone: nil, email: "b@qq.com")) == nil)
+    }
+
+    @Test func similarityIsJaccardOfTrigrams() {
+        let a = DuplicateMatching.trigrams("北京华联商厦"), b = DuplicateMatching.trigrams("北京华联商厦百货")
+        #expect(a.count == 7 && b.count == 9)
+        #expect(DuplicateMatching.similarity(a, b) == 6_000)
+        #expect(DuplicateMatching.isSimilar(a, b))
+        #expect(!DuplicateMatching.isSimilar(a, DuplicateMatching.trigrams("北京华联商贸")))
+        #expect(DuplicateMatching.prefixLength(7) == 3)
+        #expect(DuplicateMatching.prefixLength(10) == 5)
+    }
+}

@@ -49,6 +49,39 @@ import Domain
         #expect((try db.reminders(for: try Fixtures.actor("rep"), today: today).first { $0.kind == .creditBreach }?.total ?? 0) > 0)
     }
 
+    @Test func duplicateHintsShowOnlyNameOwnerAndSince() throws {
+        let hints = try db.duplicateHints(name: "北京华联商厦集团有限公司", phone: nil, email: nil)
+        #expect(Set(hints.map(\.name)) == ["北京华联商厦有限公司", "北京华联商厦（集团）股份有限公司"])
+        #expect(hints.allSatisfy { $0.rule == .sameName && !$0.owner.isEmpty && DateOnly(iso: $0.ownerSince) != nil })
+        let similar = try db.duplicateHints(name: "北京华联商厦百货", phone: nil, email: nil)
+        #expect(similar.contains { $0.name == "北京华联商厦有限公司" && $0.rule == .similarName })
+        let rep2 = try Fixtures.actor("rep2")
+        let byPhone = try db.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, phone FROM customers WHERE owner_id = ? AND phone IS NOT NULL LIMIT 1", arguments: [rep2.userId])
+                .map { ($0[0] as Int64, $0[1] as String) }
+        }
+        let (id, phone) = try #require(byPhone)
+        let phoneHints = try db.duplicateHints(name: "完全不同的公司", phone: "+86 " + phone, email: nil)
+        #expect(phoneHints.contains { $0.customerId == id && $0.rule == .samePhone })
+        #expect(try db.duplicateHints(name: "完全不同的公司", phone: phone, email: nil, excluding: id).allSatisfy { $0.customerId != id })
+    }
+
+    @Test func duplicatePairsAcrossTheWholeBase() throws {
+        let result = try db.duplicatePairs()
+        #expect(result.pairs.contains { $0.rule == .sameName && Set([$0.first.name, $0.second.name]) == ["北京华联商厦有限公司", "北京华联商厦（集团）股份有限公司"] })
+        #expect(result.pairs.contains { $0.rule == .sameName && Set([$0.first.name, $0.second.name]) == ["Northwind Trading Ltd.", "ＮＯＲＴＨＷＩＮＤ Trading Co., Ltd."] })
+        for p in result.pairs.prefix(200) {
+            func keys(_ id: Int64) throws -> DuplicateKeys? {
+                try db.read { db in
+                    try Row.fetchOne(db, sql: "SELECT name, phone, email FROM customers WHERE id = ?", arguments: [id])
+                        .map { DuplicateMatching.keys(name: $0[0], phone: $0[1], email: $0[2]) }
+                }
+            }
+            guard let a = try keys(p.first.id), let b = try keys(p.second.id) else { Issue.record("missing customer"); continue }
+            #expect(DuplicateMatching.match(a, b) == p.rule)
+        }
+    }
+
     @Test func contactTodayFollowsTheRule() throws {
         let rep = try Fixtures.actor("rep")
         let group = try db.reminders(for: rep, today: today).first { $0.kind == .contactToday }

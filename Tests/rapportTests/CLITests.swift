@@ -83,6 +83,16 @@ enum CLI {
         #expect(nobody.err.contains("ghost"))
     }
 
+    @Test func duplicateReportNamesTheRule() throws {
+        let r = try CLI.run(["report", "duplicates", "--db", CLITests.db])
+        #expect(r.status == 0)
+        #expect(r.out.contains("same-name | C000001 北京华联商厦有限公司"))
+        #expect(r.out.contains("candidate pairs"))
+        let json = try CLI.run(["report", "duplicates", "--db", CLITests.db, "--format", "json"])
+        let pairs = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]]
+        #expect((pairs?.count ?? 0) > 0)
+    }
+
     @Test func userAdministration() throws {
         let path = CLI.tempPath("u.sqlite")
         #expect(try CLI.run(["user", "add", "wang", "--role", "finance", "--name", "王芳", "--db", path], stdin: "s3cret\n").status == 0)
