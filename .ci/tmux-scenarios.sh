@@ -147,7 +147,15 @@ scenario_bad_config_and_locale() {
   wait_for badcfg "keys.toml:2: unknown action 'fly'" && wait_for badcfg "Log in" && login badcfg purchasing && wait_for badcfg "Low stock"
 }
 
-for s in bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal; do
+scenario_find_by_pinyin_initials() {
+  start pinyin 100 30 xterm-256color "$BIN" --db "$DB" --today "$TODAY"
+  wait_for pinyin "Log in" && login pinyin rep && wait_for pinyin "Contact today" || return 1
+  tm send-keys -t pinyin ":" "cust" Enter; wait_for pinyin "Customers —" || return 1
+  tm send-keys -t pinyin "/bjhl"; wait_for pinyin "1 found" && wait_for pinyin "北京华联商厦有限公司" || return 1
+  tm send-keys -t pinyin Enter Enter; wait_for pinyin "北京华联商厦有限公司  (read-only)"
+}
+
+for s in find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal; do
   "scenario_$s"; result "$s" $?
 done
 echo "tmux scenarios: $passed passed, $failed failed"

@@ -158,8 +158,8 @@ public struct DemoGenerator {
         // Customer rows now; what the orders decide (status, first and last order) is set after them.
         let customer = try db.makeStatement(sql: """
             INSERT INTO customers (id, code, name, status, owner_id, owner_since, region, industry, source, tags, contact_person, phone, email, address,
-                credit_limit, payment_terms_days, next_contact_on, created_on, name_key, phone_key, email_key, email_domain)
-            VALUES (?, ?, ?, 'lead', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                credit_limit, payment_terms_days, next_contact_on, created_on, name_key, phone_key, email_key, email_domain, search_key)
+            VALUES (?, ?, ?, 'lead', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for c in 1...n {
             let cityIdx = rng.int(DemoNames.cities.count)
@@ -175,10 +175,12 @@ public struct DemoGenerator {
             let email = fullRecord ? (rng.chance(50) ? "info@c\(c).example.cn" : "c\(c)@\(rng.pick(["163.com", "qq.com"]))") : nil
             let address = fullRecord ? "\(DemoNames.cities[cityIdx])\(rng.pick(DemoNames.streets))\(rng.int(in: 1...999))号" : nil
             let keys = DuplicateMatching.keys(name: names[c], phone: tel, email: email)
+            let code = "C\(String(1_000_000 + c).dropFirst())"
             try customer.execute(arguments: [
-                c, "C\(String(1_000_000 + c).dropFirst())", names[c], owner[c], iso(createdOn),
+                c, code, names[c], owner[c], iso(createdOn),
                 DemoNames.regions[DemoNames.cityRegion[cityIdx]], industry, source, tags, person, tel, email, address,
                 creditLimit[c], terms[c], nextContact, iso(createdOn), keys.name, keys.phone, keys.email, keys.emailDomain,
+                SearchKey.make(name: names[c], code: code, phone: tel, email: email),
             ])
         }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 import GRDB
 
@@ -40,6 +41,41 @@ extension AppDatabase {
                 CustomerRow(id: $0[0], code: $0[1], name: $0[2], status: $0[3], owner: $0[4], phone: $0[5], nextContact: $0[6], lastOrder: $0[7])
             }
             return backwards ? rows.reversed() : rows
+        }
+    }
+
+    /// Customers whose search key (name, code, pinyin, initials, phone digits, e-mail) contains
+    /// the query, by name, at most `limit`. A rep's search scans only their own customers in name
+    /// order; everyone else's uses the trigram index when the query is rare enough, and a
+    /// name-ordered scan that stops early when it is common (or shorter than 3 characters).
+    public func customerSearch(for actor: Actor, query: String, limit: Int = 200) throws(StoreError) -> [CustomerRow] {
+        guard actor.can(.viewAllCustomers) || actor.can(.viewOwnCustomers) else { throw .forbidden("\(actor.role.rawValue) cannot list customers") }
+        let q = SearchKey.normalizeQuery(query)
+        let own = actor.restrictedToOwnCustomers
+        return try read { db in
+            let select = """
+                SELECT c.id, c.code, c.name, c.status, coalesce(u.display_name, ''), coalesce(c.phone, ''), coalesce(c.next_contact_on, ''), coalesce(c.last_order_on, '')
+                FROM customers c LEFT JOIN users u ON u.id = c.owner_id
+                """
+            func rows(_ sql: String, _ args: StatementArguments) throws -> [CustomerRow] {
+                try Row.fetchAll(db, sql: sql, arguments: args).map {
+                    CustomerRow(id: $0[0], code: $0[1], name: $0[2], status: $0[3], owner: $0[4], phone: $0[5], nextContact: $0[6], lastOrder: $0[7])
+                }
+            }
+            let like = "%" + q.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+            if q.isEmpty { return [] }
+            if own {
+                return try rows(select + " WHERE c.owner_id = ? AND c.archived = 0 AND c.search_key LIKE ? ESCAPE '\\' ORDER BY c.name, c.id LIMIT ?", [actor.userId, like, limit])
+            }
+            if q.count >= 3 {
+                let phrase = "\"" + q.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                let ids = try Int64.fetchAll(db, sql: "SELECT rowid FROM customer_search WHERE customer_search MATCH ? LIMIT 2001", arguments: [phrase])
+                if ids.count <= 2000 {
+                    guard !ids.isEmpty else { return [] }
+                    return try rows(select + " WHERE c.id IN (\(ids.map(String.init).joined(separator: ","))) AND c.archived = 0 ORDER BY c.name, c.id LIMIT ?", [limit])
+                }
+            }
+            return try rows(select + " WHERE c.archived = 0 AND c.search_key LIKE ? ESCAPE '\\' ORDER BY c.name, c.id LIMIT ?", [like, limit])
         }
     }
 

@@ -77,6 +77,23 @@ enum SchemaV1 {
         "CREATE INDEX customers_phone_key ON customers(phone_key) WHERE phone_key IS NOT NULL",
         "CREATE INDEX customers_email_key ON customers(email_key) WHERE email_key IS NOT NULL",
         "CREATE INDEX customers_email_domain ON customers(email_domain) WHERE email_domain IS NOT NULL",
+        "CREATE VIRTUAL TABLE customer_search USING fts5(search_key, content='customers', content_rowid='id', tokenize='trigram')",
+        """
+        CREATE TRIGGER customer_search_insert AFTER INSERT ON customers BEGIN
+            INSERT INTO customer_search (rowid, search_key) VALUES (NEW.id, NEW.search_key);
+        END
+        """,
+        """
+        CREATE TRIGGER customer_search_delete AFTER DELETE ON customers BEGIN
+            INSERT INTO customer_search (customer_search, rowid, search_key) VALUES ('delete', OLD.id, OLD.search_key);
+        END
+        """,
+        """
+        CREATE TRIGGER customer_search_update AFTER UPDATE OF search_key ON customers BEGIN
+            INSERT INTO customer_search (customer_search, rowid, search_key) VALUES ('delete', OLD.id, OLD.search_key);
+            INSERT INTO customer_search (rowid, search_key) VALUES (NEW.id, NEW.search_key);
+        END
+        """,
         "CREATE VIRTUAL TABLE customer_names USING fts5(name_key, content='customers', content_rowid='id', tokenize='trigram')",
         """
         CREATE TRIGGER customer_names_insert AFTER INSERT ON customers BEGIN

@@ -70,6 +70,17 @@ struct BenchCommand: AsyncParsableCommand {
                     let k = Date(); shell.step(); listTimes.append(Date().timeIntervalSince(k) * 1000)
                     while shell.isBusy { shell.step(); try await Task.sleep(nanoseconds: 200_000) }
                 }
+                // Incremental search: every prefix of a few queries, as typed.
+                var searchTimes: [Double] = []
+                for word in ["bjhl", "beijing", "北京华联", "京", "trading", "northwind", "c00012", "138", "info@c", "zzzq"] {
+                    var typed = ""
+                    for ch in word {
+                        typed.append(ch)
+                        let t = Date(); _ = try database.customerSearch(for: actor, query: typed); searchTimes.append(Date().timeIntervalSince(t) * 1000)
+                    }
+                }
+                print(String(format: "  customer search per keystroke p50 %.2f ms, p99 %.2f ms, max %.2f ms over %d keystrokes [p99 < 10 ms]",
+                             pct(searchTimes, 50), pct(searchTimes, 99), searchTimes.max() ?? 0, searchTimes.count))
                 let pageLoad = Date()
                 _ = try database.customerPage(for: actor, after: ("M", 0), limit: CustomerListViewModel.window)
                 print(String(format: "  customer list key → frame p50 %.2f ms, p99 %.2f ms [p99 < 16 ms]; keyset page of %d: %.1f ms",

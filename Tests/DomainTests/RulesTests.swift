@@ -216,3 +216,21 @@ import Testing
         #expect(DuplicateMatching.prefixLength(10) == 5)
     }
 }
+
+@Suite struct SearchKeyTests {
+    @Test func pinyinInFullAndByInitials() {
+        let p = Pinyin.of("北京华联商厦有限公司")
+        #expect(p.full == "beijinghualianshangshayouxiangongsi")
+        #expect(p.initials == "bjhlssyxgs")
+        #expect(Pinyin.of("上海 ABC 3号").initials == "shabc3h")
+    }
+
+    @Test func searchKeyHoldsEveryWayToFindACustomer() {
+        let key = SearchKey.make(name: "北京华联商厦有限公司", code: "C000001", phone: "010-6512 3456", email: "Info@BJHL.cn")
+        for part in ["北京华联", "c000001", "bjhl", "beijinghualian", "01065123456", "info@bjhl.cn"] {
+            #expect(key.contains(part), "\(part) not in \(key)")
+        }
+        #expect(!SearchKey.make(name: "Northwind Trading Ltd.", code: "C2").contains("  "))
+        #expect(SearchKey.normalizeQuery("  BJHL ") == "bjhl")
+    }
+}

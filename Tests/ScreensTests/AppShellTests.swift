@@ -86,6 +86,23 @@ import Testing
         #expect(d.shell.model.quitting)
     }
 
+    @Test func aRepFindsACustomerByPinyinInitials() async {
+        let d = Driver(width: 100, height: 30)
+        await d.login("rep")
+        await d.type(":cust")
+        await d.type([.enter])
+        await d.type("/bjhl")
+        #expect(d.screen.contains("/bjhl"))
+        #expect(d.screen.contains("1 found"))
+        #expect(d.screen.contains("北京华联商厦有限公司"))
+        #expect(!d.screen.contains("北京华联商厦（集团）"))
+        await d.type([.enter, .enter])
+        #expect(d.screen.contains("北京华联商厦有限公司  (read-only)"))
+        await d.type([.escape, .escape])
+        #expect(d.screen.contains("customers"))
+        #expect(!d.screen.contains("/bjhl"))
+    }
+
     @Test func tooSmallThenBackToNormal() async {
         let d = Driver()
         await d.login("rep")

@@ -82,6 +82,24 @@ import Domain
         }
     }
 
+    @Test func searchFindsByPinyinInitialsPhoneAndShortChineseQueries() throws {
+        let rep = try Fixtures.actor("rep"), rep2 = try Fixtures.actor("rep2"), manager = try Fixtures.actor("manager")
+        #expect(try db.customerSearch(for: rep, query: "bjhl").map(\.name) == ["北京华联商厦有限公司"])
+        #expect(try db.customerSearch(for: rep, query: "BeiJingHua").map(\.name) == ["北京华联商厦有限公司"])
+        #expect(try db.customerSearch(for: rep, query: "京").contains { $0.name == "北京华联商厦有限公司" })
+        #expect(try db.customerSearch(for: rep, query: "华联").contains { $0.name == "北京华联商厦有限公司" })
+        // Another rep's customers are never found, however the query is spelt.
+        let theirs = try db.customerSearch(for: rep2, query: "bjhl")
+        #expect(theirs.map(\.name) == ["北京华联商厦（集团）股份有限公司"])
+        #expect(Set(try db.customerSearch(for: manager, query: "bjhl").map(\.name)) == ["北京华联商厦有限公司", "北京华联商厦（集团）股份有限公司"])
+        let phone = try #require(try db.read { db in try String.fetchOne(db, sql: "SELECT phone FROM customers WHERE id = 1") })
+        #expect(try db.customerSearch(for: rep, query: String(phone.suffix(6))).contains { $0.code == "C000001" })
+        #expect(try db.customerSearch(for: manager, query: "trading").count > 1)
+        #expect(try db.customerSearch(for: rep, query: "").isEmpty)
+        #expect(try db.customerSearch(for: rep, query: "100%_").isEmpty)
+        #expect(throws: StoreError.self) { try db.customerSearch(for: try Fixtures.actor("purchasing"), query: "bjhl") }
+    }
+
     @Test func contactTodayFollowsTheRule() throws {
         let rep = try Fixtures.actor("rep")
         let group = try db.reminders(for: rep, today: today).first { $0.kind == .contactToday }

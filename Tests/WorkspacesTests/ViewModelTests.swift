@@ -174,6 +174,24 @@ import Store
         #expect(m.selected == 49)
     }
 
+    @Test func incrementalSearch() {
+        var m = CustomerListViewModel()
+        _ = m.handle(.beginSearch)
+        #expect(m.typingQuery)
+        #expect(m.handle(.searchType("b")) == [.searchCustomers(query: "b", request: 1)])
+        #expect(m.handle(.searchType("j")) == [.searchCustomers(query: "bj", request: 2)])
+        let row = CustomerRow(id: 1, code: "C1", name: "北京华联", status: "active", owner: "", phone: "", nextContact: "", lastOrder: "")
+        _ = m.handle(.searched([row, row], query: "b", request: 1))  // stale answer
+        #expect(m.rows.isEmpty)
+        _ = m.handle(.searched([row], query: "bj", request: 2))
+        #expect(m.rows == [row] && m.total == 1)
+        _ = m.handle(.acceptSearch)
+        #expect(!m.typingQuery && m.showingResults)
+        #expect(m.handle(.refresh) == [.searchCustomers(query: "bj", request: 3)])
+        #expect(m.handle(.clearSearch) == [.loadCustomers(after: nil, backwards: false, reset: true, request: 4)])
+        #expect(m.query.isEmpty)
+    }
+
     @Test func aLateAnswerToAnOlderRequestIsDropped() {
         var m = CustomerListViewModel()
         let first = m.handle(.refresh)

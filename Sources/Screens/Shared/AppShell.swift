@@ -178,6 +178,7 @@ public final class AppShell {
     static func statusBar(model: AppModel, keymap: Keymap, catalog: Catalog) -> StatusBar {
         var hints: [(key: String, label: String)] = [(keymap.label(for: "move-down") + "/" + keymap.label(for: "move-up"), catalog.text("hint.move"))]
         if model.current == .home || model.current == .customers { hints.append((keymap.label(for: "open"), catalog.text("hint.open"))) }
+        if model.current == .customers { hints.append((keymap.label(for: "search"), catalog.text("hint.search"))) }
         if model.stack.count > 1 { hints.append((keymap.label(for: "back"), catalog.text("hint.back"))) }
         hints += [(keymap.label(for: "palette"), catalog.text("hint.palette")), (keymap.label(for: "refresh"), catalog.text("hint.refresh")),
                   (keymap.label(for: "help"), catalog.text("hint.help")), (keymap.label(for: "quit"), catalog.text("hint.quit"))]

@@ -5,8 +5,17 @@ import Workspaces
 /// The customer list (a rep sees only their own): a window of rows paged through SQL.
 enum CustomerListScreen {
     static func render(_ model: CustomerListViewModel, in rect: Rect, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog) {
-        let inner = Panel.render(catalog.text("screen.customers") + " — " + catalog.text("customers.count", String(model.total)), focused: true, in: rect, into: &buffer, context: context)
+        let title = catalog.text("screen.customers") + " — " + catalog.text(model.showingResults ? "customers.found" : "customers.count", String(model.total))
+        var inner = Panel.render(title, focused: true, in: rect, into: &buffer, context: context)
         if let e = model.error { buffer.put(e, x: inner.x, y: inner.y, style: context.style("input.error"), maxWidth: inner.width); return }
+        if model.typingQuery || model.showingResults {
+            let line = "/" + model.query
+            let style = context.style(model.typingQuery ? "input.focused" : "input.field")
+            buffer.fill(inner.row(0), style: style)
+            buffer.put(line, x: inner.x, y: inner.y, style: style, maxWidth: inner.width)
+            if model.typingQuery { buffer.cursor = (inner.x + DisplayWidth.of(line), inner.y) }
+            inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
+        }
         var table = Table(columns: [
             TableColumn(catalog.text("col.code"), width: 8),
             TableColumn(catalog.text("col.customer"), width: 14, flex: 3),

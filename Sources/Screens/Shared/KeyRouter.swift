@@ -40,6 +40,17 @@ public struct KeyRouter: Sendable {
             break
         }
         guard model.session != nil else { return routeLogin(key) }
+        if model.current == .customers, model.customers.typingQuery {
+            switch key {
+            case .escape: return .action(.customers(.clearSearch))
+            case .enter: return .action(.customers(.acceptSearch))
+            case .backspace: return .action(.customers(.searchBackspace))
+            case .up: return .action(.customers(.move(.up)))
+            case .down: return .action(.customers(.move(.down)))
+            case .char(let c): return .action(.customers(.searchType(c)))
+            default: return .none
+            }
+        }
         guard let name = keymap.action(for: key) else { return .none }
         switch name {
         case "move-up": return motion(.up, model)
@@ -54,7 +65,10 @@ public struct KeyRouter: Sendable {
             case .customers?: return .action(.customers(.open))
             default: return .none
             }
-        case "back": return .action(.back)
+        case "back":
+            if model.current == .customers, model.customers.showingResults { return .action(.customers(.clearSearch)) }
+            return .action(.back)
+        case "search": return model.current == .customers ? .action(.customers(.beginSearch)) : .none
         case "quit": return key == .ctrl("c") ? .action(.confirmQuit(true)) : .action(.quit)
         case "help": return .action(.showHelp)
         case "palette": return .action(.openPalette)
@@ -89,7 +103,8 @@ public struct KeyRouter: Sendable {
     /// Actions offered on a screen, in help order (only ones the screen handles).
     public static func actions(for screen: AppModel.Screen?) -> [String] {
         switch screen {
-        case .home?, .customers?: return ["move-down", "move-up", "page-down", "page-up", "top", "bottom", "open", "palette", "refresh", "help", "redraw", "back", "quit"]
+        case .customers?: return ["move-down", "move-up", "page-down", "page-up", "top", "bottom", "open", "search", "palette", "refresh", "help", "redraw", "back", "quit"]
+        case .home?: return ["move-down", "move-up", "page-down", "page-up", "top", "bottom", "open", "palette", "refresh", "help", "redraw", "back", "quit"]
         case .card?: return ["move-down", "move-up", "page-down", "page-up", "back", "palette", "refresh", "help", "redraw", "quit"]
         case nil: return []
         }

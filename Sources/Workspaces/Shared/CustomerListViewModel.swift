@@ -16,6 +16,10 @@ public struct CustomerListViewModel: Sendable, Equatable {
     public var request = 0
     /// After a refresh, the customer to select again when the page arrives.
     public var keepSelection: Int64?
+    /// Incremental search: what is typed after `/`, and whether keys still go to it.
+    public var query = ""
+    public var typingQuery = false
+    public var showingResults: Bool { !query.isEmpty }
     public static let window = 200
 
     public init() {}
@@ -26,6 +30,12 @@ public struct CustomerListViewModel: Sendable, Equatable {
         case move(ListMotion)
         case open
         case refresh
+        case beginSearch
+        case searchType(Character)
+        case searchBackspace
+        case acceptSearch
+        case clearSearch
+        case searched([CustomerRow], query: String, request: Int)
     }
 
     public mutating func handle(_ action: Action) -> [Effect] {
@@ -58,6 +68,8 @@ public struct CustomerListViewModel: Sendable, Equatable {
             }
         case .failed(let e):
             loading = false; error = e
+        case .move(let m) where showingResults:
+            selected = m.apply(to: selected, count: rows.count, page: pageSize)
         case .move(let m):
             if m == .top && !atStart { keepSelection = nil; return [load(after: nil, backwards: false, reset: true)] }
             if m == .bottom && !atEnd { keepSelection = nil; return [load(after: nil, backwards: true, reset: true)] }
@@ -70,6 +82,31 @@ public struct CustomerListViewModel: Sendable, Equatable {
             }
         case .open:
             if rows.indices.contains(selected) { return [.loadCard(RecordRef(.customer, rows[selected].id))] }
+        case .beginSearch:
+            typingQuery = true
+        case .searchType(let c):
+            query.append(c)
+            return [search()]
+        case .searchBackspace:
+            guard !query.isEmpty else { typingQuery = false; return [] }
+            query.removeLast()
+            return query.isEmpty ? [load(after: nil, backwards: false, reset: true)] : [search()]
+        case .acceptSearch:
+            typingQuery = false
+        case .clearSearch:
+            typingQuery = false
+            guard !query.isEmpty else { return [] }
+            query = ""
+            return [load(after: nil, backwards: false, reset: true)]
+        case .searched(let found, let q, let answered):
+            guard answered == request, q == query else { return [] }
+            loading = false
+            rows = found
+            selected = 0
+            total = found.count
+            atStart = true; atEnd = true
+        case .refresh where showingResults:
+            return [search()]
         case .refresh:
             // Data changed (here or in another session): reload the window where it is and keep
             // the same customer selected, rather than jumping back to the top.
@@ -81,6 +118,12 @@ public struct CustomerListViewModel: Sendable, Equatable {
             return [load(after: CustomerKey(name: first.name, id: first.id - 1), backwards: false, reset: true)]
         }
         return []
+    }
+
+    mutating func search() -> Effect {
+        loading = true
+        request += 1
+        return .searchCustomers(query: query, request: request)
     }
 
     mutating func load(after: CustomerKey?, backwards: Bool, reset: Bool) -> Effect {

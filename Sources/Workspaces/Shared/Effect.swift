@@ -8,6 +8,7 @@ public enum Effect: Sendable, Equatable {
     case loadHome
     case loadCard(RecordRef)
     case loadCustomers(after: CustomerKey?, backwards: Bool, reset: Bool, request: Int)
+    case searchCustomers(query: String, request: Int)
     case quit
 }
 

@@ -42,6 +42,14 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.customers(.failed(error.description))]
             }
+        case .searchCustomers(let query, let request):
+            guard let session else { return [] }
+            do {
+                let rows = try database.customerSearch(for: session.actor, query: query)
+                return [.customers(.searched(rows, query: query, request: request))]
+            } catch {
+                return [.customers(.failed(error.description))]
+            }
         case .quit:
             return []
         }
