@@ -142,11 +142,15 @@ public struct DemoGenerator {
         for c in 1...n {
             let special = DemoGenerator.fixedCustomers.indices.contains(c - 1) ? DemoGenerator.fixedCustomers[c - 1] : nil
             var name: String
-            if let special { name = special.name } else if rng.chance(62) {
-                name = rng.chance(8) ? "\(rng.pick(DemoNames.cities))\(rng.pick(DemoNames.brands))\(rng.pick(DemoNames.storesZh))\(rng.pick(DemoNames.suffixesZh))"
-                    : "\(rng.pick(DemoNames.cities))\(rng.pick(DemoNames.brands))\(rng.pick(DemoNames.industriesZh))\(rng.pick(DemoNames.suffixesZh))"
+            if let special { name = special.name } else if rng.chance(75) {
+                // Two-character trade names from auspicious characters keep most firms distinct, as
+                // in a real base; the few that coincide are what the duplicate report finds.
+                let brand = rng.chance(30) ? rng.pick(DemoNames.brands) : rng.pick(DemoNames.brandChars) + rng.pick(DemoNames.brandChars)
+                name = rng.chance(8) ? "\(rng.pick(DemoNames.cities))\(brand)\(rng.pick(DemoNames.storesZh))\(rng.pick(DemoNames.suffixesZh))"
+                    : "\(rng.pick(DemoNames.cities))\(brand)\(rng.pick(DemoNames.industriesZh))\(rng.pick(DemoNames.suffixesZh))"
             } else {
-                name = "\(rng.pick(DemoNames.brandsEn)) \(rng.pick(DemoNames.industriesEn)) \(rng.pick(DemoNames.suffixesEn))"
+                let modifier = rng.chance(50) ? "" : " " + rng.pick(DemoNames.modifiersEn)
+                name = "\(rng.pick(DemoNames.brandsEn)) \(rng.pick(DemoNames.placesEn))\(modifier) \(rng.pick(DemoNames.industriesEn)) \(rng.pick(DemoNames.suffixesEn))"
             }
             names[c] = name
             owner[c] = special.map { reps[min($0.rep, reps.count - 1)].id } ?? reps[rng.int(reps.count)].id
@@ -423,7 +427,7 @@ public struct DemoGenerator {
             var status: PurchaseOrderStatus = expected < T.adding(days: -4) ? .received : (rng.chance(30) ? .partiallyReceived : .open)
             if rng.permille(5), status == .open { status = .cancelled }
             // The latest order is certainly still expected tomorrow, so purchasing has goods to chase.
-            if i == poDays.count - 1 { expected = max(expected, T.adding(days: 1)); status = .open }
+            if i == poDays.count - 1 { expected = T.adding(days: 1); status = .open }
             var lines: [(Int64, Int, Int64, Int64, Money)] = []
             var total = Money.zero
             for _ in 0..<rng.int(in: 1...4) {

@@ -74,11 +74,16 @@ public enum DuplicateMatching {
 
     /// The strongest rule two customers match by, if any.
     public static func match(_ a: DuplicateKeys, _ b: DuplicateKeys) -> DuplicateRule? {
+        match(a, b, trigramsA: nil, trigramsB: nil)
+    }
+
+    /// The same, with the names' trigram sets computed once by a caller comparing many pairs.
+    public static func match(_ a: DuplicateKeys, _ b: DuplicateKeys, trigramsA: Set<String>?, trigramsB: Set<String>?) -> DuplicateRule? {
         if !a.name.isEmpty, a.name == b.name { return .sameName }
         if let p = a.phone, p == b.phone { return .samePhone }
         if let e = a.email, e == b.email { return .sameEmail }
         if let d = a.emailDomain, d == b.emailDomain { return .sameEmailDomain }
-        if !a.name.isEmpty, !b.name.isEmpty, isSimilar(trigrams(a.name), trigrams(b.name)) { return .similarName }
+        if !a.name.isEmpty, !b.name.isEmpty, isSimilar(trigramsA ?? trigrams(a.name), trigramsB ?? trigrams(b.name)) { return .similarName }
         return nil
     }
 

@@ -77,9 +77,11 @@ extension AppDatabase {
             }
             var found: [Pair: DuplicateRule] = [:]
             var skipped = 0
+            var grams: [Int64: Set<String>] = [:]
             func add(_ a: Int64, _ b: Int64) {
                 let p = Pair(a, b)
-                guard found[p] == nil, let ka = keys[a], let kb = keys[b], let rule = DuplicateMatching.match(ka, kb) else { return }
+                guard found[p] == nil, let ka = keys[a], let kb = keys[b],
+                      let rule = DuplicateMatching.match(ka, kb, trigramsA: grams[a], trigramsB: grams[b]) else { return }
                 found[p] = rule
             }
             for column in ["name_key", "phone_key", "email_key", "email_domain"] {
@@ -93,10 +95,9 @@ extension AppDatabase {
             }
             // Similar names: two sets with Jaccard ≥ t share one of each other's rarest
             // prefixLength trigrams, so only pairs in the same posting list need checking.
-            var grams: [Int64: [String]] = [:]
             var frequency: [String: Int] = [:]
             for (id, k) in keys where !k.name.isEmpty {
-                let g = Array(DuplicateMatching.trigrams(k.name))
+                let g = DuplicateMatching.trigrams(k.name)
                 grams[id] = g
                 for t in g { frequency[t, default: 0] += 1 }
             }
@@ -106,7 +107,7 @@ extension AppDatabase {
                 for t in sorted.prefix(DuplicateMatching.prefixLength(sorted.count)) { postings[t, default: []].append(id) }
             }
             for (_, ids) in postings where ids.count > 1 {
-                guard ids.count <= maxGroup * 20 else { skipped += 1; continue }
+                guard ids.count <= maxGroup * 4 else { skipped += 1; continue }
                 for i in ids.indices { for j in ids.indices where j > i { add(ids[i], ids[j]) } }
             }
             let order = DuplicateRule.allCases
