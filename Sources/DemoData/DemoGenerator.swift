@@ -145,7 +145,7 @@ public struct DemoGenerator {
             if let special { name = special.name } else if rng.chance(75) {
                 // Two-character trade names from auspicious characters keep most firms distinct, as
                 // in a real base; the few that coincide are what the duplicate report finds.
-                let brand = rng.chance(30) ? rng.pick(DemoNames.brands) : rng.pick(DemoNames.brandChars) + rng.pick(DemoNames.brandChars)
+                let brand = rng.chance(5) ? rng.pick(DemoNames.brands) : rng.pick(DemoNames.brandChars) + rng.pick(DemoNames.brandChars)
                 name = rng.chance(8) ? "\(rng.pick(DemoNames.cities))\(brand)\(rng.pick(DemoNames.storesZh))\(rng.pick(DemoNames.suffixesZh))"
                     : "\(rng.pick(DemoNames.cities))\(brand)\(rng.pick(DemoNames.industriesZh))\(rng.pick(DemoNames.suffixesZh))"
             } else {

@@ -62,20 +62,22 @@ extension AppDatabase {
                     CustomerRow(id: $0[0], code: $0[1], name: $0[2], status: $0[3], owner: $0[4], phone: $0[5], nextContact: $0[6], lastOrder: $0[7])
                 }
             }
-            let like = "%" + q.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
             if q.isEmpty { return [] }
-            if own {
-                return try rows(select + " WHERE c.owner_id = ? AND c.archived = 0 AND c.search_key LIKE ? ESCAPE '\\' ORDER BY c.name, c.id LIMIT ?", [actor.userId, like, limit])
-            }
+            let owner = own ? " AND c.owner_id = \(actor.userId)" : ""
+            // Rare queries of 3+ characters: the trigram index names the few candidates.
             if q.count >= 3 {
                 let phrase = "\"" + q.replacingOccurrences(of: "\"", with: "\"\"") + "\""
                 let ids = try Int64.fetchAll(db, sql: "SELECT rowid FROM customer_search WHERE customer_search MATCH ? LIMIT 2001", arguments: [phrase])
                 if ids.count <= 2000 {
                     guard !ids.isEmpty else { return [] }
-                    return try rows(select + " WHERE c.id IN (\(ids.map(String.init).joined(separator: ","))) AND c.archived = 0 ORDER BY c.name, c.id LIMIT ?", [limit])
+                    return try rows(select + " WHERE c.id IN (\(ids.map(String.init).joined(separator: ","))) AND c.archived = 0\(owner) ORDER BY c.name, c.id LIMIT ?", [limit])
                 }
             }
-            return try rows(select + " WHERE c.archived = 0 AND c.search_key LIKE ? ESCAPE '\\' ORDER BY c.name, c.id LIMIT ?", [like, limit])
+            // Common or short queries: walk the (owner,) name index, which covers search_key, and
+            // stop at `limit` matches. instr on the lower-cased key is cheaper than LIKE.
+            let index = own ? "customers_owner_name" : "customers_name"
+            return try rows(select.replacingOccurrences(of: "FROM customers c", with: "FROM customers c INDEXED BY \(index)")
+                            + " WHERE instr(c.search_key, ?) > 0\(owner) AND c.archived = 0 ORDER BY c.name, c.id LIMIT ?", [q, limit])
         }
     }
 

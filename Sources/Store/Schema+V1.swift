@@ -69,8 +69,9 @@ enum SchemaV1 {
             version INTEGER NOT NULL DEFAULT 1
         ) STRICT
         """,
-        "CREATE INDEX customers_owner_name ON customers(owner_id, name)",
-        "CREATE INDEX customers_name ON customers(name)",
+        // Keyset paging by name, and search scans that read only the index (search_key covered).
+        "CREATE INDEX customers_owner_name ON customers(owner_id, name, search_key)",
+        "CREATE INDEX customers_name ON customers(name, search_key)",
         // Duplicate guard (DOMAIN.md): normalised keys, stored at write time, and a trigram index
         // of normalised names for similar-name candidates.
         "CREATE INDEX customers_name_key ON customers(name_key)",
