@@ -12,6 +12,30 @@ enum SchemaV1 {
     static let roles = "'sales_rep','sales_assistant','finance','purchasing','manager'"
     static let methods = "'cash','bank_transfer','cheque','wechat_pay','alipay','other'"
 
+    /// An FTS5 trigram index over one column of `customers` (external content), kept in step by
+    /// triggers whatever writes the customer.
+    static func trigramIndex(_ name: String, column: String) -> [String] {
+        [
+            "CREATE VIRTUAL TABLE \(name) USING fts5(\(column), content='customers', content_rowid='id', tokenize='trigram')",
+            """
+            CREATE TRIGGER \(name)_insert AFTER INSERT ON customers BEGIN
+                INSERT INTO \(name) (rowid, \(column)) VALUES (NEW.id, NEW.\(column));
+            END
+            """,
+            """
+            CREATE TRIGGER \(name)_delete AFTER DELETE ON customers BEGIN
+                INSERT INTO \(name) (\(name), rowid, \(column)) VALUES ('delete', OLD.id, OLD.\(column));
+            END
+            """,
+            """
+            CREATE TRIGGER \(name)_update AFTER UPDATE OF \(column) ON customers BEGIN
+                INSERT INTO \(name) (\(name), rowid, \(column)) VALUES ('delete', OLD.id, OLD.\(column));
+                INSERT INTO \(name) (rowid, \(column)) VALUES (NEW.id, NEW.\(column));
+            END
+            """,
+        ]
+    }
+
     static let statements: [String] = [
         """
         CREATE TABLE users (
@@ -78,40 +102,8 @@ enum SchemaV1 {
         "CREATE INDEX customers_phone_key ON customers(phone_key) WHERE phone_key IS NOT NULL",
         "CREATE INDEX customers_email_key ON customers(email_key) WHERE email_key IS NOT NULL",
         "CREATE INDEX customers_email_domain ON customers(email_domain) WHERE email_domain IS NOT NULL",
-        "CREATE VIRTUAL TABLE customer_search USING fts5(search_key, content='customers', content_rowid='id', tokenize='trigram')",
-        """
-        CREATE TRIGGER customer_search_insert AFTER INSERT ON customers BEGIN
-            INSERT INTO customer_search (rowid, search_key) VALUES (NEW.id, NEW.search_key);
-        END
-        """,
-        """
-        CREATE TRIGGER customer_search_delete AFTER DELETE ON customers BEGIN
-            INSERT INTO customer_search (customer_search, rowid, search_key) VALUES ('delete', OLD.id, OLD.search_key);
-        END
-        """,
-        """
-        CREATE TRIGGER customer_search_update AFTER UPDATE OF search_key ON customers BEGIN
-            INSERT INTO customer_search (customer_search, rowid, search_key) VALUES ('delete', OLD.id, OLD.search_key);
-            INSERT INTO customer_search (rowid, search_key) VALUES (NEW.id, NEW.search_key);
-        END
-        """,
-        "CREATE VIRTUAL TABLE customer_names USING fts5(name_key, content='customers', content_rowid='id', tokenize='trigram')",
-        """
-        CREATE TRIGGER customer_names_insert AFTER INSERT ON customers BEGIN
-            INSERT INTO customer_names (rowid, name_key) VALUES (NEW.id, NEW.name_key);
-        END
-        """,
-        """
-        CREATE TRIGGER customer_names_delete AFTER DELETE ON customers BEGIN
-            INSERT INTO customer_names (customer_names, rowid, name_key) VALUES ('delete', OLD.id, OLD.name_key);
-        END
-        """,
-        """
-        CREATE TRIGGER customer_names_update AFTER UPDATE OF name_key ON customers BEGIN
-            INSERT INTO customer_names (customer_names, rowid, name_key) VALUES ('delete', OLD.id, OLD.name_key);
-            INSERT INTO customer_names (rowid, name_key) VALUES (NEW.id, NEW.name_key);
-        END
-        """,
+    ] + trigramIndex("customer_search", column: "search_key") + trigramIndex("customer_names", column: "name_key") + [
+
         "CREATE INDEX customers_owner_next_contact ON customers(owner_id, next_contact_on) WHERE archived = 0",
         "CREATE INDEX customers_next_contact ON customers(next_contact_on) WHERE archived = 0",
         "CREATE INDEX customers_owner_status_last_order ON customers(owner_id, status, last_order_on) WHERE archived = 0",
