@@ -59,9 +59,9 @@ public final class AppShell {
             handle(key)
             if model.quitting { return true }
         }
-        for action in inbox.drain() {
-            pending = max(0, pending - 1)
-            apply(action)
+        for batch in inbox.drain() {
+            pending -= 1
+            for action in batch { apply(action) }
             worked = true
         }
         let now = clock.nowSeconds()
@@ -99,7 +99,7 @@ public final class AppShell {
             let runner = self.runner, session = model.session, inbox = self.inbox
             Task.detached(priority: .userInitiated) {
                 let actions = runner.perform(effect, session: session)
-                inbox.post(actions.isEmpty ? [.tick(now: 0)] : actions)
+                inbox.post(actions)
             }
         }
     }

@@ -56,22 +56,23 @@ public struct EffectRunner: Sendable {
     }
 }
 
-/// Results posted from background work, drained by the run loop once per frame.
+/// Results posted from background work, drained by the run loop once per frame: one batch per
+/// finished effect (possibly empty), so the loop knows how much work is still out.
 public final class Inbox: @unchecked Sendable {
     private let lock = NSLock()
-    private var items: [AppModel.Action] = []
+    private var batches: [[AppModel.Action]] = []
     public init() {}
 
     public func post(_ actions: [AppModel.Action]) {
-        lock.lock(); items += actions; lock.unlock()
+        lock.lock(); batches.append(actions); lock.unlock()
     }
 
-    public func drain() -> [AppModel.Action] {
+    public func drain() -> [[AppModel.Action]] {
         lock.lock(); defer { lock.unlock() }
-        let out = items
-        items = []
+        let out = batches
+        batches = []
         return out
     }
 
-    public var isEmpty: Bool { lock.lock(); defer { lock.unlock() }; return items.isEmpty }
+    public var isEmpty: Bool { lock.lock(); defer { lock.unlock() }; return batches.isEmpty }
 }
