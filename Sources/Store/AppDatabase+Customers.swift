@@ -19,6 +19,20 @@ public struct CustomerRow: Hashable, Sendable {
     }
 }
 
+extension CustomerRow {
+    /// The columns every customer list reads; `fetch` maps them.
+    static let select = """
+        SELECT c.id, c.code, c.name, c.status, coalesce(u.display_name, ''), coalesce(c.phone, ''), coalesce(c.next_contact_on, ''), coalesce(c.last_order_on, '')
+        FROM customers c LEFT JOIN users u ON u.id = c.owner_id
+        """
+
+    static func fetch(_ db: Database, sql: String, arguments: StatementArguments) throws -> [CustomerRow] {
+        try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+            CustomerRow(id: $0[0], code: $0[1], name: $0[2], status: $0[3], owner: $0[4], phone: $0[5], nextContact: $0[6], lastOrder: $0[7])
+        }
+    }
+}
+
 extension AppDatabase {
     /// A page of customers ordered by name then id, after (`afterName`, `afterId`) — keyset
     /// pagination on `customers_owner_name` (reps) or on name (everyone else). Never loads the table.
@@ -28,18 +42,13 @@ extension AppDatabase {
         return try read { db in
             let cmp = backwards ? "<" : ">"
             let order = backwards ? "DESC" : "ASC"
-            var sql = """
-                SELECT c.id, c.code, c.name, c.status, coalesce(u.display_name, ''), coalesce(c.phone, ''), coalesce(c.next_contact_on, ''), coalesce(c.last_order_on, '')
-                FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.archived = 0
-                """
+            var sql = CustomerRow.select + " WHERE c.archived = 0"
             var args: [(any DatabaseValueConvertible)?] = []
             if own { sql += " AND c.owner_id = ?"; args.append(actor.userId) }
             if let after { sql += " AND (c.name, c.id) \(cmp) (?, ?)"; args.append(after.name); args.append(after.id) }
             sql += " ORDER BY c.name \(order), c.id \(order) LIMIT ?"
             args.append(limit)
-            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map {
-                CustomerRow(id: $0[0], code: $0[1], name: $0[2], status: $0[3], owner: $0[4], phone: $0[5], nextContact: $0[6], lastOrder: $0[7])
-            }
+            let rows = try CustomerRow.fetch(db, sql: sql, arguments: StatementArguments(args))
             return backwards ? rows.reversed() : rows
         }
     }
@@ -53,15 +62,8 @@ extension AppDatabase {
         let q = SearchKey.normalizeQuery(query)
         let own = actor.restrictedToOwnCustomers
         return try read { db in
-            let select = """
-                SELECT c.id, c.code, c.name, c.status, coalesce(u.display_name, ''), coalesce(c.phone, ''), coalesce(c.next_contact_on, ''), coalesce(c.last_order_on, '')
-                FROM customers c LEFT JOIN users u ON u.id = c.owner_id
-                """
-            func rows(_ sql: String, _ args: StatementArguments) throws -> [CustomerRow] {
-                try Row.fetchAll(db, sql: sql, arguments: args).map {
-                    CustomerRow(id: $0[0], code: $0[1], name: $0[2], status: $0[3], owner: $0[4], phone: $0[5], nextContact: $0[6], lastOrder: $0[7])
-                }
-            }
+            let select = CustomerRow.select
+            func rows(_ sql: String, _ args: StatementArguments) throws -> [CustomerRow] { try CustomerRow.fetch(db, sql: sql, arguments: args) }
             if q.isEmpty { return [] }
             let owner = own ? " AND c.owner_id = \(actor.userId)" : ""
             // Rare queries of 3+ characters: the trigram index names the few candidates.
