@@ -45,16 +45,16 @@ extension AppDatabase {
                 candidates += try Int64.fetchAll(db, sql: "SELECT rowid FROM customer_names WHERE customer_names MATCH :q ORDER BY rank LIMIT 300",
                                                  arguments: StatementArguments(args))
             }
-            var seen = Set<Int64>()
+            let ids = Set(candidates).subtracting([excluding].compactMap { $0 })
+            guard !ids.isEmpty else { return [] }
             var hints: [DuplicateHint] = []
-            for id in candidates where id != excluding && seen.insert(id).inserted {
-                guard let row = try Row.fetchOne(db, sql: """
-                    SELECT c.name, c.phone, c.email, coalesce(u.display_name, ''), coalesce(c.owner_since, c.created_on)
-                    FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = ?
-                    """, arguments: [id]) else { continue }
-                let other = DuplicateMatching.keys(name: row[0], phone: row[1], email: row[2])
+            for row in try Row.fetchAll(db, sql: """
+                SELECT c.id, c.name, c.name_key, c.phone_key, c.email_key, c.email_domain, coalesce(u.display_name, ''), coalesce(c.owner_since, c.created_on)
+                FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id IN (\(ids.map(String.init).joined(separator: ",")))
+                """) {
+                let other = DuplicateKeys(name: row[2], phone: row[3], email: row[4], emailDomain: row[5])
                 guard let rule = DuplicateMatching.match(keys, other) else { continue }
-                hints.append(DuplicateHint(customerId: id, name: row[0], owner: row[3], ownerSince: row[4], rule: rule))
+                hints.append(DuplicateHint(customerId: row[0], name: row[1], owner: row[6], ownerSince: row[7], rule: rule))
             }
             let order = DuplicateRule.allCases
             return Array(hints.sorted { (order.firstIndex(of: $0.rule) ?? 0, $0.customerId) < (order.firstIndex(of: $1.rule) ?? 0, $1.customerId) }.prefix(limit))
