@@ -67,7 +67,7 @@ extension AppDatabase {
         case .lowStock:
             let from = "FROM stock_levels l JOIN products p ON p.id = l.product_id JOIN warehouses w ON w.id = l.warehouse_id WHERE l.on_hand <= l.reorder_level"
             sql = ("SELECT COUNT(*) \(from)",
-                   "SELECT 'product', p.id, p.code || ' ' || p.name, l.on_hand || '/' || l.reorder_level || '@' || w.code, NULL, NULL \(from) ORDER BY l.on_hand - l.reorder_level, p.code LIMIT :limit")
+                   "SELECT 'product', p.id, p.code || ' ' || p.name, w.code, NULL, NULL, l.on_hand, l.reorder_level \(from) ORDER BY l.on_hand - l.reorder_level, p.code LIMIT :limit")
         case .payableDue, .payableOverdue:
             let cond: String
             if kind == .payableDue { cond = "p.due_date BETWEEN :t AND :to"; args["to"] = rules.dueWindow.to.iso } else { cond = "p.due_date < :t" }
@@ -83,12 +83,13 @@ extension AppDatabase {
             let date = (row[4] as String?).flatMap { DateOnly(iso: $0) }
             var detail: String = row[3]
             var overdue = kind.isOverdueKind
-            if kind == .lowStock { detail = Quantity.stockText(detail) }
+            if kind == .lowStock {  // on hand / reorder level @ warehouse
+                detail = "\(Quantity(thousandths: row[6]))/\(Quantity(thousandths: row[7])) @\(detail)"
+            }
             if kind == .receivableOverdue || kind == .payableOverdue, let date {
                 detail += "  " + buckets.labels[buckets.index(daysOverdue: date.distance(to: t))]
             }
-            if kind == .deliveryDue, let date, date < t { overdue = true }
-            if kind == .goodsExpected, let date, date < t { overdue = true }
+            if kind == .deliveryDue || kind == .goodsExpected, let date, date < t { overdue = true }
             return ReminderItem(kind: kind, record: RecordRef(RecordRef.Kind(rawValue: row[0]) ?? .customer, row[1]), title: row[2], detail: detail,
                                 date: date, amount: (row[5] as Int64?).map { Money(minorUnits: $0) }, overdue: overdue)
         }
@@ -138,15 +139,5 @@ extension AppDatabase {
             result[id] = (row[1], CreditExposure(openReceivables: Money(minorUnits: row[3]), unshippedOrders: unshipped[id] ?? .zero, limit: Money(minorUnits: row[2])))
         }
         return result
-    }
-}
-
-extension Quantity {
-    /// "12000/20000@SH" (thousandths) → "12/20 @SH": on hand, reorder level, warehouse code.
-    static func stockText(_ raw: String) -> String {
-        let parts = raw.split(separator: "@", maxSplits: 1)
-        let numbers = parts.first?.split(separator: "/") ?? []
-        guard parts.count == 2, numbers.count == 2, let a = Int64(numbers[0]), let b = Int64(numbers[1]) else { return raw }
-        return "\(Quantity(thousandths: a))/\(Quantity(thousandths: b)) @\(parts[1])"
     }
 }
