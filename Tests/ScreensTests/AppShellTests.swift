@@ -1,4 +1,3 @@
-import DemoData
 import Domain
 import Foundation
 import Store
@@ -141,9 +140,7 @@ import Testing
     }
 
     @Test func anotherWriterRefreshesTheHome() async throws {
-        let db = try AppDatabase.temporary()
-        var g = DemoGenerator(size: .small, seed: 5, today: Driver.today)
-        _ = try g.generate(into: db, clock: FixedClock(Driver.today))
+        let db = DemoFixture.make(seed: 5)
         let d = Driver(database: db)
         await d.login("rep")
         let before = d.shell.model.home.generation

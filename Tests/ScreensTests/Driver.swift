@@ -1,4 +1,4 @@
-import DemoData
+import TestSupport
 import Domain
 import Foundation
 import Store
@@ -10,15 +10,8 @@ import Testing
 /// Drives the real loop headlessly: keys in, frames out.
 @MainActor
 final class Driver {
-    nonisolated static let today = DateOnly(year: 2026, month: 11, day: 22)!
-    nonisolated static let database: AppDatabase = {
-        do {
-            let db = try AppDatabase.temporary()
-            var g = DemoGenerator(size: .small, seed: 42, today: today)
-            _ = try g.generate(into: db, clock: FixedClock(today))
-            return db
-        } catch { fatalError("\(error)") }
-    }()
+    nonisolated static let today = DemoFixture.today
+    nonisolated static let database: AppDatabase = DemoFixture.make()
 
     let terminal: HeadlessTerminal
     let shell: AppShell

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 import Domain
 @testable import Store
 
@@ -217,9 +218,7 @@ import Domain
 
 @Suite struct MaintenanceTests {
     @Test func checkNamesBrokenInvariants() throws {
-        let db = try AppDatabase.temporary()
-        var g = DemoGeneratorShim.small()
-        _ = try g.generate(into: db, clock: Fixtures.clock)
+        let db = DemoFixture.make(seed: 7)
         try db.write { db in
             try db.execute(sql: "UPDATE receipts SET amount = amount + 100 WHERE id = 1")
             try db.execute(sql: "UPDATE sales_orders SET total = total + 1 WHERE id = 2")

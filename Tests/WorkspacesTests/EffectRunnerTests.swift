@@ -1,4 +1,4 @@
-import DemoData
+import TestSupport
 import Domain
 import Foundation
 import Store
@@ -6,15 +6,8 @@ import Testing
 @testable import Workspaces
 
 @Suite struct EffectRunnerTests {
-    static let today = DateOnly(year: 2026, month: 11, day: 22)!
-    static let db: AppDatabase = {
-        do {
-            let db = try AppDatabase.inMemory()
-            var g = DemoGenerator(size: .small, seed: 3, today: today)
-            _ = try g.generate(into: db, clock: FixedClock(today))
-            return db
-        } catch { fatalError("\(error)") }
-    }()
+    static let today = DemoFixture.today
+    static let db: AppDatabase = DemoFixture.make(seed: 3, inMemory: true)
 
     @Test func loginThenHomeThroughTheRunner() throws {
         let runner = EffectRunner(database: EffectRunnerTests.db, clock: FixedClock(EffectRunnerTests.today))
