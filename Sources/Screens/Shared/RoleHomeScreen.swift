@@ -41,16 +41,16 @@ enum RoleHomeScreen {
             case .item(let item):
                 let when = item.date.map { dayLabel($0, today: today) } ?? ""
                 let role = item.overdue ? "reminder.overdue" : "reminder.due"
-                return TableRow(["  " + item.title, localizedDetail(item.detail, catalog), when, item.amount?.formatted() ?? ""], role: role)
+                return TableRow(["  " + item.title, item.detail, when, item.amount?.formatted() ?? ""], role: role)
             }
         }
         table.selected = model.rows.isEmpty ? nil : model.selected
         return table
     }
 
-    /// Aging labels inside details (`not-due`) are catalog keys.
-    static func localizedDetail(_ detail: String, _ catalog: Catalog) -> String {
-        detail.replacingOccurrences(of: "not-due", with: catalog.text("aging.not-due"))
+    /// Aging bucket labels are Domain's ("not-due", "1–30", …); only "not-due" is a word to translate.
+    static func bucketLabel(_ label: String, _ catalog: Catalog) -> String {
+        label == "not-due" ? catalog.text("aging.not-due") : label
     }
 
     /// `MM-DD` this year, full date otherwise.
@@ -71,7 +71,7 @@ enum RoleHomeScreen {
             buffer.put(catalog.text(d.chartTitle), x: rect.x, y: y, style: context.style("title"), maxWidth: rect.width)
             y += 1
             let room = rect.maxY - y - (d.spark.isEmpty ? 0 : 2)
-            let bars = d.bars.prefix(max(0, room)).map { BarChart.Bar(label: localizedDetail($0.label, catalog), value: $0.value, display: $0.display) }
+            let bars = d.bars.prefix(max(0, room)).map { BarChart.Bar(label: bucketLabel($0.label, catalog), value: $0.value, display: $0.display) }
             BarChart(bars: Array(bars)).render(in: Rect(x: rect.x, y: y, width: rect.width, height: bars.count), into: &buffer, context: context)
             y += bars.count
         }
