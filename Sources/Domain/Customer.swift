@@ -17,16 +17,18 @@ public struct Customer: Sendable, Equatable, Codable {
     public var creditLimit: Money
     public var paymentTermsDays: Int
     public var nextContactOn: DateOnly?
+    /// Free labels, comma-separated (`vip, export`), filterable on the customer list.
+    public var tags: String = ""
     public var version: Int64
 
     public init(id: Int64? = nil, code: String, name: String, shortName: String? = nil, status: CustomerStatus = .lead, ownerId: Int64? = nil,
                 region: String? = nil, industry: String? = nil, source: String? = nil, contactPerson: String? = nil, phone: String? = nil,
                 email: String? = nil, address: String? = nil, creditLimit: Money = .zero, paymentTermsDays: Int = 30,
-                nextContactOn: DateOnly? = nil, version: Int64 = 1) {
+                nextContactOn: DateOnly? = nil, tags: String = "", version: Int64 = 1) {
         self.id = id; self.code = code; self.name = name; self.shortName = shortName; self.status = status; self.ownerId = ownerId
         self.region = region; self.industry = industry; self.source = source; self.contactPerson = contactPerson; self.phone = phone
         self.email = email; self.address = address; self.creditLimit = creditLimit; self.paymentTermsDays = paymentTermsDays
-        self.nextContactOn = nextContactOn; self.version = version
+        self.nextContactOn = nextContactOn; self.tags = tags; self.version = version
     }
 
     public func validated() throws(DomainError) -> Customer {
@@ -40,7 +42,21 @@ public struct Customer: Sendable, Equatable, Codable {
         if let e = email, !e.isEmpty { c.email = try Contact.validateEmail(e, field: "email") }
         guard !creditLimit.isNegative else { throw DomainError("the credit limit cannot be negative", field: "credit_limit") }
         guard (0...365).contains(paymentTermsDays) else { throw DomainError("payment terms must be 0–365 days", field: "payment_terms_days") }
+        c.tags = Customer.normalizeTags(tags)
+        for (key, value) in [("short_name", shortName), ("region", region), ("industry", industry), ("source", source),
+                             ("contact_person", contactPerson), ("address", address)] where (value?.count ?? 0) > 200 {
+            throw DomainError("longer than 200 characters", field: key)
+        }
         return c
+    }
+
+    /// `VIP, export ,,vip` → `vip,export`: lower-cased, trimmed, without repeats.
+    public static func normalizeTags(_ text: String) -> String {
+        var seen: [String] = []
+        for t in text.split(whereSeparator: { $0 == "," || $0 == "，" }).map({ String($0).trimmingSpaces().lowercased() }) where !t.isEmpty && !seen.contains(t) {
+            seen.append(t)
+        }
+        return seen.joined(separator: ",")
     }
 
     /// The key customer fields whose filling makes up record completeness (DOMAIN.md).
@@ -63,11 +79,12 @@ public struct Contact: Sendable, Equatable, Codable {
     public var qq: String?
     public var birthday: DateOnly?
     public var notes: String?
+    public var version: Int64
 
     public init(id: Int64? = nil, customerId: Int64, name: String, title: String? = nil, mobile: String? = nil, phone: String? = nil,
-                email: String? = nil, wechat: String? = nil, qq: String? = nil, birthday: DateOnly? = nil, notes: String? = nil) {
+                email: String? = nil, wechat: String? = nil, qq: String? = nil, birthday: DateOnly? = nil, notes: String? = nil, version: Int64 = 1) {
         self.id = id; self.customerId = customerId; self.name = name; self.title = title; self.mobile = mobile; self.phone = phone
-        self.email = email; self.wechat = wechat; self.qq = qq; self.birthday = birthday; self.notes = notes
+        self.email = email; self.wechat = wechat; self.qq = qq; self.birthday = birthday; self.notes = notes; self.version = version
     }
 
     public func validated(today: DateOnly) throws(DomainError) -> Contact {

@@ -24,3 +24,30 @@ public struct BasisPoints: Hashable, Comparable, Sendable, CustomStringConvertib
 public extension Optional where Wrapped == BasisPoints {
     var display: String { map(\.description) ?? "—" }
 }
+
+extension BasisPoints {
+    /// Reads a percentage as typed: `12`, `12.5`, `12.25 %`. Negative values, more than two
+    /// decimals and anything over 100 % are errors.
+    public static func parsePercent(_ text: String) throws(DomainError) -> BasisPoints {
+        var t = text.filter { $0 != " " }
+        if t.hasSuffix("%") { t.removeLast() }
+        let parts = t.split(separator: ".", omittingEmptySubsequences: false)
+        guard !t.isEmpty, parts.count <= 2, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              !(parts[0].isEmpty && (parts.count == 1 || parts[1].isEmpty)) else {
+            throw DomainError("'\(text)' is not a percentage")
+        }
+        let frac = parts.count == 2 ? String(parts[1]) : ""
+        guard frac.count <= 2, parts[0].count <= 4, let whole = Int64(parts[0].isEmpty ? "0" : String(parts[0])),
+              let hundredths = Int64(frac.padding(toLength: 2)) else { throw DomainError("'\(text)' is not a percentage") }
+        let bp = whole * 100 + hundredths
+        guard bp <= 10_000 else { throw DomainError("'\(text)' is over 100 %") }
+        return BasisPoints(bp)
+    }
+
+    /// `12.5` — the form of a percentage a user types back in.
+    public var plain: String {
+        let whole = value / 100, frac = value % 100
+        if frac == 0 { return "\(whole)" }
+        return frac % 10 == 0 ? "\(whole).\(frac / 10)" : "\(whole).\(frac < 10 ? "0" : "")\(frac)"
+    }
+}

@@ -13,6 +13,8 @@ public enum ReminderKind: String, CaseIterable, Sendable, Codable {
     case lowStock = "low-stock"
     case payableDue = "payable-due"
     case payableOverdue = "payable-overdue"
+    /// A rep asked for a customer another rep owns; the manager approves or rejects.
+    case pendingClaim = "pending-claim"
 
     /// The kinds shown on each role's home, in display order.
     public static func kinds(for role: Role) -> [ReminderKind] {
@@ -21,7 +23,7 @@ public enum ReminderKind: String, CaseIterable, Sendable, Codable {
         case .salesAssistant: return [.deliveryDue]
         case .finance: return [.receivableOverdue, .receivableDue, .creditBreach, .payableOverdue, .payableDue]
         case .purchasing: return [.goodsExpected, .lowStock, .payableDue, .payableOverdue]
-        case .manager: return [.overdueFollowUp, .creditBreach, .receivableOverdue]
+        case .manager: return [.pendingClaim, .overdueFollowUp, .creditBreach, .receivableOverdue]
         }
     }
 
@@ -72,7 +74,7 @@ public struct ReminderRules: Sendable, Equatable {
 public struct RecordRef: Hashable, Sendable, Codable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case customer, contact, salesOrder = "sales_order", receivable, purchaseOrder = "purchase_order"
-        case payable, product, supplier, stockLevel = "stock_level"
+        case payable, product, supplier, stockLevel = "stock_level", claim
     }
     public var kind: Kind
     public var id: Int64

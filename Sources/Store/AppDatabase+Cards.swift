@@ -109,6 +109,8 @@ extension AppDatabase {
                 .init("field.code", row[0]), .init("field.contact-person", row[2] ?? ""), .init("field.phone", row[3] ?? ""),
                 .init("field.email", row[4] ?? ""), .init("field.address", row[5] ?? ""), .init("field.payment-terms", "\(row[6] as Int64)"),
             ], sections: [])
+        case .claim:
+            return try claimCard(db, id: ref.id, actor: actor)
         case .product, .stockLevel:
             guard actor.can(.viewStock) || actor.can(.editPurchaseOrders) || actor.can(.editQuotes) else { throw StoreError.forbidden("\(actor.role.rawValue) cannot open stock records") }
             guard let row = try Row.fetchOne(db, sql: "SELECT code, name, unit, list_price FROM products WHERE id = ?", arguments: [ref.id]) else {
@@ -121,6 +123,18 @@ extension AppDatabase {
                 .init("field.code", row[0]), .init("field.unit", row[2]), .init("field.list-price", money(row[3])),
             ], sections: [.init(title: "section.stock", columns: ["col.code", "col.warehouse", "col.on-hand", "col.reorder-level"], rows: stock)])
         }
+    }
+
+    static func claimCard(_ db: Database, id: Int64, actor: Actor) throws -> RecordCard {
+        guard actor.can(.approveClaims) else { throw StoreError.forbidden("only a manager decides claims") }
+        guard let r = try Row.fetchOne(db, sql: """
+            SELECT c.name, cl.display_name, coalesce(o.display_name, ''), k.reason, k.filed_on, k.status
+            FROM claims k JOIN customers c ON c.id = k.customer_id JOIN users cl ON cl.id = k.claimant_id LEFT JOIN users o ON o.id = c.owner_id WHERE k.id = ?
+            """, arguments: [id]) else { throw StoreError.notFound("claim \(id)") }
+        return RecordCard(ref: RecordRef(.claim, id), title: r[0], fields: [
+            .init("field.claimant", r[1]), .init("field.owner", r[2]), .init("field.reason", r[3]), .init("field.filed-on", r[4]),
+            .init("field.status", "status.\(r[5] as String)"),
+        ], sections: [])
     }
 
     static func customerCard(_ db: Database, id: Int64, today: DateOnly) throws -> RecordCard {

@@ -9,6 +9,8 @@ public struct DuplicateHint: Sendable, Equatable, Codable {
     public var owner: String
     public var ownerSince: String
     public var rule: DuplicateRule
+    /// For telling "this one is yours already" apart; never shown.
+    public var ownerId: Int64?
 }
 
 /// A candidate pair across the whole base, for `rapport report duplicates`.
@@ -49,12 +51,12 @@ extension AppDatabase {
             guard !ids.isEmpty else { return [] }
             var hints: [DuplicateHint] = []
             for row in try Row.fetchAll(db, sql: """
-                SELECT c.id, c.name, c.name_key, c.phone_key, c.email_key, c.email_domain, coalesce(u.display_name, ''), coalesce(c.owner_since, c.created_on)
+                SELECT c.id, c.name, c.name_key, c.phone_key, c.email_key, c.email_domain, coalesce(u.display_name, ''), coalesce(c.owner_since, c.created_on), c.owner_id
                 FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id IN (\(ids.map(String.init).joined(separator: ",")))
                 """) {
                 let other = DuplicateKeys(name: row[2], phone: row[3], email: row[4], emailDomain: row[5])
                 guard let rule = DuplicateMatching.match(keys, other) else { continue }
-                hints.append(DuplicateHint(customerId: row[0], name: row[1], owner: row[6], ownerSince: row[7], rule: rule))
+                hints.append(DuplicateHint(customerId: row[0], name: row[1], owner: row[6], ownerSince: row[7], rule: rule, ownerId: row[8]))
             }
             let order = DuplicateRule.allCases
             return Array(hints.sorted { (order.firstIndex(of: $0.rule) ?? 0, $0.customerId) < (order.firstIndex(of: $1.rule) ?? 0, $1.customerId) }.prefix(limit))

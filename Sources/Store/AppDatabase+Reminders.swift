@@ -76,6 +76,10 @@ extension AppDatabase {
                    "SELECT 'payable', p.id, s.name, p.number, p.due_date, p.open_amount \(from) ORDER BY p.due_date, p.number LIMIT :limit")
         case .creditBreach:
             return try creditBreaches(db, ownerId: ownerId, limit: limit)
+        case .pendingClaim:
+            let from = "FROM claims k JOIN customers c ON c.id = k.customer_id JOIN users cl ON cl.id = k.claimant_id LEFT JOIN users o ON o.id = c.owner_id WHERE k.status = 'pending'"
+            sql = ("SELECT COUNT(*) FROM claims k WHERE k.status = 'pending'",
+                   "SELECT 'claim', k.id, c.name, cl.display_name || ' ← ' || coalesce(o.display_name, ''), k.filed_on, NULL \(from) ORDER BY k.filed_on, k.id LIMIT :limit")
         }
         let arguments = StatementArguments(args)
         let total = try Int.fetchOne(db, sql: sql.count, arguments: arguments) ?? 0

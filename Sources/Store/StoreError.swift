@@ -10,6 +10,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
     case notFound(String)
     case invalid(DomainError)
     case conflict(String)
+    /// Someone saved the record after it was read: what changed, and the version now stored.
+    case stale(String, currentVersion: Int64)
     case failed(String)
 
     public var description: String {
@@ -22,6 +24,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
         case .notFound(let w): return "Not found: \(w)"
         case .invalid(let e): return e.description
         case .conflict(let w): return w
+        case .stale(let w, _): return w
         case .failed(let w): return w
         }
     }

@@ -18,6 +18,9 @@ public struct Keymap: Sendable, Equatable {
         ("export", ["x"]), ("redraw", ["ctrl-l"]), ("refresh", ["R"]), ("new-record", ["a"]), ("edit", ["e"]),
         ("delete", ["d"]), ("open", ["enter"]), ("back", ["esc"]), ("help", ["?", "f1"]), ("print", ["p"]),
         ("quit", ["q", "ctrl-c"]), ("save", ["ctrl-s"]),
+        // On a customer or a reminder about one: log a contact, put the next contact off, done.
+        ("log-contact", ["l"]), ("postpone", ["z"]), ("mark-done", ["m"]),
+        ("sort", ["s"]), ("filter", ["f"]),
     ]
 
     public static let actionNames: [String] = defaultBindings.map(\.0)

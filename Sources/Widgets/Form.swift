@@ -4,7 +4,7 @@ public enum FieldKind: Sendable, Equatable {
     case text, secret, integer, money, quantity, date
     /// A fixed list; typing a letter jumps to the first option starting with it.
     case choice([String])
-    /// Free typing filters the options; Enter/Tab takes the highlighted one.
+    /// Free typing with a list of suggestions under the field (already filtered by the owner).
     case lookup([String])
 }
 
@@ -29,28 +29,20 @@ public struct FormField: Sendable, Equatable {
         }
     }
 
-    /// Lookup options matching what is typed (substring, case-insensitive), best first.
+    /// The lookup's suggestions, as the owner filtered them for what is typed.
     public var matches: [String] {
         guard case .lookup(let options) = kind else { return [] }
-        let q = value.lowercased()
-        if q.isEmpty { return options }
-        let prefix = options.filter { $0.lowercased().hasPrefix(q) }
-        return prefix + options.filter { !$0.lowercased().hasPrefix(q) && $0.lowercased().contains(q) }
+        return options
     }
 }
 
-public enum FormEvent: Sendable, Equatable {
-    case none, edited, moved, submit, cancel
-}
-
-/// A form: typed fields, the focused one, errors shown beside the field. Validation comes from
-/// the owner (`validate`), so the rules live in Domain and are not repeated here.
+/// A form as drawn: labels, fields, the focused one with the cursor, an error beside each field.
+/// What the fields hold and how typing changes them is the view model's business; this only draws.
 public struct Form: Sendable, Equatable {
     public var fields: [FormField]
     public var focus: Int = 0
-    public var isDirty = false
 
-    public init(fields: [FormField]) { self.fields = fields }
+    public init(fields: [FormField], focus: Int = 0) { self.fields = fields; self.focus = focus }
 
     public func value(_ key: String) -> String { fields.first { $0.key == key }?.value ?? "" }
 
@@ -58,76 +50,9 @@ public struct Form: Sendable, Equatable {
         if let i = fields.firstIndex(where: { $0.key == key }) { fields[i].error = message }
     }
 
-    public var hasErrors: Bool { fields.contains { $0.error != nil } }
-
-    /// Handles one key. Enter moves to the next field and submits on the last; Ctrl-S submits
-    /// anywhere; Esc cancels. Leaving a field runs `validate` on it.
-    public mutating func handle(_ key: KeyEvent, validate: (FormField) -> String?) -> FormEvent {
-        guard !fields.isEmpty else { return .none }
-        var f = fields[focus]
-        switch key {
-        case .escape: return .cancel
-        case .ctrl("s"):
-            validateAll(validate)
-            return hasErrors ? .moved : .submit
-        case .enter, .tab, .down:
-            if case .lookup = f.kind, let m = f.matches.dropFirst(f.pick).first, key != .down || f.matches.isEmpty {
-                f.value = m; f.cursor = m.count; fields[focus] = f
-            } else if case .lookup = f.kind, key == .down {
-                fields[focus].pick = min(f.pick + 1, max(0, f.matches.count - 1))
-                return .moved
-            }
-            fields[focus].error = validate(fields[focus])
-            if key == .enter && focus == fields.count - 1 {
-                validateAll(validate)
-                return hasErrors ? .moved : .submit
-            }
-            if fields[focus].error == nil || key != .enter { focus = min(fields.count - 1, focus + 1) }
-            return .moved
-        case .backTab, .up:
-            if case .lookup = f.kind, key == .up, f.pick > 0 { fields[focus].pick -= 1; return .moved }
-            fields[focus].error = validate(fields[focus])
-            focus = max(0, focus - 1)
-            return .moved
-        case .left:
-            f.cursor = max(0, f.cursor - 1)
-        case .right:
-            f.cursor = min(f.value.count, f.cursor + 1)
-        case .home, .ctrl("a"):
-            f.cursor = 0
-        case .end, .ctrl("e"):
-            f.cursor = f.value.count
-        case .backspace:
-            guard f.cursor > 0 else { return .none }
-            let i = f.value.index(f.value.startIndex, offsetBy: f.cursor - 1)
-            f.value.remove(at: i); f.cursor -= 1; f.pick = 0
-        case .delete:
-            guard f.cursor < f.value.count else { return .none }
-            f.value.remove(at: f.value.index(f.value.startIndex, offsetBy: f.cursor))
-        case .ctrl("u"):
-            f.value = ""; f.cursor = 0
-        case .char(let c):
-            if case .choice(let options) = f.kind {
-                let l = String(c).lowercased()
-                let start = (options.firstIndex(of: f.value) ?? -1) + 1
-                let order = Array(options[min(start, options.count)...]) + Array(options[..<min(start, options.count)])
-                if let hit = order.first(where: { $0.lowercased().hasPrefix(l) }) { f.value = hit; f.cursor = hit.count }
-            } else {
-                f.value.insert(c, at: f.value.index(f.value.startIndex, offsetBy: f.cursor))
-                f.cursor += 1; f.pick = 0
-            }
-        default:
-            return .none
-        }
-        f.error = nil
-        fields[focus] = f
-        isDirty = true
-        return .edited
-    }
-
-    mutating func validateAll(_ validate: (FormField) -> String?) {
-        for i in fields.indices { fields[i].error = validate(fields[i]) }
-        if let first = fields.firstIndex(where: { $0.error != nil }) { focus = first }
+    /// Rows the form needs: one per field, plus the open match list under a focused lookup.
+    public var height: Int {
+        fields.count + (fields.indices.contains(focus) ? min(5, fields[focus].matches.count) : 0)
     }
 
     public func render(in rect: Rect, into buffer: inout CellBuffer, context: RenderContext, labelWidth: Int? = nil) {

@@ -131,10 +131,17 @@ public final class AppShell {
         let body = Rect(x: 0, y: 1, width: w, height: h - 2)
         titleBar(model: model, width: w, into: &buffer, context: context, catalog: catalog, companyName: companyName)
         if let session = model.session {
-            switch model.current {
+            // A form is drawn over the screen it was opened from.
+            let base = model.stack.last { if case .editor = $0 { return false } else { return true } }
+            switch base {
             case .home?, nil: RoleHomeScreen.render(model.home, session: session, in: body, into: &buffer, context: context, catalog: catalog)
             case .customers?: CustomerListScreen.render(model.customers, in: body, into: &buffer, context: context, catalog: catalog)
             case .card(let card)?: RecordCardScreen.render(card, in: body, into: &buffer, context: context, catalog: catalog)
+            case .editor?: break
+            }
+            if case .editor(let editor)? = model.current {
+                buffer.cursor = nil
+                EditorScreen.render(editor, in: body, into: &buffer, context: context, catalog: catalog)
             }
             statusBar(model: model, keymap: keymap, catalog: catalog).render(in: screen.row(h - 1), into: &buffer, context: context)
         } else {
@@ -151,10 +158,14 @@ public final class AppShell {
             CommandPalette(title: catalog.text("palette.title"), query: p.query, entries: entries, selected: p.selected).render(in: body, into: &buffer, context: context)
         case .confirmQuit?:
             ConfirmDialog(title: catalog.text("quit.title"), message: catalog.text("quit.question"), choices: catalog.text("quit.choices")).render(in: screen, into: &buffer, context: context)
+        case .claimDecision(let claim)?:
+            let message = catalog.text("claim.question", claim.claimant).replacingOccurrences(of: "%2", with: claim.customerName)
+                .replacingOccurrences(of: "%3", with: claim.owner.isEmpty ? "—" : claim.owner) + "  " + claim.reason
+            ConfirmDialog(title: catalog.text("claim.title"), message: message, choices: catalog.text("claim.choices")).render(in: screen, into: &buffer, context: context)
         case nil:
             break
         }
-        if let t = model.toast { Toast(text: t.text, isError: t.isError).render(in: screen, into: &buffer, context: context) }
+        if let t = model.toast { Toast(text: t.argument.map { catalog.text(t.text, $0) } ?? t.text, isError: t.isError).render(in: screen, into: &buffer, context: context) }
         return buffer
     }
 
@@ -167,6 +178,7 @@ public final class AppShell {
             switch model.current {
             case .customers?: left += " · " + catalog.text("screen.customers")
             case .card?: left += " · " + catalog.text("screen.card")
+            case .editor(let e)?: left += " · " + catalog.text(e.title)
             default: left += " · " + catalog.text("screen.home")
             }
         }
@@ -176,19 +188,31 @@ public final class AppShell {
     }
 
     static func statusBar(model: AppModel, keymap: Keymap, catalog: Catalog) -> StatusBar {
+        func hint(_ action: String, _ label: String) -> (key: String, label: String) { (keymap.label(for: action), catalog.text(label)) }
+        if case .editor? = model.current {
+            return StatusBar(hints: [hint("save", "hint.save"), hint("back", "hint.back")])
+        }
         var hints: [(key: String, label: String)] = [(keymap.label(for: "move-down") + "/" + keymap.label(for: "move-up"), catalog.text("hint.move"))]
-        if model.current == .home || model.current == .customers { hints.append((keymap.label(for: "open"), catalog.text("hint.open"))) }
-        if model.current == .customers { hints.append((keymap.label(for: "search"), catalog.text("hint.search"))) }
-        if model.stack.count > 1 { hints.append((keymap.label(for: "back"), catalog.text("hint.back"))) }
-        hints += [(keymap.label(for: "palette"), catalog.text("hint.palette")), (keymap.label(for: "refresh"), catalog.text("hint.refresh")),
-                  (keymap.label(for: "help"), catalog.text("hint.help")), (keymap.label(for: "quit"), catalog.text("hint.quit"))]
+        if model.current == .home || model.current == .customers { hints.append(hint("open", "hint.open")) }
+        let role = model.session?.role
+        let writesCustomers = role?.can(.editOwnCustomers) == true || role?.can(.editAllCustomers) == true
+        if model.selectedCustomer() != nil, role?.can(.logContacts) == true {
+            hints += [hint("log-contact", "hint.log-contact"), hint("postpone", "hint.postpone"), hint("mark-done", "hint.mark-done")]
+        }
+        if model.current == .customers {
+            hints.append(hint("search", "hint.search"))
+            if writesCustomers { hints += [hint("new-record", "hint.new"), hint("edit", "hint.edit")] }
+        }
+        if case .card(let card)? = model.current, card.ref.kind == .customer, writesCustomers { hints.append(hint("edit", "hint.edit")) }
+        if model.stack.count > 1 { hints.append(hint("back", "hint.back")) }
+        hints += [hint("palette", "hint.palette"), hint("refresh", "hint.refresh"), hint("help", "hint.help"), hint("quit", "hint.quit")]
         var message = ""
         if model.current == .home, model.home.loading { message = catalog.text("app.loading") }
         if model.current == .customers, model.customers.loading { message = catalog.text("app.loading") }
         return StatusBar(hints: hints, message: message)
     }
 
-    static func wrap(_ text: String, width: Int) -> [String] {
+    nonisolated static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = [], line = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
             let candidate = line.isEmpty ? String(word) : line + " " + word

@@ -31,6 +31,13 @@ public struct KeyRouter: Sendable {
             case .char(let c) where c != ":": return .action(.paletteType(c))
             default: return .none
             }
+        case .claimDecision?:
+            switch key {
+            case .char("y"), .char("Y"): return .action(.decideClaim(approve: true))
+            case .char("n"), .char("N"): return .action(.decideClaim(approve: false))
+            case .escape: return .action(.closeOverlay)
+            default: return .none
+            }
         case .help?:
             switch keymap.action(for: key) {
             case "back"?, "help"?, "quit"?, "open"?: return .action(.closeOverlay)
@@ -40,6 +47,7 @@ public struct KeyRouter: Sendable {
             break
         }
         guard model.session != nil else { return routeLogin(key) }
+        if case .editor(let editor)? = model.current { return routeEditor(key, editor) }
         if model.current == .customers, model.customers.typingQuery {
             switch key {
             case .escape: return .action(.customers(.clearSearch))
@@ -74,8 +82,54 @@ public struct KeyRouter: Sendable {
         case "palette": return .action(.openPalette)
         case "refresh": return .action(.refresh)
         case "redraw": return .redraw
+        case "log-contact": return .action(.logContact)
+        case "postpone": return .action(.postpone)
+        case "mark-done": return .action(.markDone)
+        case "new-record": return .action(.newRecord)
+        case "edit": return .action(.edit)
         default: return .none
         }
+    }
+
+    /// In a form, keys are typing; only Esc, Enter, Tab, arrows and Ctrl-S/Ctrl-U act.
+    func routeEditor(_ key: KeyEvent, _ editor: EditorModel) -> Result {
+        if editor.form.askingDiscard {
+            switch key {
+            case .char("y"), .char("Y"): return .action(.editor(.form(.confirmDiscard(true))))
+            case .char("n"), .char("N"), .escape: return .action(.editor(.form(.confirmDiscard(false))))
+            default: return .none
+            }
+        }
+        if editor.reviewingHints {
+            switch key {
+            case .up: return .action(.editor(.moveHint(-1)))
+            case .down: return .action(.editor(.moveHint(1)))
+            case .char("c"), .char("C"): return .action(.editor(.claimHint))
+            case .char("s"), .char("S"): return .action(.editor(.saveAnyway))
+            case .escape: return .action(.editor(.backToForm))
+            default: return .none
+            }
+        }
+        if keymap.action(for: key) == "save" { return .action(.editor(.form(.save))) }
+        let action: FormModel.Action
+        switch key {
+        case .escape, .ctrl("c"): action = .cancel
+        case .enter: action = .enter
+        case .tab: action = .next
+        case .backTab: action = .previous
+        case .down: action = .down
+        case .up: action = .up
+        case .left: action = .left
+        case .right: action = .right
+        case .home, .ctrl("a"): action = .home
+        case .end, .ctrl("e"): action = .end
+        case .backspace: action = .backspace
+        case .delete: action = .delete
+        case .ctrl("u"): action = .clear
+        case .char(let c): action = .type(c)
+        default: return .none
+        }
+        return .action(.editor(.form(action)))
     }
 
     func motion(_ m: ListMotion, _ model: AppModel) -> Result {
@@ -83,7 +137,7 @@ public struct KeyRouter: Sendable {
         case .home?: return .action(.home(.move(m)))
         case .customers?: return .action(.customers(.move(m)))
         case .card?: return .action(.card(.move(m)))
-        case nil: return .none
+        case .editor?, nil: return .none
         }
     }
 
@@ -103,9 +157,10 @@ public struct KeyRouter: Sendable {
     /// Actions offered on a screen, in help order (only ones the screen handles).
     public static func actions(for screen: AppModel.Screen?) -> [String] {
         switch screen {
-        case .customers?: return ["move-down", "move-up", "page-down", "page-up", "top", "bottom", "open", "search", "palette", "refresh", "help", "redraw", "back", "quit"]
-        case .home?: return ["move-down", "move-up", "page-down", "page-up", "top", "bottom", "open", "palette", "refresh", "help", "redraw", "back", "quit"]
-        case .card?: return ["move-down", "move-up", "page-down", "page-up", "back", "palette", "refresh", "help", "redraw", "quit"]
+        case .customers?: return ["move-down", "move-up", "page-down", "page-up", "top", "bottom", "open", "search", "new-record", "edit", "log-contact", "postpone", "mark-done", "palette", "refresh", "help", "redraw", "back", "quit"]
+        case .home?: return ["move-down", "move-up", "page-down", "page-up", "top", "bottom", "open", "log-contact", "postpone", "mark-done", "new-record", "palette", "refresh", "help", "redraw", "back", "quit"]
+        case .card?: return ["move-down", "move-up", "page-down", "page-up", "edit", "log-contact", "postpone", "mark-done", "back", "palette", "refresh", "help", "redraw", "quit"]
+        case .editor?: return ["save", "back"]
         case nil: return []
         }
     }

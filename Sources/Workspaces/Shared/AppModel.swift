@@ -8,18 +8,23 @@ public struct AppModel: Sendable, Equatable {
         case home
         case customers
         case card(CardViewModel)
+        case editor(EditorModel)
     }
 
     public enum Overlay: Sendable, Equatable {
         case help
         case palette(PaletteModel)
         case confirmQuit
+        /// The manager decides a rep's claim: y approve, n reject, Esc later.
+        case claimDecision(ClaimSummary)
     }
 
     public struct ToastMessage: Sendable, Equatable {
         public var text: String
         public var isError: Bool
         public var until: Int64
+        /// When set, `text` is a catalog key and this its argument.
+        public var argument: String?
     }
 
     public var loginModel = LoginViewModel()
@@ -61,6 +66,18 @@ public struct AppModel: Sendable, Equatable {
         case dayChanged(DateOnly)
         case toast(String, isError: Bool)
         case tick(now: Int64)
+        // Writing: forms and the actions on a selected customer or reminder.
+        case editor(EditorModel.Action)
+        case editorReady(EditorModel)
+        /// A write went through: close the form, say so, refresh what is on screen.
+        case saved(toastKey: String, argument: String)
+        case logContact
+        case postpone
+        case markDone
+        case newRecord
+        case edit
+        case claimLoaded(ClaimSummary)
+        case decideClaim(approve: Bool)
     }
 
     public mutating func handle(_ action: Action, now: Int64) -> [Effect] {
@@ -134,8 +151,66 @@ public struct AppModel: Sendable, Equatable {
         case .tick(let t):
             if let toast, toast.until <= t { self.toast = nil }
             return loginModel.handle(.tick(now: t), now: t)
+        case .editor(let a):
+            guard case .editor(var editor)? = stack.last else { return [] }
+            let outcome = editor.handle(a)
+            stack[stack.count - 1] = .editor(editor)
+            switch outcome {
+            case .stay: return []
+            case .close: stack.removeLast()
+            case .save(let acceptSimilar): return [.saveEditor(editor, acceptSimilar: acceptSimilar)]
+            case .claim(let hint) where hint.ownerId == session?.actor.userId:
+                editor.notice = EditorModel.Notice(key: "duplicate.yours", argument: hint.name, isError: true)
+                stack[stack.count - 1] = .editor(editor)
+            case .claim(let hint): stack[stack.count - 1] = .editor(EditorModel.claim(hint, today: today))
+            }
+        case .editorReady(let editor):
+            if case .editor? = stack.last { stack[stack.count - 1] = .editor(editor) } else { stack.append(.editor(editor)) }
+        case .saved(let key, let argument):
+            if case .editor? = stack.last { stack.removeLast() }
+            toast = ToastMessage(text: key, isError: false, until: now + 4, argument: argument)
+            return refreshEffects()
+        case .logContact:
+            if let (id, name) = selectedCustomer(), can(.logContacts) { return [.openEditor(.logContact(customerId: id, name: name))] }
+        case .postpone:
+            if let (id, name) = selectedCustomer(), can(.logContacts) { return [.openEditor(.postpone(customerId: id, name: name))] }
+        case .markDone:
+            if let (id, name) = selectedCustomer(), can(.logContacts) { return [.markContactDone(customerId: id, name: name)] }
+        case .newRecord:
+            if current == .customers || current == .home, can(.editOwnCustomers) || can(.editAllCustomers) {
+                return [.openEditor(.newCustomer(name: current == .customers ? customers.query : ""))]
+            }
+        case .edit:
+            if let (id, _) = selectedCustomer(), can(.editOwnCustomers) || can(.editAllCustomers) { return [.openEditor(.editCustomer(id: id))] }
+        case .claimLoaded(let claim):
+            overlay = .claimDecision(claim)
+        case .decideClaim(let approve):
+            guard case .claimDecision(let claim)? = overlay else { return [] }
+            overlay = nil
+            return [.decideClaim(id: claim.id, approve: approve, customer: claim.customerName)]
         }
         return []
+    }
+
+    func can(_ c: Capability) -> Bool { session?.actor.can(c) ?? false }
+
+    /// The customer the user is pointing at: the selected reminder (if it is about a customer),
+    /// the selected row of the customer list, or the open customer card.
+    public func selectedCustomer() -> (Int64, String)? {
+        switch current {
+        case .home?:
+            guard let item = home.selectedItem, item.record.kind == .customer else { return nil }
+            return (item.record.id, item.title)
+        case .customers?:
+            guard customers.rows.indices.contains(customers.selected) else { return nil }
+            let row = customers.rows[customers.selected]
+            return (row.id, row.name)
+        case .card(let m)?:
+            guard m.ref.kind == .customer else { return nil }
+            return (m.ref.id, m.card?.title ?? "")
+        default:
+            return nil
+        }
     }
 
     mutating func refreshEffects() -> [Effect] {
@@ -143,6 +218,14 @@ public struct AppModel: Sendable, Equatable {
         case .home?, nil: return [.loadHome]
         case .customers?: return [.loadHome] + customers.handle(.refresh)
         case .card(let m)?: return [.loadHome, .loadCard(m.ref)]
+        case .editor?:
+            // The screen under the form refreshes; the form keeps what is typed.
+            guard let below = stack.dropLast().last else { return [.loadHome] }
+            switch below {
+            case .customers: return [.loadHome] + customers.handle(.refresh)
+            case .card(let m): return [.loadHome, .loadCard(m.ref)]
+            default: return [.loadHome]
+            }
         }
     }
 

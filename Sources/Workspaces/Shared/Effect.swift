@@ -9,7 +9,25 @@ public enum Effect: Sendable, Equatable {
     case loadCard(RecordRef)
     case loadCustomers(after: CustomerKey?, backwards: Bool, reset: Bool, request: Int)
     case searchCustomers(query: String, request: Int)
+    /// Reads what a form needs (the record, a suggested code, company defaults), then opens it.
+    case openEditor(EditorRequest)
+    case saveEditor(EditorModel, acceptSimilar: Bool)
+    case markContactDone(customerId: Int64, name: String)
+    case loadClaim(id: Int64)
+    case decideClaim(id: Int64, approve: Bool, customer: String)
     case quit
+}
+
+/// A form to open, before its data is read.
+public enum EditorRequest: Sendable, Equatable {
+    case logContact(customerId: Int64, name: String)
+    case postpone(customerId: Int64, name: String)
+    case newCustomer(name: String)
+    case editCustomer(id: Int64)
+    case newContact(customerId: Int64, name: String)
+    case editContact(id: Int64, customerName: String)
+    case newOpportunity(customerId: Int64, name: String)
+    case editOpportunity(id: Int64, customerName: String)
 }
 
 public struct CustomerKey: Sendable, Equatable {

@@ -50,6 +50,9 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.customers(.failed(error.description))]
             }
+        case .openEditor, .saveEditor, .markContactDone, .loadClaim, .decideClaim:
+            guard let session else { return [] }
+            return performWrite(effect, session: session)
         case .quit:
             return []
         }

@@ -58,7 +58,7 @@ public struct HomeViewModel: Sendable, Equatable {
             }
             if i >= 0, i < rows.count { selected = i }
         case .open:
-            if let item = selectedItem { return [.loadCard(item.record)] }
+            if let item = selectedItem { return [item.record.kind == .claim ? .loadClaim(id: item.record.id) : .loadCard(item.record)] }
         case .refresh:
             loading = true
             return [.loadHome]

@@ -1,0 +1,233 @@
+import Domain
+import Store
+
+/// A form that writes something: what it is for, the form itself, and what the last save
+/// attempt said (a field error, a race lost to another user, possible duplicates).
+public struct EditorModel: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable {
+        case logContact(customerId: Int64)
+        case postpone(customerId: Int64)
+        case newCustomer
+        case editCustomer(id: Int64, version: Int64)
+        case claim(customerId: Int64)
+        case newContact(customerId: Int64)
+        case editContact(id: Int64, customerId: Int64, version: Int64)
+        case newOpportunity(customerId: Int64)
+        case editOpportunity(id: Int64, version: Int64)
+    }
+
+    /// A message above the form: a catalog key with an argument, or text from the Store.
+    public struct Notice: Sendable, Equatable {
+        public var key: String
+        public var argument: String
+        public var isError: Bool
+        public init(key: String, argument: String = "", isError: Bool) { self.key = key; self.argument = argument; self.isError = isError }
+    }
+
+    public var purpose: Purpose
+    /// Catalog key of the title.
+    public var title: String
+    /// What the form is about, as data (a customer's name).
+    public var subject: String
+    public var form: FormModel
+    public var saving = false
+    public var notice: Notice?
+    /// Customers this one may duplicate; while there are some, the form waits for a decision.
+    public var hints: [DuplicateHint] = []
+    public var blocking = false
+    public var hintSelected = 0
+
+    public init(purpose: Purpose, title: String, subject: String, form: FormModel) {
+        self.purpose = purpose; self.title = title; self.subject = subject; self.form = form
+    }
+
+    public var reviewingHints: Bool { !hints.isEmpty }
+
+    public enum Action: Sendable, Equatable {
+        case form(FormModel.Action)
+        case failed(field: String?, message: String)
+        /// Someone saved the record meanwhile: keep the input, take their version number.
+        case conflict(message: String, version: Int64)
+        case duplicates([DuplicateHint], blocking: Bool)
+        case moveHint(Int)
+        /// Ask the manager for the highlighted look-alike customer.
+        case claimHint
+        case saveAnyway
+        case backToForm
+    }
+
+    /// What the app should do after an action.
+    public enum Outcome: Sendable, Equatable {
+        case stay
+        case close
+        case save(acceptSimilar: Bool)
+        case claim(DuplicateHint)
+    }
+
+    public mutating func handle(_ action: Action) -> Outcome {
+        switch action {
+        case .form(let a):
+            guard !saving, !reviewingHints else { return .stay }
+            switch form.handle(a) {
+            case .stay: return .stay
+            case .close: return .close
+            case .submit:
+                saving = true
+                notice = nil
+                return .save(acceptSimilar: false)
+            }
+        case .failed(let field, let message):
+            saving = false
+            if let field, form.fields.contains(where: { $0.key == field }) {
+                form.setError(field, FieldError("error.store", message))
+            } else {
+                notice = Notice(key: "", argument: message, isError: true)
+            }
+        case .conflict(let message, let version):
+            saving = false
+            notice = Notice(key: "", argument: message, isError: true)
+            switch purpose {
+            case .editCustomer(let id, _): purpose = .editCustomer(id: id, version: version)
+            case .editContact(let id, let customer, _): purpose = .editContact(id: id, customerId: customer, version: version)
+            case .editOpportunity(let id, _): purpose = .editOpportunity(id: id, version: version)
+            default: break
+            }
+        case .duplicates(let found, let block):
+            saving = false
+            hints = found
+            blocking = block
+            hintSelected = 0
+        case .moveHint(let d):
+            hintSelected = max(0, min(hints.count - 1, hintSelected + d))
+        case .claimHint:
+            guard hints.indices.contains(hintSelected) else { return .stay }
+            return .claim(hints[hintSelected])
+        case .saveAnyway:
+            guard reviewingHints, !blocking else { return .stay }
+            hints = []
+            saving = true
+            return .save(acceptSimilar: true)
+        case .backToForm:
+            hints = []
+        }
+        return .stay
+    }
+
+    public func value(_ key: String) -> String { form.value(key) }
+}
+
+extension EditorModel {
+    static func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type, prefix: String) -> FieldRule where T.RawValue == String {
+        .choice(T.allCases.map { FieldRule.Option(value: $0.rawValue, label: "\(prefix).\($0.rawValue)") })
+    }
+
+    /// Log a call, e-mail, IM, visit or meeting; the next contact defaults to the company's interval.
+    public static func logContact(customerId: Int64, name: String, today: DateOnly, settings: CompanySettings) -> EditorModel {
+        EditorModel(purpose: .logContact(customerId: customerId), title: "editor.log-contact", subject: name, form: FormModel(fields: [
+            .init("kind", label: "field.kind", rule: choice(ContactKind.self, prefix: "contact-kind"), value: ContactKind.call.rawValue),
+            .init("happened_on", label: "field.happened-on", rule: .pastDate(required: true), value: today.iso),
+            .init("summary", label: "field.summary", rule: .text(required: true, max: 2000)),
+            .init("outcome", label: "field.outcome", rule: .text(required: false, max: 500)),
+            .init("next_contact_on", label: "field.next-contact", rule: .date(required: false),
+                  value: ContactLogEntry.defaultNextContact(today: today, settings: settings).iso),
+        ], today: today))
+    }
+
+    public static func postpone(customerId: Int64, name: String, current: DateOnly?, today: DateOnly) -> EditorModel {
+        EditorModel(purpose: .postpone(customerId: customerId), title: "editor.postpone", subject: name, form: FormModel(fields: [
+            .init("next_contact_on", label: "field.next-contact", rule: .date(required: true), value: max(current ?? today, today).adding(days: 1).iso),
+        ], today: today))
+    }
+
+    public static func claim(_ hint: DuplicateHint, today: DateOnly) -> EditorModel {
+        EditorModel(purpose: .claim(customerId: hint.customerId), title: "editor.claim", subject: hint.name, form: FormModel(fields: [
+            .init("reason", label: "field.reason", rule: .text(required: true, max: 500)),
+        ], today: today))
+    }
+
+    public static func customer(_ c: Customer?, code: String, name: String = "", today: DateOnly) -> EditorModel {
+        let c = c ?? Customer(code: code, name: name)
+        let purpose: Purpose = c.id.map { .editCustomer(id: $0, version: c.version) } ?? .newCustomer
+        return EditorModel(purpose: purpose, title: c.id == nil ? "editor.new-customer" : "editor.edit-customer", subject: c.id == nil ? "" : c.name, form: FormModel(fields: [
+            .init("name", label: "field.name", rule: .text(required: true, max: 200), value: c.name),
+            .init("code", label: "field.code", rule: .text(required: true, max: 32), value: c.code),
+            .init("short_name", label: "field.short-name", rule: .text(required: false, max: 200), value: c.shortName ?? ""),
+            .init("status", label: "field.status", rule: choice(CustomerStatus.self, prefix: "status"), value: c.status.rawValue),
+            .init("contact_person", label: "field.contact-person", rule: .text(required: false, max: 200), value: c.contactPerson ?? ""),
+            .init("phone", label: "field.phone", rule: .phone, value: c.phone ?? ""),
+            .init("email", label: "field.email", rule: .email, value: c.email ?? ""),
+            .init("address", label: "field.address", rule: .text(required: false, max: 200), value: c.address ?? ""),
+            .init("region", label: "field.region", rule: .text(required: false, max: 200), value: c.region ?? ""),
+            .init("industry", label: "field.industry", rule: .text(required: false, max: 200), value: c.industry ?? ""),
+            .init("source", label: "field.source", rule: .text(required: false, max: 200), value: c.source ?? ""),
+            .init("tags", label: "field.tags", rule: .text(required: false, max: 200), value: c.tags.replacingOccurrences(of: ",", with: ", ")),
+            .init("credit_limit", label: "field.credit-limit", rule: .money, value: c.creditLimit.formatted(grouping: false)),
+            .init("payment_terms_days", label: "field.payment-terms", rule: .integer(0...365), value: String(c.paymentTermsDays)),
+            .init("next_contact_on", label: "field.next-contact", rule: .date(required: false), value: c.nextContactOn?.iso ?? ""),
+        ], today: today))
+    }
+
+    /// The customer the form describes, for the Store to validate and save.
+    public func customerValue(id: Int64?, version: Int64) -> Customer {
+        func opt(_ k: String) -> String? { let v = value(k).trimmingSpaces(); return v.isEmpty ? nil : v }
+        return Customer(id: id, code: value("code"), name: value("name"), shortName: opt("short_name"),
+                        status: CustomerStatus(rawValue: value("status")) ?? .lead, region: opt("region"), industry: opt("industry"),
+                        source: opt("source"), contactPerson: opt("contact_person"), phone: opt("phone"), email: opt("email"),
+                        address: opt("address"), creditLimit: (try? Money.parse(value("credit_limit"))) ?? .zero,
+                        paymentTermsDays: Int(value("payment_terms_days").trimmingSpaces()) ?? 30,
+                        nextContactOn: FieldRule.date(value("next_contact_on"), today: form.today), tags: value("tags"), version: version)
+    }
+
+    public func contactLogValue(customerId: Int64) -> ContactLogEntry {
+        let outcome = value("outcome").trimmingSpaces()
+        return ContactLogEntry(customerId: customerId, kind: ContactKind(rawValue: value("kind")) ?? .call,
+                               happenedOn: FieldRule.date(value("happened_on"), today: form.today) ?? form.today, summary: value("summary"),
+                               outcome: outcome.isEmpty ? nil : outcome, nextContactOn: FieldRule.date(value("next_contact_on"), today: form.today))
+    }
+}
+
+extension EditorModel {
+    public static func contact(_ c: Contact?, customerId: Int64, customerName: String, today: DateOnly) -> EditorModel {
+        let purpose: Purpose = c?.id.map { .editContact(id: $0, customerId: customerId, version: c?.version ?? 1) } ?? .newContact(customerId: customerId)
+        return EditorModel(purpose: purpose, title: c == nil ? "editor.new-contact" : "editor.edit-contact", subject: customerName, form: FormModel(fields: [
+            .init("name", label: "field.name", rule: .text(required: true, max: 100), value: c?.name ?? ""),
+            .init("title", label: "field.title", rule: .text(required: false, max: 100), value: c?.title ?? ""),
+            .init("mobile", label: "field.mobile", rule: .phone, value: c?.mobile ?? ""),
+            .init("phone", label: "field.phone", rule: .phone, value: c?.phone ?? ""),
+            .init("email", label: "field.email", rule: .email, value: c?.email ?? ""),
+            .init("wechat", label: "field.wechat", rule: .text(required: false, max: 64), value: c?.wechat ?? ""),
+            .init("qq", label: "field.qq", rule: .qq, value: c?.qq ?? ""),
+            .init("birthday", label: "field.birthday", rule: .pastDate(required: false), value: c?.birthday?.iso ?? ""),
+            .init("notes", label: "field.notes", rule: .text(required: false, max: 1000), value: c?.notes ?? ""),
+        ], today: today))
+    }
+
+    public func contactValue(id: Int64?, customerId: Int64, version: Int64) -> Contact {
+        func opt(_ k: String) -> String? { let v = value(k).trimmingSpaces(); return v.isEmpty ? nil : v }
+        return Contact(id: id, customerId: customerId, name: value("name"), title: opt("title"), mobile: opt("mobile"), phone: opt("phone"),
+                       email: opt("email"), wechat: opt("wechat"), qq: opt("qq"), birthday: FieldRule.date(value("birthday"), today: form.today),
+                       notes: opt("notes"), version: version)
+    }
+
+    public static func opportunity(_ o: Opportunity?, customerId: Int64, customerName: String, today: DateOnly) -> EditorModel {
+        let purpose: Purpose = o?.id.map { .editOpportunity(id: $0, version: o?.version ?? 1) } ?? .newOpportunity(customerId: customerId)
+        let stage = o?.stage ?? .qualification
+        return EditorModel(purpose: purpose, title: o == nil ? "editor.new-opportunity" : "editor.edit-opportunity", subject: customerName, form: FormModel(fields: [
+            .init("title", label: "field.title", rule: .text(required: true, max: 200), value: o?.title ?? ""),
+            .init("stage", label: "field.stage", rule: choice(OpportunityStage.self, prefix: "stage"), value: stage.rawValue),
+            .init("amount", label: "field.amount", rule: .money, value: (o?.amount ?? .zero).formatted(grouping: false)),
+            .init("probability", label: "field.probability", rule: .percent, value: (o?.probability ?? Opportunity.defaultProbability(stage)).plain),
+            .init("expected_close", label: "field.expected-close", rule: .date(required: false), value: o?.expectedClose?.iso ?? today.adding(days: 30).iso),
+            .init("lost_reason", label: "field.lost-reason", rule: .text(required: false, max: 500), value: o?.lostReason ?? ""),
+        ], today: today))
+    }
+
+    public func opportunityValue(id: Int64?, customerId: Int64, version: Int64) -> Opportunity {
+        let stage = OpportunityStage(rawValue: value("stage")) ?? .qualification
+        let typed = value("probability").trimmingSpaces()
+        return Opportunity(id: id, customerId: customerId, title: value("title"), stage: stage,
+                           amount: (try? Money.parse(value("amount"))) ?? .zero,
+                           probability: typed.isEmpty ? Opportunity.defaultProbability(stage) : ((try? BasisPoints.parsePercent(typed)) ?? Opportunity.defaultProbability(stage)),
+                           expectedClose: FieldRule.date(value("expected_close"), today: form.today), lostReason: value("lost_reason"), version: version)
+    }
+}

@@ -1,0 +1,108 @@
+import Domain
+import Store
+
+extension EffectRunner {
+    /// Forms and the writes behind them. A refused write comes back as an action naming the field
+    /// (or the whole form), so the form stays open with the user's input.
+    func performWrite(_ effect: Effect, session: Session) -> [AppModel.Action] {
+        let actor = session.actor, today = session.today, now = clock.nowSeconds()
+        do {
+            switch effect {
+            case .openEditor(let request):
+                return [.editorReady(try editor(for: request, session: session))]
+            case .saveEditor(let editor, let acceptSimilar):
+                return try save(editor, acceptSimilar: acceptSimilar, session: session)
+            case .markContactDone(let id, let name):
+                try database.markContactDone(customerId: id, by: actor, at: now)
+                return [.saved(toastKey: "saved.done", argument: name)]
+            case .loadClaim(let id):
+                return [.claimLoaded(try database.claim(id: id, for: actor))]
+            case .decideClaim(let id, let approve, let customer):
+                try database.decideClaim(id: id, approve: approve, by: actor, today: today, at: now)
+                return [.saved(toastKey: approve ? "saved.claim-approved" : "saved.claim-rejected", argument: customer)]
+            default:
+                return []
+            }
+        } catch {
+            if case .saveEditor = effect { return [.editor(EditorRequestFailure.action(for: error))] }
+            return [.toast(error.description, isError: true)]
+        }
+    }
+
+    func editor(for request: EditorRequest, session: Session) throws(StoreError) -> EditorModel {
+        switch request {
+        case .logContact(let id, let name):
+            return EditorModel.logContact(customerId: id, name: name, today: session.today, settings: try database.settings())
+        case .postpone(let id, let name):
+            let current = try database.customerForEdit(id: id, by: session.actor).nextContactOn
+            return EditorModel.postpone(customerId: id, name: name, current: current, today: session.today)
+        case .newCustomer(let name):
+            return EditorModel.customer(nil, code: try database.suggestedCustomerCode(), name: name, today: session.today)
+        case .editCustomer(let id):
+            let c = try database.customerForEdit(id: id, by: session.actor)
+            return EditorModel.customer(c, code: c.code, today: session.today)
+        case .newContact(let id, let name):
+            return EditorModel.contact(nil, customerId: id, customerName: name, today: session.today)
+        case .editContact(let id, let name):
+            let c = try database.contactForEdit(id: id, by: session.actor)
+            return EditorModel.contact(c, customerId: c.customerId, customerName: name, today: session.today)
+        case .newOpportunity(let id, let name):
+            return EditorModel.opportunity(nil, customerId: id, customerName: name, today: session.today)
+        case .editOpportunity(let id, let name):
+            let o = try database.opportunityForEdit(id: id, by: session.actor)
+            return EditorModel.opportunity(o, customerId: o.customerId, customerName: name, today: session.today)
+        }
+    }
+
+    func save(_ editor: EditorModel, acceptSimilar: Bool, session: Session) throws(StoreError) -> [AppModel.Action] {
+        let actor = session.actor, today = session.today, now = clock.nowSeconds()
+        switch editor.purpose {
+        case .logContact(let id):
+            try database.logContact(editor.contactLogValue(customerId: id), by: actor, today: today, at: now)
+            return [.saved(toastKey: "saved.contact-logged", argument: editor.subject)]
+        case .postpone(let id):
+            let date = FieldRule.date(editor.value("next_contact_on"), today: today) ?? today
+            try database.postponeContact(customerId: id, to: date, by: actor, today: today, at: now)
+            return [.saved(toastKey: "saved.postponed", argument: date.iso)]
+        case .newCustomer:
+            switch try database.createCustomer(editor.customerValue(id: nil, version: 1), by: actor, today: today, at: now, acceptSimilar: acceptSimilar) {
+            case .saved: return [.saved(toastKey: "saved.customer", argument: editor.value("name"))]
+            case .duplicates(let hints, let blocking): return [.editor(.duplicates(hints, blocking: blocking))]
+            }
+        case .editCustomer(let id, let version):
+            try database.updateCustomer(editor.customerValue(id: id, version: version), by: actor, at: now)
+            return [.saved(toastKey: "saved.customer", argument: editor.value("name"))]
+        case .claim(let id):
+            try database.fileClaim(customerId: id, reason: editor.value("reason"), by: actor, today: today, at: now)
+            return [.saved(toastKey: "saved.claim", argument: editor.subject)]
+        case .newContact(let customer):
+            try database.saveContact(editor.contactValue(id: nil, customerId: customer, version: 1), by: actor, today: today, at: now)
+            return [.saved(toastKey: "saved.contact", argument: editor.value("name"))]
+        case .editContact(let id, let customer, let version):
+            try database.saveContact(editor.contactValue(id: id, customerId: customer, version: version), by: actor, today: today, at: now)
+            return [.saved(toastKey: "saved.contact", argument: editor.value("name"))]
+        case .newOpportunity(let customer):
+            try database.saveOpportunity(editor.opportunityValue(id: nil, customerId: customer, version: 1), by: actor, today: today, at: now)
+            return [.saved(toastKey: "saved.opportunity", argument: editor.value("title"))]
+        case .editOpportunity(let id, let version):
+            let customer = try database.opportunityForEdit(id: id, by: actor).customerId
+            try database.saveOpportunity(editor.opportunityValue(id: id, customerId: customer, version: version), by: actor, today: today, at: now)
+            return [.saved(toastKey: "saved.opportunity", argument: editor.value("title"))]
+        }
+    }
+}
+
+/// How a refused save shows on the form: a lost race keeps the input and takes the new version;
+/// a rule broken names its field when it can.
+enum EditorRequestFailure {
+    static func action(for error: StoreError) -> EditorModel.Action {
+        switch error {
+        case .stale(let text, let version):
+            return .conflict(message: text, version: version)
+        case .invalid(let e):
+            return .failed(field: e.field, message: e.message)
+        default:
+            return .failed(field: nil, message: error.description)
+        }
+    }
+}

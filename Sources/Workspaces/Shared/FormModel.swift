@@ -1,0 +1,238 @@
+import Domain
+
+/// A form's state: typed fields, the focused one, an error beside each field, whether anything
+/// changed, and the question "discard your changes?". Editing is text editing; what a value
+/// means is checked by `FieldRule` (Domain parsing) when the field is left and before saving.
+public struct FormModel: Sendable, Equatable {
+    public struct Field: Sendable, Equatable {
+        public var key: String
+        /// Catalog key of the label.
+        public var label: String
+        public var rule: FieldRule
+        public var value: String
+        /// A catalog key and the offending value, for the screen to word.
+        public var error: FieldError?
+        public var cursor: Int
+        /// Highlighted option of a lookup's match list.
+        public var pick = 0
+
+        public init(_ key: String, label: String, rule: FieldRule, value: String = "") {
+            self.key = key; self.label = label; self.rule = rule; self.value = value; cursor = value.count
+        }
+
+        /// Lookup options matching what is typed (prefix first, then substring; case-insensitive).
+        public var matches: [FieldRule.Option] {
+            guard case .lookup(let options) = rule else { return [] }
+            let q = value.lowercased()
+            if q.isEmpty { return options }
+            let key = { (o: FieldRule.Option) in (o.label + " " + o.search).lowercased() }
+            let prefix = options.filter { $0.label.lowercased().hasPrefix(q) || $0.search.lowercased().hasPrefix(q) }
+            return prefix + options.filter { o in !prefix.contains(o) && key(o).contains(q) }
+        }
+    }
+
+    public enum Action: Sendable, Equatable {
+        case type(Character), backspace, delete, left, right, home, end, clear
+        case next, previous
+        /// ↓ / ↑: the lookup's next or previous match while typing in one; else next or previous field.
+        case down, up
+        /// Enter: next field, or save on the last one.
+        case enter
+        /// Ctrl-S: save from anywhere.
+        case save
+        /// Esc: leave (asks first when something changed).
+        case cancel
+        case confirmDiscard(Bool)
+    }
+
+    /// What the owner of the form should do after an action.
+    public enum Outcome: Sendable, Equatable { case stay, submit, close }
+
+    public var fields: [Field]
+    public var focus = 0
+    public var isDirty = false
+    public var askingDiscard = false
+    public var today: DateOnly
+
+    public init(fields: [Field], today: DateOnly) { self.fields = fields; self.today = today }
+
+    public func value(_ key: String) -> String { fields.first { $0.key == key }?.value ?? "" }
+
+    public mutating func set(_ key: String, _ value: String) {
+        if let i = fields.firstIndex(where: { $0.key == key }) { fields[i].value = value; fields[i].cursor = value.count }
+    }
+
+    public mutating func setError(_ key: String, _ error: FieldError?) {
+        if let i = fields.firstIndex(where: { $0.key == key }) { fields[i].error = error; if error != nil { focus = i } }
+    }
+
+    public var hasErrors: Bool { fields.contains { $0.error != nil } }
+
+    public mutating func handle(_ action: Action) -> Outcome {
+        if askingDiscard {
+            guard case .confirmDiscard(let yes) = action else { return .stay }
+            askingDiscard = false
+            return yes ? .close : .stay
+        }
+        guard fields.indices.contains(focus) else { return action == .cancel ? .close : .stay }
+        var f = fields[focus]
+        switch action {
+        case .cancel:
+            if isDirty { askingDiscard = true; return .stay }
+            return .close
+        case .confirmDiscard:
+            return .stay
+        case .save:
+            return validateAll() ? .submit : .stay
+        case .enter, .next:
+            if case .lookup = f.rule, let m = f.matches.dropFirst(f.pick).first, !f.value.isEmpty || action == .enter {
+                if m.label != f.value { isDirty = true }
+                f.value = m.label; f.cursor = m.label.count; f.pick = 0
+            }
+            f.error = f.rule.check(f.value, today: today)
+            fields[focus] = f
+            if action == .enter && focus == fields.count - 1 { return validateAll() ? .submit : .stay }
+            if f.error == nil || action == .next { focus = min(fields.count - 1, focus + 1) }
+            return .stay
+        case .down, .up:
+            if case .lookup = f.rule, !f.value.isEmpty, !f.matches.isEmpty {
+                fields[focus].pick = max(0, min(f.matches.count - 1, f.pick + (action == .down ? 1 : -1)))
+                return .stay
+            }
+            return handle(action == .down ? .next : .previous)
+        case .previous:
+            fields[focus].error = f.rule.check(f.value, today: today)
+            focus = max(0, focus - 1)
+            return .stay
+        case .left:
+            if case .choice(let options) = f.rule { f.value = FormModel.cycle(options, from: f.value, by: -1) } else { f.cursor = max(0, f.cursor - 1) }
+        case .right:
+            if case .choice(let options) = f.rule { f.value = FormModel.cycle(options, from: f.value, by: 1) } else { f.cursor = min(f.value.count, f.cursor + 1) }
+        case .home:
+            f.cursor = 0
+        case .end:
+            f.cursor = f.value.count
+        case .backspace:
+            guard f.cursor > 0, !f.rule.isChoice else { return .stay }
+            f.value.remove(at: f.value.index(f.value.startIndex, offsetBy: f.cursor - 1)); f.cursor -= 1; f.pick = 0
+        case .delete:
+            guard f.cursor < f.value.count, !f.rule.isChoice else { return .stay }
+            f.value.remove(at: f.value.index(f.value.startIndex, offsetBy: f.cursor))
+        case .clear:
+            guard !f.rule.isChoice else { return .stay }
+            f.value = ""; f.cursor = 0; f.pick = 0
+        case .type(let c):
+            if case .choice(let options) = f.rule {
+                // Type-ahead: the next option (after the current one) whose value starts with the letter.
+                let l = String(c).lowercased()
+                let start = (options.firstIndex { $0.value == f.value } ?? -1) + 1
+                let order = Array(options[min(start, options.count)...]) + Array(options[..<min(start, options.count)])
+                guard let hit = order.first(where: { $0.value.lowercased().hasPrefix(l) || $0.search.lowercased().hasPrefix(l) }) else { return .stay }
+                f.value = hit.value
+            } else {
+                f.value.insert(c, at: f.value.index(f.value.startIndex, offsetBy: f.cursor))
+                f.cursor += 1; f.pick = 0
+            }
+        }
+        f.error = nil
+        isDirty = isDirty || f.value != fields[focus].value
+        fields[focus] = f
+        return .stay
+    }
+
+    /// Checks every field; focuses the first one in error. True when all are valid.
+    public mutating func validateAll() -> Bool {
+        for i in fields.indices { fields[i].error = fields[i].rule.check(fields[i].value, today: today) }
+        if let first = fields.firstIndex(where: { $0.error != nil }) { focus = first; return false }
+        return true
+    }
+
+    static func cycle(_ options: [FieldRule.Option], from value: String, by step: Int) -> String {
+        guard !options.isEmpty else { return value }
+        let i = options.firstIndex { $0.value == value } ?? 0
+        return options[(i + step + options.count) % options.count].value
+    }
+}
+
+/// What went wrong with a field: a catalog key (`error.date`, `error.required` …) and the value.
+public struct FieldError: Sendable, Equatable {
+    public var key: String
+    public var argument: String
+    public init(_ key: String, _ argument: String = "") { self.key = key; self.argument = argument }
+}
+
+/// The type of a form field and the check it gets, implemented with Domain's parsers so a value
+/// the form accepts is a value the Store accepts.
+public enum FieldRule: Sendable, Equatable {
+    public struct Option: Sendable, Equatable {
+        /// Stored value (a raw enum value, or an id as text).
+        public var value: String
+        /// What the user sees (a catalog key for choices; the text itself for lookups).
+        public var label: String
+        /// Extra text a lookup or type-ahead also matches (code, pinyin).
+        public var search: String
+        public init(value: String, label: String, search: String = "") { self.value = value; self.label = label; self.search = search }
+    }
+
+    case text(required: Bool, max: Int)
+    case phone, email, qq
+    case integer(ClosedRange<Int>)
+    case money
+    case quantity
+    case percent
+    case date(required: Bool)
+    /// A date not after today (birthdays, when a contact happened).
+    case pastDate(required: Bool)
+    case choice([Option])
+    case lookup([Option])
+
+    public var isChoice: Bool { if case .choice = self { return true } else { return false } }
+
+    public func check(_ raw: String, today: DateOnly) -> FieldError? {
+        let v = raw.trimmingSpaces()
+        switch self {
+        case .text(let required, let max):
+            if required && v.isEmpty { return FieldError("error.required") }
+            return v.count > max ? FieldError("error.too-long", String(max)) : nil
+        case .phone:
+            if v.isEmpty { return nil }
+            do { _ = try Contact.validatePhone(v, field: "phone"); return nil } catch { return FieldError("error.phone", v) }
+        case .email:
+            if v.isEmpty { return nil }
+            do { _ = try Contact.validateEmail(v, field: "email"); return nil } catch { return FieldError("error.email", v) }
+        case .qq:
+            if v.isEmpty { return nil }
+            return v.allSatisfy({ $0.isASCII && $0.isNumber }) && (5...12).contains(v.count) ? nil : FieldError("error.qq", v)
+        case .integer(let range):
+            guard let n = Int(v) else { return FieldError("error.integer", v) }
+            return range.contains(n) ? nil : FieldError("error.range", "\(range.lowerBound)–\(range.upperBound)")
+        case .money:
+            guard let m = try? Money.parse(v) else { return FieldError("error.money", v) }
+            return m.isNegative ? FieldError("error.negative", v) : nil
+        case .quantity:
+            guard let q = try? Quantity.parse(v) else { return FieldError("error.quantity", v) }
+            return q.thousandths > 0 ? nil : FieldError("error.positive", v)
+        case .percent:
+            if v.isEmpty { return nil }
+            do { _ = try BasisPoints.parsePercent(v); return nil } catch {
+                return v.filter({ $0 != "%" && $0 != " " }).allSatisfy({ $0.isNumber || $0 == "." }) && !v.hasPrefix("-") ? FieldError("error.percent-range", v) : FieldError("error.percent", v)
+            }
+        case .date(let required), .pastDate(let required):
+            if v.isEmpty { return required ? FieldError("error.required") : nil }
+            guard let d = try? DateOnly.parse(v, today: today) else { return FieldError("error.date", v) }
+            if case .pastDate = self, d > today { return FieldError("error.future-date", d.iso) }
+            return nil
+        case .choice(let options):
+            return options.contains { $0.value == v } ? nil : FieldError("error.required")
+        case .lookup(let options):
+            if v.isEmpty { return FieldError("error.required") }
+            return options.contains { $0.label == raw } ? nil : FieldError("error.unknown", v)
+        }
+    }
+
+    /// The parsed date of a date field (nil when empty).
+    public static func date(_ raw: String, today: DateOnly) -> DateOnly? {
+        let v = raw.trimmingSpaces()
+        return v.isEmpty ? nil : try? DateOnly.parse(v, today: today)
+    }
+}

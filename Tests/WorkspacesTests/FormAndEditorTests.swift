@@ -1,0 +1,143 @@
+import TestSupport
+import Domain
+import Store
+import Testing
+@testable import Workspaces
+
+@Suite struct FormModelTests {
+    let today = DemoFixture.today
+
+    func form() -> FormModel {
+        FormModel(fields: [
+            .init("name", label: "field.name", rule: .text(required: true, max: 10)),
+            .init("amount", label: "field.amount", rule: .money),
+            .init("status", label: "field.status", rule: .choice(CustomerStatus.allCases.map { .init(value: $0.rawValue, label: "status.\($0.rawValue)") }), value: "lead"),
+        ], today: today)
+    }
+
+    @Test func typingMovingAndValidatingWhereTyped() {
+        var f = form()
+        for c in "北京" { _ = f.handle(.type(c)) }
+        _ = f.handle(.backspace)
+        #expect(f.value("name") == "北")
+        #expect(f.handle(.enter) == .stay)
+        #expect(f.focus == 1)
+        for c in "-12" { _ = f.handle(.type(c)) }
+        _ = f.handle(.enter)
+        #expect(f.fields[1].error == FieldError("error.negative", "-12"))
+        #expect(f.focus == 1)  // Enter stays on a field in error
+        _ = f.handle(.home); _ = f.handle(.delete)
+        #expect(f.fields[1].error == nil)
+        _ = f.handle(.enter)
+        _ = f.handle(.type("a"))  // type-ahead on a choice
+        #expect(f.value("status") == "active")
+        _ = f.handle(.right)
+        #expect(f.value("status") == "dormant")
+        #expect(f.handle(.enter) == .submit)
+    }
+
+    @Test func ctrlSChecksEveryFieldAndEscAsksBeforeDiscarding() {
+        var f = form()
+        f.focus = 2
+        #expect(f.handle(.save) == .stay)
+        #expect(f.focus == 0)
+        #expect(f.fields[0].error == FieldError("error.required"))
+        #expect(f.handle(.cancel) == .close)  // nothing typed yet: no question
+        _ = f.handle(.type("x"))
+        #expect(f.handle(.cancel) == .stay)
+        #expect(f.askingDiscard)
+        #expect(f.handle(.confirmDiscard(false)) == .stay)
+        #expect(f.value("name") == "x")
+        _ = f.handle(.cancel)
+        #expect(f.handle(.confirmDiscard(true)) == .close)
+    }
+
+    @Test(arguments: [
+        (FieldRule.date(required: true), "12-32", "error.date"), (.date(required: true), "", "error.required"),
+        (.pastDate(required: false), "+1", "error.future-date"), (.phone, "call me", "error.phone"), (.email, "a@b", "error.email"),
+        (.money, "12.345", "error.money"), (.money, "abc", "error.money"), (.money, "-1", "error.negative"),
+        (.percent, "120", "error.percent-range"), (.percent, "ten", "error.percent"), (.integer(0...365), "400", "error.range"),
+        (.qq, "12", "error.qq"), (.text(required: false, max: 3), "abcd", "error.too-long"),
+    ])
+    func badValuesAreNamedAtTheField(_ rule: FieldRule, _ value: String, _ key: String) {
+        #expect(rule.check(value, today: today)?.key == key)
+    }
+
+    @Test func goodValuesPass() {
+        for (rule, value) in [(FieldRule.date(required: true), "t"), (.date(required: true), "+1w"), (.money, "1,234.50"), (.percent, "12.5 %"),
+                              (.phone, "+86 (10) 6512-3456"), (.email, "li@example.cn"), (.pastDate(required: true), "-3")] {
+            #expect(rule.check(value, today: today) == nil, "\(value)")
+        }
+    }
+}
+
+@Suite struct EditorFlowTests {
+    static let today = DemoFixture.today
+
+    /// Runs effects through the real runner until none are left.
+    func drive(_ model: inout AppModel, _ runner: EffectRunner, _ action: AppModel.Action) {
+        var pending = model.handle(action, now: 0)
+        while !pending.isEmpty {
+            let e = pending.removeFirst()
+            for a in runner.perform(e, session: model.session) { pending += model.handle(a, now: 0) }
+        }
+    }
+
+    func loggedIn(_ login: String, _ db: AppDatabase) -> (AppModel, EffectRunner) {
+        let runner = EffectRunner(database: db, clock: FixedClock(EditorFlowTests.today))
+        var model = AppModel(today: EditorFlowTests.today, login: login)
+        for c in "demo" { _ = model.handle(.login(.type(c)), now: 0) }
+        drive(&model, runner, .login(.submit))
+        return (model, runner)
+    }
+
+    @Test func logACallFromTheReminderPaneAndFindItUnderTomorrow() throws {
+        let db = DemoFixture.make(inMemory: true)
+        var (model, runner) = loggedIn("rep", db)
+        let item = try #require(model.home.selectedItem)
+        #expect(item.kind == .contactToday)
+        drive(&model, runner, .logContact)
+        guard case .editor(let editor)? = model.current else { Issue.record("no form"); return }
+        #expect(editor.subject == item.title)
+        #expect(editor.value("next_contact_on") == EditorFlowTests.today.adding(days: 14).iso)
+        for a: FormModel.Action in [.next, .next] { drive(&model, runner, .editor(.form(a))) }
+        for c in "asked about prices" { drive(&model, runner, .editor(.form(.type(c)))) }
+        drive(&model, runner, .editor(.form(.next))); drive(&model, runner, .editor(.form(.next)))
+        drive(&model, runner, .editor(.form(.clear)))
+        for c in "+1" { drive(&model, runner, .editor(.form(.type(c)))) }
+        drive(&model, runner, .editor(.form(.enter)))
+        #expect(model.current == .home)
+        #expect(model.toast?.text == "saved.contact-logged")
+        let tomorrow = try #require(model.home.groups.first { $0.kind == .contactTomorrow })
+        #expect(tomorrow.items.contains { $0.record == item.record })
+    }
+
+    @Test func aRefusedSaveKeepsTheFormAndItsInput() throws {
+        let db = DemoFixture.make(inMemory: true)
+        var (model, runner) = loggedIn("rep", db)
+        var opened = model.run(command: "customers", now: 0)
+        while !opened.isEmpty { for a in runner.perform(opened.removeFirst(), session: model.session) { opened += model.handle(a, now: 0) } }
+        drive(&model, runner, .newRecord)
+        guard case .editor(let fresh)? = model.current else { Issue.record("no form"); return }
+        #expect(fresh.value("code").hasPrefix("C"))
+        for c in "北京华联商厦集团" { drive(&model, runner, .editor(.form(.type(c)))) }
+        drive(&model, runner, .editor(.form(.save)))
+        guard case .editor(let held)? = model.current else { Issue.record("form closed"); return }
+        #expect(held.blocking && held.hints.contains { $0.rule == .sameName })
+        #expect(held.value("name") == "北京华联商厦集团")
+        drive(&model, runner, .editor(.saveAnyway))  // refused for an equal name
+        guard case .editor(let still)? = model.current else { Issue.record("form closed"); return }
+        #expect(still.reviewingHints)
+        drive(&model, runner, .editor(.claimHint))  // the first look-alike is the rep's own: nothing to claim
+        guard case .editor(let own)? = model.current else { Issue.record("form closed"); return }
+        #expect(own.notice?.key == "duplicate.yours" && own.reviewingHints)
+        let other = try #require(own.hints.firstIndex { $0.ownerId != model.session?.actor.userId })
+        drive(&model, runner, .editor(.moveHint(other)))
+        drive(&model, runner, .editor(.claimHint))
+        guard case .editor(let claim)? = model.current, case .claim = claim.purpose else { Issue.record("no claim form"); return }
+        for c in "met them first" { drive(&model, runner, .editor(.form(.type(c)))) }
+        drive(&model, runner, .editor(.form(.enter)))
+        #expect(model.toast?.text == "saved.claim")
+        #expect(model.current == .customers)
+    }
+}
