@@ -24,12 +24,18 @@ public struct RecordCard: Hashable, Sendable, Codable {
         public var title: String
         public var columns: [String]
         public var rows: [[String]]
-        public init(title: String, columns: [String], rows: [[String]]) { self.title = title; self.columns = columns; self.rows = rows }
+        /// The record each row stands for, when rows can be opened or edited.
+        public var refs: [RecordRef]
+        public init(title: String, columns: [String], rows: [[String]], refs: [RecordRef] = []) {
+            self.title = title; self.columns = columns; self.rows = rows; self.refs = refs
+        }
     }
     public var ref: RecordRef
     public var title: String
     public var fields: [Field]
     public var sections: [Section]
+    /// Shown as tabs (fields first, then one tab per section) instead of one long page.
+    public var tabbed = false
 
     public struct Field: Hashable, Sendable, Codable {
         public var label: String

@@ -111,6 +111,10 @@ extension AppDatabase {
             ], sections: [])
         case .claim:
             return try claimCard(db, id: ref.id, actor: actor)
+        case .opportunity:
+            return try opportunityCard(db, id: ref.id, actor: actor)
+        case .quote:
+            return try quoteCard(db, id: ref.id, actor: actor, today: today)
         case .product, .stockLevel:
             guard actor.can(.viewStock) || actor.can(.editPurchaseOrders) || actor.can(.editQuotes) else { throw StoreError.forbidden("\(actor.role.rawValue) cannot open stock records") }
             guard let row = try Row.fetchOne(db, sql: "SELECT code, name, unit, list_price FROM products WHERE id = ?", arguments: [ref.id]) else {
@@ -140,28 +144,103 @@ extension AppDatabase {
     static func customerCard(_ db: Database, id: Int64, today: DateOnly) throws -> RecordCard {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT c.code, c.name, c.status, u.display_name, c.contact_person, c.phone, c.email, c.address, c.region, c.industry,
-                   c.credit_limit, c.payment_terms_days, c.next_contact_on, c.last_contact_on, c.last_order_on, c.owner_since
+                   c.credit_limit, c.payment_terms_days, c.next_contact_on, c.last_contact_on, c.last_order_on, c.owner_since, c.source,
+                   c.short_name, c.tags, c.open_balance, c.owner_id
             FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = ?
             """, arguments: [id]) else { throw StoreError.notFound("customer \(id)") }
         let exposure = try creditExposures(db, ownerId: nil, customerId: id)[id]?.exposure
-        let contacts = try Row.fetchAll(db, sql: "SELECT name, title, mobile, email FROM contacts WHERE customer_id = ? ORDER BY name LIMIT 20", arguments: [id])
-            .map { [$0[0], $0[1] ?? "", $0[2] ?? "", $0[3] ?? ""] as [String] }
-        let orders = try Row.fetchAll(db, sql: "SELECT number, order_date, status, total FROM sales_orders WHERE customer_id = ? ORDER BY order_date DESC LIMIT 5", arguments: [id])
-            .map { [$0[0], $0[1], "status.\($0[2] as String)", money($0[3])] as [String] }
-        let open = try Row.fetchAll(db, sql: """
-            SELECT number, due_date, open_amount FROM receivables WHERE customer_id = ? AND open_amount > 0 AND status = 'posted' ORDER BY due_date LIMIT 20
-            """, arguments: [id]).map { [$0[0], $0[1], money($0[2])] as [String] }
-        return RecordCard(ref: RecordRef(.customer, id), title: row[1], fields: [
-            .init("field.code", row[0]), .init("field.status", "status.\(row[2] as String)"), .init("field.owner", row[3] ?? ""),
+        let yearAgo = today.adding(months: -12).adding(days: 1).iso
+        let revenue = try Int64.fetchOne(db, sql: "SELECT coalesce(SUM(total), 0) FROM shipments WHERE customer_id = ? AND ship_date BETWEEN ? AND ? AND status = 'posted'",
+                                         arguments: [id, yearAgo, today.iso]) ?? 0
+        let orders12 = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM sales_orders WHERE customer_id = ? AND order_date BETWEEN ? AND ? AND status <> 'cancelled'",
+                                          arguments: [id, yearAgo, today.iso]) ?? 0
+        let filled = try customer(db, id: id)?.keyFieldsFilled ?? 0
+        let completeness = "\(filled)/\(Customer.keyFieldCount)  " + BasisPoints.ratio(Int64(filled), Int64(Customer.keyFieldCount)).display
+        let exposureText = exposure.map { e in
+            e.exposure.formatted() + (e.limit.minorUnits > 0 ? " / " + e.limit.formatted() + (e.isBreached ? "  ⚠" : "") : "")
+        } ?? "0.00"
+        let next = (row[12] as String?).map { d in d + (DateOnly(iso: d).map { $0 < today ? "  ⚠" : "" } ?? "") } ?? ""
+
+        let contacts = try Row.fetchAll(db, sql: "SELECT id, name, title, mobile, phone, email, wechat, birthday FROM contacts WHERE customer_id = ? ORDER BY name LIMIT 200", arguments: [id])
+        let log = try Row.fetchAll(db, sql: """
+            SELECT l.happened_on, l.kind, l.summary, coalesce(l.outcome, ''), coalesce(l.next_contact_on, ''), u.display_name
+            FROM contact_log l JOIN users u ON u.id = l.user_id WHERE l.customer_id = ? ORDER BY l.happened_on DESC, l.id DESC LIMIT 200
+            """, arguments: [id])
+        let opportunities = try Row.fetchAll(db, sql: """
+            SELECT id, title, stage, amount, probability_bp, coalesce(expected_close, ''), coalesce(lost_reason, '') FROM opportunities
+            WHERE customer_id = ? ORDER BY stage IN ('won','lost'), expected_close, id LIMIT 200
+            """, arguments: [id])
+        let quotes = try Row.fetchAll(db, sql: "SELECT id, number, quote_date, valid_until, status, total FROM quotes WHERE customer_id = ? ORDER BY quote_date DESC, id DESC LIMIT 200", arguments: [id])
+        let orders = try Row.fetchAll(db, sql: "SELECT id, number, order_date, due_date, status, total FROM sales_orders WHERE customer_id = ? ORDER BY order_date DESC, id DESC LIMIT 200", arguments: [id])
+        let receivables = try Row.fetchAll(db, sql: """
+            SELECT id, number, doc_date, due_date, amount, open_amount FROM receivables WHERE customer_id = ? AND status = 'posted' AND open_amount > 0 ORDER BY due_date LIMIT 200
+            """, arguments: [id])
+        let feedback = try Row.fetchAll(db, sql: "SELECT received_on, kind, coalesce(CAST(score AS TEXT), ''), coalesce(note, ''), resolved FROM feedback WHERE customer_id = ? ORDER BY received_on DESC LIMIT 200", arguments: [id])
+        let quoteStatus = { (r: Row) -> String in
+            let s = QuoteStatus(rawValue: r[4]) ?? .draft
+            return "status.\(s.effective(validUntil: DateOnly(iso: r[3] as String) ?? today, today: today).rawValue)"
+        }
+        var card = RecordCard(ref: RecordRef(.customer, id), title: row[1], fields: [
+            .init("field.code", row[0]), .init("field.short-name", row[17] ?? ""), .init("field.status", "status.\(row[2] as String)"),
+            .init("field.owner", (row[3] as String?).map { $0 + ((row[15] as String?).map { "  (\($0))" } ?? "") } ?? ""),
             .init("field.contact-person", row[4] ?? ""), .init("field.phone", row[5] ?? ""), .init("field.email", row[6] ?? ""),
             .init("field.address", row[7] ?? ""), .init("field.region", row[8] ?? ""), .init("field.industry", row[9] ?? ""),
-            .init("field.credit-limit", money(row[10])), .init("field.exposure", exposure.map { $0.exposure.formatted() } ?? "0.00"),
-            .init("field.payment-terms", "\(row[11] as Int64)"), .init("field.next-contact", row[12] ?? ""),
-            .init("field.last-contact", row[13] ?? ""), .init("field.last-order", row[14] ?? ""),
+            .init("field.source", row[16] ?? ""), .init("field.tags", row[18]),
+            .init("field.completeness", completeness),
+            .init("field.exposure", exposureText), .init("field.payment-terms", "\(row[11] as Int64)"),
+            .init("field.last-contact", row[13] ?? ""), .init("field.next-contact", next), .init("field.last-order", row[14] ?? ""),
+            .init("field.open-receivables", money(row[19])), .init("field.revenue-12m", money(revenue)), .init("field.orders-12m", String(orders12)),
         ], sections: [
-            .init(title: "section.contacts", columns: ["col.name", "col.title", "col.mobile", "col.email"], rows: contacts),
-            .init(title: "section.orders", columns: ["col.number", "col.date", "col.status", "col.total"], rows: orders),
-            .init(title: "section.open-receivables", columns: ["col.number", "col.due", "col.open"], rows: open),
+            .init(title: "section.contacts", columns: ["col.name", "col.title", "col.mobile", "col.phone", "col.email", "col.wechat", "col.birthday"],
+                  rows: contacts.map { [$0[1], $0[2] ?? "", $0[3] ?? "", $0[4] ?? "", $0[5] ?? "", $0[6] ?? "", $0[7] ?? ""] as [String] },
+                  refs: contacts.map { RecordRef(.contact, $0[0]) }),
+            .init(title: "section.contact-log", columns: ["col.date", "col.kind", "col.summary", "col.outcome", "col.next-contact", "col.rep"],
+                  rows: log.map { [$0[0], "contact-kind.\($0[1] as String)", $0[2], $0[3], $0[4], $0[5]] as [String] }),
+            .init(title: "section.opportunities", columns: ["col.title", "col.stage", "col.amount", "col.probability", "col.weighted", "col.expected-close", "col.lost-reason"],
+                  rows: opportunities.map { r -> [String] in
+                      let o = Opportunity(customerId: id, title: r[1], amount: Money(minorUnits: r[3]), probability: BasisPoints(r[4]))
+                      return [r[1], "stage.\(r[2] as String)", money(r[3]), BasisPoints(r[4]).description, o.weighted.formatted(), r[5], r[6]]
+                  }, refs: opportunities.map { RecordRef(.opportunity, $0[0]) }),
+            .init(title: "section.quotes", columns: ["col.number", "col.date", "col.valid-until", "col.status", "col.total"],
+                  rows: quotes.map { [$0[1], $0[2], $0[3], quoteStatus($0), money($0[5])] as [String] }, refs: quotes.map { RecordRef(.quote, $0[0]) }),
+            .init(title: "section.orders", columns: ["col.number", "col.date", "col.due", "col.status", "col.total"],
+                  rows: orders.map { [$0[1], $0[2], $0[3], "status.\($0[4] as String)", money($0[5])] as [String] }, refs: orders.map { RecordRef(.salesOrder, $0[0]) }),
+            .init(title: "section.open-receivables", columns: ["col.number", "col.date", "col.due", "col.amount", "col.open"],
+                  rows: receivables.map { [$0[1], $0[2], $0[3], money($0[4]), money($0[5])] as [String] }, refs: receivables.map { RecordRef(.receivable, $0[0]) }),
+            .init(title: "section.feedback", columns: ["col.date", "col.kind", "col.score", "col.note", "col.resolved"],
+                  rows: feedback.map { [$0[0], "feedback.\($0[1] as String)", $0[2], $0[3], ($0[4] as Int64) == 1 ? "✓" : ""] as [String] }),
         ])
+        card.tabbed = true
+        return card
+    }
+
+    static func opportunityCard(_ db: Database, id: Int64, actor: Actor) throws -> RecordCard {
+        guard let o = try opportunity(db, id: id) else { throw StoreError.notFound("opportunity \(id)") }
+        try requireCustomerAccess(db, customerId: o.customerId, actor: actor)
+        let customer = try String.fetchOne(db, sql: "SELECT name FROM customers WHERE id = ?", arguments: [o.customerId]) ?? ""
+        return RecordCard(ref: RecordRef(.opportunity, id), title: o.title, fields: [
+            .init("field.customer", customer), .init("field.stage", "stage.\(o.stage.rawValue)"), .init("field.amount", o.amount.formatted()),
+            .init("field.probability", o.probability.description), .init("field.weighted", o.weighted.formatted()),
+            .init("field.expected-close", o.expectedClose?.iso ?? ""), .init("field.lost-reason", o.lostReason ?? ""),
+        ], sections: [])
+    }
+
+    static func quoteCard(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
+        guard let r = try Row.fetchOne(db, sql: """
+            SELECT q.number, c.name, c.id, u.display_name, q.quote_date, q.valid_until, q.status, q.total, coalesce(q.note, ''), coalesce(o.number, '')
+            FROM quotes q JOIN customers c ON c.id = q.customer_id JOIN users u ON u.id = q.owner_id LEFT JOIN sales_orders o ON o.id = q.sales_order_id WHERE q.id = ?
+            """, arguments: [id]) else { throw StoreError.notFound("quote \(id)") }
+        try requireCustomerAccess(db, customerId: r[2], actor: actor)
+        let status = (QuoteStatus(rawValue: r[6]) ?? .draft).effective(validUntil: DateOnly(iso: r[5] as String) ?? today, today: today)
+        let lines = try Row.fetchAll(db, sql: """
+            SELECT l.line_no, p.code, p.name, l.quantity, l.unit_price, l.discount_bp, l.amount
+            FROM quote_lines l JOIN products p ON p.id = l.product_id WHERE l.quote_id = ? ORDER BY l.line_no
+            """, arguments: [id]).map { l -> [String] in
+            [String(l[0] as Int64), l[1], l[2], qty(l[3]), money(l[4]), (l[5] as Int64) == 0 ? "" : BasisPoints(l[5]).description, money(l[6])]
+        }
+        return RecordCard(ref: RecordRef(.quote, id), title: "\(r[0] as String)  \(r[1] as String)", fields: [
+            .init("field.customer", r[1]), .init("field.rep", r[3]), .init("field.quote-date", r[4]), .init("field.valid-until", r[5]),
+            .init("field.status", "status.\(status.rawValue)"), .init("field.total", money(r[7])), .init("field.order", r[9]), .init("field.note", r[8]),
+        ], sections: [.init(title: "section.lines", columns: ["col.no", "col.code", "col.product", "col.quantity", "col.price", "col.discount", "col.amount"], rows: lines)])
     }
 }

@@ -8,9 +8,13 @@ public struct Tabs: Sendable, Equatable {
 
     public func render(in rect: Rect, into buffer: inout CellBuffer, context: RenderContext) {
         buffer.fill(rect.row(0), style: context.style("tab"))
+        let labels = titles.enumerated().map { " \($0.offset + 1) \($0.element) " }
+        // When the tabs do not fit, start late enough that the active one shows, marked with ‹.
+        var first = 0
+        while first < active, labels[first...active].reduce(0, { $0 + DisplayWidth.of($1) + 1 }) + 1 > rect.width { first += 1 }
         var x = rect.x
-        for (i, t) in titles.enumerated() {
-            let label = " \(i + 1) \(t) "
+        if first > 0 { x += buffer.put("‹", x: x, y: rect.y, style: context.style("tab")) }
+        for (i, label) in labels.enumerated() where i >= first {
             let w = buffer.put(label, x: x, y: rect.y, style: context.style(i == active ? "tab.active" : "tab"), maxWidth: rect.maxX - x)
             x += w + 1
             if x >= rect.maxX { break }

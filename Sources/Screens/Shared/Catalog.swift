@@ -31,8 +31,10 @@ public struct Catalog: Sendable, Equatable {
 
     /// Values coming from the Store that are catalog keys (`status.open`, `method.cash`) are
     /// translated; anything else is data and shown as it is.
+    static let valuePrefixes = ["status.", "method.", "aging.", "contact-kind.", "stage.", "feedback."]
+
     public func value(_ v: String) -> String {
-        if v.hasPrefix("status.") || v.hasPrefix("method.") || v.hasPrefix("aging.") { return table[v] ?? v }
+        for prefix in Catalog.valuePrefixes where v.hasPrefix(prefix) { return table[v] ?? Catalog.english[v] ?? v }
         return v
     }
 }

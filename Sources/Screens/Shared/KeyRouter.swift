@@ -71,6 +71,7 @@ public struct KeyRouter: Sendable {
             switch model.current {
             case .home?: return .action(.home(.open))
             case .customers?: return .action(.customers(.open))
+            case .card?: return .action(.openInCard)
             default: return .none
             }
         case "back":
@@ -82,6 +83,15 @@ public struct KeyRouter: Sendable {
         case "palette": return .action(.openPalette)
         case "refresh": return .action(.refresh)
         case "redraw": return .redraw
+        case "next-pane" where model.current.map({ if case .card = $0 { return true } else { return false } }) == true:
+            return .action(.card(.nextTab))
+        case "previous-pane" where model.current.map({ if case .card = $0 { return true } else { return false } }) == true:
+            return .action(.card(.previousTab))
+        case "next-tab", "previous-tab", "tab-1", "tab-2", "tab-3", "tab-4", "tab-5", "tab-6", "tab-7", "tab-8", "tab-9":
+            guard case .card? = model.current else { return .none }
+            if name == "next-tab" { return .action(.card(.nextTab)) }
+            if name == "previous-tab" { return .action(.card(.previousTab)) }
+            return .action(.card(.showTab((Int(name.dropFirst(4)) ?? 1) - 1)))
         case "log-contact": return .action(.logContact)
         case "postpone": return .action(.postpone)
         case "mark-done": return .action(.markDone)
@@ -159,7 +169,7 @@ public struct KeyRouter: Sendable {
         switch screen {
         case .customers?: return ["move-down", "move-up", "page-down", "page-up", "top", "bottom", "open", "search", "new-record", "edit", "log-contact", "postpone", "mark-done", "palette", "refresh", "help", "redraw", "back", "quit"]
         case .home?: return ["move-down", "move-up", "page-down", "page-up", "top", "bottom", "open", "log-contact", "postpone", "mark-done", "new-record", "palette", "refresh", "help", "redraw", "back", "quit"]
-        case .card?: return ["move-down", "move-up", "page-down", "page-up", "edit", "log-contact", "postpone", "mark-done", "back", "palette", "refresh", "help", "redraw", "quit"]
+        case .card?: return ["move-down", "move-up", "page-down", "page-up", "next-tab", "previous-tab", "tab-1", "open", "new-record", "edit", "log-contact", "postpone", "mark-done", "back", "palette", "refresh", "help", "redraw", "quit"]
         case .editor?: return ["save", "back"]
         case nil: return []
         }

@@ -6,10 +6,14 @@ import Workspaces
 /// A read-only card: fields in label/value lines, then each section as a small table.
 enum RecordCardScreen {
     static func render(_ model: CardViewModel, in rect: Rect, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog) {
-        let title = (model.card?.title ?? catalog.text("app.loading")) + "  (" + catalog.text("app.read-only-card") + ")"
+        let title = (model.card?.title ?? catalog.text("app.loading")) + (model.card?.tabbed == true ? "" : "  (" + catalog.text("app.read-only-card") + ")")
         let inner = Panel.render(title, focused: true, in: rect, into: &buffer, context: context)
         guard let card = model.card else {
             if let e = model.error { buffer.put(e, x: inner.x, y: inner.y, style: context.style("input.error"), maxWidth: inner.width) }
+            return
+        }
+        if card.tabbed {
+            renderTabbed(model, card, in: inner, into: &buffer, context: context, catalog: catalog)
             return
         }
         var lines: [(text: [String], role: String, kind: Int)] = []  // kind 0 field, 1 section title, 2 header, 3 row
@@ -22,7 +26,7 @@ enum RecordCardScreen {
             lines.append(([""], "default", 4))
             lines.append(([catalog.text(s.title) + " (\(s.rows.count))"], "title", 1))
             let cols = s.columns.map { c -> TableColumn in
-                let numeric = ["col.no", "col.amount", "col.total", "col.price", "col.open", "col.ordered", "col.shipped", "col.received", "col.remaining", "col.on-hand", "col.reorder-level"].contains(c)
+                let numeric = numericColumns.contains(c)
                 return TableColumn(catalog.text(c), width: max(4, DisplayWidth.of(catalog.text(c))), flex: numeric ? 0 : 1, alignRight: numeric)
             }
             tables[lines.count] = cols
@@ -60,5 +64,45 @@ enum RecordCardScreen {
             }
             y += 1
         }
+    }
+
+    static let numericColumns: Set<String> = ["col.no", "col.amount", "col.total", "col.price", "col.open", "col.ordered", "col.shipped", "col.received",
+                                              "col.remaining", "col.on-hand", "col.reorder-level", "col.probability", "col.weighted", "col.quantity", "col.score"]
+
+    /// Tabs across the top: the fields, then one table per section with a selected row.
+    static func renderTabbed(_ model: CardViewModel, _ card: RecordCard, in inner: Rect, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog) {
+        let titles = [catalog.text("tab.overview")] + card.sections.map { catalog.text($0.title) + " \($0.rows.count)" }
+        Tabs(titles: titles, active: model.tab).render(in: inner.row(0), into: &buffer, context: context)
+        let body = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
+        guard let section = model.currentSection else {
+            let fields = card.fields.filter { !$0.value.isEmpty }
+            let labelWidth = min(22, (fields.map { DisplayWidth.of(catalog.text($0.label)) }.max() ?? 10) + 1)
+            // Two columns of fields when the window is wide enough, one otherwise.
+            let columns = body.width >= 110 ? 2 : 1
+            let perColumn = (fields.count + columns - 1) / columns
+            let columnWidth = body.width / columns
+            for (i, f) in fields.enumerated() {
+                let col = i / max(1, perColumn), row = i % max(1, perColumn) - min(model.scroll, max(0, perColumn - body.height))
+                guard row >= 0, row < body.height else { continue }
+                let x = body.x + col * columnWidth
+                buffer.put(DisplayWidth.pad(catalog.text(f.label), to: labelWidth), x: x, y: body.y + row, style: context.style("muted"), maxWidth: labelWidth)
+                let role = f.value.hasSuffix("⚠") ? "reminder.overdue" : "default"
+                buffer.put(catalog.value(f.value), x: x + labelWidth + 1, y: body.y + row, style: context.style(role), maxWidth: columnWidth - labelWidth - 2)
+            }
+            return
+        }
+        if section.rows.isEmpty {
+            buffer.put(catalog.text("card.empty-tab"), x: body.x, y: body.y, style: context.style("muted"), maxWidth: body.width)
+            return
+        }
+        let flexible: Set<String> = ["col.name", "col.summary", "col.title", "col.note", "col.outcome", "col.product"]
+        var table = Table(columns: section.columns.map { c in
+            let widest = min(30, section.rows.prefix(200).map { DisplayWidth.of(catalog.value($0[min(section.columns.firstIndex(of: c) ?? 0, $0.count - 1)])) }.max() ?? 4)
+            return TableColumn(catalog.text(c), width: max(DisplayWidth.of(catalog.text(c)), widest), flex: flexible.contains(c) ? 1 : 0,
+                               alignRight: numericColumns.contains(c))
+        })
+        table.rows = section.rows.map { TableRow($0.map(catalog.value)) }
+        table.selected = model.selectedRow
+        table.render(in: body, into: &buffer, context: context)
     }
 }

@@ -76,6 +76,8 @@ public struct AppModel: Sendable, Equatable {
         case markDone
         case newRecord
         case edit
+        /// Enter on a card: open or edit what the selected row of the current tab stands for.
+        case openInCard
         case claimLoaded(ClaimSummary)
         case decideClaim(approve: Bool)
     }
@@ -177,11 +179,26 @@ public struct AppModel: Sendable, Equatable {
         case .markDone:
             if let (id, name) = selectedCustomer(), can(.logContacts) { return [.markContactDone(customerId: id, name: name)] }
         case .newRecord:
-            if current == .customers || current == .home, can(.editOwnCustomers) || can(.editAllCustomers) {
+            if case .card(let m)? = current, m.ref.kind == .customer, let title = m.card?.title {
+                switch m.currentSection?.title {
+                case "section.contacts"? where canEditCustomers: return [.openEditor(.newContact(customerId: m.ref.id, name: title))]
+                case "section.opportunities"? where can(.editQuotes): return [.openEditor(.newOpportunity(customerId: m.ref.id, name: title))]
+                case "section.contact-log"? where can(.logContacts): return [.openEditor(.logContact(customerId: m.ref.id, name: title))]
+                default: return []
+                }
+            }
+            if current == .customers || current == .home, canEditCustomers {
                 return [.openEditor(.newCustomer(name: current == .customers ? customers.query : ""))]
             }
         case .edit:
-            if let (id, _) = selectedCustomer(), can(.editOwnCustomers) || can(.editAllCustomers) { return [.openEditor(.editCustomer(id: id))] }
+            if case .card(let m)? = current, let ref = m.selectedRef, let title = m.card?.title {
+                return editEffects(ref, customerName: title)
+            }
+            if let (id, _) = selectedCustomer(), canEditCustomers { return [.openEditor(.editCustomer(id: id))] }
+        case .openInCard:
+            guard case .card(let m)? = current, let ref = m.selectedRef else { return [] }
+            let edit = editEffects(ref, customerName: m.card?.title ?? "")
+            return edit.isEmpty ? [.loadCard(ref)] : edit
         case .claimLoaded(let claim):
             overlay = .claimDecision(claim)
         case .decideClaim(let approve):
@@ -193,6 +210,16 @@ public struct AppModel: Sendable, Equatable {
     }
 
     func can(_ c: Capability) -> Bool { session?.actor.can(c) ?? false }
+    var canEditCustomers: Bool { can(.editOwnCustomers) || can(.editAllCustomers) }
+
+    /// Contacts and opportunities open in their form; other rows have no form here.
+    func editEffects(_ ref: RecordRef, customerName: String) -> [Effect] {
+        switch ref.kind {
+        case .contact where canEditCustomers: return [.openEditor(.editContact(id: ref.id, customerName: customerName))]
+        case .opportunity where can(.editQuotes): return [.openEditor(.editOpportunity(id: ref.id, customerName: customerName))]
+        default: return []
+        }
+    }
 
     /// The customer the user is pointing at: the selected reminder (if it is about a customer),
     /// the selected row of the customer list, or the open customer card.

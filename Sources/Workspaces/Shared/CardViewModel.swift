@@ -1,11 +1,15 @@
 import Domain
 
-/// A read-only record card.
+/// A record card. A tabbed card (a customer) shows its fields on the first tab and one table per
+/// tab after it, with a selected row that opens or edits what it stands for.
 public struct CardViewModel: Sendable, Equatable {
     public var ref: RecordRef
     public var card: RecordCard?
     public var error: String?
     public var scroll = 0
+    public var tab = 0
+    /// Selected row per tab (index 0, the fields, scrolls instead).
+    public var selection: [Int: Int] = [:]
 
     public init(ref: RecordRef) { self.ref = ref }
 
@@ -13,21 +17,53 @@ public struct CardViewModel: Sendable, Equatable {
         case loaded(RecordCard)
         case failed(String)
         case move(ListMotion)
+        case nextTab, previousTab
+        case showTab(Int)
         case refresh
     }
 
     public mutating func handle(_ action: Action) -> [Effect] {
         switch action {
-        case .loaded(let c): card = c; error = nil
+        case .loaded(let c):
+            card = c; error = nil
+            if tab > tabCount - 1 { tab = 0 }
+            for (t, i) in selection { selection[t] = max(0, min(i, (section(t)?.rows.count ?? 1) - 1)) }
         case .failed(let e): error = e
-        case .move(let m): scroll = m.apply(to: scroll, count: max(1, lineCount), page: 10)
+        case .move(let m):
+            if let s = section(tab) {
+                selection[tab] = m.apply(to: selection[tab] ?? 0, count: s.rows.count, page: 10)
+            } else {
+                scroll = m.apply(to: scroll, count: max(1, lineCount), page: 10)
+            }
+        case .nextTab: tab = (tab + 1) % max(1, tabCount)
+        case .previousTab: tab = (tab - 1 + max(1, tabCount)) % max(1, tabCount)
+        case .showTab(let n): if n < tabCount { tab = n }
         case .refresh: return [.loadCard(ref)]
         }
         return []
     }
 
+    public var isTabbed: Bool { card?.tabbed ?? false }
+    public var tabCount: Int { isTabbed ? 1 + (card?.sections.count ?? 0) : 1 }
+
+    /// The table shown on tab `t` of a tabbed card (nil for the fields tab or an untabbed card).
+    public func section(_ t: Int) -> RecordCard.Section? {
+        guard isTabbed, t > 0, let sections = card?.sections, sections.indices.contains(t - 1) else { return nil }
+        return sections[t - 1]
+    }
+
+    public var currentSection: RecordCard.Section? { section(tab) }
+    public var selectedRow: Int { selection[tab] ?? 0 }
+
+    /// What the selected row of the current tab stands for.
+    public var selectedRef: RecordRef? {
+        guard let s = currentSection, s.refs.indices.contains(selectedRow) else { return nil }
+        return s.refs[selectedRow]
+    }
+
     public var lineCount: Int {
         guard let card else { return 0 }
+        if isTabbed { return card.fields.count }
         return card.fields.count + card.sections.reduce(0) { $0 + $1.rows.count + 3 }
     }
 }

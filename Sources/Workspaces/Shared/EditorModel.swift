@@ -68,6 +68,8 @@ public struct EditorModel: Sendable, Equatable {
         switch action {
         case .form(let a):
             guard !saving, !reviewingHints else { return .stay }
+            let stageBefore = OpportunityStage(rawValue: form.value("stage"))
+            defer { followStage(from: stageBefore) }
             switch form.handle(a) {
             case .stay: return .stay
             case .close: return .close
@@ -114,6 +116,14 @@ public struct EditorModel: Sendable, Equatable {
     }
 
     public func value(_ key: String) -> String { form.value(key) }
+
+    /// Changing an opportunity's stage moves its probability to the stage's usual one, unless
+    /// the user had typed their own.
+    mutating func followStage(from before: OpportunityStage?) {
+        guard let before, let after = OpportunityStage(rawValue: form.value("stage")), before != after,
+              (try? BasisPoints.parsePercent(form.value("probability"))) == Opportunity.defaultProbability(before) else { return }
+        form.set("probability", Opportunity.defaultProbability(after).plain)
+    }
 }
 
 extension EditorModel {
@@ -213,9 +223,9 @@ extension EditorModel {
         let purpose: Purpose = o?.id.map { .editOpportunity(id: $0, version: o?.version ?? 1) } ?? .newOpportunity(customerId: customerId)
         let stage = o?.stage ?? .qualification
         return EditorModel(purpose: purpose, title: o == nil ? "editor.new-opportunity" : "editor.edit-opportunity", subject: customerName, form: FormModel(fields: [
-            .init("title", label: "field.title", rule: .text(required: true, max: 200), value: o?.title ?? ""),
+            .init("title", label: "field.opportunity", rule: .text(required: true, max: 200), value: o?.title ?? ""),
             .init("stage", label: "field.stage", rule: choice(OpportunityStage.self, prefix: "stage"), value: stage.rawValue),
-            .init("amount", label: "field.amount", rule: .money, value: (o?.amount ?? .zero).formatted(grouping: false)),
+            .init("amount", label: "field.amount", rule: .money, value: o?.amount.formatted(grouping: false) ?? ""),
             .init("probability", label: "field.probability", rule: .percent, value: (o?.probability ?? Opportunity.defaultProbability(stage)).plain),
             .init("expected_close", label: "field.expected-close", rule: .date(required: false), value: o?.expectedClose?.iso ?? today.adding(days: 30).iso),
             .init("lost_reason", label: "field.lost-reason", rule: .text(required: false, max: 500), value: o?.lostReason ?? ""),
