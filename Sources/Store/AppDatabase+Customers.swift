@@ -12,41 +12,115 @@ public struct CustomerRow: Hashable, Sendable {
     public var phone: String
     public var nextContact: String
     public var lastOrder: String
+    public var lastContact: String
+    public var openBalance: Int64
 
-    public init(id: Int64, code: String, name: String, status: String, owner: String, phone: String, nextContact: String, lastOrder: String) {
+    public init(id: Int64, code: String, name: String, status: String, owner: String, phone: String, nextContact: String, lastOrder: String,
+                lastContact: String = "", openBalance: Int64 = 0) {
         self.id = id; self.code = code; self.name = name; self.status = status; self.owner = owner; self.phone = phone
-        self.nextContact = nextContact; self.lastOrder = lastOrder
+        self.nextContact = nextContact; self.lastOrder = lastOrder; self.lastContact = lastContact; self.openBalance = openBalance
+    }
+}
+
+/// The orders the customer list offers, each a keyset over an index (migration v2-customer-sorts).
+public enum CustomerSort: String, CaseIterable, Sendable {
+    case name
+    /// Longest without contact first.
+    case lastContact = "last-contact"
+    /// Soonest next contact first; customers without one last.
+    case nextContact = "next-contact"
+    /// Most recent order first.
+    case lastOrder = "last-order"
+    /// Largest open receivables first.
+    case openReceivables = "open-receivables"
+
+    var expression: String {
+        switch self {
+        case .name: return "c.name"
+        case .lastContact: return "coalesce(c.last_contact_on, '')"
+        case .nextContact: return "coalesce(c.next_contact_on, '9999-12-31')"
+        case .lastOrder: return "coalesce(c.last_order_on, '')"
+        case .openReceivables: return "c.open_balance"
+        }
+    }
+
+    public var descending: Bool { self == .lastOrder || self == .openReceivables }
+
+    /// Where a page that follows `row` starts.
+    public func cursor(after row: CustomerRow) -> CustomerCursor {
+        switch self {
+        case .name: return CustomerCursor(text: row.name, id: row.id)
+        case .lastContact: return CustomerCursor(text: row.lastContact, id: row.id)
+        case .nextContact: return CustomerCursor(text: row.nextContact.isEmpty ? "9999-12-31" : row.nextContact, id: row.id)
+        case .lastOrder: return CustomerCursor(text: row.lastOrder, id: row.id)
+        case .openReceivables: return CustomerCursor(number: row.openBalance, id: row.id)
+        }
+    }
+}
+
+/// A position in a sorted customer list: the sort value (text or number) and the id.
+public struct CustomerCursor: Sendable, Equatable {
+    public var text: String?
+    public var number: Int64?
+    public var id: Int64
+    public init(text: String, id: Int64) { self.text = text; self.id = id }
+    public init(number: Int64, id: Int64) { self.number = number; self.id = id }
+}
+
+/// Status, tag and region filters of the customer list; empty means all.
+public struct CustomerFilter: Sendable, Equatable {
+    public var status: CustomerStatus?
+    public var tag: String
+    public var region: String
+    public init(status: CustomerStatus? = nil, tag: String = "", region: String = "") { self.status = status; self.tag = tag; self.region = region }
+    public var isEmpty: Bool { status == nil && tag.isEmpty && region.isEmpty }
+
+    func sql(_ args: inout [(any DatabaseValueConvertible)?]) -> String {
+        var sql = ""
+        if let status { sql += " AND c.status = ?"; args.append(status.rawValue) }
+        if !tag.isEmpty { sql += " AND instr(',' || c.tags || ',', ?) > 0"; args.append("," + Customer.normalizeTags(tag) + ",") }
+        if !region.isEmpty { sql += " AND c.region = ?"; args.append(region.trimmingSpaces()) }
+        return sql
     }
 }
 
 extension CustomerRow {
     /// The columns every customer list reads; `fetch` maps them.
     static let select = """
-        SELECT c.id, c.code, c.name, c.status, coalesce(u.display_name, ''), coalesce(c.phone, ''), coalesce(c.next_contact_on, ''), coalesce(c.last_order_on, '')
+        SELECT c.id, c.code, c.name, c.status, coalesce(u.display_name, ''), coalesce(c.phone, ''), coalesce(c.next_contact_on, ''), coalesce(c.last_order_on, ''),
+               coalesce(c.last_contact_on, ''), c.open_balance
         FROM customers c LEFT JOIN users u ON u.id = c.owner_id
         """
 
     static func fetch(_ db: Database, sql: String, arguments: StatementArguments) throws -> [CustomerRow] {
         try Row.fetchAll(db, sql: sql, arguments: arguments).map {
-            CustomerRow(id: $0[0], code: $0[1], name: $0[2], status: $0[3], owner: $0[4], phone: $0[5], nextContact: $0[6], lastOrder: $0[7])
+            CustomerRow(id: $0[0], code: $0[1], name: $0[2], status: $0[3], owner: $0[4], phone: $0[5], nextContact: $0[6], lastOrder: $0[7],
+                        lastContact: $0[8], openBalance: $0[9])
         }
     }
 }
 
 extension AppDatabase {
-    /// A page of customers ordered by name then id, after (`afterName`, `afterId`) — keyset
-    /// pagination on `customers_owner_name` (reps) or on name (everyone else). Never loads the table.
-    public func customerPage(for actor: Actor, after: (name: String, id: Int64)?, limit: Int, backwards: Bool = false) throws(StoreError) -> [CustomerRow] {
+    /// A page of customers in `sort` order after `after` — keyset pagination on an index of
+    /// (owner,) sort value, id — with the filter applied. Never loads the table.
+    public func customerPage(for actor: Actor, sort: CustomerSort = .name, filter: CustomerFilter = CustomerFilter(), after: CustomerCursor?,
+                             limit: Int, backwards: Bool = false) throws(StoreError) -> [CustomerRow] {
         guard actor.can(.viewAllCustomers) || actor.can(.viewOwnCustomers) else { throw .forbidden("\(actor.role.rawValue) cannot list customers") }
         let own = actor.restrictedToOwnCustomers
         return try read { db in
-            let cmp = backwards ? "<" : ">"
-            let order = backwards ? "DESC" : "ASC"
+            let forward = backwards == sort.descending
+            let cmp = forward ? ">" : "<"
+            let order = forward ? "ASC" : "DESC"
             var sql = CustomerRow.select + " WHERE c.archived = 0"
             var args: [(any DatabaseValueConvertible)?] = []
             if own { sql += " AND c.owner_id = ?"; args.append(actor.userId) }
-            if let after { sql += " AND (c.name, c.id) \(cmp) (?, ?)"; args.append(after.name); args.append(after.id) }
-            sql += " ORDER BY c.name \(order), c.id \(order) LIMIT ?"
+            sql += filter.sql(&args)
+            if let after {
+                sql += " AND (\(sort.expression), c.id) \(cmp) (?, ?)"
+                args.append(after.number.map { $0 as any DatabaseValueConvertible } ?? after.text ?? "")
+                args.append(after.id)
+            }
+            sql += " ORDER BY \(sort.expression) \(order), c.id \(order) LIMIT ?"
             args.append(limit)
             let rows = try CustomerRow.fetch(db, sql: sql, arguments: StatementArguments(args))
             return backwards ? rows.reversed() : rows
@@ -83,11 +157,23 @@ extension AppDatabase {
         }
     }
 
-    public func customerCount(for actor: Actor) throws(StoreError) -> Int {
+    public func customerCount(for actor: Actor, filter: CustomerFilter = CustomerFilter()) throws(StoreError) -> Int {
         try read { db in
-            actor.restrictedToOwnCustomers
-                ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customers WHERE owner_id = ? AND archived = 0", arguments: [actor.userId]) ?? 0
-                : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customers WHERE archived = 0") ?? 0
+            var args: [(any DatabaseValueConvertible)?] = []
+            var sql = "SELECT COUNT(*) FROM customers c WHERE c.archived = 0"
+            if actor.restrictedToOwnCustomers { sql += " AND c.owner_id = ?"; args.append(actor.userId) }
+            sql += filter.sql(&args)
+            return try Int.fetchOne(db, sql: sql, arguments: StatementArguments(args)) ?? 0
+        }
+    }
+
+    /// Regions and tags in use, offered by the filter form.
+    public func customerFacets(for actor: Actor) throws(StoreError) -> (regions: [String], tags: [String]) {
+        try read { db in
+            let owner = actor.restrictedToOwnCustomers ? " AND owner_id = \(actor.userId)" : ""
+            let regions = try String.fetchAll(db, sql: "SELECT DISTINCT region FROM customers WHERE region IS NOT NULL AND archived = 0\(owner) ORDER BY region LIMIT 200")
+            let tagLists = try String.fetchAll(db, sql: "SELECT DISTINCT tags FROM customers WHERE tags <> '' AND archived = 0\(owner) LIMIT 500")
+            return (regions, Array(Set(tagLists.flatMap { $0.split(separator: ",").map(String.init) })).sorted())
         }
     }
 }

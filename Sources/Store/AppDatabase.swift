@@ -16,6 +16,7 @@ public final class AppDatabase: Sendable {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration(SchemaV1.identifier) { db in try SchemaV1.migrate(db) }
+        m.registerMigration(SchemaV2.identifier) { db in try SchemaV2.migrate(db) }
         return m
     }
 

@@ -82,7 +82,7 @@ struct BenchCommand: AsyncParsableCommand {
                 print(String(format: "  customer search per keystroke p50 %.2f ms, p99 %.2f ms, max %.2f ms over %d keystrokes [p99 < 10 ms]",
                              pct(searchTimes, 50), pct(searchTimes, 99), searchTimes.max() ?? 0, searchTimes.count))
                 let pageLoad = Date()
-                _ = try database.customerPage(for: actor, after: ("M", 0), limit: CustomerListViewModel.window)
+                _ = try database.customerPage(for: actor, after: CustomerCursor(text: "M", id: 0), limit: CustomerListViewModel.window)
                 print(String(format: "  customer list key → frame p50 %.2f ms, p99 %.2f ms [p99 < 16 ms]; keyset page of %d: %.1f ms",
                              pct(listTimes, 50), pct(listTimes, 99), CustomerListViewModel.window, Date().timeIntervalSince(pageLoad) * 1000))
             }

@@ -19,7 +19,19 @@ import Domain
         }
         #expect(Set(found.map(\.0)) == Set(MigrationTests.tables))
         for (name, sql) in found { #expect(sql.hasSuffix("STRICT"), "\(name) is not STRICT") }
-        #expect(AppDatabase.knownMigrations == ["v1-domain"])
+        #expect(AppDatabase.knownMigrations == ["v1-domain", "v2-customer-sorts"])
+    }
+
+    @Test func v2AddsTheCustomerSortIndexesToAFileMadeByV1() throws {
+        let queue = try DatabaseQueue()
+        try AppDatabase.migrator.migrate(queue, upTo: "v1-domain")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO customers (code, name, status, created_on) VALUES ('C1', '北京华联', 'lead', '2026-11-22')")
+        }
+        try AppDatabase.migrator.migrate(queue)
+        let indexes = try queue.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'customers_%sort_%'") }
+        #expect(indexes.count == 8)
+        #expect(try queue.read { db in try String.fetchOne(db, sql: "SELECT name FROM customers") } == "北京华联")
     }
 
     @Test func migratingTwiceChangesNothing() throws {

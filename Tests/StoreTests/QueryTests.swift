@@ -131,14 +131,14 @@ import Domain
                 #expect(customer.map(ownIds.contains) == true, "\(item.kind) shows a customer the rep does not own")
             }
         }
-        var after: (name: String, id: Int64)? = nil
+        var after: CustomerCursor? = nil
         var listed = 0
         while true {
             let page = try db.customerPage(for: rep, after: after, limit: 37)
             #expect(page.allSatisfy { ownIds.contains($0.id) })
             listed += page.count
             guard let last = page.last else { break }
-            after = (last.name, last.id)
+            after = CustomerCursor(text: last.name, id: last.id)
         }
         #expect(listed == ownIds.count)
         #expect(try db.customerCount(for: rep) == ownIds.count)

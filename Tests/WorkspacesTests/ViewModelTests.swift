@@ -156,7 +156,7 @@ import Store
         #expect(!m.atEnd)
         var effects: [Effect] = []
         for _ in 0..<20 { effects += m.handle(.move(.pageDown)) }
-        #expect(effects.contains(.loadCustomers(after: CustomerKey(name: "n199", id: 199), backwards: false, reset: false, request: 1)))
+        #expect(effects.contains(.loadCustomers(after: CustomerCursor(text: "n199", id: 199), backwards: false, reset: false, request: 1)))
         #expect(m.handle(.move(.top)) == [])
         #expect(m.selected == 0)
     }

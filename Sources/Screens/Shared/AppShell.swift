@@ -200,7 +200,7 @@ public final class AppShell {
             hints += [hint("log-contact", "hint.log-contact"), hint("postpone", "hint.postpone"), hint("mark-done", "hint.mark-done")]
         }
         if model.current == .customers {
-            hints.append(hint("search", "hint.search"))
+            hints += [hint("search", "hint.search"), hint("sort", "hint.sort"), hint("filter", "hint.filter")]
             if writesCustomers { hints += [hint("new-record", "hint.new"), hint("edit", "hint.edit")] }
         }
         if case .card(let card)? = model.current, card.ref.kind == .customer, writesCustomers { hints.append(hint("edit", "hint.edit")) }

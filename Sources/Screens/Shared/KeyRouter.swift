@@ -92,6 +92,8 @@ public struct KeyRouter: Sendable {
             if name == "next-tab" { return .action(.card(.nextTab)) }
             if name == "previous-tab" { return .action(.card(.previousTab)) }
             return .action(.card(.showTab((Int(name.dropFirst(4)) ?? 1) - 1)))
+        case "sort": return model.current == .customers ? .action(.sort) : .none
+        case "filter": return model.current == .customers ? .action(.filter) : .none
         case "log-contact": return .action(.logContact)
         case "postpone": return .action(.postpone)
         case "mark-done": return .action(.markDone)
@@ -167,7 +169,7 @@ public struct KeyRouter: Sendable {
     /// Actions offered on a screen, in help order (only ones the screen handles).
     public static func actions(for screen: AppModel.Screen?) -> [String] {
         switch screen {
-        case .customers?: return ["move-down", "move-up", "page-down", "page-up", "top", "bottom", "open", "search", "new-record", "edit", "log-contact", "postpone", "mark-done", "palette", "refresh", "help", "redraw", "back", "quit"]
+        case .customers?: return ["move-down", "move-up", "page-down", "page-up", "top", "bottom", "open", "search", "sort", "filter", "new-record", "edit", "log-contact", "postpone", "mark-done", "palette", "refresh", "help", "redraw", "back", "quit"]
         case .home?: return ["move-down", "move-up", "page-down", "page-up", "top", "bottom", "open", "log-contact", "postpone", "mark-done", "new-record", "palette", "refresh", "help", "redraw", "back", "quit"]
         case .card?: return ["move-down", "move-up", "page-down", "page-up", "next-tab", "previous-tab", "tab-1", "open", "new-record", "edit", "log-contact", "postpone", "mark-done", "back", "palette", "refresh", "help", "redraw", "quit"]
         case .editor?: return ["save", "back"]

@@ -347,5 +347,13 @@ extension Catalog {
         "action.tab-1": "1–9 跳到该标签页",
         "action.next-pane": "下一个窗格或标签页",
         "field.opportunity": "商机名称",
+        "sort.name": "按名称",
+        "sort.last-contact": "最久未联系优先",
+        "sort.next-contact": "按下次联系",
+        "sort.last-order": "最近下单优先",
+        "sort.open-receivables": "未收款最多优先",
+        "col.last-contact": "上次联系",
+        "filter.all": "全部",
+        "editor.filter": "筛选客户",
     ]
 }

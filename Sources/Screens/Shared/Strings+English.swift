@@ -347,5 +347,13 @@ extension Catalog {
         "action.tab-1": "Tab 1–9: jump to that tab",
         "action.next-pane": "Next pane or tab",
         "field.opportunity": "Opportunity",
+        "sort.name": "by name",
+        "sort.last-contact": "longest without contact first",
+        "sort.next-contact": "by next contact",
+        "sort.last-order": "latest order first",
+        "sort.open-receivables": "largest receivables first",
+        "col.last-contact": "Last contact",
+        "filter.all": "all",
+        "editor.filter": "Filter customers",
     ]
 }

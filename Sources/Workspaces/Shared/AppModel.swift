@@ -78,6 +78,8 @@ public struct AppModel: Sendable, Equatable {
         case edit
         /// Enter on a card: open or edit what the selected row of the current tab stands for.
         case openInCard
+        case sort
+        case filter
         case claimLoaded(ClaimSummary)
         case decideClaim(approve: Bool)
     }
@@ -160,6 +162,9 @@ public struct AppModel: Sendable, Equatable {
             switch outcome {
             case .stay: return []
             case .close: stack.removeLast()
+            case .save where editor.purpose == .filterCustomers:
+                stack.removeLast()
+                return customers.handle(.setFilter(editor.filterValue))
             case .save(let acceptSimilar): return [.saveEditor(editor, acceptSimilar: acceptSimilar)]
             case .claim(let hint) where hint.ownerId == session?.actor.userId:
                 editor.notice = EditorModel.Notice(key: "duplicate.yours", argument: hint.name, isError: true)
@@ -195,6 +200,10 @@ public struct AppModel: Sendable, Equatable {
                 return editEffects(ref, customerName: title)
             }
             if let (id, _) = selectedCustomer(), canEditCustomers { return [.openEditor(.editCustomer(id: id))] }
+        case .sort:
+            if current == .customers { return customers.handle(.cycleSort) }
+        case .filter:
+            if current == .customers { return [.openEditor(.filterCustomers(customers.filter))] }
         case .openInCard:
             guard case .card(let m)? = current, let ref = m.selectedRef else { return [] }
             let edit = editEffects(ref, customerName: m.card?.title ?? "")

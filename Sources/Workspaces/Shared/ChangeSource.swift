@@ -10,3 +10,4 @@ extension DataVersionWatcher: ChangeSource {}
 
 /// Rows of the customer list, as the Store reads them.
 public typealias CustomerListRow = CustomerRow
+public typealias CustomerListSort = CustomerSort

@@ -20,6 +20,8 @@ public struct CustomerListViewModel: Sendable, Equatable {
     public var query = ""
     public var typingQuery = false
     public var showingResults: Bool { !query.isEmpty }
+    public var sort: CustomerSort = .name
+    public var filter = CustomerFilter()
     public static let window = 200
 
     public init() {}
@@ -36,6 +38,9 @@ public struct CustomerListViewModel: Sendable, Equatable {
         case acceptSearch
         case clearSearch
         case searched([CustomerRow], query: String, request: Int)
+        /// The next of the list's orders (name, last contact, next contact, last order, open receivables).
+        case cycleSort
+        case setFilter(CustomerFilter)
     }
 
     public mutating func handle(_ action: Action) -> [Effect] {
@@ -75,10 +80,10 @@ public struct CustomerListViewModel: Sendable, Equatable {
             if m == .bottom && !atEnd { keepSelection = nil; return [load(after: nil, backwards: true, reset: true)] }
             selected = m.apply(to: selected, count: rows.count, page: pageSize)
             if !loading, !atEnd, selected >= rows.count - pageSize, let last = rows.last {
-                return [load(after: CustomerKey(name: last.name, id: last.id), backwards: false, reset: false)]
+                return [load(after: sort.cursor(after: last), backwards: false, reset: false)]
             }
             if !loading, !atStart, selected < pageSize, let first = rows.first {
-                return [load(after: CustomerKey(name: first.name, id: first.id), backwards: true, reset: false)]
+                return [load(after: sort.cursor(after: first), backwards: true, reset: false)]
             }
         case .open:
             if rows.indices.contains(selected) { return [.loadCard(RecordRef(.customer, rows[selected].id))] }
@@ -115,7 +120,20 @@ public struct CustomerListViewModel: Sendable, Equatable {
                 return [load(after: nil, backwards: false, reset: true)]
             }
             keepSelection = rows[selected].id
-            return [load(after: CustomerKey(name: first.name, id: first.id - 1), backwards: false, reset: true)]
+            var from = sort.cursor(after: first)
+            from.id += sort.descending ? 1 : -1
+            return [load(after: from, backwards: false, reset: true)]
+        case .cycleSort:
+            let all = CustomerSort.allCases
+            sort = all[((all.firstIndex(of: sort) ?? 0) + 1) % all.count]
+            keepSelection = nil
+            query = ""; typingQuery = false
+            return [load(after: nil, backwards: false, reset: true)]
+        case .setFilter(let f):
+            filter = f
+            keepSelection = nil
+            query = ""; typingQuery = false
+            return [load(after: nil, backwards: false, reset: true)]
         }
         return []
     }
@@ -126,9 +144,9 @@ public struct CustomerListViewModel: Sendable, Equatable {
         return .searchCustomers(query: query, request: request)
     }
 
-    mutating func load(after: CustomerKey?, backwards: Bool, reset: Bool) -> Effect {
+    mutating func load(after: CustomerCursor?, backwards: Bool, reset: Bool) -> Effect {
         loading = true
         request += 1
-        return .loadCustomers(after: after, backwards: backwards, reset: reset, request: request)
+        return .loadCustomers(after: after, backwards: backwards, reset: reset, request: request, sort: sort, filter: filter)
     }
 }

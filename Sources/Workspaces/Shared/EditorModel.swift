@@ -14,6 +14,8 @@ public struct EditorModel: Sendable, Equatable {
         case editContact(id: Int64, customerId: Int64, version: Int64)
         case newOpportunity(customerId: Int64)
         case editOpportunity(id: Int64, version: Int64)
+        /// Not a write: the customer list's filters.
+        case filterCustomers
     }
 
     /// A message above the form: a catalog key with an argument, or text from the Store.
@@ -239,5 +241,21 @@ extension EditorModel {
                            amount: (try? Money.parse(value("amount"))) ?? .zero,
                            probability: typed.isEmpty ? Opportunity.defaultProbability(stage) : ((try? BasisPoints.parsePercent(typed)) ?? Opportunity.defaultProbability(stage)),
                            expectedClose: FieldRule.date(value("expected_close"), today: form.today), lostReason: value("lost_reason"), version: version)
+    }
+}
+
+extension EditorModel {
+    public static func customerFilter(_ f: CustomerFilter, regions: [String], tags: [String], today: DateOnly) -> EditorModel {
+        let all = FieldRule.Option(value: "", label: "filter.all")
+        return EditorModel(purpose: .filterCustomers, title: "editor.filter", subject: "", form: FormModel(fields: [
+            .init("status", label: "field.status", rule: .choice([all] + CustomerStatus.allCases.map { .init(value: $0.rawValue, label: "status.\($0.rawValue)") }),
+                  value: f.status?.rawValue ?? ""),
+            .init("tag", label: "field.tags", rule: .choice([all] + tags.map { .init(value: $0, label: $0) }), value: f.tag),
+            .init("region", label: "field.region", rule: .choice([all] + regions.map { .init(value: $0, label: $0) }), value: f.region),
+        ], today: today))
+    }
+
+    public var filterValue: CustomerFilter {
+        CustomerFilter(status: CustomerStatus(rawValue: value("status")), tag: value("tag"), region: value("region"))
     }
 }

@@ -7,7 +7,7 @@ public enum Effect: Sendable, Equatable {
     case authenticate(login: String, password: String)
     case loadHome
     case loadCard(RecordRef)
-    case loadCustomers(after: CustomerKey?, backwards: Bool, reset: Bool, request: Int)
+    case loadCustomers(after: CustomerCursor?, backwards: Bool, reset: Bool, request: Int, sort: CustomerSort = .name, filter: CustomerFilter = CustomerFilter())
     case searchCustomers(query: String, request: Int)
     /// Reads what a form needs (the record, a suggested code, company defaults), then opens it.
     case openEditor(EditorRequest)
@@ -28,10 +28,6 @@ public enum EditorRequest: Sendable, Equatable {
     case editContact(id: Int64, customerName: String)
     case newOpportunity(customerId: Int64, name: String)
     case editOpportunity(id: Int64, customerName: String)
+    case filterCustomers(CustomerFilter)
 }
 
-public struct CustomerKey: Sendable, Equatable {
-    public var name: String
-    public var id: Int64
-    public init(name: String, id: Int64) { self.name = name; self.id = id }
-}

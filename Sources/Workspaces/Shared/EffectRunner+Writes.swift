@@ -51,6 +51,9 @@ extension EffectRunner {
         case .editOpportunity(let id, let name):
             let o = try database.opportunityForEdit(id: id, by: session.actor)
             return EditorModel.opportunity(o, customerId: o.customerId, customerName: name, today: session.today)
+        case .filterCustomers(let filter):
+            let facets = try database.customerFacets(for: session.actor)
+            return EditorModel.customerFilter(filter, regions: facets.regions, tags: facets.tags, today: session.today)
         }
     }
 
@@ -88,6 +91,8 @@ extension EffectRunner {
             let customer = try database.opportunityForEdit(id: id, by: actor).customerId
             try database.saveOpportunity(editor.opportunityValue(id: id, customerId: customer, version: version), by: actor, today: today, at: now)
             return [.saved(toastKey: "saved.opportunity", argument: editor.value("title"))]
+        case .filterCustomers:
+            return []
         }
     }
 }

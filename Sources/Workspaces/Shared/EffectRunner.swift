@@ -32,12 +32,12 @@ public struct EffectRunner: Sendable {
             do { return [.cardLoaded(try database.card(ref, for: session.actor, today: session.today))] } catch {
                 return [.cardFailed(ref, error.description)]
             }
-        case .loadCustomers(let after, let backwards, let reset, let request):
+        case .loadCustomers(let after, let backwards, let reset, let request, let sort, let filter):
             guard let session else { return [] }
             do {
-                let page = try database.customerPage(for: session.actor, after: after.map { ($0.name, $0.id) },
+                let page = try database.customerPage(for: session.actor, sort: sort, filter: filter, after: after,
                                                      limit: CustomerListViewModel.window, backwards: backwards)
-                let total = reset ? try database.customerCount(for: session.actor) : nil
+                let total = reset ? try database.customerCount(for: session.actor, filter: filter) : nil
                 return [.customers(.loaded(page, backwards: backwards, reset: reset, total: total, request: request))]
             } catch {
                 return [.customers(.failed(error.description))]
