@@ -36,6 +36,16 @@ public struct RecordCard: Hashable, Sendable, Codable {
     public var sections: [Section]
     /// Shown as tabs (fields first, then one tab per section) instead of one long page.
     public var tabbed = false
+    /// Drawn under the fields: a gauge (a ratio) or a sparkline (a series).
+    public var charts: [Chart] = []
+
+    public struct Chart: Hashable, Sendable, Codable {
+        public var title: String
+        public var gauge: BasisPoints?
+        public var spark: [Int64]
+        public init(title: String, gauge: BasisPoints?) { self.title = title; self.gauge = gauge; spark = [] }
+        public init(title: String, spark: [Int64]) { self.title = title; gauge = nil; self.spark = spark }
+    }
 
     public struct Field: Hashable, Sendable, Codable {
         public var label: String

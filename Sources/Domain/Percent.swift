@@ -1,6 +1,6 @@
 /// A ratio shown as a percentage, kept in basis points (1 % = 100). `nil` ratios (zero
 /// denominators) display as "—", never as 0 %.
-public struct BasisPoints: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct BasisPoints: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public var value: Int64
     public init(_ value: Int64) { self.value = value }
     public static func < (a: BasisPoints, b: BasisPoints) -> Bool { a.value < b.value }

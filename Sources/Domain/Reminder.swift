@@ -74,7 +74,7 @@ public struct ReminderRules: Sendable, Equatable {
 public struct RecordRef: Hashable, Sendable, Codable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case customer, contact, salesOrder = "sales_order", receivable, purchaseOrder = "purchase_order"
-        case payable, product, supplier, stockLevel = "stock_level", claim, opportunity, quote
+        case payable, product, supplier, stockLevel = "stock_level", claim, opportunity, quote, performance
     }
     public var kind: Kind
     public var id: Int64

@@ -113,6 +113,8 @@ extension AppDatabase {
             return try claimCard(db, id: ref.id, actor: actor)
         case .opportunity:
             return try opportunityCard(db, id: ref.id, actor: actor)
+        case .performance:
+            return try performanceCard(db, rep: ref.id, actor: actor, today: today)
         case .quote:
             return try quoteCard(db, id: ref.id, actor: actor, today: today)
         case .product, .stockLevel:

@@ -172,3 +172,34 @@ import Domain
         #expect(closed?.1 == 0)
     }
 }
+
+@Suite struct PerformanceTests {
+    let db = Fixtures.demo
+    let today = Fixtures.today
+
+    @Test func monthToDateFiguresAreTheHomesFigures() throws {
+        let rep = try Fixtures.actor("rep")
+        let perf = try db.repPerformance(rep: rep.userId, period: .monthToDate(today), for: rep)
+        let home = try db.dashboard(for: rep, today: today)
+        let shown = Dictionary(uniqueKeysWithValues: perf.lines.map { ($0.key, $0.value) })
+        for metric in home.metrics where shown[metric.key] != nil {
+            #expect(shown[metric.key] == metric.value, "\(metric.key)")
+        }
+        #expect(home.metrics.filter { shown[$0.key] != nil }.count >= 7)
+        #expect(perf.commission == KPI.commission(base: perf.collections, rateBasisPoints: perf.commissionRate.value))
+        let year = try db.repPerformance(rep: rep.userId, period: .yearToDate(today), for: rep)
+        #expect(year.sales >= perf.sales && year.orders >= perf.orders)
+    }
+
+    @Test func onlyTheRepAndTheManagerSeeIt() throws {
+        let rep = try Fixtures.actor("rep"), rep2 = try Fixtures.actor("rep2"), manager = try Fixtures.actor("manager")
+        #expect(throws: StoreError.self) { try db.repPerformance(rep: rep2.userId, period: .monthToDate(today), for: rep) }
+        #expect(throws: StoreError.self) { try db.card(RecordRef(.performance, rep2.userId), for: rep, today: today) }
+        #expect(throws: StoreError.self) { try db.repPerformance(rep: rep.userId, period: .monthToDate(today), for: try Fixtures.actor("finance")) }
+        _ = try db.repPerformance(rep: rep2.userId, period: .monthToDate(today), for: manager)
+        let card = try db.card(RecordRef(.performance, rep.userId), for: rep, today: today)
+        #expect(card.sections.map(\.title) == ["section.pipeline", "section.visits", "section.pay-and-expenses"])
+        #expect(card.sections[1].rows.count == 30)
+        #expect(card.charts.count == 3)
+    }
+}

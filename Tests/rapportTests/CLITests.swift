@@ -83,6 +83,21 @@ enum CLI {
         #expect(nobody.err.contains("ghost"))
     }
 
+    @Test func repPerformanceReportForTheRepAndTheManagerOnly() throws {
+        let json = try CLI.run(["report", "rep-performance", "--db", CLITests.db, "--user", "rep", "--today", "2026-11-22", "--format", "json"])
+        #expect(json.status == 0)
+        let figures = (try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])?["figures"] as? [String: String] ?? [:]
+        #expect(figures.count == 12)
+        let table = try CLI.run(["report", "rep-performance", "--db", CLITests.db, "--user", "rep", "--today", "2026-11-22"])
+        #expect(table.out.contains("sales") && table.out.contains(figures["sales"] ?? "?"))
+        let other = try CLI.run(["report", "rep-performance", "--db", CLITests.db, "--user", "rep", "--rep", "rep2", "--today", "2026-11-22"])
+        #expect(other.status != 0 && other.err.contains("Not allowed"))
+        let manager = try CLI.run(["report", "rep-performance", "--db", CLITests.db, "--user", "manager", "--rep", "rep2", "--from", "2026-01-01", "--to", "2026-06-30", "--today", "2026-11-22"])
+        #expect(manager.status == 0 && manager.out.contains("from 2026-01-01 to 2026-06-30"))
+        let bad = try CLI.run(["report", "rep-performance", "--db", CLITests.db, "--user", "rep", "--from", "01/02/2026"])
+        #expect(bad.status != 0 && bad.err.contains("01/02/2026"))
+    }
+
     @Test func duplicateReportNamesTheRule() throws {
         let r = try CLI.run(["report", "duplicates", "--db", CLITests.db])
         #expect(r.status == 0)

@@ -31,7 +31,7 @@ public struct Catalog: Sendable, Equatable {
 
     /// Values coming from the Store that are catalog keys (`status.open`, `method.cash`) are
     /// translated; anything else is data and shown as it is.
-    static let valuePrefixes = ["status.", "method.", "aging.", "contact-kind.", "stage.", "feedback."]
+    static let valuePrefixes = ["status.", "method.", "aging.", "contact-kind.", "stage.", "feedback.", "expense."]
 
     public func value(_ v: String) -> String {
         for prefix in Catalog.valuePrefixes where v.hasPrefix(prefix) { return table[v] ?? Catalog.english[v] ?? v }

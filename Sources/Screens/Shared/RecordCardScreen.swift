@@ -77,6 +77,10 @@ enum RecordCardScreen {
         guard let section = model.currentSection else {
             let fields = card.fields.filter { !$0.value.isEmpty }
             let labelWidth = min(22, (fields.map { DisplayWidth.of(catalog.text($0.label)) }.max() ?? 10) + 1)
+            if fields.contains(where: { $0.value.contains("  |  ") }) {
+                renderComparison(fields, charts: card.charts, labelWidth: labelWidth, in: body, into: &buffer, context: context, catalog: catalog)
+                return
+            }
             // Two columns of fields when the window is wide enough, one otherwise.
             let columns = body.width >= 110 ? 2 : 1
             let perColumn = (fields.count + columns - 1) / columns
@@ -104,5 +108,38 @@ enum RecordCardScreen {
         table.rows = section.rows.map { TableRow($0.map(catalog.value)) }
         table.selected = model.selectedRow
         table.render(in: body, into: &buffer, context: context)
+    }
+
+    /// Figures for two periods side by side ("this month | this year"), then the card's charts.
+    static func renderComparison(_ fields: [RecordCard.Field], charts: [RecordCard.Chart], labelWidth: Int, in body: Rect,
+                                 into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog) {
+        let valueWidth = 16
+        let chartX = body.x + labelWidth + 2 * (valueWidth + 2) + 2
+        var y = body.y
+        for f in fields where y < body.maxY {
+            let parts = f.value.components(separatedBy: "  |  ")
+            let header = f.label == "perf.period"
+            buffer.put(DisplayWidth.pad(header ? "" : catalog.text(f.label), to: labelWidth), x: body.x, y: y, style: context.style("muted"), maxWidth: labelWidth)
+            let width = parts.count == 1 ? 2 * valueWidth + 2 : valueWidth
+            for (i, part) in parts.prefix(2).enumerated() {
+                buffer.put(DisplayWidth.pad(part, to: width, alignRight: true), x: body.x + labelWidth + 1 + i * (valueWidth + 2), y: y,
+                           style: context.style(header ? "list.header" : "default"), maxWidth: width)
+            }
+            y += 1
+        }
+        // Charts to the right when there is room, else below.
+        var cy = chartX + 20 <= body.maxX ? body.y : y + 1
+        let cx = chartX + 20 <= body.maxX ? chartX : body.x
+        let width = min(40, body.maxX - cx)
+        for chart in charts where cy + 1 < body.maxY {
+            buffer.put(catalog.text(chart.title), x: cx, y: cy, style: context.style("title"), maxWidth: width)
+            let rect = Rect(x: cx, y: cy + 1, width: width, height: 1)
+            if chart.spark.isEmpty {
+                Gauge(basisPoints: chart.gauge?.value, label: chart.gauge.display).render(in: rect, into: &buffer, context: context)
+            } else {
+                Sparkline(values: chart.spark).render(in: rect, into: &buffer, context: context)
+            }
+            cy += 3
+        }
     }
 }

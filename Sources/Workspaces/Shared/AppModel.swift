@@ -275,6 +275,10 @@ public struct AppModel: Sendable, Equatable {
             if current != .customers { stack.append(.customers) }
             customers = CustomerListViewModel()
             return [customers.load(after: nil, backwards: false, reset: true)]
+        case "performance":
+            return [.loadCard(RecordRef(.performance, session.actor.userId))]
+        case "new-customer":
+            return [.openEditor(.newCustomer(name: ""))]
         case "refresh":
             return refreshEffects()
         case "help":

@@ -5,11 +5,15 @@ public struct PaletteCommand: Sendable, Equatable {
     public var name: String
     public var titleKey: String
     public var capabilities: [Capability]
+    /// When set, only these roles are offered the command (a rep's own screens).
+    public var roles: [Role]? = nil
 
     public static let all: [PaletteCommand] = [
         PaletteCommand(name: "home", titleKey: "screen.home", capabilities: []),
         PaletteCommand(name: "reminders", titleKey: "screen.reminders", capabilities: []),
         PaletteCommand(name: "customers", titleKey: "screen.customers", capabilities: [.viewOwnCustomers, .viewAllCustomers]),
+        PaletteCommand(name: "performance", titleKey: "screen.performance", capabilities: [.viewOwnPerformance], roles: [.salesRep]),
+        PaletteCommand(name: "new-customer", titleKey: "editor.new-customer", capabilities: [.editOwnCustomers, .editAllCustomers]),
         PaletteCommand(name: "refresh", titleKey: "command.refresh", capabilities: []),
         PaletteCommand(name: "help", titleKey: "command.help", capabilities: []),
         PaletteCommand(name: "logout", titleKey: "command.logout", capabilities: []),
@@ -18,7 +22,7 @@ public struct PaletteCommand: Sendable, Equatable {
 
     /// What this role may run: a command is offered only if the role holds one of its capabilities.
     public static func available(to role: Role) -> [PaletteCommand] {
-        all.filter { $0.capabilities.isEmpty || $0.capabilities.contains(where: role.can) }
+        all.filter { ($0.capabilities.isEmpty || $0.capabilities.contains(where: role.can)) && ($0.roles?.contains(role) ?? true) }
     }
 }
 
