@@ -155,7 +155,45 @@ scenario_find_by_pinyin_initials() {
   tm send-keys -t pinyin Enter Enter; wait_for pinyin "┌ 北京华联商厦有限公司 ─"
 }
 
-for s in find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal; do
+# The lines of the reminder pane under one group heading (up to the next heading).
+reminder_group() {  # name heading
+  screen "$1" | awk -v h="$2" 'index($0, "▸ " h) { on = 1; next } on && index($0, "▸ ") { on = 0 } on { print }'
+}
+
+scenario_log_call_next_contact_tomorrow() {
+  start logcall 100 30 xterm-256color "$BIN" --db "$DB" --today "$TODAY"
+  wait_for logcall "Log in" && login logcall rep && wait_for logcall "Contact today" || return 1
+  tm send-keys -t logcall ":" "cust" Enter; wait_for logcall "Customers —" || return 1
+  tm send-keys -t logcall "/bjhl"; wait_for logcall "1 found" || return 1
+  tm send-keys -t logcall Enter l; wait_for logcall "Log contact — 北京华联商厦有限公司" || return 1
+  tm send-keys -t logcall Tab Tab "Called about the spring order" Tab "will order" Tab C-u "+1"
+  wait_for logcall "+1" || return 1
+  tm send-keys -t logcall Enter; wait_for logcall "Contact logged: 北京华联商厦有限公司" || return 1
+  tm send-keys -t logcall ":" "home" Enter; wait_for logcall "Contact tomorrow" || return 1
+  local i=0
+  while [ $i -lt 50 ]; do
+    reminder_group logcall "Contact tomorrow" | grep -q "北京华联商厦有限" && return 0
+    sleep 0.1; i=$((i + 1))
+  done
+  echo "--- 北京华联商厦有限公司 is not under Contact tomorrow:"; screen logcall; return 1
+}
+
+scenario_duplicate_shows_only_owner_and_date() {
+  local other code phone
+  other=$(sqlite3 "$DB" "SELECT c.code || '|' || c.phone || '|' || u.display_name FROM customers c JOIN users u ON u.id = c.owner_id WHERE c.name LIKE '北京华联商厦（集团）%'")
+  code=${other%%|*}; phone=$(echo "$other" | cut -d'|' -f2); owner=${other##*|}
+  start dup 100 30 xterm-256color "$BIN" --db "$DB" --today "$TODAY"
+  wait_for dup "Log in" && login dup rep && wait_for dup "Contact today" || return 1
+  tm send-keys -t dup ":" "cust" Enter; wait_for dup "Customers —" || return 1
+  tm send-keys -t dup a; wait_for dup "New customer" || return 1
+  tm send-keys -t dup "北京华联商厦集团" C-s
+  wait_for dup "This customer exists already" && wait_for dup "similar to 北京华联商厦（集团）股份有限公司, owned by $owner since" || return 1
+  if screen dup | grep -qF -e "$code" -e "$phone"; then echo "--- the other rep's code or phone is shown:"; screen dup; return 1; fi
+  tm send-keys -t dup Down; tm send-keys -t dup c; wait_for dup "Ask the manager for this customer" || return 1
+  tm send-keys -t dup "Met them at the Canton fair" Enter; wait_for dup "Claim sent to the manager"
+}
+
+for s in find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal log_call_next_contact_tomorrow duplicate_shows_only_owner_and_date; do
   "scenario_$s"; result "$s" $?
 done
 echo "tmux scenarios: $passed passed, $failed failed"
