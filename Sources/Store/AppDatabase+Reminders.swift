@@ -133,7 +133,7 @@ extension AppDatabase {
         } else {
             let ids = unshipped.keys.map(String.init).joined(separator: ",")
             candidates = """
-                SELECT id, name, credit_limit, open_balance FROM customers c WHERE c.credit_limit > 0 AND c.open_balance > c.credit_limit\(owner)
+                SELECT id, name, credit_limit, open_balance FROM customers c INDEXED BY customers_over_limit WHERE c.credit_limit > 0 AND c.open_balance > c.credit_limit\(owner)
                 UNION SELECT id, name, credit_limit, open_balance FROM customers c WHERE c.credit_limit > 0 AND c.id IN (\(ids))
                 """
         }

@@ -85,6 +85,26 @@ struct BenchCommand: AsyncParsableCommand {
                 _ = try database.customerPage(for: actor, after: CustomerCursor(text: "M", id: 0), limit: CustomerListViewModel.window)
                 print(String(format: "  customer list key → frame p50 %.2f ms, p99 %.2f ms [p99 < 16 ms]; keyset page of %d: %.1f ms",
                              pct(listTimes, 50), pct(listTimes, 99), CustomerListViewModel.window, Date().timeIntervalSince(pageLoad) * 1000))
+                // Every other order of the list: the first page and one from the middle.
+                var sortTimes: [String] = []
+                for sort in CustomerSort.allCases {
+                    let a = Date()
+                    let page = try database.customerPage(for: actor, sort: sort, after: nil, limit: CustomerListViewModel.window)
+                    let firstPage = Date().timeIntervalSince(a) * 1000
+                    let b = Date()
+                    if let mid = page.dropFirst(page.count / 2).first {
+                        _ = try database.customerPage(for: actor, sort: sort, after: sort.cursor(after: mid), limit: CustomerListViewModel.window)
+                    }
+                    sortTimes.append(String(format: "%@ %.1f/%.1f", sort.rawValue, firstPage, Date().timeIntervalSince(b) * 1000))
+                }
+                print("  sorted pages (first/next, ms): " + sortTimes.joined(separator: ", ") + " [part of key → frame < 16 ms]")
+                // Opening a customer card (every tab's data is read at once), for customers of this role.
+                let ids = try database.customerPage(for: actor, after: CustomerCursor(text: "", id: 0), limit: 400).map(\.id)
+                var cardTimes: [Double] = []
+                for id in ids.enumerated().filter({ $0.offset % 20 == 0 }).map(\.element) {
+                    let c = Date(); _ = try database.card(RecordRef(.customer, id), for: actor, today: today); cardTimes.append(Date().timeIntervalSince(c) * 1000)
+                }
+                print(String(format: "  customer card open p50 %.1f ms, max %.1f ms over %d cards [< 50 ms]", pct(cardTimes, 50), cardTimes.max() ?? 0, cardTimes.count))
             }
         }
         // Idle: the real loop with nothing to do, for 3 s.

@@ -30,7 +30,7 @@ import Domain
         }
         try AppDatabase.migrator.migrate(queue)
         let indexes = try queue.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'customers_%sort_%'") }
-        #expect(indexes.count == 8)
+        #expect(indexes.count == 4)
         #expect(try queue.read { db in try String.fetchOne(db, sql: "SELECT name FROM customers") } == "北京华联")
     }
 
