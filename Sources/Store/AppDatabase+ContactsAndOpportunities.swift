@@ -40,12 +40,8 @@ extension AppDatabase {
                 return id
             }
             guard let stored = try AppDatabase.contact(db, id: id), stored.customerId == c.customerId else { throw StoreError.notFound("contact \(id)") }
-            if stored.version != c.version {
-                let who = try String.fetchOne(db, sql: "SELECT login FROM audit_log WHERE entity = 'contacts' AND entity_id = ? ORDER BY id DESC LIMIT 1", arguments: [id]) ?? "another user"
-                let mine = AppDatabase.auditPairs(c)
-                let changed = AppDatabase.auditPairs(stored).enumerated().compactMap { i, p in p.1 != mine[i].1 ? p.0 : nil }
-                throw StoreError.stale(AppDatabase.staleMessage(who: who, changed: changed), currentVersion: stored.version)
-            }
+            try AppDatabase.refuseStale(db, entity: "contacts", id: id, stored: (stored.version, AppDatabase.auditPairs(stored)),
+                                        mine: (c.version, AppDatabase.auditPairs(c)))
             try db.execute(sql: """
                 UPDATE contacts SET name = ?, title = ?, mobile = ?, phone = ?, email = ?, wechat = ?, qq = ?, birthday = ?, notes = ?, version = version + 1
                 WHERE id = ? AND version = ?
@@ -96,12 +92,8 @@ extension AppDatabase {
                 return id
             }
             guard let stored = try AppDatabase.opportunity(db, id: id), stored.customerId == o.customerId else { throw StoreError.notFound("opportunity \(id)") }
-            if stored.version != o.version {
-                let who = try String.fetchOne(db, sql: "SELECT login FROM audit_log WHERE entity = 'opportunities' AND entity_id = ? ORDER BY id DESC LIMIT 1", arguments: [id]) ?? "another user"
-                let mine = AppDatabase.auditPairs(o)
-                let changed = AppDatabase.auditPairs(stored).enumerated().compactMap { i, p in p.1 != mine[i].1 ? p.0 : nil }
-                throw StoreError.stale(AppDatabase.staleMessage(who: who, changed: changed), currentVersion: stored.version)
-            }
+            try AppDatabase.refuseStale(db, entity: "opportunities", id: id, stored: (stored.version, AppDatabase.auditPairs(stored)),
+                                        mine: (o.version, AppDatabase.auditPairs(o)))
             try db.execute(sql: """
                 UPDATE opportunities SET title = ?, stage = ?, amount = ?, probability_bp = ?, expected_close = ?, lost_reason = ?,
                     closed_on = CASE WHEN ? THEN coalesce(closed_on, ?) ELSE NULL END, version = version + 1

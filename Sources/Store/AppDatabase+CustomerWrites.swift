@@ -101,13 +101,8 @@ extension AppDatabase {
             var c = validated
             // Ownership changes go through reassignment or claims, never through the edit form.
             c.ownerId = stored.ownerId
-            if stored.version != c.version {
-                let who = try String.fetchOne(db, sql: "SELECT login FROM audit_log WHERE entity = 'customers' AND entity_id = ? ORDER BY id DESC LIMIT 1", arguments: [id]) ?? "another user"
-                let changed = AppDatabase.auditPairs(stored).enumerated().compactMap { i, pair -> String? in
-                    pair.1 != AppDatabase.auditPairs(c)[i].1 ? pair.0 : nil
-                }
-                throw StoreError.stale(AppDatabase.staleMessage(who: who, changed: changed), currentVersion: stored.version)
-            }
+            try AppDatabase.refuseStale(db, entity: "customers", id: id, stored: (stored.version, AppDatabase.auditPairs(stored)),
+                                        mine: (c.version, AppDatabase.auditPairs(c)))
             if c.code != stored.code, try Bool.fetchOne(db, sql: "SELECT 1 FROM customers WHERE code = ? AND id <> ?", arguments: [c.code, id]) == true {
                 throw StoreError.invalid(DomainError("the code \(c.code) is taken", field: "code"))
             }
@@ -128,9 +123,16 @@ extension AppDatabase {
         }
     }
 
-    static func staleMessage(who: String, changed: [String]) -> String {
-        "\(who) saved this record after you opened it" + (changed.isEmpty ? "" : " (changed: \(changed.joined(separator: ", ")))") +
-            ". Your input is kept; save again to replace their version, or Esc to drop yours."
+    /// Refuses a save based on an older `version` than the stored one, naming who saved last
+    /// (from the audit log) and which fields differ between their version and the user's.
+    static func refuseStale(_ db: Database, entity: String, id: Int64, stored: (version: Int64, pairs: [(String, String?)]),
+                            mine: (version: Int64, pairs: [(String, String?)])) throws {
+        guard stored.version != mine.version else { return }
+        let who = try String.fetchOne(db, sql: "SELECT login FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1",
+                                      arguments: [entity, id]) ?? "another user"
+        let changed = zip(stored.pairs, mine.pairs).compactMap { theirs, ours in theirs.1 != ours.1 ? theirs.0 : nil }
+        throw StoreError.stale("\(who) saved this record after you opened it" + (changed.isEmpty ? "" : " (changed: \(changed.joined(separator: ", ")))") +
+                               ". Your input is kept; save again to replace their version, or Esc to drop yours.", currentVersion: stored.version)
     }
 
     static func auditPairs(_ c: Customer) -> [(String, String?)] {
