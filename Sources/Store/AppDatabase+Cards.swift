@@ -144,24 +144,24 @@ extension AppDatabase {
     }
 
     static func customerCard(_ db: Database, id: Int64, today: DateOnly) throws -> RecordCard {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT c.code, c.name, c.status, u.display_name, c.contact_person, c.phone, c.email, c.address, c.region, c.industry,
-                   c.credit_limit, c.payment_terms_days, c.next_contact_on, c.last_contact_on, c.last_order_on, c.owner_since, c.source,
-                   c.short_name, c.tags, c.open_balance, c.owner_id
-            FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = ?
-            """, arguments: [id]) else { throw StoreError.notFound("customer \(id)") }
+        // The editable fields as the edit form reads them; then what only the card shows.
+        guard let c = try customer(db, id: id),
+              let extra = try Row.fetchOne(db, sql: """
+                SELECT u.display_name, c.owner_since, c.last_contact_on, c.last_order_on, c.open_balance
+                FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = ?
+                """, arguments: [id]) else { throw StoreError.notFound("customer \(id)") }
         let exposure = try creditExposures(db, ownerId: nil, customerId: id)[id]?.exposure
         let yearAgo = today.adding(months: -12).adding(days: 1).iso
         let revenue = try Int64.fetchOne(db, sql: "SELECT coalesce(SUM(total), 0) FROM shipments WHERE customer_id = ? AND ship_date BETWEEN ? AND ? AND status = 'posted'",
                                          arguments: [id, yearAgo, today.iso]) ?? 0
         let orders12 = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM sales_orders WHERE customer_id = ? AND order_date BETWEEN ? AND ? AND status <> 'cancelled'",
                                           arguments: [id, yearAgo, today.iso]) ?? 0
-        let filled = try customer(db, id: id)?.keyFieldsFilled ?? 0
+        let filled = c.keyFieldsFilled
         let completeness = "\(filled)/\(Customer.keyFieldCount)  " + BasisPoints.ratio(Int64(filled), Int64(Customer.keyFieldCount)).display
         let exposureText = exposure.map { e in
             e.exposure.formatted() + (e.limit.minorUnits > 0 ? " / " + e.limit.formatted() + (e.isBreached ? "  ⚠" : "") : "")
         } ?? "0.00"
-        let next = (row[12] as String?).map { d in d + (DateOnly(iso: d).map { $0 < today ? "  ⚠" : "" } ?? "") } ?? ""
+        let next = c.nextContactOn.map { $0.iso + ($0 < today ? "  ⚠" : "") } ?? ""
 
         let contacts = try Row.fetchAll(db, sql: "SELECT id, name, title, mobile, phone, email, wechat, birthday FROM contacts WHERE customer_id = ? ORDER BY name LIMIT 200", arguments: [id])
         let log = try Row.fetchAll(db, sql: """
@@ -178,20 +178,16 @@ extension AppDatabase {
             SELECT id, number, doc_date, due_date, amount, open_amount FROM receivables WHERE customer_id = ? AND status = 'posted' AND open_amount > 0 ORDER BY due_date LIMIT 200
             """, arguments: [id])
         let feedback = try Row.fetchAll(db, sql: "SELECT received_on, kind, coalesce(CAST(score AS TEXT), ''), coalesce(note, ''), resolved FROM feedback WHERE customer_id = ? ORDER BY received_on DESC LIMIT 200", arguments: [id])
-        let quoteStatus = { (r: Row) -> String in
-            let s = QuoteStatus(rawValue: r[4]) ?? .draft
-            return "status.\(s.effective(validUntil: DateOnly(iso: r[3] as String) ?? today, today: today).rawValue)"
-        }
-        var card = RecordCard(ref: RecordRef(.customer, id), title: row[1], fields: [
-            .init("field.code", row[0]), .init("field.short-name", row[17] ?? ""), .init("field.status", "status.\(row[2] as String)"),
-            .init("field.owner", (row[3] as String?).map { $0 + ((row[15] as String?).map { "  (\($0))" } ?? "") } ?? ""),
-            .init("field.contact-person", row[4] ?? ""), .init("field.phone", row[5] ?? ""), .init("field.email", row[6] ?? ""),
-            .init("field.address", row[7] ?? ""), .init("field.region", row[8] ?? ""), .init("field.industry", row[9] ?? ""),
-            .init("field.source", row[16] ?? ""), .init("field.tags", row[18]),
+        var card = RecordCard(ref: RecordRef(.customer, id), title: c.name, fields: [
+            .init("field.code", c.code), .init("field.short-name", c.shortName ?? ""), .init("field.status", "status.\(c.status.rawValue)"),
+            .init("field.owner", (extra[0] as String?).map { $0 + ((extra[1] as String?).map { "  (\($0))" } ?? "") } ?? ""),
+            .init("field.contact-person", c.contactPerson ?? ""), .init("field.phone", c.phone ?? ""), .init("field.email", c.email ?? ""),
+            .init("field.address", c.address ?? ""), .init("field.region", c.region ?? ""), .init("field.industry", c.industry ?? ""),
+            .init("field.source", c.source ?? ""), .init("field.tags", c.tags),
             .init("field.completeness", completeness),
-            .init("field.exposure", exposureText), .init("field.payment-terms", "\(row[11] as Int64)"),
-            .init("field.last-contact", row[13] ?? ""), .init("field.next-contact", next), .init("field.last-order", row[14] ?? ""),
-            .init("field.open-receivables", money(row[19])), .init("field.revenue-12m", money(revenue)), .init("field.orders-12m", String(orders12)),
+            .init("field.exposure", exposureText), .init("field.payment-terms", String(c.paymentTermsDays)),
+            .init("field.last-contact", extra[2] ?? ""), .init("field.next-contact", next), .init("field.last-order", extra[3] ?? ""),
+            .init("field.open-receivables", money(extra[4])), .init("field.revenue-12m", money(revenue)), .init("field.orders-12m", String(orders12)),
         ], sections: [
             .init(title: "section.contacts", columns: ["col.name", "col.title", "col.mobile", "col.phone", "col.email", "col.wechat", "col.birthday"],
                   rows: contacts.map { [$0[1], $0[2] ?? "", $0[3] ?? "", $0[4] ?? "", $0[5] ?? "", $0[6] ?? "", $0[7] ?? ""] as [String] },
@@ -204,7 +200,7 @@ extension AppDatabase {
                       return [r[1], "stage.\(r[2] as String)", money(r[3]), BasisPoints(r[4]).description, o.weighted.formatted(), r[5], r[6]]
                   }, refs: opportunities.map { RecordRef(.opportunity, $0[0]) }),
             .init(title: "section.quotes", columns: ["col.number", "col.date", "col.valid-until", "col.status", "col.total"],
-                  rows: quotes.map { [$0[1], $0[2], $0[3], quoteStatus($0), money($0[5])] as [String] }, refs: quotes.map { RecordRef(.quote, $0[0]) }),
+                  rows: quotes.map { [$0[1], $0[2], $0[3], "status." + quoteStatus($0[4], validUntil: $0[3], today: today).rawValue, money($0[5])] as [String] }, refs: quotes.map { RecordRef(.quote, $0[0]) }),
             .init(title: "section.orders", columns: ["col.number", "col.date", "col.due", "col.status", "col.total"],
                   rows: orders.map { [$0[1], $0[2], $0[3], "status.\($0[4] as String)", money($0[5])] as [String] }, refs: orders.map { RecordRef(.salesOrder, $0[0]) }),
             .init(title: "section.open-receivables", columns: ["col.number", "col.date", "col.due", "col.amount", "col.open"],
@@ -214,6 +210,11 @@ extension AppDatabase {
         ])
         card.tabbed = true
         return card
+    }
+
+    /// A quote's status as of today: a sent or draft quote past `valid_until` reads as expired.
+    static func quoteStatus(_ stored: String, validUntil: String, today: DateOnly) -> QuoteStatus {
+        (QuoteStatus(rawValue: stored) ?? .draft).effective(validUntil: DateOnly(iso: validUntil) ?? today, today: today)
     }
 
     static func opportunityCard(_ db: Database, id: Int64, actor: Actor) throws -> RecordCard {
@@ -233,7 +234,7 @@ extension AppDatabase {
             FROM quotes q JOIN customers c ON c.id = q.customer_id JOIN users u ON u.id = q.owner_id LEFT JOIN sales_orders o ON o.id = q.sales_order_id WHERE q.id = ?
             """, arguments: [id]) else { throw StoreError.notFound("quote \(id)") }
         try requireCustomerAccess(db, customerId: r[2], actor: actor)
-        let status = (QuoteStatus(rawValue: r[6]) ?? .draft).effective(validUntil: DateOnly(iso: r[5] as String) ?? today, today: today)
+        let status = quoteStatus(r[6], validUntil: r[5], today: today)
         let lines = try Row.fetchAll(db, sql: """
             SELECT l.line_no, p.code, p.name, l.quantity, l.unit_price, l.discount_bp, l.amount
             FROM quote_lines l JOIN products p ON p.id = l.product_id WHERE l.quote_id = ? ORDER BY l.line_no

@@ -132,8 +132,7 @@ public final class AppShell {
         titleBar(model: model, width: w, into: &buffer, context: context, catalog: catalog, companyName: companyName)
         if let session = model.session {
             // A form is drawn over the screen it was opened from.
-            let base = model.stack.last { if case .editor = $0 { return false } else { return true } }
-            switch base {
+            switch model.baseScreen {
             case .home?, nil: RoleHomeScreen.render(model.home, session: session, in: body, into: &buffer, context: context, catalog: catalog)
             case .customers?: CustomerListScreen.render(model.customers, in: body, into: &buffer, context: context, catalog: catalog)
             case .card(let card)?: RecordCardScreen.render(card, in: body, into: &buffer, context: context, catalog: catalog)

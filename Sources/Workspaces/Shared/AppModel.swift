@@ -249,19 +249,18 @@ public struct AppModel: Sendable, Equatable {
         }
     }
 
+    /// The screen a form was opened from (forms are drawn over it), or the current screen.
+    public var baseScreen: Screen? {
+        stack.last { if case .editor = $0 { return false } else { return true } }
+    }
+
+    /// Reloads what is on screen; under an open form, the screen beneath it (the form keeps
+    /// what is typed).
     mutating func refreshEffects() -> [Effect] {
-        switch current {
-        case .home?, nil: return [.loadHome]
+        switch baseScreen {
         case .customers?: return [.loadHome] + customers.handle(.refresh)
         case .card(let m)?: return [.loadHome, .loadCard(m.ref)]
-        case .editor?:
-            // The screen under the form refreshes; the form keeps what is typed.
-            guard let below = stack.dropLast().last else { return [.loadHome] }
-            switch below {
-            case .customers: return [.loadHome] + customers.handle(.refresh)
-            case .card(let m): return [.loadHome, .loadCard(m.ref)]
-            default: return [.loadHome]
-            }
+        case .home?, .editor?, nil: return [.loadHome]
         }
     }
 
