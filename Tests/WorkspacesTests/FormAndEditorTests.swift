@@ -52,6 +52,22 @@ import Testing
         #expect(f.handle(.confirmDiscard(true)) == .close)
     }
 
+    @Test func lookupMatchesLabelOrSearchTextAndTakesTheHighlightedOne() {
+        var f = FormModel(fields: [.init("product", label: "field.product", rule: .lookup([
+            .init(value: "1", label: "P-001 螺丝 Screw", search: "luosi ls"), .init(value: "2", label: "P-002 螺母 Nut", search: "luomu lm"),
+            .init(value: "3", label: "Q-100 垫圈 Washer", search: "dianquan dq"),
+        ]))], today: today)
+        for c in "luo" { _ = f.handle(.type(c)) }
+        #expect(f.fields[0].matches.map(\.value) == ["1", "2"])
+        _ = f.handle(.down)
+        #expect(f.handle(.enter) == .submit)
+        #expect(f.value("product") == "P-002 螺母 Nut")
+        _ = f.handle(.clear)
+        for c in "zzz" { _ = f.handle(.type(c)) }
+        #expect(f.handle(.enter) == .stay)
+        #expect(f.fields[0].error == FieldError("error.unknown", "zzz"))
+    }
+
     @Test(arguments: [
         (FieldRule.date(required: true), "12-32", "error.date"), (.date(required: true), "", "error.required"),
         (.pastDate(required: false), "+1", "error.future-date"), (.phone, "call me", "error.phone"), (.email, "a@b", "error.email"),
