@@ -29,7 +29,7 @@ enum CustomerListScreen {
             TableColumn(catalog.text("col.status"), width: 8),
             TableColumn(catalog.text("col.owner"), width: 8, flex: 1),
             // The fifth column follows the sort: the phone, or what the list is sorted by.
-            TableColumn(catalog.text(fifthColumn(model.sort)), width: 11, alignRight: model.sort == .openReceivables),
+            TableColumn(catalog.text(fifthColumn(model.sort)), width: model.sort == .openReceivables ? 14 : 11, alignRight: model.sort == .openReceivables),
             TableColumn(catalog.text("col.next-contact"), width: 10),
             TableColumn(catalog.text("col.last-order"), width: 10),
         ])
