@@ -109,14 +109,15 @@ public struct DemoGenerator {
         }
         var listPrice: [Int64] = [0]
         var costPrice: [Int64] = [0]
-        let product = try db.makeStatement(sql: "INSERT INTO products (id, code, name, unit, list_price, cost_price) VALUES (?, ?, ?, ?, ?, ?)")
+        let product = try db.makeStatement(sql: "INSERT INTO products (id, code, name, search_key, unit, list_price, cost_price) VALUES (?, ?, ?, ?, ?, ?, ?)")
         for p in 1...size.products {
             let item = rng.int(DemoNames.items.count)
             let name = "\(rng.pick(DemoNames.materials))\(DemoNames.items[item]) \(rng.pick(DemoNames.specs)) \(DemoNames.itemsEn[item])"
             let price = Int64(rng.int(in: 2...4000)) * 50
             listPrice.append(price)
             costPrice.append(price * Int64(rng.int(in: 55...80)) / 100)
-            try product.execute(arguments: [p, "P\(String(100_000 + p).dropFirst())", name, rng.pick(DemoNames.units), price, costPrice[p]])
+            let code = "P\(String(100_000 + p).dropFirst())"
+            try product.execute(arguments: [p, code, name, SearchKey.make(name: name, code: code), rng.pick(DemoNames.units), price, costPrice[p]])
         }
 
         // Suppliers.

@@ -117,6 +117,8 @@ extension AppDatabase {
             return try performanceCard(db, rep: ref.id, actor: actor, today: today)
         case .quote:
             return try quoteCard(db, id: ref.id, actor: actor, today: today)
+        case .quoteList:
+            return try quoteListCard(db, actor: actor, today: today)
         case .product, .stockLevel:
             guard actor.can(.viewStock) || actor.can(.editPurchaseOrders) || actor.can(.editQuotes) else { throw StoreError.forbidden("\(actor.role.rawValue) cannot open stock records") }
             guard let row = try Row.fetchOne(db, sql: "SELECT code, name, unit, list_price FROM products WHERE id = ?", arguments: [ref.id]) else {

@@ -17,6 +17,7 @@ public final class AppDatabase: Sendable {
         var m = DatabaseMigrator()
         m.registerMigration(SchemaV1.identifier) { db in try SchemaV1.migrate(db) }
         m.registerMigration(SchemaV2.identifier) { db in try SchemaV2.migrate(db) }
+        m.registerMigration(SchemaV3.identifier) { db in try SchemaV3.migrate(db) }
         return m
     }
 

@@ -21,6 +21,7 @@ public struct Keymap: Sendable, Equatable {
         // On a customer or a reminder about one: log a contact, put the next contact off, done.
         ("log-contact", ["l"]), ("postpone", ["z"]), ("mark-done", ["m"]),
         ("sort", ["s"]), ("filter", ["f"]),
+        ("copy", ["c"]), ("mark-sent", ["S"]), ("accept", ["A"]), ("reject", ["X"]),
     ]
 
     public static let actionNames: [String] = defaultBindings.map(\.0)

@@ -85,7 +85,9 @@ public struct Form: Sendable, Equatable {
             }
             y += 1
             if focused, case .lookup = f.kind {
-                for (k, m) in f.matches.prefix(5).enumerated() where y < rect.maxY {
+                // Five suggestions at a time, moving with the highlighted one.
+                let first = max(0, f.pick - 4)
+                for (k, m) in f.matches.enumerated().dropFirst(first).prefix(5) where y < rect.maxY {
                     let style = context.style(k == f.pick ? "list.selected" : "muted")
                     buffer.put(DisplayWidth.pad(m, to: fieldWidth), x: fx, y: y, style: style, maxWidth: fieldWidth)
                     y += 1

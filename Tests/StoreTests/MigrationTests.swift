@@ -19,7 +19,7 @@ import Domain
         }
         #expect(Set(found.map(\.0)) == Set(MigrationTests.tables))
         for (name, sql) in found { #expect(sql.hasSuffix("STRICT"), "\(name) is not STRICT") }
-        #expect(AppDatabase.knownMigrations == ["v1-domain", "v2-customer-sorts"])
+        #expect(AppDatabase.knownMigrations == ["v1-domain", "v2-customer-sorts", "v3-quotes"])
     }
 
     @Test func v2AddsTheCustomerSortIndexesToAFileMadeByV1() throws {
@@ -32,6 +32,18 @@ import Domain
         let indexes = try queue.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'customers_%sort_%'") }
         #expect(indexes.count == 4)
         #expect(try queue.read { db in try String.fetchOne(db, sql: "SELECT name FROM customers") } == "北京华联")
+    }
+
+    @Test func v3FillsProductSearchKeysSoPinyinFindsProductsMadeBefore() throws {
+        let queue = try DatabaseQueue()
+        try AppDatabase.migrator.migrate(queue, upTo: "v2-customer-sorts")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO products (code, name, list_price) VALUES ('P0001', '不锈钢螺栓 M8', 120)")
+        }
+        try AppDatabase.migrator.migrate(queue)
+        let key = try queue.read { db in try String.fetchOne(db, sql: "SELECT search_key FROM products") } ?? ""
+        #expect(key.contains("p0001") && key.contains("bxgls") && key.contains("buxiugang"), "\(key)")
+        #expect(try queue.read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM sqlite_master WHERE name = 'quotes_date'") } == true)
     }
 
     @Test func migratingTwiceChangesNothing() throws {

@@ -203,6 +203,13 @@ public final class AppShell {
             if writesCustomers { hints += [hint("new-record", "hint.new"), hint("edit", "hint.edit")] }
         }
         if case .card(let card)? = model.current, card.ref.kind == .customer, writesCustomers { hints.append(hint("edit", "hint.edit")) }
+        if case .card(let card)? = model.current, role?.can(.editQuotes) == true {
+            if card.ref.kind == .customer, card.currentSection?.title == "section.quotes" { hints.append(hint("new-record", "hint.new-quote")) }
+            if model.selectedQuote() != nil {
+                if card.ref.kind != .quote { hints.append(hint("open", "hint.open")) }
+                hints += [hint("edit", "hint.edit"), hint("copy", "hint.copy"), hint("mark-sent", "hint.mark-sent"), hint("accept", "hint.accept"), hint("reject", "hint.reject")]
+            }
+        }
         if model.stack.count > 1 { hints.append(hint("back", "hint.back")) }
         hints += [hint("palette", "hint.palette"), hint("refresh", "hint.refresh"), hint("help", "hint.help"), hint("quit", "hint.quit")]
         var message = ""

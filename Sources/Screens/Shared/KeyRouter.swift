@@ -99,6 +99,10 @@ public struct KeyRouter: Sendable {
         case "mark-done": return .action(.markDone)
         case "new-record": return .action(.newRecord)
         case "edit": return .action(.edit)
+        case "copy": return .action(.copy)
+        case "mark-sent": return .action(.markSent)
+        case "accept": return .action(.accept)
+        case "reject": return .action(.reject)
         default: return .none
         }
     }
@@ -171,7 +175,8 @@ public struct KeyRouter: Sendable {
         switch screen {
         case .customers?: return ["move-down", "move-up", "page-down", "page-up", "top", "bottom", "open", "search", "sort", "filter", "new-record", "edit", "log-contact", "postpone", "mark-done", "palette", "refresh", "help", "redraw", "back", "quit"]
         case .home?: return ["move-down", "move-up", "page-down", "page-up", "top", "bottom", "open", "log-contact", "postpone", "mark-done", "new-record", "palette", "refresh", "help", "redraw", "back", "quit"]
-        case .card?: return ["move-down", "move-up", "page-down", "page-up", "next-tab", "previous-tab", "tab-1", "open", "new-record", "edit", "log-contact", "postpone", "mark-done", "back", "palette", "refresh", "help", "redraw", "quit"]
+        case .card?: return ["move-down", "move-up", "page-down", "page-up", "next-tab", "previous-tab", "tab-1", "open", "new-record", "edit", "log-contact", "postpone", "mark-done",
+                             "copy", "mark-sent", "accept", "reject", "back", "palette", "refresh", "help", "redraw", "quit"]
         case .editor?: return ["save", "back"]
         case nil: return []
         }

@@ -6,7 +6,10 @@ import Workspaces
 /// A read-only card: fields in label/value lines, then each section as a small table.
 enum RecordCardScreen {
     static func render(_ model: CardViewModel, in rect: Rect, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog) {
-        let title = (model.card?.title ?? catalog.text("app.loading")) + (model.card?.tabbed == true ? "" : "  (" + catalog.text("app.read-only-card") + ")")
+        // Titles are data (a customer's name), except a few lists named by a catalog key.
+        let name = model.card.map { $0.title.hasPrefix("title.") ? catalog.text($0.title) : $0.title } ?? catalog.text("app.loading")
+        let readOnly = model.card?.tabbed != true && model.ref.kind != .quote
+        let title = name + (readOnly ? "  (" + catalog.text("app.read-only-card") + ")" : "")
         let inner = Panel.render(title, focused: true, in: rect, into: &buffer, context: context)
         guard let card = model.card else {
             if let e = model.error { buffer.put(e, x: inner.x, y: inner.y, style: context.style("input.error"), maxWidth: inner.width) }

@@ -82,6 +82,13 @@ public struct AppModel: Sendable, Equatable {
         case filter
         case claimLoaded(ClaimSummary)
         case decideClaim(approve: Bool)
+        /// Open a record's card (a quote just saved).
+        case open(RecordRef)
+        // On a quote (its card, or a quote row of a list): copy it, mark it sent, accept, reject.
+        case copy
+        case markSent
+        case accept
+        case reject
     }
 
     public mutating func handle(_ action: Action, now: Int64) -> [Effect] {
@@ -109,6 +116,11 @@ public struct AppModel: Sendable, Equatable {
             if case .card(var model)? = stack.last, model.ref == card.ref || (model.ref.kind == .stockLevel && card.ref.kind == .product) {
                 _ = model.handle(.loaded(card))
                 stack[stack.count - 1] = .card(model)
+            } else if let i = stack.lastIndex(where: { if case .card(let m) = $0 { return m.ref == card.ref } else { return false } }),
+                      case .card(var model) = stack[i], i < stack.count - 1, stack[(i + 1)...].contains(where: { if case .card = $0 { return true } else { return false } }) {
+                // A refresh of a card under the one just opened (a quote saved from its customer's card).
+                _ = model.handle(.loaded(card))
+                stack[i] = .card(model)
             } else {
                 var model = CardViewModel(ref: card.ref)
                 _ = model.handle(.loaded(card))
@@ -189,13 +201,16 @@ public struct AppModel: Sendable, Equatable {
                 case "section.contacts"? where canEditCustomers: return [.openEditor(.newContact(customerId: m.ref.id, name: title))]
                 case "section.opportunities"? where can(.editQuotes): return [.openEditor(.newOpportunity(customerId: m.ref.id, name: title))]
                 case "section.contact-log"? where can(.logContacts): return [.openEditor(.logContact(customerId: m.ref.id, name: title))]
+                case "section.quotes"? where can(.editQuotes): return [.openEditor(.newQuote(customerId: m.ref.id, name: title))]
                 default: return []
                 }
             }
+            if case .card(let m)? = current, m.ref.kind == .quote || m.ref.kind == .quoteList { return [] }
             if current == .customers || current == .home, canEditCustomers {
                 return [.openEditor(.newCustomer(name: current == .customers ? customers.query : ""))]
             }
         case .edit:
+            if let id = selectedQuote(), can(.editQuotes) { return [.openEditor(.editQuote(id: id))] }
             if case .card(let m)? = current, let ref = m.selectedRef, let title = m.card?.title {
                 return editEffects(ref, customerName: title)
             }
@@ -214,8 +229,32 @@ public struct AppModel: Sendable, Equatable {
             guard case .claimDecision(let claim)? = overlay else { return [] }
             overlay = nil
             return [.decideClaim(id: claim.id, approve: approve, customer: claim.customerName)]
+        case .open(let ref):
+            return [.loadCard(ref)]
+        case .copy:
+            if let id = selectedQuote(), can(.editQuotes) { return [.openEditor(.copyQuote(id: id))] }
+        case .markSent:
+            if let id = selectedQuote(), can(.editQuotes) { return [.markQuoteSent(id: id, number: selectedQuoteNumber() ?? "")] }
+        case .accept:
+            if let id = selectedQuote(), can(.editQuotes) { return [.openEditor(.acceptQuote(id: id))] }
+        case .reject:
+            if let id = selectedQuote(), can(.editQuotes) { return [.openEditor(.rejectQuote(id: id))] }
         }
         return []
+    }
+
+    /// The quote the user is on: an open quote card, or a quote row of a card's table.
+    public func selectedQuote() -> Int64? {
+        guard case .card(let m)? = current else { return nil }
+        if m.ref.kind == .quote { return m.ref.id }
+        if let ref = m.selectedRef, ref.kind == .quote { return ref.id }
+        return nil
+    }
+
+    func selectedQuoteNumber() -> String? {
+        guard case .card(let m)? = current else { return nil }
+        if m.ref.kind == .quote { return m.card?.title.split(separator: " ").first.map(String.init) }
+        return m.currentSection?.rows.indices.contains(m.selectedRow) == true ? m.currentSection?.rows[m.selectedRow].first : nil
     }
 
     func can(_ c: Capability) -> Bool { session?.actor.can(c) ?? false }
@@ -278,6 +317,11 @@ public struct AppModel: Sendable, Equatable {
             return [.loadCard(RecordRef(.performance, session.actor.userId))]
         case "new-customer":
             return [.openEditor(.newCustomer(name: ""))]
+        case "quotes":
+            return [.loadCard(RecordRef(.quoteList, session.actor.userId))]
+        case "new-quote":
+            if let (id, name) = selectedCustomer() { return [.openEditor(.newQuote(customerId: id, name: name))] }
+            toast = ToastMessage(text: "palette.pick-customer", isError: true, until: now + 4, argument: "")
         case "refresh":
             return refreshEffects()
         case "help":

@@ -14,6 +14,10 @@ public struct EditorModel: Sendable, Equatable {
         case editContact(id: Int64, customerId: Int64, version: Int64)
         case newOpportunity(customerId: Int64)
         case editOpportunity(id: Int64, version: Int64)
+        case newQuote(customerId: Int64)
+        case editQuote(id: Int64, customerId: Int64, version: Int64)
+        case acceptQuote(id: Int64, version: Int64)
+        case rejectQuote(id: Int64)
         /// Not a write: the customer list's filters.
         case filterCustomers
     }
@@ -22,8 +26,13 @@ public struct EditorModel: Sendable, Equatable {
     public struct Notice: Sendable, Equatable {
         public var key: String
         public var argument: String
+        /// Further values for `%2`, `%3` … of the key's text.
+        public var more: [String] = []
         public var isError: Bool
         public init(key: String, argument: String = "", isError: Bool) { self.key = key; self.argument = argument; self.isError = isError }
+        public init(key: String, arguments: [String], isError: Bool) {
+            self.key = key; argument = arguments.first ?? ""; more = Array(arguments.dropFirst()); self.isError = isError
+        }
     }
 
     public var purpose: Purpose
@@ -38,6 +47,8 @@ public struct EditorModel: Sendable, Equatable {
     public var hints: [DuplicateHint] = []
     public var blocking = false
     public var hintSelected = 0
+    /// A quote's lines, when the form is a quote.
+    public var lines: QuoteLines?
 
     public init(purpose: Purpose, title: String, subject: String, form: FormModel) {
         self.purpose = purpose; self.title = title; self.subject = subject; self.form = form
@@ -70,6 +81,7 @@ public struct EditorModel: Sendable, Equatable {
         switch action {
         case .form(let a):
             guard !saving, !reviewingHints else { return .stay }
+            if lines != nil { return handleQuote(a) }
             let stageBefore = OpportunityStage(rawValue: form.value("stage"))
             defer { followStage(from: stageBefore) }
             switch form.handle(a) {
@@ -94,6 +106,8 @@ public struct EditorModel: Sendable, Equatable {
             case .editCustomer(let id, _): purpose = .editCustomer(id: id, version: version)
             case .editContact(let id, let customer, _): purpose = .editContact(id: id, customerId: customer, version: version)
             case .editOpportunity(let id, _): purpose = .editOpportunity(id: id, version: version)
+            case .editQuote(let id, let customer, _): purpose = .editQuote(id: id, customerId: customer, version: version)
+            case .acceptQuote(let id, _): purpose = .acceptQuote(id: id, version: version)
             default: break
             }
         case .duplicates(let found, let block):

@@ -15,6 +15,7 @@ public enum Effect: Sendable, Equatable {
     case markContactDone(customerId: Int64, name: String)
     case loadClaim(id: Int64)
     case decideClaim(id: Int64, approve: Bool, customer: String)
+    case markQuoteSent(id: Int64, number: String)
     case quit
 }
 
@@ -29,5 +30,10 @@ public enum EditorRequest: Sendable, Equatable {
     case newOpportunity(customerId: Int64, name: String)
     case editOpportunity(id: Int64, customerName: String)
     case filterCustomers(CustomerFilter)
+    case newQuote(customerId: Int64, name: String)
+    case editQuote(id: Int64)
+    case copyQuote(id: Int64)
+    case acceptQuote(id: Int64)
+    case rejectQuote(id: Int64)
 }
 

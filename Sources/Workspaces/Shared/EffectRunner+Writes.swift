@@ -17,6 +17,9 @@ extension EffectRunner {
                 return [.saved(toastKey: "saved.done", argument: name)]
             case .loadClaim(let id):
                 return [.claimLoaded(try database.claim(id: id, for: actor))]
+            case .markQuoteSent(let id, let number):
+                try database.setQuoteStatus(id: id, to: .sent, by: actor, today: today, at: now)
+                return [.saved(toastKey: "saved.quote-sent", argument: number)]
             case .decideClaim(let id, let approve, let customer):
                 try database.decideClaim(id: id, approve: approve, by: actor, today: today, at: now)
                 return [.saved(toastKey: approve ? "saved.claim-approved" : "saved.claim-rejected", argument: customer)]
@@ -25,6 +28,7 @@ extension EffectRunner {
             }
         } catch {
             if case .saveEditor = effect { return [.editor(EditorRequestFailure.action(for: error))] }
+            if case .invalid(let e) = error { return [.toast(e.message, isError: true)] }
             return [.toast(error.description, isError: true)]
         }
     }
@@ -54,6 +58,18 @@ extension EffectRunner {
         case .filterCustomers(let filter):
             let facets = try database.customerFacets(for: session.actor)
             return EditorModel.customerFilter(filter, regions: facets.regions, tags: facets.tags, today: session.today)
+        case .newQuote(let id, let name):
+            return EditorModel.quote(nil, copy: false, customerId: id, customerName: name, products: try database.productOptions(), today: session.today)
+        case .editQuote(let id), .copyQuote(let id):
+            let q = try database.quoteForEdit(id: id, by: session.actor, today: session.today)
+            let copy = request == .copyQuote(id: id)
+            if !copy, q.status != .draft { throw StoreError.invalid(DomainError("\(q.number) is \(q.status.rawValue); only drafts are edited — press c to copy it into a new quote", field: nil)) }
+            return EditorModel.quote(q, copy: copy, customerId: q.quote.customerId, customerName: q.customerName, products: try database.productOptions(), today: session.today)
+        case .acceptQuote(let id):
+            return EditorModel.acceptQuote(try database.quoteAcceptance(id: id, by: session.actor, today: session.today), today: session.today)
+        case .rejectQuote(let id):
+            let q = try database.quoteForEdit(id: id, by: session.actor, today: session.today)
+            return EditorModel.rejectQuote(id: id, number: q.number, customerName: q.customerName, today: session.today)
         }
     }
 
@@ -91,6 +107,20 @@ extension EffectRunner {
             let customer = try database.opportunityForEdit(id: id, by: actor).customerId
             try database.saveOpportunity(editor.opportunityValue(id: id, customerId: customer, version: version), by: actor, today: today, at: now)
             return [.saved(toastKey: "saved.opportunity", argument: editor.value("title"))]
+        case .newQuote(let customer):
+            let saved = try database.saveQuote(editor.quoteValue(id: nil, customerId: customer, version: 1), by: actor, today: today, at: now)
+            return [.saved(toastKey: "saved.quote", argument: saved.number), .open(RecordRef(.quote, saved.id))]
+        case .editQuote(let id, let customer, let version):
+            let saved = try database.saveQuote(editor.quoteValue(id: id, customerId: customer, version: version), by: actor, today: today, at: now)
+            return [.saved(toastKey: "saved.quote", argument: saved.number)]
+        case .acceptQuote(let id, let version):
+            let number = try database.acceptQuote(id: id, version: version, orderDate: FieldRule.date(editor.value("order_date"), today: today) ?? today,
+                                                  dueDate: FieldRule.date(editor.value("due_date"), today: today) ?? today, note: editor.value("note"),
+                                                  by: actor, today: today, at: now)
+            return [.saved(toastKey: "saved.quote-accepted", argument: number)]
+        case .rejectQuote(let id):
+            try database.setQuoteStatus(id: id, to: .rejected, reason: editor.value("reason"), by: actor, today: today, at: now)
+            return [.saved(toastKey: "saved.quote-rejected", argument: editor.subject)]
         case .filterCustomers:
             return []
         }

@@ -50,7 +50,7 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.customers(.failed(error.description))]
             }
-        case .openEditor, .saveEditor, .markContactDone, .loadClaim, .decideClaim:
+        case .openEditor, .saveEditor, .markContactDone, .loadClaim, .decideClaim, .markQuoteSent:
             guard let session else { return [] }
             return performWrite(effect, session: session)
         case .quit:

@@ -15,19 +15,30 @@ public struct FormModel: Sendable, Equatable {
         public var cursor: Int
         /// Highlighted option of a lookup's match list.
         public var pick = 0
+        /// The value was filled in for the user (a list price): the first key typed replaces it.
+        public var defaulted = false
 
         public init(_ key: String, label: String, rule: FieldRule, value: String = "") {
             self.key = key; self.label = label; self.rule = rule; self.value = value; cursor = value.count
         }
 
-        /// Lookup options matching what is typed (prefix first, then substring; case-insensitive).
+        /// Lookup options matching what is typed (prefix first, then substring; case-insensitive),
+        /// at most `FormModel.matchLimit` of them: a look-up over thousands of products stays
+        /// quick per keystroke.
         public var matches: [FieldRule.Option] {
             guard case .lookup(let options) = rule else { return [] }
             let q = value.lowercased()
-            if q.isEmpty { return options }
-            let key = { (o: FieldRule.Option) in (o.label + " " + o.search).lowercased() }
-            let prefix = options.filter { $0.label.lowercased().hasPrefix(q) || $0.search.lowercased().hasPrefix(q) }
-            return prefix + options.filter { o in !prefix.contains(o) && key(o).contains(q) }
+            if q.isEmpty { return Array(options.prefix(FormModel.matchLimit)) }
+            var prefix: [FieldRule.Option] = [], inside: [FieldRule.Option] = []
+            for o in options {
+                if o.foldedLabel.hasPrefix(q) || o.foldedSearch.hasPrefix(q) {
+                    prefix.append(o)
+                    if prefix.count == FormModel.matchLimit { break }
+                } else if inside.count < FormModel.matchLimit, o.foldedLabel.contains(q) || o.foldedSearch.contains(q) {
+                    inside.append(o)
+                }
+            }
+            return Array((prefix + inside).prefix(FormModel.matchLimit))
         }
     }
 
@@ -56,6 +67,9 @@ public struct FormModel: Sendable, Equatable {
 
     public init(fields: [Field], today: DateOnly) { self.fields = fields; self.today = today }
 
+    /// How many look-up matches are kept (and how far ↓ goes in them).
+    public static let matchLimit = 50
+
     public func value(_ key: String) -> String { fields.first { $0.key == key }?.value ?? "" }
 
     public mutating func set(_ key: String, _ value: String) {
@@ -67,6 +81,11 @@ public struct FormModel: Sendable, Equatable {
     }
 
     public var hasErrors: Bool { fields.contains { $0.error != nil } }
+
+    /// Marks a value the form filled in itself, so typing replaces it instead of appending.
+    public mutating func markDefaulted(_ key: String) {
+        if let i = fields.firstIndex(where: { $0.key == key }) { fields[i].defaulted = true }
+    }
 
     public mutating func handle(_ action: Action) -> Outcome {
         if askingDiscard {
@@ -130,10 +149,12 @@ public struct FormModel: Sendable, Equatable {
                 guard let hit = order.first(where: { $0.value.lowercased().hasPrefix(l) || $0.search.lowercased().hasPrefix(l) }) else { return .stay }
                 f.value = hit.value
             } else {
+                if f.defaulted { f.value = ""; f.cursor = 0 }
                 f.value.insert(c, at: f.value.index(f.value.startIndex, offsetBy: f.cursor))
                 f.cursor += 1; f.pick = 0
             }
         }
+        f.defaulted = false
         f.error = nil
         isDirty = isDirty || f.value != fields[focus].value
         fields[focus] = f
@@ -171,7 +192,13 @@ public enum FieldRule: Sendable, Equatable {
         public var label: String
         /// Extra text a lookup or type-ahead also matches (code, pinyin).
         public var search: String
-        public init(value: String, label: String, search: String = "") { self.value = value; self.label = label; self.search = search }
+        /// Lower-cased once, so matching a keystroke against thousands of options folds nothing.
+        let foldedLabel: String
+        let foldedSearch: String
+        public init(value: String, label: String, search: String = "") {
+            self.value = value; self.label = label; self.search = search
+            foldedLabel = label.lowercased(); foldedSearch = search.lowercased()
+        }
     }
 
     case text(required: Bool, max: Int)

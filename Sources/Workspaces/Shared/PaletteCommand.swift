@@ -14,6 +14,8 @@ public struct PaletteCommand: Sendable, Equatable {
         PaletteCommand(name: "customers", titleKey: "screen.customers", capabilities: [.viewOwnCustomers, .viewAllCustomers]),
         PaletteCommand(name: "performance", titleKey: "screen.performance", capabilities: [.viewOwnPerformance], roles: [.salesRep]),
         PaletteCommand(name: "new-customer", titleKey: "editor.new-customer", capabilities: [.editOwnCustomers, .editAllCustomers]),
+        PaletteCommand(name: "quotes", titleKey: "screen.quotes", capabilities: [.editQuotes]),
+        PaletteCommand(name: "new-quote", titleKey: "editor.new-quote", capabilities: [.editQuotes]),
         PaletteCommand(name: "refresh", titleKey: "command.refresh", capabilities: []),
         PaletteCommand(name: "help", titleKey: "command.help", capabilities: []),
         PaletteCommand(name: "logout", titleKey: "command.logout", capabilities: []),
