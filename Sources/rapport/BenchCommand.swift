@@ -105,6 +105,9 @@ struct BenchCommand: AsyncParsableCommand {
                     let c = Date(); _ = try database.card(RecordRef(.customer, id), for: actor, today: today); cardTimes.append(Date().timeIntervalSince(c) * 1000)
                 }
                 print(String(format: "  customer card open p50 %.1f ms, max %.1f ms over %d cards [< 50 ms]", pct(cardTimes, 50), cardTimes.max() ?? 0, cardTimes.count))
+                if actor.can(.editQuotes), let customer = ids.first {
+                    try await benchQuotes(shell: shell, terminal: terminal, runner: runner, actor: actor, customer: customer, today: today)
+                }
             }
         }
         // Idle: the real loop with nothing to do, for 3 s.
@@ -118,6 +121,33 @@ struct BenchCommand: AsyncParsableCommand {
         let cpu = BenchCommand.cpuSeconds() - cpu0
         print(String(format: "\nidle loop: %.2f %% of a core over %.1f s [< 1 %%]", cpu / Date().timeIntervalSince(wall0) * 100, Date().timeIntervalSince(wall0)))
         print("peak RSS: \(BenchCommand.peakRSSKiB() / 1024) MiB [< 150 MB]")
+    }
+
+    /// The quote form: opening it (every product for the look-up), typing product look-ups
+    /// (code, pinyin initials, name) and adding lines, key → frame; the quote list.
+    @MainActor func benchQuotes(shell: AppShell, terminal: HeadlessTerminal, runner: EffectRunner, actor: Actor, customer: Int64, today: DateOnly) async throws {
+        let database = runner.database
+        let o = Date()
+        _ = try database.card(RecordRef(.quoteList, actor.userId), for: actor, today: today)
+        let listTime = Date().timeIntervalSince(o) * 1000
+        let f = Date()
+        shell.apply(.editorReady(EditorModel.quote(nil, copy: false, customerId: customer, customerName: "", products: try database.productOptions(), today: today)))
+        shell.step()
+        let openTime = Date().timeIntervalSince(f) * 1000
+        var keyTimes: [Double] = []
+        for query in ["p0012", "tgg", "碳钢", "bearing", "lsz", "p02"] {
+            let keys: [KeyEvent] = query.map { .char($0) } + [.enter, .char("3"), .enter, .enter, .char("5"), .enter]
+            for key in keys {
+                terminal.type([key])
+                let k = Date(); shell.step(); keyTimes.append(Date().timeIntervalSince(k) * 1000)
+            }
+            // A look-up that matched nothing leaves its text: clear it for the next one.
+            terminal.type([.ctrl("u")]); shell.step()
+        }
+        let lines = { () -> Int in if case .editor(let e)? = shell.model.current { return e.lines?.items.count ?? 0 } else { return 0 } }()
+        print(String(format: "  quote form open %.1f ms (%d products); key → frame while keying lines p50 %.2f ms, p99 %.2f ms over %d keys, %d lines added [p99 < 16 ms]; quote list %.1f ms",
+                     openTime, try database.productOptions().count, pct(keyTimes, 50), pct(keyTimes, 99), keyTimes.count, lines, listTime))
+        shell.apply(.back)
     }
 
     func pct(_ values: [Double], _ p: Int) -> Double {

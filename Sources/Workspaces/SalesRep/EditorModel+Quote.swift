@@ -160,6 +160,10 @@ extension EditorModel {
                 form.set("unit_price", lines.defaultedPrice)
                 form.markDefaulted("unit_price")
             }
+            if value("quantity").trimmingSpaces().isEmpty {
+                form.set("quantity", "1")
+                form.markDefaulted("quantity")
+            }
             self.lines = lines
         }
         // An untouched new line is not an error: its fields are checked when it is added.

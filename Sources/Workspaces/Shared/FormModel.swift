@@ -27,14 +27,14 @@ public struct FormModel: Sendable, Equatable {
         /// quick per keystroke.
         public var matches: [FieldRule.Option] {
             guard case .lookup(let options) = rule else { return [] }
-            let q = value.lowercased()
+            let q = Array(value.lowercased().utf8)
             if q.isEmpty { return Array(options.prefix(FormModel.matchLimit)) }
             var prefix: [FieldRule.Option] = [], inside: [FieldRule.Option] = []
             for o in options {
-                if o.foldedLabel.hasPrefix(q) || o.foldedSearch.hasPrefix(q) {
+                if o.foldedLabel.starts(with: q) || o.foldedSearch.starts(with: q) {
                     prefix.append(o)
                     if prefix.count == FormModel.matchLimit { break }
-                } else if inside.count < FormModel.matchLimit, o.foldedLabel.contains(q) || o.foldedSearch.contains(q) {
+                } else if inside.count < FormModel.matchLimit, FieldRule.Option.bytes(o.foldedLabel, contain: q) || FieldRule.Option.bytes(o.foldedSearch, contain: q) {
                     inside.append(o)
                 }
             }
@@ -192,12 +192,28 @@ public enum FieldRule: Sendable, Equatable {
         public var label: String
         /// Extra text a lookup or type-ahead also matches (code, pinyin).
         public var search: String
-        /// Lower-cased once, so matching a keystroke against thousands of options folds nothing.
-        let foldedLabel: String
-        let foldedSearch: String
+        /// Lower-cased UTF-8, made once, so matching a keystroke against thousands of options is
+        /// a byte search (UTF-8 never matches inside a character).
+        let foldedLabel: [UInt8]
+        let foldedSearch: [UInt8]
         public init(value: String, label: String, search: String = "") {
             self.value = value; self.label = label; self.search = search
-            foldedLabel = label.lowercased(); foldedSearch = search.lowercased()
+            foldedLabel = Array(label.lowercased().utf8); foldedSearch = Array(search.lowercased().utf8)
+        }
+
+        static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+            guard needle.count <= haystack.count, let first = needle.first else { return needle.isEmpty }
+            var i = 0
+            let last = haystack.count - needle.count
+            while i <= last {
+                if haystack[i] == first {
+                    var j = 1
+                    while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
+                    if j == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
         }
     }
 
