@@ -193,7 +193,27 @@ scenario_duplicate_shows_only_owner_and_date() {
   tm send-keys -t dup "Met them at the Canton fair" Enter; wait_for dup "Claim sent to the manager"
 }
 
-for s in find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal log_call_next_contact_tomorrow duplicate_shows_only_owner_and_date; do
+scenario_quote_by_pinyin_to_sales_order() {
+  start quote 80 24 xterm-256color "$BIN" --db "$DB" --today "$TODAY"
+  wait_for quote "Log in" && login quote rep && wait_for quote "Contact today" || return 1
+  tm send-keys -t quote ":" "cust" Enter; wait_for quote "Customers —" || return 1
+  tm send-keys -t quote "/bjhl"; wait_for quote "1 found" || return 1
+  tm send-keys -t quote Enter Enter; wait_for quote "1 Overview" || return 1
+  tm send-keys -t quote 5; wait_for quote "new quote" || return 1
+  tm send-keys -t quote a; wait_for quote "New quote — 北京华联商厦有限公司" || return 1
+  tm send-keys -t quote "tggj"; wait_for quote "碳钢管件" || return 1
+  tm send-keys -t quote Enter; wait_for quote "Quantity 1" || return 1
+  tm send-keys -t quote "12" Enter Enter "5" Enter; wait_for quote "5.0 %" || return 1
+  screen quote | grep -q "Total [1-9]" || { echo "--- no total:"; screen quote; return 1; }
+  tm send-keys -t quote Enter; wait_for quote "Quote Q-2026-" || return 1
+  tm send-keys -t quote A; wait_for quote "Accept quote → sales order" && wait_for quote "Credit exposure after it" || return 1
+  tm send-keys -t quote Enter Enter Enter; wait_for quote "Accepted: sales order SO-2026-" || return 1
+  local lines
+  lines=$(sqlite3 "$DB" "SELECT COUNT(*) || ' ' || SUM(l.discount_bp) FROM sales_order_lines l JOIN sales_orders o ON o.id = l.order_id JOIN quotes q ON q.sales_order_id = o.id WHERE q.quote_date = '$TODAY' AND o.quote_id = q.id")
+  [ "$lines" = "1 500" ] || { echo "--- the order's lines in the database: '$lines'"; return 1; }
+}
+
+for s in find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal log_call_next_contact_tomorrow duplicate_shows_only_owner_and_date quote_by_pinyin_to_sales_order; do
   "scenario_$s"; result "$s" $?
 done
 echo "tmux scenarios: $passed passed, $failed failed"

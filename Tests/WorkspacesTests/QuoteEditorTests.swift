@@ -101,6 +101,13 @@ import Testing
         let db = DemoFixture.make(inMemory: true)
         var (model, runner, _) = try openQuoteForm(db)
         let before = try db.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM quotes") }
+        // Data changed meanwhile (another user wrote): the card under the form is read again in
+        // place; the form stays on top with what is typed.
+        let depth = model.stack.count
+        type("p0", &model, runner)
+        flow.drive(&model, runner, .dataChanged)
+        #expect(model.stack.count == depth && editor(model)?.value("product") == "p0")
+        key(.clear, &model, runner)
         key(.enter, &model, runner)  // Enter on an empty product with no lines: not saved, says why
         #expect(editor(model)?.form.fields.first { $0.key == "product" }?.error?.key == "error.no-lines")
         let p = try db.productOptions()[0]

@@ -116,9 +116,7 @@ public struct AppModel: Sendable, Equatable {
             if case .card(var model)? = stack.last, model.ref == card.ref || (model.ref.kind == .stockLevel && card.ref.kind == .product) {
                 _ = model.handle(.loaded(card))
                 stack[stack.count - 1] = .card(model)
-            } else if let i = stack.lastIndex(where: { if case .card(let m) = $0 { return m.ref == card.ref } else { return false } }),
-                      case .card(var model) = stack[i], i < stack.count - 1, stack[(i + 1)...].contains(where: { if case .card = $0 { return true } else { return false } }) {
-                // A refresh of a card under the one just opened (a quote saved from its customer's card).
+            } else if let i = refreshedCardIndex(card.ref), case .card(var model) = stack[i] {
                 _ = model.handle(.loaded(card))
                 stack[i] = .card(model)
             } else {
@@ -255,6 +253,16 @@ public struct AppModel: Sendable, Equatable {
         guard case .card(let m)? = current else { return nil }
         if m.ref.kind == .quote { return m.card?.title.split(separator: " ").first.map(String.init) }
         return m.currentSection?.rows.indices.contains(m.selectedRow) == true ? m.currentSection?.rows[m.selectedRow].first : nil
+    }
+
+    /// A card read again rather than opened: the card under an open form, or the card under
+    /// the one a save just opened (a quote saved from its customer's card). Opening a record is
+    /// anything else, and pushes a card.
+    func refreshedCardIndex(_ ref: RecordRef) -> Int? {
+        let cards = stack.indices.filter { if case .card = stack[$0] { return true } else { return false } }
+        return [cards.last, cards.dropLast().last].compactMap { $0 }.first { i in
+            if case .card(let m) = stack[i] { return m.ref == ref } else { return false }
+        }
     }
 
     func can(_ c: Capability) -> Bool { session?.actor.can(c) ?? false }
