@@ -207,7 +207,10 @@ public final class AppShell {
             if card.ref.kind == .customer, card.currentSection?.title == "section.quotes" { hints.append(hint("new-record", "hint.new-quote")) }
             if model.selectedQuote() != nil {
                 if card.ref.kind != .quote { hints.append(hint("open", "hint.open")) }
-                hints += [hint("edit", "hint.edit"), hint("copy", "hint.copy"), hint("mark-sent", "hint.mark-sent"), hint("accept", "hint.accept"), hint("reject", "hint.reject")]
+                let status = model.selectedQuoteStatus()
+                if status == .draft { hints += [hint("edit", "hint.edit"), hint("mark-sent", "hint.mark-sent")] }
+                if status == .draft || status == .sent { hints += [hint("accept", "hint.accept"), hint("reject", "hint.reject")] }
+                hints.append(hint("copy", "hint.copy"))
             }
         }
         if model.stack.count > 1 { hints.append(hint("back", "hint.back")) }

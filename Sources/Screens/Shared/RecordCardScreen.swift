@@ -102,7 +102,7 @@ enum RecordCardScreen {
             buffer.put(catalog.text("card.empty-tab"), x: body.x, y: body.y, style: context.style("muted"), maxWidth: body.width)
             return
         }
-        let flexible: Set<String> = ["col.name", "col.summary", "col.title", "col.note", "col.outcome", "col.product"]
+        let flexible: Set<String> = ["col.name", "col.summary", "col.title", "col.note", "col.outcome", "col.product", "col.customer"]
         var table = Table(columns: section.columns.map { c in
             let widest = min(30, section.rows.prefix(200).map { DisplayWidth.of(catalog.value($0[min(section.columns.firstIndex(of: c) ?? 0, $0.count - 1)])) }.max() ?? 4)
             return TableColumn(catalog.text(c), width: max(DisplayWidth.of(catalog.text(c)), widest), flex: flexible.contains(c) ? 1 : 0,

@@ -249,6 +249,19 @@ public struct AppModel: Sendable, Equatable {
         return nil
     }
 
+    /// The selected quote's status as shown (`status.draft` …), to offer only the moves it allows.
+    public func selectedQuoteStatus() -> QuoteStatus? {
+        guard case .card(let m)? = current, selectedQuote() != nil else { return nil }
+        let shown: String?
+        if m.ref.kind == .quote {
+            shown = m.card?.fields.first { $0.label == "field.status" }?.value
+        } else {
+            let column = m.currentSection?.columns.firstIndex(of: "col.status")
+            shown = column.flatMap { c in m.currentSection?.rows.indices.contains(m.selectedRow) == true ? m.currentSection?.rows[m.selectedRow][c] : nil }
+        }
+        return shown.flatMap { QuoteStatus(rawValue: String($0.dropFirst("status.".count))) }
+    }
+
     func selectedQuoteNumber() -> String? {
         guard case .card(let m)? = current else { return nil }
         if m.ref.kind == .quote { return m.card?.title.split(separator: " ").first.map(String.init) }
