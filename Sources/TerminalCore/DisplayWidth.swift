@@ -69,6 +69,24 @@ public enum DisplayWidth {
 
     /// Cuts `text` to at most `width` columns, ending in `…` when something was cut. A wide
     /// character is never split: if only half of it would fit, it is dropped.
+    /// Lines of at most `width` columns: breaks at spaces, and inside a word only when the word
+    /// alone is wider (Chinese text has no spaces to break at).
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let candidate = line.isEmpty ? String(word) : line + " " + word
+            if of(candidate) <= width { line = candidate; continue }
+            if !line.isEmpty { lines.append(line); line = "" }
+            for ch in word {
+                if of(line) + of(ch) > width { lines.append(line); line = "" }
+                line.append(ch)
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
     public static func truncate(_ text: String, to width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }
         if of(text) <= width { return text }

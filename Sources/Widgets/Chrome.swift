@@ -57,12 +57,16 @@ public struct ConfirmDialog: Sendable, Equatable {
     public var choices: String
     public init(title: String, message: String, choices: String) { self.title = title; self.message = message; self.choices = choices }
 
+    /// A long message (a claimant's reason) wraps instead of being cut at the screen's edge.
     public func render(in screen: Rect, into buffer: inout CellBuffer, context: RenderContext) {
         let width = min(screen.width - 4, max(DisplayWidth.of(message), DisplayWidth.of(title), DisplayWidth.of(choices)) + 6)
-        let rect = screen.centered(width: width, height: 6)
+        let lines = DisplayWidth.wrap(message, width: max(1, width - 4)).prefix(max(1, screen.height - 6))
+        let rect = screen.centered(width: width, height: 5 + lines.count)
         let inner = Panel.render(title, focused: true, in: rect, into: &buffer, context: context)
-        buffer.put(message, x: inner.x + 1, y: inner.y + 1, style: context.style("dialog"), maxWidth: inner.width - 2)
-        buffer.put(choices, x: inner.x + 1, y: inner.y + 2, style: context.style("statusbar.key"), maxWidth: inner.width - 2)
+        for (i, line) in lines.enumerated() {
+            buffer.put(line, x: inner.x + 1, y: inner.y + 1 + i, style: context.style("dialog"), maxWidth: inner.width - 2)
+        }
+        buffer.put(choices, x: inner.x + 1, y: inner.y + 1 + lines.count, style: context.style("statusbar.key"), maxWidth: inner.width - 2)
     }
 }
 

@@ -48,6 +48,18 @@ import Testing
     }
 }
 
+@Suite struct WrapTests {
+    @Test func wrapsAtSpacesAndInsideChineseTextWithinTheWidth() {
+        let reason = "Met them at the Canton fair in October; 他们说去年就和我们谈过华东区的独家代理，请批准转给我"
+        let lines = DisplayWidth.wrap(reason, width: 30)
+        #expect(lines.count > 2)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 30 })
+        #expect(lines.joined(separator: " ").filter { $0 != " " } == reason.filter { $0 != " " })
+        #expect(lines[0] == "Met them at the Canton fair in")
+        #expect(DisplayWidth.wrap("short", width: 30) == ["short"])
+    }
+}
+
 @Suite struct SanitizerTests {
     @Test func escapeSequencesBecomeVisibleText() {
         #expect(TextSanitizer.clean("Evil\u{1B}[31mRed") == "Evil^[[31mRed")

@@ -221,13 +221,5 @@ public final class AppShell {
         return StatusBar(hints: hints, message: message)
     }
 
-    nonisolated static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = [], line = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            let candidate = line.isEmpty ? String(word) : line + " " + word
-            if DisplayWidth.of(candidate) > width, !line.isEmpty { lines.append(line); line = String(word) } else { line = candidate }
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
-    }
+    nonisolated static func wrap(_ text: String, width: Int) -> [String] { DisplayWidth.wrap(text, width: width) }
 }
