@@ -160,11 +160,15 @@ reminder_group() {  # name heading
   screen "$1" | awk -v h="$2" 'index($0, "▸ " h) { on = 1; next } on && index($0, "▸ ") { on = 0 } on { print }'
 }
 
+rep_finds_bjhl() {  # name cols rows: as rep, the customer list searched for 北京华联 by pinyin initials
+  start "$1" "$2" "$3" xterm-256color "$BIN" --db "$DB" --today "$TODAY"
+  wait_for "$1" "Log in" && login "$1" rep && wait_for "$1" "Contact today" || return 1
+  tm send-keys -t "$1" ":" "cust" Enter; wait_for "$1" "Customers —" || return 1
+  tm send-keys -t "$1" "/bjhl"; wait_for "$1" "1 found"
+}
+
 scenario_log_call_next_contact_tomorrow() {
-  start logcall 100 30 xterm-256color "$BIN" --db "$DB" --today "$TODAY"
-  wait_for logcall "Log in" && login logcall rep && wait_for logcall "Contact today" || return 1
-  tm send-keys -t logcall ":" "cust" Enter; wait_for logcall "Customers —" || return 1
-  tm send-keys -t logcall "/bjhl"; wait_for logcall "1 found" || return 1
+  rep_finds_bjhl logcall 100 30 || return 1
   tm send-keys -t logcall Enter l; wait_for logcall "Log contact — 北京华联商厦有限公司" || return 1
   tm send-keys -t logcall Tab Tab "Called about the spring order" Tab "will order" Tab C-u "+1"
   wait_for logcall "+1" || return 1
@@ -194,10 +198,7 @@ scenario_duplicate_shows_only_owner_and_date() {
 }
 
 scenario_quote_by_pinyin_to_sales_order() {
-  start quote 80 24 xterm-256color "$BIN" --db "$DB" --today "$TODAY"
-  wait_for quote "Log in" && login quote rep && wait_for quote "Contact today" || return 1
-  tm send-keys -t quote ":" "cust" Enter; wait_for quote "Customers —" || return 1
-  tm send-keys -t quote "/bjhl"; wait_for quote "1 found" || return 1
+  rep_finds_bjhl quote 80 24 || return 1
   tm send-keys -t quote Enter Enter; wait_for quote "1 Overview" || return 1
   tm send-keys -t quote 5; wait_for quote "new quote" || return 1
   tm send-keys -t quote a; wait_for quote "New quote — 北京华联商厦有限公司" || return 1
