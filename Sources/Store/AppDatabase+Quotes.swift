@@ -183,10 +183,7 @@ extension AppDatabase {
         return try write { db in
             guard let stored = try AppDatabase.quote(db, id: id) else { throw StoreError.notFound("quote \(id)") }
             _ = try AppDatabase.requireCustomerWrite(db, customerId: stored.quote.customerId, actor: actor, .editQuotes)
-            guard stored.quote.version == version else {
-                let who = try String.fetchOne(db, sql: "SELECT login FROM audit_log WHERE entity = 'quotes' AND entity_id = ? ORDER BY id DESC LIMIT 1", arguments: [id]) ?? "another user"
-                throw StoreError.stale("\(who) changed \(stored.number) after you opened it; look at it again before accepting.", currentVersion: stored.quote.version)
-            }
+            try AppDatabase.refuseStale(db, entity: "quotes", id: id, stored: (stored.quote.version, []), mine: (version, []))
             var status = try AppDatabase.liveStatus(stored, today: today)
             if status == .draft { status = try status.transition(to: .sent) }
             status = try status.transition(to: .accepted)

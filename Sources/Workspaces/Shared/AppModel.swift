@@ -203,7 +203,6 @@ public struct AppModel: Sendable, Equatable {
                 default: return []
                 }
             }
-            if case .card(let m)? = current, m.ref.kind == .quote || m.ref.kind == .quoteList { return [] }
             if current == .customers || current == .home, canEditCustomers {
                 return [.openEditor(.newCustomer(name: current == .customers ? customers.query : ""))]
             }
