@@ -55,6 +55,23 @@ import Testing
         #expect(d.shell.model.session == nil)
     }
 
+    /// A copied quote with a line being typed: the lines table, the product look-up open under
+    /// the field, the line's amount and the total, in Chinese and English.
+    @Test(arguments: [(80, 24, Catalog.Language.zh), (120, 40, .en)])
+    func quoteForm(_ size: (Int, Int, Catalog.Language)) async {
+        let d = Driver(width: size.0, height: size.1, language: size.2)
+        await d.login("rep")
+        await d.type(":"); await d.type("quotes"); await d.type([.enter])
+        await d.type("2"); await d.type([.enter])
+        #expect(d.screen.contains("Q-2026-00123"))
+        await d.type("c")
+        await d.type("bxg")
+        #expect(d.screen.contains("不锈钢"))
+        assertSnapshot(d.terminal.frame, "quote-form-\(size.2)-\(size.0)x\(size.1)")
+        await d.type([.escape]); await d.type("y")
+        #expect(d.screen.contains("Q-2026-00123"))
+    }
+
     @Test func enterOpensACardAndEscGoesBack() async {
         let d = Driver()
         await d.login("rep")
