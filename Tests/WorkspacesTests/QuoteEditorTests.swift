@@ -1,6 +1,6 @@
 import TestSupport
 import Domain
-import Store
+@testable import Store
 import Testing
 @testable import Workspaces
 
@@ -140,5 +140,18 @@ import Testing
         #expect(e.title == "editor.copy-quote" && e.value("quote_date") == today.iso && e.lines?.items.isEmpty == false && e.form.isDirty)
         key(.save, &model, runner)
         #expect(model.toast?.text == "saved.quote")
+    }
+
+    @Test func acceptingOverTheCreditLimitWarnsWithTheFigures() {
+        func notice(receivables: Int64, limit: Int64) -> EditorModel.Notice? {
+            EditorModel.acceptQuote(QuoteAcceptance(quoteId: 1, number: "Q-2026-00001", customerName: "北京华联", total: Money(minorUnits: 50_000),
+                                                    credit: CreditExposure(openReceivables: Money(minorUnits: receivables), unshippedOrders: Money(minorUnits: 50_000),
+                                                                           limit: Money(minorUnits: limit)), version: 1), today: today).notice
+        }
+        let over = notice(receivables: 60_000, limit: 100_000)
+        #expect(over?.key == "accept.over-limit" && over?.isError == true)
+        #expect([over?.argument ?? ""] + (over?.more ?? []) == ["500.00", "1,100.00", "1,000.00"])
+        #expect(notice(receivables: 40_000, limit: 100_000)?.key == "accept.within-limit" && notice(receivables: 40_000, limit: 100_000)?.isError == false)
+        #expect(notice(receivables: 40_000, limit: 0)?.key == "accept.no-limit")
     }
 }
