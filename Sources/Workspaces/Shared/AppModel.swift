@@ -50,6 +50,8 @@ public struct AppModel: Sendable, Equatable {
         case card(CardViewModel.Action)
         case customers(CustomerListViewModel.Action)
         case cardLoaded(RecordCard)
+        /// A card on the stack read again (its ref as requested: a stock level reads as its product).
+        case cardReloaded(RecordRef, RecordCard)
         case cardFailed(RecordRef, String)
         case openPalette
         case paletteType(Character)
@@ -116,13 +118,17 @@ public struct AppModel: Sendable, Equatable {
             if case .card(var model)? = stack.last, model.ref == card.ref || (model.ref.kind == .stockLevel && card.ref.kind == .product) {
                 _ = model.handle(.loaded(card))
                 stack[stack.count - 1] = .card(model)
-            } else if let i = refreshedCardIndex(card.ref), case .card(var model) = stack[i] {
-                _ = model.handle(.loaded(card))
-                stack[i] = .card(model)
             } else {
                 var model = CardViewModel(ref: card.ref)
                 _ = model.handle(.loaded(card))
                 stack.append(.card(model))
+            }
+        case .cardReloaded(let ref, let card):
+            // Read again, not opened: the card stays where it is in the stack (under a form, or
+            // under a card a save just opened); a card no longer there is dropped.
+            if let i = stack.lastIndex(where: { if case .card(let m) = $0 { return m.ref == ref } else { return false } }), case .card(var model) = stack[i] {
+                _ = model.handle(.loaded(card))
+                stack[i] = .card(model)
             }
         case .cardFailed(_, let message):
             toast = ToastMessage(text: message, isError: true, until: now + 4)
@@ -251,30 +257,14 @@ public struct AppModel: Sendable, Equatable {
     /// The selected quote's status as shown (`status.draft` …), to offer only the moves it allows.
     public func selectedQuoteStatus() -> QuoteStatus? {
         guard case .card(let m)? = current, selectedQuote() != nil else { return nil }
-        let shown: String?
-        if m.ref.kind == .quote {
-            shown = m.card?.fields.first { $0.label == "field.status" }?.value
-        } else {
-            let column = m.currentSection?.columns.firstIndex(of: "col.status")
-            shown = column.flatMap { c in m.currentSection?.rows.indices.contains(m.selectedRow) == true ? m.currentSection?.rows[m.selectedRow][c] : nil }
-        }
+        let shown = m.ref.kind == .quote ? m.card?.fields.first { $0.label == "field.status" }?.value : m.selectedCell("col.status")
         return shown.flatMap { QuoteStatus(rawValue: String($0.dropFirst("status.".count))) }
     }
 
     func selectedQuoteNumber() -> String? {
         guard case .card(let m)? = current else { return nil }
         if m.ref.kind == .quote { return m.card?.title.split(separator: " ").first.map(String.init) }
-        return m.currentSection?.rows.indices.contains(m.selectedRow) == true ? m.currentSection?.rows[m.selectedRow].first : nil
-    }
-
-    /// A card read again rather than opened: the card under an open form, or the card under
-    /// the one a save just opened (a quote saved from its customer's card). Opening a record is
-    /// anything else, and pushes a card.
-    func refreshedCardIndex(_ ref: RecordRef) -> Int? {
-        let cards = stack.indices.filter { if case .card = stack[$0] { return true } else { return false } }
-        return [cards.last, cards.dropLast().last].compactMap { $0 }.first { i in
-            if case .card(let m) = stack[i] { return m.ref == ref } else { return false }
-        }
+        return m.selectedCell("col.number")
     }
 
     func can(_ c: Capability) -> Bool { session?.actor.can(c) ?? false }
@@ -318,7 +308,7 @@ public struct AppModel: Sendable, Equatable {
     mutating func refreshEffects() -> [Effect] {
         switch baseScreen {
         case .customers?: return [.loadHome] + customers.handle(.refresh)
-        case .card(let m)?: return [.loadHome, .loadCard(m.ref)]
+        case .card(let m)?: return [.loadHome, .reloadCard(m.ref)]
         case .home?, .editor?, nil: return [.loadHome]
         }
     }

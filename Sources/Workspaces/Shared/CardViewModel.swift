@@ -38,7 +38,7 @@ public struct CardViewModel: Sendable, Equatable {
         case .nextTab: tab = (tab + 1) % max(1, tabCount)
         case .previousTab: tab = (tab - 1 + max(1, tabCount)) % max(1, tabCount)
         case .showTab(let n): if n < tabCount { tab = n }
-        case .refresh: return [.loadCard(ref)]
+        case .refresh: return [.reloadCard(ref)]
         }
         return []
     }
@@ -59,6 +59,13 @@ public struct CardViewModel: Sendable, Equatable {
     public var selectedRef: RecordRef? {
         guard let s = currentSection, s.refs.indices.contains(selectedRow) else { return nil }
         return s.refs[selectedRow]
+    }
+
+    /// The selected row's value in a column of the current tab.
+    public func selectedCell(_ column: String) -> String? {
+        guard let s = currentSection, let c = s.columns.firstIndex(of: column), s.rows.indices.contains(selectedRow),
+              s.rows[selectedRow].indices.contains(c) else { return nil }
+        return s.rows[selectedRow][c]
     }
 
     public var lineCount: Int {

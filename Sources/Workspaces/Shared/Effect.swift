@@ -6,7 +6,10 @@ import Store
 public enum Effect: Sendable, Equatable {
     case authenticate(login: String, password: String)
     case loadHome
+    /// Opens a record's card (pushed on the stack).
     case loadCard(RecordRef)
+    /// Reads a card on the stack again (a refresh), wherever it is.
+    case reloadCard(RecordRef)
     case loadCustomers(after: CustomerCursor?, backwards: Bool, reset: Bool, request: Int, sort: CustomerSort = .name, filter: CustomerFilter = CustomerFilter())
     case searchCustomers(query: String, request: Int)
     /// Reads what a form needs (the record, a suggested code, company defaults), then opens it.

@@ -27,9 +27,12 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.home(.failed(error.description))]
             }
-        case .loadCard(let ref):
+        case .loadCard(let ref), .reloadCard(let ref):
             guard let session else { return [] }
-            do { return [.cardLoaded(try database.card(ref, for: session.actor, today: session.today))] } catch {
+            do {
+                let card = try database.card(ref, for: session.actor, today: session.today)
+                return [effect == .loadCard(ref) ? .cardLoaded(card) : .cardReloaded(ref, card)]
+            } catch {
                 return [.cardFailed(ref, error.description)]
             }
         case .loadCustomers(let after, let backwards, let reset, let request, let sort, let filter):
