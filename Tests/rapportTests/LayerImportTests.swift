@@ -11,10 +11,11 @@ import Testing
         "Widgets": ["TerminalCore"],
         "Domain": [],
         "Store": ["Domain", "GRDB", "CCrypt"],
-        "Workspaces": ["Domain", "Store"],
+        "Documents": ["Domain", "Mustache", "ZIPFoundation"],
+        "Workspaces": ["Domain", "Store", "Documents"],
         "Screens": ["Widgets", "Workspaces", "TerminalCore", "Domain"],
         "DemoData": ["Store", "Domain", "GRDB"],
-        "rapport": ["Screens", "NcursesBackend", "DemoData", "Workspaces", "Store", "Domain", "TerminalCore", "ArgumentParser", "Logging"],
+        "rapport": ["Screens", "NcursesBackend", "DemoData", "Workspaces", "Store", "Domain", "TerminalCore", "Documents", "ArgumentParser", "Logging"],
     ]
 
     @Test func everyImportFollowsTheArrows() throws {
