@@ -51,7 +51,8 @@ enum PrintContext {
         func v(_ s: String) -> PrintValue { PrintValue(text: s, width: width) }
         let cols = max(10, columns)
         var ruler = ""
-        for c in 1...cols { ruler.append(c % 10 == 0 ? Character(String(c / 10 % 10)) : (c % 5 == 0 ? "+" : "-")) }
+        // Columns counted from the paper's left edge: the two-digit line number takes 1–2.
+        for c in 3...(cols + 2) { ruler.append(c % 10 == 0 ? Character(String(c / 10 % 10)) : (c % 5 == 0 ? "+" : "-")) }
         let rows: [[String: Any]] = (1...max(1, pageLength)).map { ["no": v(String(format2: $0)), "ruler": v(ruler)] }
         return [
             "width": v(String(cols)), "page_length": v(String(pageLength)), "printed_on": v(printedOn.iso),

@@ -8,6 +8,9 @@ public struct CompanySettings: Sendable, Equatable, Codable {
     public var defaultCommissionBasisPoints: Int64
     public var commissionOnRevenue: Bool
     public var nextContactDefaultDays: Int
+    /// Printed under the company name on documents.
+    public var companyAddress = ""
+    public var companyPhone = ""
 
     public init(companyName: String = "Rapport Trading", currency: String = "CNY", paymentTermsDays: Int = 30,
                 agingBounds: [Int] = [30, 60, 90, 180], dormantDays: Int = 90, defaultCommissionBasisPoints: Int64 = 300,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Documents
 import Foundation
 import Screens
 import TerminalCore
@@ -27,9 +28,9 @@ struct LoadedConfig {
         let configPath = dir + "/config.toml"
         if let text = try? String(contentsOfFile: configPath, encoding: .utf8) {
             do {
-                for entry in try TOMLSubset.parse(text, file: configPath) {
+                for entry in try TOMLSubset.parse(text, file: configPath) where entry.path.first != "print" {
                     guard ["theme", "language", "keymap"].contains(entry.key), let v = entry.value.stringValue else {
-                        throw TOMLError(file: configPath, line: entry.line, message: "unknown setting '\(entry.key)' (theme, language, keymap take strings)")
+                        throw TOMLError(file: configPath, line: entry.line, message: "unknown setting '\(entry.key)' (theme, language, keymap take strings; [print] printer, raw, encoding, directory)")
                     }
                     settings[entry.key] = v
                 }
@@ -63,6 +64,30 @@ struct LoadedConfig {
             warnings.append("\(keysPath): cannot read the keymap — using the default keys")
         }
         return LoadedConfig(ui: UIConfig(theme: theme, catalog: Catalog(language), keymap: keymap), warnings: warnings)
+    }
+
+    /// The `[print]` table of config.toml: `printer` (a CUPS queue), `raw` (true for dot-matrix
+    /// queues), `encoding` (utf-8 or gb18030), `directory` (where unprinted documents are saved).
+    static func printer(environment env: [String: String] = ProcessInfo.processInfo.environment) -> (PrinterSettings, [String]) {
+        let configPath = configDirectory(env) + "/config.toml"
+        var settings = PrinterSettings(directory: PrinterSettings.defaultDirectory(environment: env))
+        guard let text = try? String(contentsOfFile: configPath, encoding: .utf8) else { return (settings, []) }
+        do {
+            for entry in try TOMLSubset.parse(text, file: configPath) where entry.path.first == "print" {
+                let key = entry.path.dropFirst().joined(separator: ".")
+                switch (key, entry.value) {
+                case ("printer", .string(let v)): settings.printer = v.isEmpty ? nil : v
+                case ("raw", .bool(let v)): settings.raw = v
+                case ("encoding", .string(let v)) where ["utf-8", "gb18030"].contains(v.lowercased()): settings.encoding = v
+                case ("directory", .string(let v)) where !v.isEmpty: settings.directory = (v as NSString).expandingTildeInPath
+                default:
+                    throw TOMLError(file: configPath, line: entry.line, message: "[print] \(key): expected printer = \"queue\", raw = true|false, encoding = \"utf-8\"|\"gb18030\", directory = \"path\"")
+                }
+            }
+        } catch {
+            return (PrinterSettings(directory: PrinterSettings.defaultDirectory(environment: env)), ["\(error) — printing to files"])
+        }
+        return (settings, [])
     }
 
     /// A path, or a name looked up in the user's themes folder, then in the `themes/` folder
