@@ -51,13 +51,7 @@ public enum PrintJob {
 
     /// Writes the document (UTF-8, mode 0600: documents carry customer data), creating folders.
     public static func save(_ document: RenderedDocument, to path: String) throws(DocumentError) -> String {
-        let url = URL(fileURLWithPath: path)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(document.text.utf8).write(to: url, options: .atomic)
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
-        } catch { throw DocumentError("cannot save \(path): \(error.localizedDescription)") }
-        return url.path
+        try FileOutput.write(Data(document.text.utf8), to: path)
     }
 
     /// Runs a command with `input` on its standard input; its output, or its error message.

@@ -8,7 +8,7 @@ struct Rapport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rapport",
         abstract: "A keyboard-driven terminal CRM for small trading companies.",
-        subcommands: [OpenCommand.self, DemoCommand.self, UserCommand.self, BackupCommand.self, CheckCommand.self, ReportCommand.self, PrintCommand.self, TemplatesCommand.self, BenchCommand.self],
+        subcommands: [OpenCommand.self, DemoCommand.self, UserCommand.self, BackupCommand.self, CheckCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self, PrintCommand.self, TemplatesCommand.self, BenchCommand.self],
         defaultSubcommand: OpenCommand.self)
 
     static func main() async {

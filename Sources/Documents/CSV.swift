@@ -1,0 +1,121 @@
+import Domain
+import Foundation
+
+/// RFC 4180 CSV: fields in double quotes may hold commas, quotes (doubled) and line breaks;
+/// CRLF or LF line ends; a UTF-8 byte-order mark is skipped. Input in UTF-8 or GB18030 (what
+/// Excel writes on Chinese Windows), told apart by the bytes; a file mixing both is refused.
+public enum CSV {
+    public struct Table: Sendable, Equatable {
+        public var header: [String]
+        /// Each record with the file line it starts on (records may span lines).
+        public var records: [(line: Int, fields: [String])]
+        public var encoding: String
+
+        public static func == (a: Table, b: Table) -> Bool {
+            a.header == b.header && a.encoding == b.encoding && a.records.map(\.line) == b.records.map(\.line) && a.records.map(\.fields) == b.records.map(\.fields)
+        }
+    }
+
+    public static func read(path: String) throws(DocumentError) -> Table {
+        guard let data = FileManager.default.contents(atPath: path) else { throw DocumentError("\(path): cannot read the file") }
+        do { return try parse(bytes: [UInt8](data)) } catch { throw DocumentError("\(path): \(error.message)") }
+    }
+
+    public static func parse(bytes: [UInt8]) throws(DocumentError) -> Table {
+        let (text, encoding) = try decode(bytes)
+        let rows = try records(text)
+        guard let first = rows.first else { throw DocumentError("the file is empty: expected a header row") }
+        let header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let body = rows.dropFirst().filter { !($0.fields.count == 1 && $0.fields[0].isEmpty) }
+        return Table(header: header, records: Array(body), encoding: encoding)
+    }
+
+    static func decode(_ bytes: [UInt8]) throws(DocumentError) -> (String, String) {
+        var b = bytes[...]
+        if b.starts(with: [0xEF, 0xBB, 0xBF]) { b = b.dropFirst(3) }
+        if let s = String(validating: b, as: UTF8.self) { return (s, "utf-8") }
+        // Not UTF-8. If some lines are UTF-8 with Chinese in them and others are not, the file
+        // was pieced together from two encodings: say where, rather than guess.
+        let lines = b.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let utf8Line = lines.firstIndex { line in line.contains { $0 >= 0x80 } && String(validating: line, as: UTF8.self) != nil }
+        let otherLine = lines.firstIndex { String(validating: $0, as: UTF8.self) == nil }
+        if let u = utf8Line, let o = otherLine {
+            throw DocumentError("mixed encodings: line \(u + 1) is UTF-8 but line \(o + 1) is not; save the whole file as UTF-8 (or all as GB18030)")
+        }
+        guard let s = TextEncoding.decodeGB18030(Array(b)) else {
+            throw DocumentError("line \((otherLine ?? 0) + 1) is neither UTF-8 nor GB18030; save the file as UTF-8 CSV")
+        }
+        return (s, "gb18030")
+    }
+
+    /// Splits text into records of fields. An opening quote never closed (a truncated file) is
+    /// an error naming the line it opened on.
+    static func records(_ text: String) throws(DocumentError) -> [(line: Int, fields: [String])] {
+        var out: [(line: Int, fields: [String])] = []
+        var fields: [String] = []
+        var field = ""
+        var inQuotes = false
+        var quoteLine = 0
+        var line = 1
+        var recordLine = 1
+        var fieldStarted = false
+        var iterator = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        func next() -> Unicode.Scalar? {
+            if let p = pending { pending = nil; return p }
+            return iterator.next()
+        }
+        while let c = next() {
+            if inQuotes {
+                if c == "\"" {
+                    if let n = next() {
+                        if n == "\"" { field.unicodeScalars.append("\"") } else { inQuotes = false; pending = n }
+                    } else { inQuotes = false }
+                } else {
+                    if c == "\n" { line += 1 }
+                    field.unicodeScalars.append(c)
+                }
+                continue
+            }
+            switch c {
+            case "\"" where !fieldStarted:
+                inQuotes = true; fieldStarted = true; quoteLine = line
+            case ",":
+                fields.append(field); field = ""; fieldStarted = false
+            case "\r":
+                if let n = next(), n != "\n" { pending = n }
+                fallthrough
+            case "\n":
+                fields.append(field); field = ""; fieldStarted = false
+                out.append((recordLine, fields)); fields = []
+                line += 1; recordLine = line
+            default:
+                field.unicodeScalars.append(c); fieldStarted = true
+            }
+        }
+        if inQuotes { throw DocumentError("line \(quoteLine): a quoted field is never closed (is the file cut short?)") }
+        if fieldStarted || !fields.isEmpty || !field.isEmpty {
+            fields.append(field)
+            out.append((recordLine, fields))
+        }
+        return out
+    }
+
+    /// A CSV file as Excel opens it: UTF-8 with a byte-order mark, CRLF, quoted where needed.
+    public static func data(_ sheet: Sheet) -> Data {
+        var text = "\u{FEFF}" + line(sheet.columns.map(\.title))
+        for row in sheet.rows { text += line(row.map(\.plain)) }
+        return Data(text.utf8)
+    }
+
+    public static func write(_ sheet: Sheet, to path: String) throws(DocumentError) -> String {
+        try FileOutput.write(data(sheet), to: path)
+    }
+
+    static func line(_ fields: [String]) -> String {
+        fields.map { f in
+            f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || f.hasPrefix(" ") || f.hasSuffix(" ")
+                ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
+        }.joined(separator: ",") + "\r\n"
+    }
+}

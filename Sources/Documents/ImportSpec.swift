@@ -1,0 +1,132 @@
+import Domain
+
+/// The columns an import of one kind reads: field names (also the export's headers, so an
+/// export imports back as it is), whether each is required, and the headers other systems and
+/// Chinese spreadsheets use for it.
+public struct ImportSpec: Sendable {
+    public struct Field: Sendable {
+        public var name: String
+        public var required: Bool
+        public var aliases: [String]
+        public init(_ name: String, required: Bool = false, _ aliases: [String] = []) { self.name = name; self.required = required; self.aliases = aliases }
+    }
+
+    public var kind: String
+    public var fields: [Field]
+
+    public static let customers = ImportSpec(kind: "customers", fields: [
+        .init("code", required: true, ["客户编码", "客户编号", "编码", "编号", "customer code", "id"]),
+        .init("name", required: true, ["客户名称", "名称", "公司名称", "customer", "customer name", "company"]),
+        .init("short_name", ["简称", "short name"]), .init("status", ["状态"]),
+        .init("owner", ["业务员", "销售", "负责人", "sales rep", "rep", "salesperson"]),
+        .init("region", ["区域", "地区"]), .init("industry", ["行业"]), .init("source", ["来源"]), .init("tags", ["标签"]),
+        .init("contact_person", ["联系人", "contact"]), .init("phone", ["电话", "手机", "telephone", "mobile"]),
+        .init("email", ["邮箱", "电子邮件", "e-mail"]), .init("address", ["地址"]),
+        .init("credit_limit", ["信用额度", "credit limit"]), .init("payment_terms_days", ["账期", "账期天数", "payment terms"]),
+        .init("next_contact_on", ["下次联系", "next contact"]),
+    ])
+
+    public static let contacts = ImportSpec(kind: "contacts", fields: [
+        .init("customer", required: true, ["客户", "客户编码", "客户名称", "customer code", "company"]),
+        .init("name", required: true, ["姓名", "联系人", "contact", "contact name"]), .init("title", ["职务", "职位", "job title"]),
+        .init("mobile", ["手机"]), .init("phone", ["电话"]), .init("email", ["邮箱", "e-mail"]), .init("wechat", ["微信"]), .init("qq", ["QQ"]),
+        .init("birthday", ["生日"]), .init("notes", ["备注", "note"]),
+    ])
+
+    public static let products = ImportSpec(kind: "products", fields: [
+        .init("code", required: true, ["产品编码", "物料编码", "编码", "sku", "item code"]),
+        .init("name", required: true, ["产品名称", "品名", "名称", "description", "item"]), .init("unit", ["单位", "uom"]),
+        .init("list_price", required: true, ["售价", "单价", "价格", "price", "sales price"]), .init("cost_price", ["成本", "成本价", "cost"]),
+        .init("active", ["启用", "有效"]),
+    ])
+
+    public static let suppliers = ImportSpec(kind: "suppliers", fields: [
+        .init("code", required: true, ["供应商编码", "编码", "编号", "supplier code"]),
+        .init("name", required: true, ["供应商名称", "名称", "supplier", "supplier name"]),
+        .init("contact_person", ["联系人", "contact"]), .init("phone", ["电话"]), .init("email", ["邮箱", "e-mail"]), .init("address", ["地址"]),
+        .init("payment_terms_days", ["账期", "payment terms"]),
+    ])
+
+    public static let all: [String: ImportSpec] = ["customers": customers, "contacts": contacts, "products": products, "suppliers": suppliers]
+}
+
+/// A CSV file seen through an import spec: which column holds each field.
+public struct MappedTable: Sendable {
+    public let table: CSV.Table
+    public let columns: [String: Int]
+
+    /// Headers are matched to fields by name or alias (case and spaces ignored); `--map
+    /// "Their Column=field,…"` names the rest. A required field without a column, an unknown
+    /// field in the map, a column the map names that is not in the file, or two columns for one
+    /// field is an error before any row is read.
+    public static func map(_ table: CSV.Table, spec: ImportSpec, mapping: String?) throws(ImportErrors) -> MappedTable {
+        func norm(_ s: String) -> String { s.lowercased().filter { !$0.isWhitespace && $0 != "_" } }
+        var problems: [ImportProblem] = []
+        var columns: [String: Int] = [:]
+        var explicit: [String: String] = [:]
+        for pair in (mapping ?? "").split(separator: ",") where !String(pair).trimmingSpaces().isEmpty {
+            let kv = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces() }
+            guard kv.count == 2, !kv[0].isEmpty, !kv[1].isEmpty else {
+                problems.append(ImportProblem(line: 0, column: String(pair), value: "", message: "--map takes \"Their Column=field\" pairs separated by commas")); continue
+            }
+            guard spec.fields.contains(where: { $0.name == kv[1] }) else {
+                problems.append(ImportProblem(line: 0, column: kv[0], value: kv[1], message: "'\(kv[1])' is not a field of \(spec.kind) (\(spec.fields.map(\.name).joined(separator: ", ")))")); continue
+            }
+            explicit[norm(kv[0])] = kv[1]
+            if !table.header.contains(where: { norm($0) == norm(kv[0]) }) {
+                problems.append(ImportProblem(line: 0, column: kv[0], value: "", message: "--map names a column the file does not have (its columns: \(table.header.joined(separator: ", ")))"))
+            }
+        }
+        for (i, h) in table.header.enumerated() {
+            let n = norm(h)
+            let field = explicit[n] ?? spec.fields.first { norm($0.name) == n }?.name ?? spec.fields.first { $0.aliases.contains { norm($0) == n } }?.name
+            guard let field else { continue }
+            if let other = columns[field], explicit[n] == nil {
+                problems.append(ImportProblem(line: 0, column: h, value: "", message: "both '\(table.header[other])' and '\(h)' read as \(field); name one with --map"))
+                continue
+            }
+            columns[field] = i
+        }
+        for f in spec.fields where f.required && columns[f.name] == nil {
+            problems.append(ImportProblem(line: 0, column: f.name, value: "", message: "required column missing (the file has: \(table.header.joined(separator: ", ")); use --map \"Their Column=\(f.name)\")"))
+        }
+        if !problems.isEmpty { throw ImportErrors(problems: problems) }
+        return MappedTable(table: table, columns: columns)
+    }
+
+    /// The field's value in a record, trimmed; empty when the file has no such column or the
+    /// record is short.
+    public func value(_ field: String, in fields: [String]) -> String {
+        guard let i = columns[field], i < fields.count else { return "" }
+        return fields[i].trimmingSpaces()
+    }
+
+    /// A record with more or fewer fields than the header: an error naming the row.
+    public func shapeProblem(line: Int, fields: [String]) -> ImportProblem? {
+        guard fields.count != table.header.count else { return nil }
+        return ImportProblem(line: line, column: "(row)", value: fields.joined(separator: ","),
+                             message: "has \(fields.count) fields, the header has \(table.header.count)")
+    }
+}
+
+public struct ImportErrors: Error, Sendable, Equatable, CustomStringConvertible {
+    public var problems: [ImportProblem]
+    public init(problems: [ImportProblem]) { self.problems = problems }
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+/// The rejects file of `--skip-bad-rows`: each refused row as it was, with its row number and
+/// the reasons, so it can be fixed and imported again.
+public enum RejectsFile {
+    public static func write(_ table: CSV.Table, problems: [ImportProblem], to path: String) throws(DocumentError) -> String {
+        var byLine: [Int: [ImportProblem]] = [:]
+        for p in problems { byLine[p.line, default: []].append(p) }
+        var rows: [[Sheet.Value]] = []
+        for r in table.records where byLine[r.line] != nil {
+            let reasons = byLine[r.line, default: []].map { "\($0.column) '\($0.value)': \($0.message)" }.joined(separator: "; ")
+            rows.append([.integer(Int64(r.line)), .text(reasons)] + r.fields.map { .text($0) })
+        }
+        let sheet = Sheet(name: "rejects", columns: [.init("row"), .init("reason")] + table.header.map { .init($0) }, rows: rows)
+        return try CSV.write(sheet, to: path)
+    }
+}

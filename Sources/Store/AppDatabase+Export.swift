@@ -1,0 +1,83 @@
+import Domain
+import GRDB
+
+/// Exports as typed tables. The master-data kinds use the import's field names as headers and
+/// write what the import reads, so export → import → export gives the same file.
+extension AppDatabase {
+    public static let exportKinds = ["customers", "contacts", "products", "suppliers"]
+
+    public func exportSheet(_ kind: String, for actor: Actor) throws(StoreError) -> Sheet {
+        switch kind {
+        case "customers", "contacts":
+            guard actor.can(.viewAllCustomers) || actor.can(.viewOwnCustomers) else { throw .forbidden("\(actor.role.rawValue) cannot list customers") }
+        case "suppliers":
+            guard actor.can(.viewSuppliers) || actor.can(.viewPayables) else { throw .forbidden("\(actor.role.rawValue) cannot list suppliers") }
+        case "products": break
+        default: throw .notFound("export kind '\(kind)' (one of: \(AppDatabase.exportKinds.joined(separator: ", ")))")
+        }
+        let own = actor.restrictedToOwnCustomers ? actor.userId : nil
+        return try read { db in
+            func text(_ v: String?) -> Sheet.Value { (v ?? "").isEmpty ? .empty : .text(v ?? "") }
+            func date(_ v: String?) -> Sheet.Value { v.flatMap { DateOnly(iso: $0) }.map { .date($0) } ?? .empty }
+            switch kind {
+            case "customers":
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT c.code, c.name, c.short_name, c.status, u.login, c.region, c.industry, c.source, c.tags, c.contact_person, c.phone, c.email,
+                           c.address, c.credit_limit, c.payment_terms_days, c.next_contact_on
+                    FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE (? IS NULL OR c.owner_id = ?) ORDER BY c.code
+                    """, arguments: [own, own])
+                return Sheet(name: "customers", columns: [
+                    .init("code"), .init("name"), .init("short_name"), .init("status"), .init("owner"), .init("region"), .init("industry"), .init("source"),
+                    .init("tags"), .init("contact_person"), .init("phone"), .init("email"), .init("address"), .init("credit_limit", .money),
+                    .init("payment_terms_days", .integer), .init("next_contact_on", .date),
+                ], rows: rows.map { r in
+                    (0..<13).map { text(r[$0]) } + [.money(Money(minorUnits: r[13])), .integer(r[14]), date(r[15])]
+                })
+            case "contacts":
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT c.code, k.name, k.title, k.mobile, k.phone, k.email, k.wechat, k.qq, k.birthday, k.notes
+                    FROM contacts k JOIN customers c ON c.id = k.customer_id WHERE (? IS NULL OR c.owner_id = ?) ORDER BY c.code, k.name, k.id
+                    """, arguments: [own, own])
+                return Sheet(name: "contacts", columns: [
+                    .init("customer"), .init("name"), .init("title"), .init("mobile"), .init("phone"), .init("email"), .init("wechat"), .init("qq"),
+                    .init("birthday", .date), .init("notes"),
+                ], rows: rows.map { r in (0..<8).map { text(r[$0]) } + [date(r[8]), text(r[9])] })
+            case "products":
+                let rows = try Row.fetchAll(db, sql: "SELECT code, name, unit, list_price, cost_price, active FROM products ORDER BY code")
+                return Sheet(name: "products", columns: [
+                    .init("code"), .init("name"), .init("unit"), .init("list_price", .money), .init("cost_price", .money), .init("active", .integer),
+                ], rows: rows.map { r in [text(r[0]), text(r[1]), text(r[2]), .money(Money(minorUnits: r[3])), .money(Money(minorUnits: r[4])), .integer(r[5])] })
+            default:
+                let rows = try Row.fetchAll(db, sql: "SELECT code, name, contact_person, phone, email, address, payment_terms_days FROM suppliers ORDER BY code")
+                return Sheet(name: "suppliers", columns: [
+                    .init("code"), .init("name"), .init("contact_person"), .init("phone"), .init("email"), .init("address"), .init("payment_terms_days", .integer),
+                ], rows: rows.map { r in (0..<6).map { text(r[$0]) } + [.integer(r[6])] })
+            }
+        }
+    }
+
+    /// Every customer of a list as the user has it (sort and filter, or a search), for `x`.
+    /// Titles are catalog keys; the screen translates them.
+    public func customerListSheet(for actor: Actor, sort: CustomerSort, filter: CustomerFilter, query: String?) throws(StoreError) -> Sheet {
+        var rows: [CustomerRow] = []
+        if let query, !query.isEmpty {
+            rows = try customerSearch(for: actor, query: query, limit: 10_000)
+        } else {
+            var after: CustomerCursor?
+            while true {
+                let page = try customerPage(for: actor, sort: sort, filter: filter, after: after, limit: 2_000)
+                rows += page
+                guard page.count == 2_000, let last = page.last else { break }
+                after = sort.cursor(after: last)
+            }
+        }
+        func date(_ s: String) -> Sheet.Value { DateOnly(iso: s).map { .date($0) } ?? .empty }
+        return Sheet(name: "customers", columns: [
+            .init("col.code"), .init("col.customer"), .init("col.status"), .init("col.owner"), .init("col.phone"),
+            .init("col.last-contact", .date), .init("col.open", .money), .init("col.next-contact", .date), .init("col.last-order", .date),
+        ], rows: rows.map { r in
+            [.text(r.code), .text(r.name), .text("status.\(r.status)"), r.owner.isEmpty ? .empty : .text(r.owner), r.phone.isEmpty ? .empty : .text(r.phone),
+             date(r.lastContact), .money(Money(minorUnits: r.openBalance)), date(r.nextContact), date(r.lastOrder)]
+        })
+    }
+}

@@ -1,0 +1,205 @@
+import Domain
+import GRDB
+
+/// Bulk imports from a firm's old system: every row checked (values, references by code or
+/// name, codes unique in the file and the database, customers through the duplicate check)
+/// before anything is written; then all rows in one transaction with one audit entry — or, with
+/// `skipBadRows`, the good rows only. A dry run checks and writes nothing.
+extension AppDatabase {
+    public struct ImportOptions: Sendable {
+        public var dryRun: Bool
+        public var skipBadRows: Bool
+        /// The file name, for the audit log.
+        public var source: String
+        public init(dryRun: Bool = false, skipBadRows: Bool = false, source: String) {
+            self.dryRun = dryRun; self.skipBadRows = skipBadRows; self.source = source
+        }
+    }
+
+    static func requireImport(_ actor: Actor) throws(StoreError) {
+        guard actor.can(.editSettings) else { throw .forbidden("only a manager imports data") }
+    }
+
+    /// Runs `check` for every row inside one write; writes the rows it accepted with `insert`
+    /// unless this is a dry run or (without `skipBadRows`) any row had a problem.
+    static func importRows<R: Sendable & Equatable>(
+        _ db: Database, _ rows: [ImportRecord<R>], kind: String, options: ImportOptions, actor: Actor, at now: Int64,
+        check: (ImportRecord<R>, inout [ImportProblem], inout [ImportProblem]) throws -> (() throws -> Void)?
+    ) throws -> ImportOutcome {
+        var problems: [ImportProblem] = [], warnings: [ImportProblem] = []
+        var writes: [() throws -> Void] = []
+        for row in rows {
+            let before = problems.count
+            let write = try check(row, &problems, &warnings)
+            if problems.count == before, let write { writes.append(write) }
+        }
+        let blocked = !problems.isEmpty && !options.skipBadRows
+        if options.dryRun || blocked || writes.isEmpty {
+            return ImportOutcome(imported: blocked ? 0 : writes.count, problems: problems, warnings: warnings, dryRun: options.dryRun)
+        }
+        for w in writes { try w() }
+        try AuditLog.record(db, actor: actor, at: now, action: "import.\(kind)", entity: kind, entityId: nil,
+                            after: AuditLog.json([("file", options.source), ("rows", String(writes.count)), ("rejected", String(Set(problems.map(\.line)).count))]))
+        return ImportOutcome(imported: writes.count, problems: problems, warnings: warnings, dryRun: false)
+    }
+
+    static func problem(_ line: Int, _ e: DomainError, values: [String: String]) -> ImportProblem {
+        let column = e.field ?? "(row)"
+        return ImportProblem(line: line, column: column, value: values[column] ?? "", message: e.message)
+    }
+
+    /// Users by login or display name (exact), for owner columns.
+    static func userLookup(_ db: Database) throws -> [String: Int64] {
+        var map: [String: Int64] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT id, login, display_name FROM users WHERE active = 1 ORDER BY id") {
+            map[(r[2] as String).lowercased()] = map[(r[2] as String).lowercased()] ?? r[0]
+            map[(r[1] as String).lowercased()] = r[0]
+        }
+        return map
+    }
+
+    public func importCustomers(_ rows: [ImportRecord<Customer>], by actor: Actor, today: DateOnly, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
+        try AppDatabase.requireImport(actor)
+        return try write { db in
+            let users = try AppDatabase.userLookup(db)
+            var codes = Set(try String.fetchAll(db, sql: "SELECT code FROM customers"))
+            var seenCodes: [String: Int] = [:], seenNames: [String: Int] = [:]
+            var seenPhones: [String: Int] = [:], seenEmails: [String: Int] = [:]
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO customers (code, name, short_name, status, owner_id, owner_since, region, industry, source, tags, contact_person, phone,
+                    email, address, credit_limit, payment_terms_days, next_contact_on, created_on, name_key, phone_key, email_key, email_domain, search_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let byName = try db.makeStatement(sql: "SELECT c.name, coalesce(u.display_name, '') FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.name_key = ? LIMIT 1")
+            let byPhone = try db.makeStatement(sql: "SELECT name FROM customers WHERE phone_key = ? LIMIT 1")
+            let byEmail = try db.makeStatement(sql: "SELECT name FROM customers WHERE email_key = ? LIMIT 1")
+            return try AppDatabase.importRows(db, rows, kind: "customers", options: options, actor: actor, at: now) { row, problems, warnings in
+                var c: Customer
+                let written = ["code": row.record.code, "name": row.record.name, "phone": row.record.phone ?? "", "email": row.record.email ?? ""]
+                do throws(DomainError) { c = try row.record.validated() } catch { problems.append(AppDatabase.problem(row.line, error, values: written)); return nil }
+                if let owner = row.references["owner"], !owner.isEmpty {
+                    guard let id = users[owner.lowercased()] else {
+                        problems.append(ImportProblem(line: row.line, column: "owner", value: owner, message: "no active user with this login or name")); return nil
+                    }
+                    c.ownerId = id
+                }
+                if let first = seenCodes[c.code] {
+                    problems.append(ImportProblem(line: row.line, column: "code", value: c.code, message: "the code appears twice in the file (first on row \(first))")); return nil
+                }
+                seenCodes[c.code] = row.line
+                if codes.contains(c.code) {
+                    problems.append(ImportProblem(line: row.line, column: "code", value: c.code, message: "a customer with this code exists already")); return nil
+                }
+                // DOMAIN.md's duplicate check: an equal normalised name blocks, as in the form;
+                // an equal phone or e-mail is imported and listed for a look.
+                let keys = DuplicateMatching.keys(name: c.name, phone: c.phone, email: c.email)
+                if !keys.name.isEmpty {
+                    if let first = seenNames[keys.name] {
+                        problems.append(ImportProblem(line: row.line, column: "name", value: c.name, message: "the same customer as row \(first) (names equal once normalised)")); return nil
+                    }
+                    if let r = try Row.fetchOne(byName, arguments: [keys.name]) {
+                        problems.append(ImportProblem(line: row.line, column: "name", value: c.name, message: "similar to \(r[0] as String), owned by \((r[1] as String).isEmpty ? "nobody" : r[1] as String)")); return nil
+                    }
+                    seenNames[keys.name] = row.line
+                }
+                if let p = keys.phone {
+                    if let first = seenPhones[p] { warnings.append(ImportProblem(line: row.line, column: "phone", value: c.phone ?? "", message: "same phone as row \(first)")) }
+                    else if let other = try String.fetchOne(byPhone, arguments: [p]) { warnings.append(ImportProblem(line: row.line, column: "phone", value: c.phone ?? "", message: "same phone as \(other)")) }
+                    seenPhones[p] = seenPhones[p] ?? row.line
+                }
+                if let e = keys.email {
+                    if let first = seenEmails[e] { warnings.append(ImportProblem(line: row.line, column: "email", value: c.email ?? "", message: "same e-mail as row \(first)")) }
+                    else if let other = try String.fetchOne(byEmail, arguments: [e]) { warnings.append(ImportProblem(line: row.line, column: "email", value: c.email ?? "", message: "same e-mail as \(other)")) }
+                    seenEmails[e] = seenEmails[e] ?? row.line
+                }
+                codes.insert(c.code)
+                let v = c
+                return {
+                    try insert.execute(arguments: [v.code, v.name, v.shortName, v.status.rawValue, v.ownerId, v.ownerId == nil ? nil : today.iso, v.region, v.industry,
+                                                   v.source, v.tags, v.contactPerson, v.phone, v.email, v.address, v.creditLimit.minorUnits, v.paymentTermsDays,
+                                                   v.nextContactOn?.iso, today.iso, keys.name, keys.phone, keys.email, keys.emailDomain,
+                                                   SearchKey.make(name: v.name, shortName: v.shortName, code: v.code, phone: v.phone, email: v.email)])
+                }
+            }
+        }
+    }
+
+    public func importContacts(_ rows: [ImportRecord<Contact>], by actor: Actor, today: DateOnly, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
+        try AppDatabase.requireImport(actor)
+        return try write { db in
+            var byCode: [String: Int64] = [:], byName: [String: Int64?] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT id, code, name FROM customers") {
+                byCode[r[1]] = r[0]
+                let n = (r[2] as String).lowercased()
+                byName[n] = byName[n] == nil ? .some(r[0]) : .some(nil) // nil inside: two customers share the name
+            }
+            let insert = try db.makeStatement(sql: "INSERT INTO contacts (customer_id, name, title, mobile, phone, email, wechat, qq, birthday, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            return try AppDatabase.importRows(db, rows, kind: "contacts", options: options, actor: actor, at: now) { row, problems, _ in
+                let ref = row.references["customer"] ?? ""
+                var customerId = byCode[ref]
+                if customerId == nil, let hit = byName[ref.lowercased()] {
+                    guard let id = hit else {
+                        problems.append(ImportProblem(line: row.line, column: "customer", value: ref, message: "several customers have this name: use the code")); return nil
+                    }
+                    customerId = id
+                }
+                guard let customerId else {
+                    problems.append(ImportProblem(line: row.line, column: "customer", value: ref, message: "no customer with this code or name")); return nil
+                }
+                var c = row.record
+                c.customerId = customerId
+                let written = ["name": c.name, "mobile": c.mobile ?? "", "phone": c.phone ?? "", "email": c.email ?? "", "qq": c.qq ?? "", "birthday": c.birthday?.iso ?? ""]
+                do throws(DomainError) { c = try c.validated(today: today) } catch { problems.append(AppDatabase.problem(row.line, error, values: written)); return nil }
+                let v = c
+                return { try insert.execute(arguments: [v.customerId, v.name, v.title, v.mobile, v.phone, v.email, v.wechat, v.qq, v.birthday?.iso, v.notes]) }
+            }
+        }
+    }
+
+    public func importProducts(_ rows: [ImportRecord<Product>], by actor: Actor, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
+        try AppDatabase.requireImport(actor)
+        return try write { db in
+            var codes = Set(try String.fetchAll(db, sql: "SELECT code FROM products"))
+            var seen: [String: Int] = [:]
+            let insert = try db.makeStatement(sql: "INSERT INTO products (code, name, search_key, unit, list_price, cost_price, active) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            return try AppDatabase.importRows(db, rows, kind: "products", options: options, actor: actor, at: now) { row, problems, _ in
+                let p: Product
+                do throws(DomainError) { p = try row.record.validated() } catch {
+                    problems.append(AppDatabase.problem(row.line, error, values: ["code": row.record.code, "name": row.record.name, "unit": row.record.unit])); return nil
+                }
+                if let first = seen[p.code] {
+                    problems.append(ImportProblem(line: row.line, column: "code", value: p.code, message: "the code appears twice in the file (first on row \(first))")); return nil
+                }
+                seen[p.code] = row.line
+                guard !codes.contains(p.code) else {
+                    problems.append(ImportProblem(line: row.line, column: "code", value: p.code, message: "a product with this code exists already")); return nil
+                }
+                codes.insert(p.code)
+                return { try insert.execute(arguments: [p.code, p.name, SearchKey.make(name: p.name, code: p.code), p.unit, p.listPrice.minorUnits, p.costPrice.minorUnits, p.active ? 1 : 0]) }
+            }
+        }
+    }
+
+    public func importSuppliers(_ rows: [ImportRecord<Supplier>], by actor: Actor, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
+        try AppDatabase.requireImport(actor)
+        return try write { db in
+            var codes = Set(try String.fetchAll(db, sql: "SELECT code FROM suppliers"))
+            var seen: [String: Int] = [:]
+            let insert = try db.makeStatement(sql: "INSERT INTO suppliers (code, name, contact_person, phone, email, address, payment_terms_days) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            return try AppDatabase.importRows(db, rows, kind: "suppliers", options: options, actor: actor, at: now) { row, problems, _ in
+                let s: Supplier
+                let written = ["code": row.record.code, "name": row.record.name, "phone": row.record.phone ?? "", "email": row.record.email ?? ""]
+                do throws(DomainError) { s = try row.record.validated() } catch { problems.append(AppDatabase.problem(row.line, error, values: written)); return nil }
+                if let first = seen[s.code] {
+                    problems.append(ImportProblem(line: row.line, column: "code", value: s.code, message: "the code appears twice in the file (first on row \(first))")); return nil
+                }
+                seen[s.code] = row.line
+                guard !codes.contains(s.code) else {
+                    problems.append(ImportProblem(line: row.line, column: "code", value: s.code, message: "a supplier with this code exists already")); return nil
+                }
+                codes.insert(s.code)
+                return { try insert.execute(arguments: [s.code, s.name, s.contactPerson, s.phone, s.email, s.address, s.paymentTermsDays]) }
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Documents
+import Domain
+import Foundation
+import Store
+
+/// `rapport import KIND FILE`: the CSV read (RFC 4180, UTF-8 or GB18030) and mapped to fields,
+/// each row turned into a record (a bad number or date is a problem naming row, column and
+/// value), then handed to the Store, which checks references, uniqueness and duplicates and
+/// writes all rows or none.
+public enum DataImport {
+    public static let kinds = ["customers", "contacts", "products", "suppliers"]
+
+    public struct Result: Sendable {
+        public var outcome: ImportOutcome
+        public var rows: Int
+        public var encoding: String
+        public var rejectsFile: String?
+    }
+
+    public static func run(kind: String, path: String, mapping: String?, dryRun: Bool, skipBadRows: Bool, rejectsPath: String? = nil,
+                           database: AppDatabase, actor: Actor, today: DateOnly, now: Int64) throws -> Result {
+        guard let spec = ImportSpec.all[kind] else {
+            throw DocumentError("cannot import '\(kind)' yet (one of: \(kinds.joined(separator: ", ")))")
+        }
+        let table = try CSV.read(path: path)
+        let mapped = try MappedTable.map(table, spec: spec, mapping: mapping)
+        var problems: [ImportProblem] = []
+        func field(_ name: String, _ fields: [String]) -> String { mapped.value(name, in: fields) }
+        func optional(_ name: String, _ fields: [String]) -> String? { let v = field(name, fields); return v.isEmpty ? nil : v }
+        /// Parses one value; a failure becomes a problem of this row and column.
+        func parse<T>(_ name: String, _ fields: [String], line: Int, _ body: (String) throws(DomainError) -> T) -> T? {
+            let v = field(name, fields)
+            do { return try body(v) } catch {
+                problems.append(ImportProblem(line: line, column: name, value: v, message: error.message)); return nil
+            }
+        }
+        func money(_ text: String) throws(DomainError) -> Money { text.isEmpty ? .zero : try Money.parse(text) }
+        func date(_ text: String) throws(DomainError) -> DateOnly? {
+            if text.isEmpty { return nil }
+            guard let d = DateOnly(iso: text.replacingOccurrences(of: "/", with: "-")) else { throw DomainError("not a date (YYYY-MM-DD)") }
+            return d
+        }
+        func days(_ text: String) throws(DomainError) -> Int {
+            if text.isEmpty { return 30 }
+            guard let n = Int(text) else { throw DomainError("not a whole number of days") }
+            return n
+        }
+        var good: [(Int, [String])] = []
+        for r in table.records {
+            if let p = mapped.shapeProblem(line: r.line, fields: r.fields) { problems.append(p) } else { good.append((r.line, r.fields)) }
+        }
+        let options = { (checkOnly: Bool) in AppDatabase.ImportOptions(dryRun: dryRun || checkOnly, skipBadRows: skipBadRows, source: URL(fileURLWithPath: path).lastPathComponent) }
+        var outcome: ImportOutcome
+        switch kind {
+        case "customers":
+            var records: [ImportRecord<Customer>] = []
+            for (line, f) in good {
+                let before = problems.count
+                let status = parse("status", f, line: line) { (t: String) throws(DomainError) -> CustomerStatus in
+                    if t.isEmpty { return .active }
+                    guard let s = CustomerStatus(rawValue: t.lowercased()) else { throw DomainError("not a status (lead, prospect, active, dormant, lost)") }
+                    return s
+                }
+                let credit = parse("credit_limit", f, line: line, money)
+                let terms = parse("payment_terms_days", f, line: line, days)
+                let next = parse("next_contact_on", f, line: line, date)
+                guard problems.count == before, let status, let credit, let terms, let next else { continue }
+                let c = Customer(code: field("code", f), name: field("name", f), shortName: optional("short_name", f), status: status,
+                                 region: optional("region", f), industry: optional("industry", f), source: optional("source", f),
+                                 contactPerson: optional("contact_person", f), phone: optional("phone", f), email: optional("email", f),
+                                 address: optional("address", f), creditLimit: credit, paymentTermsDays: terms, nextContactOn: next, tags: field("tags", f))
+                records.append(ImportRecord(line: line, record: c, references: ["owner": field("owner", f)]))
+            }
+            outcome = try database.importCustomers(records, by: actor, today: today, at: now, options: options(!skipBadRows && !problems.isEmpty))
+        case "contacts":
+            var records: [ImportRecord<Contact>] = []
+            for (line, f) in good {
+                guard let birthday = parse("birthday", f, line: line, date) else { continue }
+                let c = Contact(customerId: 0, name: field("name", f), title: optional("title", f), mobile: optional("mobile", f), phone: optional("phone", f),
+                                email: optional("email", f), wechat: optional("wechat", f), qq: optional("qq", f), birthday: birthday, notes: optional("notes", f))
+                records.append(ImportRecord(line: line, record: c, references: ["customer": field("customer", f)]))
+            }
+            outcome = try database.importContacts(records, by: actor, today: today, at: now, options: options(!skipBadRows && !problems.isEmpty))
+        case "products":
+            var records: [ImportRecord<Product>] = []
+            for (line, f) in good {
+                let before = problems.count
+                let list = parse("list_price", f, line: line) { (t: String) throws(DomainError) -> Money in
+                    guard !t.isEmpty else { throw DomainError("a list price is required") }
+                    return try Money.parse(t)
+                }
+                let cost = parse("cost_price", f, line: line, money)
+                let active = parse("active", f, line: line, Product.parseFlag)
+                guard problems.count == before, let list, let cost, let active else { continue }
+                records.append(ImportRecord(line: line, record: Product(code: field("code", f), name: field("name", f), unit: field("unit", f),
+                                                                        listPrice: list, costPrice: cost, active: active ?? true)))
+            }
+            outcome = try database.importProducts(records, by: actor, at: now, options: options(!skipBadRows && !problems.isEmpty))
+        default:
+            var records: [ImportRecord<Supplier>] = []
+            for (line, f) in good {
+                guard let terms = parse("payment_terms_days", f, line: line, days) else { continue }
+                records.append(ImportRecord(line: line, record: Supplier(code: field("code", f), name: field("name", f), contactPerson: optional("contact_person", f),
+                                                                         phone: optional("phone", f), email: optional("email", f), address: optional("address", f),
+                                                                         paymentTermsDays: terms)))
+            }
+            outcome = try database.importSuppliers(records, by: actor, at: now, options: options(!skipBadRows && !problems.isEmpty))
+        }
+        // Problems found before the Store saw the rows mean nothing was written (unless bad rows
+        // are skipped); the count of what would have been imported stays honest.
+        if !problems.isEmpty && !skipBadRows { outcome.imported = 0 }
+        outcome.problems = (problems + outcome.problems).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        outcome.dryRun = dryRun
+        var rejects: String?
+        if skipBadRows, !outcome.problems.isEmpty, !dryRun {
+            rejects = try RejectsFile.write(table, problems: outcome.problems, to: rejectsPath ?? path + ".rejects.csv")
+        }
+        return Result(outcome: outcome, rows: table.records.count, encoding: table.encoding, rejectsFile: rejects)
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Documents
+import Domain
+import Foundation
+import Store
+import TerminalCore
+import Workspaces
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import customers, contacts, products or suppliers from a CSV file (UTF-8 or GB18030).",
+        discussion: """
+        All rows or none: any bad row is reported (row, column, value, reason) and nothing is written, unless --skip-bad-rows, \
+        which imports the good rows and writes the bad ones to FILE.rejects.csv. Headers are matched by field name or the \
+        usual Chinese/English alias; --map "Their Column=field,…" names the rest. References (a customer's owner, a contact's \
+        customer) are resolved by code, login or name.
+        """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "customers, contacts, products or suppliers.") var kind: String
+    @Argument(help: "The CSV file.") var file: String
+    @Option(help: "Column mapping: \"Their Column=field,…\".") var map: String?
+    @Flag(help: "Check every row and report; write nothing.") var dryRun = false
+    @Flag(help: "Import the good rows; write the bad ones with their reasons to a rejects file.") var skipBadRows = false
+    @Option(help: "Rejects file (default: FILE.rejects.csv).") var rejects: String?
+    @Option(help: "Import as this user (a manager); default: the file's owner.") var user: String?
+
+    func run() throws {
+        let db = try AppDatabase.open(path: global.databasePath(), create: false)
+        let clock = SystemClock(fixedToday: try global.fixedToday())
+        var actor = Actor.system
+        if let user {
+            guard let account = try db.user(login: user), account.active else { throw StoreError.notFound("active user '\(user)'") }
+            actor = account.actor
+        }
+        let started = Date()
+        let result: DataImport.Result
+        do {
+            result = try DataImport.run(kind: kind, path: file, mapping: map, dryRun: dryRun, skipBadRows: skipBadRows, rejectsPath: rejects,
+                                        database: db, actor: actor, today: clock.today(), now: clock.nowSeconds())
+        } catch let e as ImportErrors {
+            for p in e.problems { print(p) }
+            print("nothing imported")
+            throw ExitCode(1)
+        } catch let e as DocumentError { throw DocumentsCLIError(e.message) }
+        let o = result.outcome
+        for p in o.problems { print(p) }
+        for w in o.warnings { print("note: \(w)") }
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        let verb = o.dryRun ? "would import" : "imported"
+        if !o.problems.isEmpty && !skipBadRows {
+            print("\(result.rows) rows (\(result.encoding)): \(Set(o.problems.map(\.line)).count) with problems — nothing imported\(o.dryRun ? " (dry run)" : "")")
+            throw ExitCode(1)
+        }
+        var summary = "\(result.rows) rows (\(result.encoding)): \(verb) \(o.imported) \(kind)"
+        if !o.problems.isEmpty { summary += ", \(Set(o.problems.map(\.line)).count) rejected" + (result.rejectsFile.map { " → \($0)" } ?? "") }
+        if !o.warnings.isEmpty { summary += ", \(o.warnings.count) notes" }
+        print(summary + " in \(seconds) s")
+    }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export customers, contacts, products or suppliers as .xlsx or .csv (CSV imports back as it is).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "customers, contacts, products or suppliers.") var kind: String
+    @Option(help: "xlsx or csv.") var format: String = "xlsx"
+    @Option(help: "Output file (default: KIND.FORMAT in the current folder).") var out: String?
+    @Option(help: "Export as this user (a rep gets their own customers); default: everything.") var user: String?
+
+    func run() throws {
+        guard format == "xlsx" || format == "csv" else { throw ValidationError("--format must be xlsx or csv") }
+        let db = try AppDatabase.open(path: global.databasePath(), create: false)
+        var actor = Actor.system
+        if let user {
+            guard let account = try db.user(login: user), account.active else { throw StoreError.notFound("active user '\(user)'") }
+            actor = account.actor
+        }
+        let sheet = try db.exportSheet(kind, for: actor)
+        let path = out ?? "\(kind).\(format)"
+        do {
+            let written = format == "csv" ? try CSV.write(sheet, to: path) : try XLSXWriter.write(sheet, to: path, width: TextWidth { DisplayWidth.of($0) })
+            print("\(sheet.rows.count) \(kind) written to \(written)")
+        } catch { throw DocumentsCLIError(error.message) }
+    }
+}
