@@ -90,17 +90,19 @@ extension AppDatabase {
                 if codes.contains(c.code) {
                     problems.append(ImportProblem(line: row.line, column: "code", value: c.code, message: "a customer with this code exists already")); return nil
                 }
-                // DOMAIN.md's duplicate check: an equal normalised name blocks, as in the form;
-                // an equal phone or e-mail is imported and listed for a look.
+                // DOMAIN.md's duplicate check. A customer already in Rapport under an equal
+                // normalised name blocks the row, as the form does (someone owns it). Duplicates
+                // inside the file, and equal phones or e-mails, come from the old system's own
+                // data: imported, and listed so someone merges them.
                 let keys = DuplicateMatching.keys(name: c.name, phone: c.phone, email: c.email)
                 if !keys.name.isEmpty {
-                    if let first = seenNames[keys.name] {
-                        problems.append(ImportProblem(line: row.line, column: "name", value: c.name, message: "the same customer as row \(first) (names equal once normalised)")); return nil
-                    }
                     if let r = try Row.fetchOne(byName, arguments: [keys.name]) {
                         problems.append(ImportProblem(line: row.line, column: "name", value: c.name, message: "similar to \(r[0] as String), owned by \((r[1] as String).isEmpty ? "nobody" : r[1] as String)")); return nil
                     }
-                    seenNames[keys.name] = row.line
+                    if let first = seenNames[keys.name] {
+                        warnings.append(ImportProblem(line: row.line, column: "name", value: c.name, message: "the same customer as row \(first) (names equal once normalised)"))
+                    }
+                    seenNames[keys.name] = seenNames[keys.name] ?? row.line
                 }
                 if let p = keys.phone {
                     if let first = seenPhones[p] { warnings.append(ImportProblem(line: row.line, column: "phone", value: c.phone ?? "", message: "same phone as row \(first)")) }

@@ -1,0 +1,187 @@
+import Documents
+import Domain
+import Foundation
+import Store
+import TerminalCore
+import TestSupport
+import Testing
+@testable import Workspaces
+
+/// Import and export through the real files: bad input changes nothing, exports import back
+/// into an empty company unchanged, workbooks read back cell for cell with openpyxl.
+@Suite struct DataTransferTests {
+    let today = DemoFixture.today
+    let now: Int64 = 1_795_000_000
+
+    func tempDir() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-transfer-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    func count(_ db: AppDatabase, _ table: String) throws -> Int {
+        try db.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+    }
+
+    /// An empty company with the demo's logins, so owners resolve.
+    func emptyCompany(like demo: AppDatabase) throws -> AppDatabase {
+        let db = try AppDatabase.inMemory()
+        for u in try demo.users() where u.login != "admin" {
+            _ = try? db.addUser(login: u.login, displayName: u.displayName, role: u.role, password: "Passw0rd!x", by: .system, at: now)
+        }
+        return db
+    }
+
+    @Test func exportImportExportGivesTheSameFiles() throws {
+        let demo = DemoFixture.make(inMemory: true)
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let empty = try emptyCompany(like: demo)
+        for kind in ["customers", "products", "suppliers", "contacts"] {
+            let first = try CSV.write(try demo.exportSheet(kind, for: .system), to: "\(dir)/\(kind)-1.csv")
+            let result = try DataImport.run(kind: kind, path: first, mapping: nil, dryRun: false, skipBadRows: false, database: empty,
+                                            actor: .system, today: today, now: now)
+            #expect(result.outcome.problems == [], "\(kind): \(result.outcome.problems.prefix(3))")
+            #expect(result.outcome.imported == (try count(demo, kind)))
+            let second = try CSV.write(try empty.exportSheet(kind, for: .system), to: "\(dir)/\(kind)-2.csv")
+            #expect(FileManager.default.contents(atPath: first) == FileManager.default.contents(atPath: second), "\(kind) differs after a round trip")
+        }
+        #expect(try empty.check() == [])
+    }
+
+    func write(_ text: String, _ dir: String, _ name: String = "in.csv") throws -> String {
+        let path = "\(dir)/\(name)"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func badRowsChangeNothingAndAreNamed() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let before = try count(db, "customers"), audits = try count(db, "audit_log")
+        let existing = try db.read { db in try String.fetchOne(db, sql: "SELECT name FROM customers LIMIT 1") } ?? ""
+        let csv = """
+        code,name,owner,credit_limit,next_contact_on,status
+        N1,新客户一号贸易有限公司,rep,1000,2026-12-01,active
+        N2,新客户二号,nobody,0,,
+        N3,新客户三号,rep,12x,,
+        N4,新客户四号,rep,0,2026-13-45,
+        N1,新客户五号,rep,0,,
+        N6,\(existing),rep,0,,
+        N7,新客户七号,rep,0,,vip
+        N8,新客户八号,rep,0,,
+        """
+        let path = try write(csv, dir)
+        let r = try DataImport.run(kind: "customers", path: path, mapping: nil, dryRun: false, skipBadRows: false, database: db, actor: .system, today: today, now: now)
+        #expect(r.outcome.imported == 0)
+        #expect(try count(db, "customers") == before && count(db, "audit_log") == audits)
+        let found = r.outcome.problems.map { "\($0.line):\($0.column):\($0.value)" }
+        #expect(found == ["3:owner:nobody", "4:credit_limit:12x", "5:next_contact_on:2026-13-45", "6:code:N1", "7:name:\(existing)", "8:status:vip"])
+        // Skipping bad rows imports the two good ones and writes the six others, with reasons.
+        let skipped = try DataImport.run(kind: "customers", path: path, mapping: nil, dryRun: false, skipBadRows: true, database: db, actor: .system, today: today, now: now)
+        #expect(skipped.outcome.imported == 2)
+        #expect(try count(db, "customers") == before + 2)
+        let rejects = try CSV.read(path: try #require(skipped.rejectsFile))
+        #expect(rejects.header.prefix(3) == ["row", "reason", "code"])
+        #expect(rejects.records.map { $0.fields[0] } == ["3", "4", "5", "6", "7", "8"])
+        #expect(rejects.records[0].fields[1].contains("no active user"))
+        // A missing required column: nothing read at all.
+        #expect(throws: ImportErrors.self) {
+            _ = try DataImport.run(kind: "customers", path: try write("code,phone\nX1,123456\n", dir, "b.csv"), mapping: nil, dryRun: false, skipBadRows: false,
+                                   database: db, actor: .system, today: today, now: now)
+        }
+        // A row with a field too many.
+        let shape = try DataImport.run(kind: "products", path: try write("code,name,list_price\nP1,螺丝,1.00,extra\n", dir, "c.csv"), mapping: nil, dryRun: true,
+                                       skipBadRows: false, database: db, actor: .system, today: today, now: now)
+        #expect(shape.outcome.problems.first?.message == "has 4 fields, the header has 3")
+        // A sales rep may not import.
+        let rep = try #require(try db.user(login: "rep")).actor
+        #expect(throws: StoreError.self) {
+            _ = try DataImport.run(kind: "suppliers", path: try write("code,name\nS1,供应商\n", dir, "d.csv"), mapping: nil, dryRun: false, skipBadRows: false,
+                                   database: db, actor: rep, today: today, now: now)
+        }
+    }
+
+    @Test func aDryRunReportsAndWritesNothing() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let gb = try TextEncoding.encode("产品编码,品名,单位,售价\nZ1,不锈钢螺栓 M8,个,12.50\nZ2,镀锌垫片,片,0.35\n", as: "gb18030")
+        let path = "\(dir)/gb.csv"
+        FileManager.default.createFile(atPath: path, contents: Data(gb))
+        let before = try count(db, "products")
+        let dry = try DataImport.run(kind: "products", path: path, mapping: nil, dryRun: true, skipBadRows: false, database: db, actor: .system, today: today, now: now)
+        #expect(dry.outcome.imported == 2 && dry.outcome.dryRun && dry.encoding == "gb18030")
+        #expect(try count(db, "products") == before)
+        let real = try DataImport.run(kind: "products", path: path, mapping: nil, dryRun: false, skipBadRows: false, database: db, actor: .system, today: today, now: now)
+        #expect(real.outcome.imported == 2)
+        let price = try db.read { db in try Int64.fetchOne(db, sql: "SELECT list_price FROM products WHERE code = 'Z1'") }
+        #expect(price == 1_250)
+        let options = try db.productOptions()
+        #expect(options.contains { $0.code == "Z2" }) // searchable in the quote form at once
+    }
+
+    /// Reads the workbook with openpyxl (installed by .ci/run) and compares every cell.
+    @Test func workbooksReadBackWithAnIndependentReader() throws {
+        let demo = DemoFixture.make(inMemory: true)
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var sheet = try demo.exportSheet("customers", for: .system)
+        sheet.rows.append([.text("=1+1 <tag> & \"q\""), .text("多行\n文本"), .empty, .text("lead"), .empty, .empty, .empty, .empty, .empty, .empty, .empty, .empty,
+                           .empty, .money(Money(minorUnits: -5)), .integer(0), .date(DateOnly(iso: "1999-12-31")!)])
+        let path = try XLSXWriter.write(sheet, to: "\(dir)/c.xlsx", width: TextWidth { DisplayWidth.of($0) })
+        let script = """
+        import json, sys, openpyxl
+        wb = openpyxl.load_workbook(sys.argv[1])
+        ws = wb.active
+        def cell(c):
+            v = c.value
+            if v is None: return None
+            if hasattr(v, 'strftime'): return ['date', v.strftime('%Y-%m-%d'), c.number_format]
+            if isinstance(v, (int, float)) and not isinstance(v, bool): return ['number', '%.2f' % v, c.number_format]
+            return ['text', v]
+        print(json.dumps({'title': ws.title, 'freeze': ws.freeze_panes, 'bold': all(c.font.b for c in ws[1]),
+                          'rows': [[cell(c) for c in row] for row in ws.iter_rows()],
+                          'widths': {k: d.width for k, d in ws.column_dimensions.items()}}))
+        """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "openpyxl could not read the workbook (is openpyxl installed? .ci/run installs it)")
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["title"] as? String == "customers")
+        #expect(json["freeze"] as? String == "A2")
+        #expect(json["bold"] as? Bool == true)
+        let rows = try #require(json["rows"] as? [[Any]])
+        #expect(rows.count == sheet.rows.count + 1)
+        func expected(_ v: Sheet.Value) -> String {
+            switch v {
+            case .empty: return "nil"
+            // XML 1.0 cannot hold control characters (an escape sequence in a name): dropped.
+            case .text(let s): return "text|" + String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" }))
+            case .money(let m): return "number|\(m.formatted(grouping: false))|#,##0.00"
+            case .integer(let i): return "number|\(i).00|#,##0"
+            case .date(let d): return "date|\(d.iso)|yyyy-mm-dd"
+            default: return "?"
+            }
+        }
+        func actual(_ a: Any) -> String {
+            guard let parts = a as? [Any] else { return "nil" }
+            return parts.map { "\($0)" }.joined(separator: "|")
+        }
+        for (r, row) in sheet.rows.enumerated() {
+            let got = rows[r + 1].map(actual)
+            #expect(got == row.map(expected), "row \(r + 2)")
+        }
+        #expect(rows[0].map(actual) == sheet.columns.map { "text|\($0.title)" })
+        // Chinese names get double width: the name column is wider than the codes.
+        let widths = try #require(json["widths"] as? [String: Double])
+        #expect((widths["B"] ?? 0) > (widths["A"] ?? 0))
+    }
+}
