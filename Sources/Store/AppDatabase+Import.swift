@@ -16,6 +16,32 @@ extension AppDatabase {
         }
     }
 
+    /// One transaction for a bulk write, with the connection set up for it: each INSERT into a
+    /// table with FTS triggers keeps a statement journal, which SQLite spills to a temporary
+    /// file — 4.5 million writes for 100k customers (strace), 26 s. Temporary files in memory
+    /// and a cache that holds what the transaction dirties, for this transaction only.
+    func bulkWrite<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+                let temp = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
+                try db.execute(sql: "PRAGMA cache_size = -262144")
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                defer {
+                    try? db.execute(sql: "PRAGMA cache_size = \(cache)")
+                    try? db.execute(sql: "PRAGMA temp_store = \(temp)")
+                }
+                var result: T?
+                try db.inTransaction {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw StoreError.failed("the import wrote nothing") }
+                return result
+            }
+        } catch { throw mapError(error) }
+    }
+
     static func requireImport(_ actor: Actor) throws(StoreError) {
         guard actor.can(.editSettings) else { throw .forbidden("only a manager imports data") }
     }
@@ -24,6 +50,7 @@ extension AppDatabase {
     /// unless this is a dry run or (without `skipBadRows`) any row had a problem.
     static func importRows<R: Sendable & Equatable>(
         _ db: Database, _ rows: [ImportRecord<R>], kind: String, options: ImportOptions, actor: Actor, at now: Int64,
+        finish: (() throws -> Void)? = nil,
         check: (ImportRecord<R>, inout [ImportProblem], inout [ImportProblem]) throws -> (() throws -> Void)?
     ) throws -> ImportOutcome {
         var problems: [ImportProblem] = [], warnings: [ImportProblem] = []
@@ -38,6 +65,7 @@ extension AppDatabase {
             return ImportOutcome(imported: blocked ? 0 : writes.count, problems: problems, warnings: warnings, dryRun: options.dryRun)
         }
         for w in writes { try w() }
+        try finish?()
         try AuditLog.record(db, actor: actor, at: now, action: "import.\(kind)", entity: kind, entityId: nil,
                             after: AuditLog.json([("file", options.source), ("rows", String(writes.count)), ("rejected", String(Set(problems.map(\.line)).count))]))
         return ImportOutcome(imported: writes.count, problems: problems, warnings: warnings, dryRun: false)
@@ -60,20 +88,29 @@ extension AppDatabase {
 
     public func importCustomers(_ rows: [ImportRecord<Customer>], by actor: Actor, today: DateOnly, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
         try AppDatabase.requireImport(actor)
-        return try write { db in
+        return try bulkWrite { db in
             let users = try AppDatabase.userLookup(db)
             var codes = Set(try String.fetchAll(db, sql: "SELECT code FROM customers"))
             var seenCodes: [String: Int] = [:], seenNames: [String: Int] = [:]
             var seenPhones: [String: Int] = [:], seenEmails: [String: Int] = [:]
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO customers (code, name, short_name, status, owner_id, owner_since, region, industry, source, tags, contact_person, phone,
-                    email, address, credit_limit, payment_terms_days, next_contact_on, created_on, name_key, phone_key, email_key, email_domain, search_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            // Rows go to a staging table first and into `customers` with one INSERT … SELECT:
+            // one statement journal for the FTS triggers instead of one per row (21 s → 8 s for
+            // 100k customers).
+            let columns = """
+                code, name, short_name, status, owner_id, owner_since, region, industry, source, tags, contact_person, phone,
+                email, address, credit_limit, payment_terms_days, next_contact_on, created_on, name_key, phone_key, email_key, email_domain, search_key
+                """
+            try db.execute(sql: "DROP TABLE IF EXISTS temp.import_customers")
+            try db.execute(sql: "CREATE TEMP TABLE import_customers AS SELECT \(columns) FROM customers WHERE 0")
+            let insert = try db.makeStatement(sql: "INSERT INTO temp.import_customers (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.import_customers") }
+            let finish = {
+                try db.execute(sql: "INSERT INTO customers (\(columns)) SELECT \(columns) FROM temp.import_customers ORDER BY rowid")
+            }
             let byName = try db.makeStatement(sql: "SELECT c.name, coalesce(u.display_name, '') FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.name_key = ? LIMIT 1")
             let byPhone = try db.makeStatement(sql: "SELECT name FROM customers WHERE phone_key = ? LIMIT 1")
             let byEmail = try db.makeStatement(sql: "SELECT name FROM customers WHERE email_key = ? LIMIT 1")
-            return try AppDatabase.importRows(db, rows, kind: "customers", options: options, actor: actor, at: now) { row, problems, warnings in
+            return try AppDatabase.importRows(db, rows, kind: "customers", options: options, actor: actor, at: now, finish: finish) { row, problems, warnings in
                 var c: Customer
                 let written = ["code": row.record.code, "name": row.record.name, "phone": row.record.phone ?? "", "email": row.record.email ?? ""]
                 do throws(DomainError) { c = try row.record.validated() } catch { problems.append(AppDatabase.problem(row.line, error, values: written)); return nil }
@@ -128,7 +165,7 @@ extension AppDatabase {
 
     public func importContacts(_ rows: [ImportRecord<Contact>], by actor: Actor, today: DateOnly, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
         try AppDatabase.requireImport(actor)
-        return try write { db in
+        return try bulkWrite { db in
             var byCode: [String: Int64] = [:], byName: [String: Int64?] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT id, code, name FROM customers") {
                 byCode[r[1]] = r[0]
@@ -160,7 +197,7 @@ extension AppDatabase {
 
     public func importProducts(_ rows: [ImportRecord<Product>], by actor: Actor, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
         try AppDatabase.requireImport(actor)
-        return try write { db in
+        return try bulkWrite { db in
             var codes = Set(try String.fetchAll(db, sql: "SELECT code FROM products"))
             var seen: [String: Int] = [:]
             let insert = try db.makeStatement(sql: "INSERT INTO products (code, name, search_key, unit, list_price, cost_price, active) VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -184,7 +221,7 @@ extension AppDatabase {
 
     public func importSuppliers(_ rows: [ImportRecord<Supplier>], by actor: Actor, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
         try AppDatabase.requireImport(actor)
-        return try write { db in
+        return try bulkWrite { db in
             var codes = Set(try String.fetchAll(db, sql: "SELECT code FROM suppliers"))
             var seen: [String: Int] = [:]
             let insert = try db.makeStatement(sql: "INSERT INTO suppliers (code, name, contact_person, phone, email, address, payment_terms_days) VALUES (?, ?, ?, ?, ?, ?, ?)")
