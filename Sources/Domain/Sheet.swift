@@ -66,4 +66,14 @@ public struct Sheet: Sendable, Equatable {
             }
         })
     }
+
+    /// Column titles and text values that are catalog keys (`col.code`, `status.active`)
+    /// replaced by the user's language; data stays as it is.
+    public func localized(_ labels: [String: String]) -> Sheet {
+        guard !labels.isEmpty else { return self }
+        var s = self
+        s.columns = columns.map { Column(labels[$0.title] ?? $0.title, $0.kind) }
+        s.rows = rows.map { $0.map { if case .text(let t) = $0, let l = labels[t] { return .text(l) } else { return $0 } } }
+        return s
+    }
 }

@@ -20,10 +20,14 @@ enum TUILauncher {
         defer { terminal.shutdown() }
         let company = (try? database.settings().companyName) ?? ""
         var model = AppModel(today: clock.today(), login: options.user ?? "")
-        let warnings = loaded.warnings + [terminal.localeNote].compactMap { $0 }
+        let warnings = loaded.warnings + LoadedConfig.printer().1 + [terminal.localeNote].compactMap { $0 }
         if let w = warnings.first { _ = model.handle(.toast(w, isError: true), now: clock.nowSeconds() + 6) }
         for w in warnings { log.warning("\(w)") }
-        let shell = AppShell(model: model, runner: EffectRunner(database: database, clock: clock), terminal: terminal, config: loaded.ui,
+        let (printer, printWarnings) = LoadedConfig.printer()
+        for w in printWarnings { log.warning("\(w)") }
+        let documents = DocumentServices(library: templateLibrary(), printer: printer,
+                                         exportDirectory: DocumentServices.defaultExportDirectory(environment: ProcessInfo.processInfo.environment))
+        let shell = AppShell(model: model, runner: EffectRunner(database: database, clock: clock, documents: documents), terminal: terminal, config: loaded.ui,
                              watcher: DataVersionWatcher(path: database.path), clock: clock, companyName: company)
         shell.stopRequested = { receivedSignal != 0 }
         log.info("TUI started on \(database.path)")

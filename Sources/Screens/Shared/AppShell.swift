@@ -94,13 +94,22 @@ public final class AppShell {
     func dispatch(_ effect: Effect) {
         switch effect {
         case .quit: return
+        case .export(.customers(let sort, let filter, let query, _), let format):
+            // Exports speak the user's language: column titles and statuses through the catalog.
+            run(.export(.customers(sort: sort, filter: filter, query: query, labels: config.catalog.exportLabels()), format))
+        case .export(.table(let name, let sheet), let format):
+            run(.export(.table(name: name, sheet: sheet.localized(config.catalog.exportLabels())), format))
         default:
-            pending += 1
-            let runner = self.runner, session = model.session, inbox = self.inbox
-            Task.detached(priority: .userInitiated) {
-                let actions = runner.perform(effect, session: session)
-                inbox.post(actions)
-            }
+            run(effect)
+        }
+    }
+
+    func run(_ effect: Effect) {
+        pending += 1
+        let runner = self.runner, session = model.session, inbox = self.inbox
+        Task.detached(priority: .userInitiated) {
+            let actions = runner.perform(effect, session: session)
+            inbox.post(actions)
         }
     }
 
@@ -161,6 +170,11 @@ public final class AppShell {
             let message = catalog.text("claim.question", claim.claimant).replacingOccurrences(of: "%2", with: claim.customerName)
                 .replacingOccurrences(of: "%3", with: claim.owner.isEmpty ? "—" : claim.owner) + "  " + claim.reason
             ConfirmDialog(title: catalog.text("claim.title"), message: message, choices: catalog.text("claim.choices")).render(in: screen, into: &buffer, context: context)
+        case .preview(let p)?:
+            PrintPreviewScreen.render(p, in: body, into: &buffer, context: context, catalog: catalog)
+        case .exportChoice?:
+            ConfirmDialog(title: catalog.text("export.title"), message: catalog.text("export.question"), choices: catalog.text("export.choices"))
+                .render(in: screen, into: &buffer, context: context)
         case nil:
             break
         }
@@ -213,6 +227,8 @@ public final class AppShell {
                 hints.append(hint("copy", "hint.copy"))
             }
         }
+        if model.printableRef() != nil { hints.append(hint("print", "hint.print")) }
+        if model.exportRequest() != nil { hints.append(hint("export", "hint.export")) }
         if model.stack.count > 1 { hints.append(hint("back", "hint.back")) }
         hints += [hint("palette", "hint.palette"), hint("refresh", "hint.refresh"), hint("help", "hint.help"), hint("quit", "hint.quit")]
         var message = ""

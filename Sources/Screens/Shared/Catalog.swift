@@ -33,6 +33,14 @@ public struct Catalog: Sendable, Equatable {
     /// translated; anything else is data and shown as it is.
     static let valuePrefixes = ["status.", "method.", "aging.", "contact-kind.", "stage.", "feedback.", "expense."]
 
+    /// Column titles and value keys in this language, for exports (`col.code` → 编号).
+    public func exportLabels() -> [String: String] {
+        var labels: [String: String] = [:]
+        for (k, v) in Catalog.english.merging(table, uniquingKeysWith: { $1 })
+        where k.hasPrefix("col.") || Catalog.valuePrefixes.contains(where: { k.hasPrefix($0) }) { labels[k] = v }
+        return labels
+    }
+
     public func value(_ v: String) -> String {
         for prefix in Catalog.valuePrefixes where v.hasPrefix(prefix) { return table[v] ?? Catalog.english[v] ?? v }
         return v

@@ -38,6 +38,24 @@ public struct KeyRouter: Sendable {
             case .escape: return .action(.closeOverlay)
             default: return .none
             }
+        case .preview?:
+            switch key {
+            case .up: return .action(.previewScroll(-1))
+            case .down: return .action(.previewScroll(1))
+            case .pageUp: return .action(.previewScroll(-20))
+            case .pageDown, .char(" "): return .action(.previewScroll(20))
+            case .enter, .char("p"): return .action(.sendPrint(toFile: false))
+            case .char("s"): return .action(.sendPrint(toFile: true))
+            case .escape, .char("q"): return .action(.closeOverlay)
+            default: return .none
+            }
+        case .exportChoice?:
+            switch key {
+            case .char("x"), .char("X"), .enter: return .action(.exportAs(.xlsx))
+            case .char("c"), .char("C"): return .action(.exportAs(.csv))
+            case .escape: return .action(.closeOverlay)
+            default: return .none
+            }
         case .help?:
             switch keymap.action(for: key) {
             case "back"?, "help"?, "quit"?, "open"?: return .action(.closeOverlay)
@@ -103,6 +121,8 @@ public struct KeyRouter: Sendable {
         case "mark-sent": return .action(.markSent)
         case "accept": return .action(.accept)
         case "reject": return .action(.reject)
+        case "print": return .action(.print)
+        case "export": return .action(.export)
         default: return .none
         }
     }
@@ -173,10 +193,10 @@ public struct KeyRouter: Sendable {
     /// Actions offered on a screen, in help order (only ones the screen handles).
     public static func actions(for screen: AppModel.Screen?) -> [String] {
         switch screen {
-        case .customers?: return ["move-down", "move-up", "page-down", "page-up", "top", "bottom", "open", "search", "sort", "filter", "new-record", "edit", "log-contact", "postpone", "mark-done", "palette", "refresh", "help", "redraw", "back", "quit"]
+        case .customers?: return ["move-down", "move-up", "page-down", "page-up", "top", "bottom", "open", "search", "sort", "filter", "new-record", "edit", "log-contact", "postpone", "mark-done", "export", "palette", "refresh", "help", "redraw", "back", "quit"]
         case .home?: return ["move-down", "move-up", "page-down", "page-up", "top", "bottom", "open", "log-contact", "postpone", "mark-done", "new-record", "palette", "refresh", "help", "redraw", "back", "quit"]
         case .card?: return ["move-down", "move-up", "page-down", "page-up", "next-tab", "previous-tab", "tab-1", "open", "new-record", "edit", "log-contact", "postpone", "mark-done",
-                             "copy", "mark-sent", "accept", "reject", "back", "palette", "refresh", "help", "redraw", "quit"]
+                             "copy", "mark-sent", "accept", "reject", "print", "export", "back", "palette", "refresh", "help", "redraw", "quit"]
         case .editor?: return ["save", "back"]
         case nil: return []
         }

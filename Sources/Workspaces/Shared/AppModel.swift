@@ -1,3 +1,4 @@
+import Documents
 import Domain
 import Store
 
@@ -17,6 +18,10 @@ public struct AppModel: Sendable, Equatable {
         case confirmQuit
         /// The manager decides a rep's claim: y approve, n reject, Esc later.
         case claimDecision(ClaimSummary)
+        /// A document as it will print: Enter prints (or saves), s saves, Esc closes.
+        case preview(PrintPreview)
+        /// `x`: x for .xlsx, c for .csv, Esc.
+        case exportChoice
     }
 
     public struct ToastMessage: Sendable, Equatable {
@@ -91,6 +96,14 @@ public struct AppModel: Sendable, Equatable {
         case markSent
         case accept
         case reject
+        case print
+        case printReady(PrintPreview)
+        case previewScroll(Int)
+        case sendPrint(toFile: Bool)
+        case export
+        case exportAs(ExportFormat)
+        /// A toast whose text is a catalog key with one argument.
+        case notice(String, argument: String, isError: Bool)
     }
 
     public mutating func handle(_ action: Action, now: Int64) -> [Effect] {
@@ -242,8 +255,66 @@ public struct AppModel: Sendable, Equatable {
             if let id = selectedQuote(), can(.editQuotes) { return [.openEditor(.acceptQuote(id: id))] }
         case .reject:
             if let id = selectedQuote(), can(.editQuotes) { return [.openEditor(.rejectQuote(id: id))] }
+        case .print:
+            if let ref = printableRef() { return [.preparePrint(ref)] }
+            toast = ToastMessage(text: "print.nothing", isError: true, until: now + 4, argument: "")
+        case .printReady(let preview):
+            overlay = .preview(preview)
+        case .previewScroll(let delta):
+            if case .preview(var p)? = overlay {
+                p.scroll = max(0, min(max(0, p.lines.count - 1), p.scroll + delta))
+                overlay = .preview(p)
+            }
+        case .sendPrint(let toFile):
+            guard case .preview(let p)? = overlay else { return [] }
+            overlay = nil
+            return [.print(p, toFile: toFile || p.printer == nil)]
+        case .export:
+            if exportRequest() != nil { overlay = .exportChoice } else {
+                toast = ToastMessage(text: "export.nothing", isError: true, until: now + 4, argument: "")
+            }
+        case .exportAs(let format):
+            overlay = nil
+            if let request = exportRequest() { return [.export(request, format)] }
+        case .notice(let key, let argument, let isError):
+            toast = ToastMessage(text: key, isError: isError, until: now + 4, argument: argument)
         }
         return []
+    }
+
+    /// The document `p` prints: the open quote, order or purchase order, or the one selected in
+    /// a card's table.
+    public func printableRef() -> RecordRef? {
+        guard case .card(let m)? = current else { return nil }
+        let printable: Set<RecordRef.Kind> = [.quote, .salesOrder, .purchaseOrder]
+        if printable.contains(m.ref.kind) { return m.ref }
+        if let ref = m.selectedRef, printable.contains(ref.kind) { return ref }
+        return nil
+    }
+
+    /// What `x` exports: the customer list with its sort and filter (or search), or the table
+    /// of the card's current tab.
+    public func exportRequest() -> ExportRequest? {
+        switch current {
+        case .customers?:
+            return .customers(sort: customers.sort, filter: customers.filter, query: customers.showingResults ? customers.query : nil)
+        case .card(let m)?:
+            guard let section = m.currentSection, !section.rows.isEmpty else { return nil }
+            let name = "\(m.ref.kind.rawValue)-" + section.title.replacingOccurrences(of: "section.", with: "")
+            return .table(name: name, sheet: Sheet.typed(name: section.title, columns: section.columns.map { ($0, AppModel.columnKind($0)) }, rows: section.rows))
+        default:
+            return nil
+        }
+    }
+
+    /// How a card column exports, by its catalog key: amounts as money, dates as dates.
+    static func columnKind(_ key: String) -> Sheet.Kind {
+        let k = key.replacingOccurrences(of: "col.", with: "")
+        if ["amount", "total", "open", "value", "balance", "price", "credit", "revenue", "paid", "outstanding", "limit", "commission", "expected"].contains(where: { k.contains($0) }) { return .money }
+        if k.contains("date") || k.hasSuffix("-on") || ["due", "valid-until", "when", "day", "birthday", "last-order", "next-contact", "last-contact", "since"].contains(k) { return .date }
+        if ["qty", "quantity", "shipped", "ordered"].contains(where: { k.contains($0) }) { return .quantity }
+        if ["orders", "count", "lines", "days"].contains(where: { k.contains($0) }) { return .integer }
+        return .text
     }
 
     /// The quote the user is on: an open quote card, or a quote row of a card's table.

@@ -1,3 +1,4 @@
+import Documents
 import Domain
 import Store
 
@@ -19,6 +20,11 @@ public enum Effect: Sendable, Equatable {
     case loadClaim(id: Int64)
     case decideClaim(id: Int64, approve: Bool, customer: String)
     case markQuoteSent(id: Int64, number: String)
+    /// Renders the document a card shows for the preview pane.
+    case preparePrint(RecordRef)
+    /// Sends the previewed document to the printer, or to a file.
+    case print(PrintPreview, toFile: Bool)
+    case export(ExportRequest, ExportFormat)
     case quit
 }
 

@@ -6,8 +6,12 @@ import Store
 public struct EffectRunner: Sendable {
     public let database: AppDatabase
     public let clock: any Clock
+    /// Templates, printer and export folder; nil where nothing prints (some tests).
+    public let documents: DocumentServices?
 
-    public init(database: AppDatabase, clock: any Clock) { self.database = database; self.clock = clock }
+    public init(database: AppDatabase, clock: any Clock, documents: DocumentServices? = nil) {
+        self.database = database; self.clock = clock; self.documents = documents
+    }
 
     public func perform(_ effect: Effect, session: Session?) -> [AppModel.Action] {
         switch effect {
@@ -56,6 +60,14 @@ public struct EffectRunner: Sendable {
         case .openEditor, .saveEditor, .markContactDone, .loadClaim, .decideClaim, .markQuoteSent:
             guard let session else { return [] }
             return performWrite(effect, session: session)
+        case .preparePrint(let ref):
+            guard let session else { return [] }
+            return preparePrint(ref, session: session)
+        case .print(let preview, let toFile):
+            return print(preview, toFile: toFile)
+        case .export(let request, let format):
+            guard let session else { return [] }
+            return export(request, format: format, session: session)
         case .quit:
             return []
         }

@@ -1,0 +1,113 @@
+import Documents
+import Domain
+import Foundation
+import Store
+
+/// What `p` and `x` need besides the database: the template library, the printer settings and
+/// where exports go. The program builds it (it owns the display-width table and config.toml).
+public struct DocumentServices: Sendable {
+    public var library: TemplateLibrary
+    public var printer: PrinterSettings
+    public var exportDirectory: String
+
+    public init(library: TemplateLibrary, printer: PrinterSettings, exportDirectory: String) {
+        self.library = library; self.printer = printer; self.exportDirectory = exportDirectory
+    }
+
+    public static func defaultExportDirectory(environment env: [String: String]) -> String {
+        (env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/share")) + "/rapport/exports"
+    }
+
+    /// A free file name in the export folder: `customers-2026-11-22.xlsx`, then `-2`, `-3` ….
+    func exportPath(_ base: String, today: DateOnly, format: ExportFormat) -> String {
+        let stem = exportDirectory + "/" + base.filter { $0.isLetter || $0.isNumber || $0 == "-" } + "-" + today.iso
+        var path = stem + "." + format.rawValue
+        var n = 2
+        while FileManager.default.fileExists(atPath: path) { path = "\(stem)-\(n).\(format.rawValue)"; n += 1 }
+        return path
+    }
+}
+
+public enum ExportFormat: String, Sendable, Equatable { case xlsx, csv }
+
+/// A document rendered for the preview pane: what `Enter` prints (or saves).
+public struct PrintPreview: Sendable, Equatable {
+    public var number: String
+    public var document: RenderedDocument
+    public var lines: [String]
+    public var scroll = 0
+    /// The printer `Enter` sends to; nil: it saves the file.
+    public var printer: String?
+
+    public init(number: String, document: RenderedDocument, printer: String?) {
+        self.number = number; self.document = document; self.printer = printer
+        // Form feeds end pages on paper; in the pane a rule shows where.
+        lines = document.text.replacingOccurrences(of: "\u{0C}", with: "\n\u{0C}\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+}
+
+/// What `x` exports: the customer list as the user has it, or the table of a card's tab.
+/// Titles (and values like `status.active`) are catalog keys until the screen translates them.
+public enum ExportRequest: Sendable, Equatable {
+    case customers(sort: CustomerSort, filter: CustomerFilter, query: String?, labels: [String: String] = [:])
+    case table(name: String, sheet: Sheet)
+}
+
+extension EffectRunner {
+    func preparePrint(_ ref: RecordRef, session: Session) -> [AppModel.Action] {
+        guard let documents else { return [.notice("print.unavailable", argument: "", isError: true)] }
+        do {
+            guard let (kind, number) = try database.documentNumber(ref) else { return [.notice("print.nothing", argument: "", isError: true)] }
+            let doc = try database.printableDocument(kind, number: number, for: session.actor)
+            let rendered = try documents.library.render(doc, printedOn: session.today)
+            return [.printReady(PrintPreview(number: number, document: rendered, printer: documents.printer.printer))]
+        } catch let e as StoreError {
+            return [.toast(e.description, isError: true)]
+        } catch let e as DocumentError {
+            return [.toast(e.message, isError: true)]
+        } catch {
+            return [.toast("\(error)", isError: true)]
+        }
+    }
+
+    func print(_ preview: PrintPreview, toFile: Bool) -> [AppModel.Action] {
+        guard let documents else { return [.notice("print.unavailable", argument: "", isError: true)] }
+        do {
+            let out = toFile ? documents.printer.directory + "/" + preview.document.suggestedFile : nil
+            switch try PrintJob.deliver(preview.document, settings: documents.printer, out: out, title: preview.number) {
+            case .printed(let printer, let copies, _):
+                return [.notice("print.printed", argument: "\(preview.number) → \(printer) ×\(copies)", isError: false)]
+            case .saved(let path, nil):
+                return [.notice("print.saved", argument: path, isError: false)]
+            case .saved(let path, let reason?):
+                return [.toast("\(reason) — \(path)", isError: true)]
+            }
+        } catch {
+            return [.toast(error.message, isError: true)]
+        }
+    }
+
+    func export(_ request: ExportRequest, format: ExportFormat, session: Session) -> [AppModel.Action] {
+        guard let documents else { return [.notice("print.unavailable", argument: "", isError: true)] }
+        do {
+            let (name, sheet): (String, Sheet)
+            switch request {
+            case .customers(let sort, let filter, let query, let labels):
+                name = "customers"
+                sheet = try database.customerListSheet(for: session.actor, sort: sort, filter: filter, query: query).localized(labels)
+            case .table(let n, let s):
+                name = n; sheet = s
+            }
+            let path = documents.exportPath(name, today: session.today, format: format)
+            let written = format == .csv ? try CSV.write(sheet, to: path) : try XLSXWriter.write(sheet, to: path, width: documents.library.width)
+            let file = URL(fileURLWithPath: written)
+            return [.notice("export.done", argument: "\(sheet.rows.count) → \(file.lastPathComponent) (\(file.deletingLastPathComponent().path))", isError: false)]
+        } catch let e as StoreError {
+            return [.toast(e.description, isError: true)]
+        } catch let e as DocumentError {
+            return [.toast(e.message, isError: true)]
+        } catch {
+            return [.toast("\(error)", isError: true)]
+        }
+    }
+}
