@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Domain", "TerminalCore", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "DemoData", "TestSupport"]),
         .testTarget(name: "WorkspacesTests", dependencies: ["Workspaces", "Store", "Domain", "DemoData", "TestSupport", "Documents", "TerminalCore"]),
-        .testTarget(name: "ScreensTests", dependencies: ["TestSupport", "Screens", "Workspaces", "Widgets", "TerminalCore", "Store", "Domain", "DemoData"], exclude: ["Snapshots"]),
+        .testTarget(name: "ScreensTests", dependencies: ["TestSupport", "Screens", "Workspaces", "Widgets", "TerminalCore", "Store", "Domain", "DemoData", "Documents"], exclude: ["Snapshots"]),
         .testTarget(name: "rapportTests", dependencies: ["rapport"]),
     ],
     swiftLanguageModes: [.v6]

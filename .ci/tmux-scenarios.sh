@@ -214,7 +214,37 @@ scenario_quote_by_pinyin_to_sales_order() {
   [ "$lines" = "1 500" ] || { echo "--- the order's lines in the database: '$lines'"; return 1; }
 }
 
-for s in find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal log_call_next_contact_tomorrow duplicate_shows_only_owner_and_date quote_by_pinyin_to_sales_order; do
+scenario_print_quote_and_export_customers() {
+  # As a rep at 80×24: print a quote to a file (no printer configured) and export the customer
+  # list to .xlsx; both files are then read back (the workbook with openpyxl when it is there).
+  local out="$WORK/docs"
+  start docs 80 24 xterm-256color XDG_DATA_HOME="$out" XDG_CONFIG_HOME="$out/config" "$BIN" --db "$DB" --today "$TODAY" || return 1
+  wait_for docs "Log in" && login docs rep && wait_for docs "Contact today" || return 1
+  tm send-keys -t docs ":" "quotes" Enter; wait_for docs "My quotes" || return 1
+  tm send-keys -t docs 3; wait_for docs "Q-20" || return 1
+  tm send-keys -t docs p; wait_for docs "Print preview: Q-" && wait_for docs "报价单 QUOTATION" || return 1
+  tm send-keys -t docs Enter; wait_for docs "Saved to $out/rapport/printed/Q-" || return 1
+  local printed
+  printed=$(ls "$out/rapport/printed/")
+  grep -q "大写 In words" "$out/rapport/printed/$printed" || { echo "--- printed file:"; cat "$out/rapport/printed/$printed"; return 1; }
+  tm send-keys -t docs Escape Escape ":" "customers" Enter; wait_for docs "Customers —" || return 1
+  tm send-keys -t docs x; wait_for docs "x .xlsx" || return 1
+  tm send-keys -t docs x; wait_for docs "Exported" || return 1
+  local book
+  book=$(ls "$out/rapport/exports/"*.xlsx 2>/dev/null | head -1)
+  [ -n "$book" ] || { echo "--- no workbook in $out/rapport/exports"; return 1; }
+  local mine
+  mine=$(sqlite3 "$DB" "SELECT COUNT(*) FROM customers c JOIN users u ON u.id = c.owner_id WHERE u.login = 'rep' AND c.archived = 0")
+  if python3 -c "import openpyxl" 2>/dev/null; then
+    local rows
+    rows=$(python3 -c "import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1]).active; print(ws.max_row - 1, ws['A1'].value, ws.freeze_panes)" "$book")
+    [ "$rows" = "$mine Code A2" ] || { echo "--- workbook: '$rows', expected '$mine Code A2'"; return 1; }
+  else
+    unzip -l "$book" | grep -q "xl/worksheets/sheet1.xml" || return 1
+  fi
+}
+
+for s in find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal log_call_next_contact_tomorrow duplicate_shows_only_owner_and_date quote_by_pinyin_to_sales_order print_quote_and_export_customers; do
   "scenario_$s"; result "$s" $?
 done
 echo "tmux scenarios: $passed passed, $failed failed"
