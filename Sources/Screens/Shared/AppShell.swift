@@ -228,7 +228,7 @@ public final class AppShell {
             }
         }
         if model.printableRef() != nil { hints.append(hint("print", "hint.print")) }
-        if model.exportRequest() != nil { hints.append(hint("export", "hint.export")) }
+        if model.canExport { hints.append(hint("export", "hint.export")) }
         if model.stack.count > 1 { hints.append(hint("back", "hint.back")) }
         hints += [hint("palette", "hint.palette"), hint("refresh", "hint.refresh"), hint("help", "hint.help"), hint("quit", "hint.quit")]
         var message = ""

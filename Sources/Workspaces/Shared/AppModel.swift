@@ -270,7 +270,7 @@ public struct AppModel: Sendable, Equatable {
             overlay = nil
             return [.print(p, toFile: toFile || p.printer == nil)]
         case .export:
-            if exportRequest() != nil { overlay = .exportChoice } else {
+            if canExport { overlay = .exportChoice } else {
                 toast = ToastMessage(text: "export.nothing", isError: true, until: now + 4, argument: "")
             }
         case .exportAs(let format):
@@ -290,6 +290,15 @@ public struct AppModel: Sendable, Equatable {
         if printable.contains(m.ref.kind) { return m.ref }
         if let ref = m.selectedRef, printable.contains(ref.kind) { return ref }
         return nil
+    }
+
+    /// Whether `x` has something to export here (cheap: the status bar asks every frame).
+    public var canExport: Bool {
+        switch current {
+        case .customers?: return true
+        case .card(let m)?: return !(m.currentSection?.rows.isEmpty ?? true)
+        default: return false
+        }
     }
 
     /// What `x` exports: the customer list with its sort and filter (or search), or the table
