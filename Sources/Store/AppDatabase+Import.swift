@@ -71,6 +71,20 @@ extension AppDatabase {
         return ImportOutcome(imported: writes.count, problems: problems, warnings: warnings, dryRun: false)
     }
 
+    /// A code must be new: not earlier in the file (`seen`), not in the database (`taken`).
+    /// Nil when it is, and then it counts as taken for the rows after.
+    static func codeProblem(_ code: String, line: Int, seen: inout [String: Int], taken: inout Set<String>, what: String) -> ImportProblem? {
+        if let first = seen[code] {
+            return ImportProblem(line: line, column: "code", value: code, message: "the code appears twice in the file (first on row \(first))")
+        }
+        seen[code] = line
+        guard !taken.contains(code) else {
+            return ImportProblem(line: line, column: "code", value: code, message: "a \(what) with this code exists already")
+        }
+        taken.insert(code)
+        return nil
+    }
+
     static func problem(_ line: Int, _ e: DomainError, values: [String: String]) -> ImportProblem {
         let column = e.field ?? "(row)"
         return ImportProblem(line: line, column: column, value: values[column] ?? "", message: e.message)
@@ -120,13 +134,7 @@ extension AppDatabase {
                     }
                     c.ownerId = id
                 }
-                if let first = seenCodes[c.code] {
-                    problems.append(ImportProblem(line: row.line, column: "code", value: c.code, message: "the code appears twice in the file (first on row \(first))")); return nil
-                }
-                seenCodes[c.code] = row.line
-                if codes.contains(c.code) {
-                    problems.append(ImportProblem(line: row.line, column: "code", value: c.code, message: "a customer with this code exists already")); return nil
-                }
+                if let problem = AppDatabase.codeProblem(c.code, line: row.line, seen: &seenCodes, taken: &codes, what: "customer") { problems.append(problem); return nil }
                 // DOMAIN.md's duplicate check. A customer already in Rapport under an equal
                 // normalised name blocks the row, as the form does (someone owns it). Duplicates
                 // inside the file, and equal phones or e-mails, come from the old system's own
@@ -151,7 +159,6 @@ extension AppDatabase {
                     else if let other = try String.fetchOne(byEmail, arguments: [e]) { warnings.append(ImportProblem(line: row.line, column: "email", value: c.email ?? "", message: "same e-mail as \(other)")) }
                     seenEmails[e] = seenEmails[e] ?? row.line
                 }
-                codes.insert(c.code)
                 let v = c
                 return {
                     try insert.execute(arguments: [v.code, v.name, v.shortName, v.status.rawValue, v.ownerId, v.ownerId == nil ? nil : today.iso, v.region, v.industry,
@@ -206,14 +213,7 @@ extension AppDatabase {
                 do throws(DomainError) { p = try row.record.validated() } catch {
                     problems.append(AppDatabase.problem(row.line, error, values: ["code": row.record.code, "name": row.record.name, "unit": row.record.unit])); return nil
                 }
-                if let first = seen[p.code] {
-                    problems.append(ImportProblem(line: row.line, column: "code", value: p.code, message: "the code appears twice in the file (first on row \(first))")); return nil
-                }
-                seen[p.code] = row.line
-                guard !codes.contains(p.code) else {
-                    problems.append(ImportProblem(line: row.line, column: "code", value: p.code, message: "a product with this code exists already")); return nil
-                }
-                codes.insert(p.code)
+                if let problem = AppDatabase.codeProblem(p.code, line: row.line, seen: &seen, taken: &codes, what: "product") { problems.append(problem); return nil }
                 return { try insert.execute(arguments: [p.code, p.name, SearchKey.make(name: p.name, code: p.code), p.unit, p.listPrice.minorUnits, p.costPrice.minorUnits, p.active ? 1 : 0]) }
             }
         }
@@ -229,14 +229,7 @@ extension AppDatabase {
                 let s: Supplier
                 let written = ["code": row.record.code, "name": row.record.name, "phone": row.record.phone ?? "", "email": row.record.email ?? ""]
                 do throws(DomainError) { s = try row.record.validated() } catch { problems.append(AppDatabase.problem(row.line, error, values: written)); return nil }
-                if let first = seen[s.code] {
-                    problems.append(ImportProblem(line: row.line, column: "code", value: s.code, message: "the code appears twice in the file (first on row \(first))")); return nil
-                }
-                seen[s.code] = row.line
-                guard !codes.contains(s.code) else {
-                    problems.append(ImportProblem(line: row.line, column: "code", value: s.code, message: "a supplier with this code exists already")); return nil
-                }
-                codes.insert(s.code)
+                if let problem = AppDatabase.codeProblem(s.code, line: row.line, seen: &seen, taken: &codes, what: "supplier") { problems.append(problem); return nil }
                 return { try insert.execute(arguments: [s.code, s.name, s.contactPerson, s.phone, s.email, s.address, s.paymentTermsDays]) }
             }
         }

@@ -72,12 +72,7 @@ struct PrintCommand: ParsableCommand {
                     throw ValidationError("unknown document kind '\(kind)' (quote, order, shipment, purchase-order, alignment)")
                 }
                 guard let number else { throw ValidationError("which \(kind)? give its number") }
-                var actor = Actor.system
-                if let user {
-                    guard let account = try db.user(login: user), account.active else { throw StoreError.notFound("active user '\(user)'") }
-                    actor = account.actor
-                }
-                rendered = try lib.render(try db.printableDocument(k, number: number, for: actor), template: template, printedOn: today)
+                rendered = try lib.render(try db.printableDocument(k, number: number, for: try db.actor(login: user)), template: template, printedOn: today)
                 title = number
             }
             switch try PrintJob.deliver(rendered, settings: settings, out: out, title: title) {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Domain
 import Foundation
+import Store
 
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Database file (default: $RAPPORT_DB, else $XDG_DATA_HOME/rapport/rapport.sqlite).")
@@ -21,5 +22,15 @@ struct GlobalOptions: ParsableArguments {
         guard let text = today ?? ProcessInfo.processInfo.environment["RAPPORT_TODAY"].flatMap({ $0.isEmpty ? nil : $0 }) else { return nil }
         guard let d = DateOnly(iso: text) else { throw ValidationError("--today must be YYYY-MM-DD, not '\(text)'") }
         return d
+    }
+}
+
+extension AppDatabase {
+    /// The actor a command runs as: the active user `login`, or, without one, the file's owner
+    /// (who can read the file anyway) with every right.
+    func actor(login: String?) throws -> Actor {
+        guard let login else { return .system }
+        guard let account = try user(login: login), account.active else { throw StoreError.notFound("active user '\(login)'") }
+        return account.actor
     }
 }

@@ -16,17 +16,17 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             guard format == "table" || format == "json" else { throw ValidationError("--format must be table or json") }
             let db = try AppDatabase.open(path: global.databasePath(), create: false)
-            guard let account = try db.user(login: user), account.active else { throw StoreError.notFound("active user '\(user)'") }
+            let actor = try db.actor(login: user)
             let today = SystemClock(fixedToday: try global.fixedToday()).today()
-            let groups = try db.reminders(for: account.actor, today: today)
+            let groups = try db.reminders(for: actor, today: today)
             if format == "json" {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                let out = ReminderReport(user: user, role: account.role.rawValue, today: today.iso, groups: groups.map(ReminderReport.Group.init))
+                let out = ReminderReport(user: user, role: actor.role.rawValue, today: today.iso, groups: groups.map(ReminderReport.Group.init))
                 print(String(decoding: try encoder.encode(out), as: UTF8.self))
                 return
             }
-            print("Reminders for \(user) (\(account.role.rawValue)) on \(today.iso)")
+            print("Reminders for \(user) (\(actor.role.rawValue)) on \(today.iso)")
             for g in groups {
                 print("\n\(g.kind.rawValue) (\(g.total))")
                 for i in g.items {
@@ -77,7 +77,7 @@ extension ReportCommand {
         func run() throws {
             guard format == "table" || format == "json" else { throw ValidationError("--format must be table or json") }
             let db = try AppDatabase.open(path: global.databasePath(), create: false)
-            guard let account = try db.user(login: user), account.active else { throw StoreError.notFound("active user '\(user)'") }
+            let actor = try db.actor(login: user)
             guard let subject = try db.user(login: rep ?? user) else { throw StoreError.notFound("user '\(rep ?? user)'") }
             let today = SystemClock(fixedToday: try global.fixedToday()).today()
             func day(_ text: String?, _ fallback: DateOnly, _ name: String) throws -> DateOnly {
@@ -87,7 +87,7 @@ extension ReportCommand {
             }
             let period = DateRange(from: try day(from, today.startOfMonth, "from"), to: try day(to, today, "to"))
             guard period.from <= period.to else { throw ValidationError("--from is after --to") }
-            let perf = try db.repPerformance(rep: subject.id, period: period, for: account.actor)
+            let perf = try db.repPerformance(rep: subject.id, period: period, for: actor)
             let lines = perf.lines.map { (String($0.key.dropFirst(4)), $0.value) }
             if format == "json" {
                 let encoder = JSONEncoder()

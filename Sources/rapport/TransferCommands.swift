@@ -27,11 +27,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let db = try AppDatabase.open(path: global.databasePath(), create: false)
         let clock = SystemClock(fixedToday: try global.fixedToday())
-        var actor = Actor.system
-        if let user {
-            guard let account = try db.user(login: user), account.active else { throw StoreError.notFound("active user '\(user)'") }
-            actor = account.actor
-        }
+        let actor = try db.actor(login: user)
         let started = Date()
         let result: DataImport.Result
         do {
@@ -70,11 +66,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         guard format == "xlsx" || format == "csv" else { throw ValidationError("--format must be xlsx or csv") }
         let db = try AppDatabase.open(path: global.databasePath(), create: false)
-        var actor = Actor.system
-        if let user {
-            guard let account = try db.user(login: user), account.active else { throw StoreError.notFound("active user '\(user)'") }
-            actor = account.actor
-        }
+        let actor = try db.actor(login: user)
         let sheet = try db.exportSheet(kind, for: actor)
         let path = out ?? "\(kind).\(format)"
         do {

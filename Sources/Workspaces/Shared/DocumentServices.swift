@@ -54,6 +54,15 @@ public enum ExportRequest: Sendable, Equatable {
 }
 
 extension EffectRunner {
+    /// A failure as the user reads it: the Store's or the document's own message.
+    static func message(_ error: any Error) -> String {
+        switch error {
+        case let e as StoreError: e.description
+        case let e as DocumentError: e.message
+        default: "\(error)"
+        }
+    }
+
     func preparePrint(_ ref: RecordRef, session: Session) -> [AppModel.Action] {
         guard let documents else { return [.notice("print.unavailable", argument: "", isError: true)] }
         do {
@@ -61,12 +70,8 @@ extension EffectRunner {
             let doc = try database.printableDocument(kind, number: number, for: session.actor)
             let rendered = try documents.library.render(doc, printedOn: session.today)
             return [.printReady(PrintPreview(number: number, document: rendered, printer: documents.printer.printer))]
-        } catch let e as StoreError {
-            return [.toast(e.description, isError: true)]
-        } catch let e as DocumentError {
-            return [.toast(e.message, isError: true)]
         } catch {
-            return [.toast("\(error)", isError: true)]
+            return [.toast(EffectRunner.message(error), isError: true)]
         }
     }
 
@@ -102,12 +107,8 @@ extension EffectRunner {
             let written = format == .csv ? try CSV.write(sheet, to: path) : try XLSXWriter.write(sheet, to: path, width: documents.library.width)
             let file = URL(fileURLWithPath: written)
             return [.notice("export.done", argument: "\(sheet.rows.count) → \(file.lastPathComponent) (\(file.deletingLastPathComponent().path))", isError: false)]
-        } catch let e as StoreError {
-            return [.toast(e.description, isError: true)]
-        } catch let e as DocumentError {
-            return [.toast(e.message, isError: true)]
         } catch {
-            return [.toast("\(error)", isError: true)]
+            return [.toast(EffectRunner.message(error), isError: true)]
         }
     }
 }
