@@ -47,7 +47,28 @@ public struct ImportSpec: Sendable {
         .init("payment_terms_days", ["账期", "payment terms"]),
     ])
 
-    public static let all: [String: ImportSpec] = ["customers": customers, "contacts": contacts, "products": products, "suppliers": suppliers]
+    /// Opening receivables: invoices customers still owe, with the old system's numbers.
+    public static let receivables = ImportSpec(kind: "receivables", fields: [
+        .init("number", required: true, ["单号", "发票号", "单据号", "invoice", "invoice no", "document"]),
+        .init("customer", required: true, ["客户", "客户编码", "客户名称", "customer code"]),
+        .init("doc_date", required: true, ["日期", "单据日期", "开票日期", "date", "invoice date"]),
+        .init("due_date", ["到期日", "应收日期", "due", "due date"]),
+        .init("amount", required: true, ["未收金额", "余额", "金额", "open amount", "balance", "outstanding"]),
+    ])
+
+    /// Opening payables: invoices the firm still owes its suppliers.
+    public static let payables = ImportSpec(kind: "payables", fields: [
+        .init("number", required: true, ["单号", "发票号", "单据号", "invoice", "invoice no", "document"]),
+        .init("supplier", required: true, ["供应商", "供应商编码", "供应商名称", "supplier code"]),
+        .init("doc_date", required: true, ["日期", "单据日期", "date", "invoice date"]),
+        .init("due_date", ["到期日", "应付日期", "due", "due date"]),
+        .init("amount", required: true, ["未付金额", "余额", "金额", "open amount", "balance", "outstanding"]),
+    ])
+
+    public static let all: [String: ImportSpec] = [
+        "customers": customers, "contacts": contacts, "products": products, "suppliers": suppliers,
+        "receivables": receivables, "payables": payables,
+    ]
 }
 
 /// A CSV file seen through an import spec: which column holds each field.

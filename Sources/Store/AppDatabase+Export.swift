@@ -4,7 +4,7 @@ import GRDB
 /// Exports as typed tables. The master-data kinds use the import's field names as headers and
 /// write what the import reads, so export → import → export gives the same file.
 extension AppDatabase {
-    public static let exportKinds = ["customers", "contacts", "products", "suppliers"]
+    public static let exportKinds = ["customers", "contacts", "products", "suppliers", "receivables", "payables"]
 
     public func exportSheet(_ kind: String, for actor: Actor) throws(StoreError) -> Sheet {
         switch kind {
@@ -13,6 +13,10 @@ extension AppDatabase {
         case "suppliers":
             guard actor.can(.viewSuppliers) || actor.can(.viewPayables) else { throw .forbidden("\(actor.role.rawValue) cannot list suppliers") }
         case "products": break
+        case "receivables":
+            guard actor.can(.viewAllCustomers) || actor.can(.viewOwnCustomers) else { throw .forbidden("\(actor.role.rawValue) cannot list receivables") }
+        case "payables":
+            guard actor.can(.viewPayables) else { throw .forbidden("\(actor.role.rawValue) cannot list payables") }
         default: throw .notFound("export kind '\(kind)' (one of: \(AppDatabase.exportKinds.joined(separator: ", ")))")
         }
         let own = actor.restrictedToOwnCustomers ? actor.userId : nil
@@ -42,6 +46,19 @@ extension AppDatabase {
                     .init("customer"), .init("name"), .init("title"), .init("mobile"), .init("phone"), .init("email"), .init("wechat"), .init("qq"),
                     .init("birthday", .date), .init("notes"),
                 ], rows: rows.map { r in (0..<8).map { text(r[$0]) } + [date(r[8]), text(r[9])] })
+            case "receivables", "payables":
+                // What is still open, as opening balances: the open amount is the amount.
+                let receivable = kind == "receivables"
+                let rows = try Row.fetchAll(db, sql: receivable ? """
+                    SELECT r.number, c.code, r.doc_date, r.due_date, r.open_amount FROM receivables r JOIN customers c ON c.id = r.customer_id
+                    WHERE r.status = 'posted' AND r.open_amount > 0 AND (? IS NULL OR c.owner_id = ?) ORDER BY r.doc_date, r.number
+                    """ : """
+                    SELECT p.number, s.code, p.doc_date, p.due_date, p.open_amount FROM payables p JOIN suppliers s ON s.id = p.supplier_id
+                    WHERE p.status = 'posted' AND p.open_amount > 0 AND ? IS NULL AND ? IS NULL ORDER BY p.doc_date, p.number
+                    """, arguments: [own, own])
+                return Sheet(name: kind, columns: [
+                    .init("number"), .init(receivable ? "customer" : "supplier"), .init("doc_date", .date), .init("due_date", .date), .init("amount", .money),
+                ], rows: rows.map { r in [text(r[0]), text(r[1]), date(r[2]), date(r[3]), .money(Money(minorUnits: r[4]))] })
             case "products":
                 let rows = try Row.fetchAll(db, sql: "SELECT code, name, unit, list_price, cost_price, active FROM products ORDER BY code")
                 return Sheet(name: "products", columns: [

@@ -73,13 +73,13 @@ extension AppDatabase {
 
     /// A code must be new: not earlier in the file (`seen`), not in the database (`taken`).
     /// Nil when it is, and then it counts as taken for the rows after.
-    static func codeProblem(_ code: String, line: Int, seen: inout [String: Int], taken: inout Set<String>, what: String) -> ImportProblem? {
+    static func codeProblem(_ code: String, line: Int, seen: inout [String: Int], taken: inout Set<String>, what: String, column: String = "code") -> ImportProblem? {
         if let first = seen[code] {
-            return ImportProblem(line: line, column: "code", value: code, message: "the code appears twice in the file (first on row \(first))")
+            return ImportProblem(line: line, column: column, value: code, message: "the \(column) appears twice in the file (first on row \(first))")
         }
         seen[code] = line
         guard !taken.contains(code) else {
-            return ImportProblem(line: line, column: "code", value: code, message: "a \(what) with this code exists already")
+            return ImportProblem(line: line, column: column, value: code, message: "a \(what) with this \(column) exists already")
         }
         taken.insert(code)
         return nil
@@ -173,25 +173,10 @@ extension AppDatabase {
     public func importContacts(_ rows: [ImportRecord<Contact>], by actor: Actor, today: DateOnly, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
         try AppDatabase.requireImport(actor)
         return try bulkWrite { db in
-            var byCode: [String: Int64] = [:], byName: [String: Int64?] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT id, code, name FROM customers") {
-                byCode[r[1]] = r[0]
-                let n = (r[2] as String).lowercased()
-                byName[n] = byName[n] == nil ? .some(r[0]) : .some(nil) // nil inside: two customers share the name
-            }
+            let customers = try PartyLookup(db, table: "customers")
             let insert = try db.makeStatement(sql: "INSERT INTO contacts (customer_id, name, title, mobile, phone, email, wechat, qq, birthday, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             return try AppDatabase.importRows(db, rows, kind: "contacts", options: options, actor: actor, at: now) { row, problems, _ in
-                let ref = row.references["customer"] ?? ""
-                var customerId = byCode[ref]
-                if customerId == nil, let hit = byName[ref.lowercased()] {
-                    guard let id = hit else {
-                        problems.append(ImportProblem(line: row.line, column: "customer", value: ref, message: "several customers have this name: use the code")); return nil
-                    }
-                    customerId = id
-                }
-                guard let customerId else {
-                    problems.append(ImportProblem(line: row.line, column: "customer", value: ref, message: "no customer with this code or name")); return nil
-                }
+                guard let customerId = customers.resolve(row, column: "customer", into: &problems)?.id else { return nil }
                 var c = row.record
                 c.customerId = customerId
                 let written = ["name": c.name, "mobile": c.mobile ?? "", "phone": c.phone ?? "", "email": c.email ?? "", "qq": c.qq ?? "", "birthday": c.birthday?.iso ?? ""]
@@ -233,5 +218,71 @@ extension AppDatabase {
                 return { try insert.execute(arguments: [s.code, s.name, s.contactPerson, s.phone, s.email, s.address, s.paymentTermsDays]) }
             }
         }
+    }
+
+    /// Opening receivables (`kind` "receivables", against customers) or payables ("payables",
+    /// against suppliers): posted, open for their whole amount, due by the party's payment terms
+    /// when the file gives no due date. Customers' balances follow by the receivables' triggers.
+    public func importOpeningBalances(_ kind: String, _ rows: [ImportRecord<OpeningBalance>], by actor: Actor, today: DateOnly, at now: Int64,
+                                      options: ImportOptions) throws(StoreError) -> ImportOutcome {
+        try AppDatabase.requireImport(actor)
+        let receivable = kind == "receivables"
+        return try bulkWrite { db in
+            let parties = try PartyLookup(db, table: receivable ? "customers" : "suppliers")
+            let table = receivable ? "receivables" : "payables"
+            var numbers = Set(try String.fetchAll(db, sql: "SELECT number FROM \(table)"))
+            var seen: [String: Int] = [:]
+            let insert = try db.makeStatement(sql: receivable
+                ? "INSERT INTO receivables (number, customer_id, rep_id, doc_date, due_date, amount, open_amount, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'posted')"
+                : "INSERT INTO payables (number, supplier_id, doc_date, due_date, amount, open_amount, status) VALUES (?, ?, ?, ?, ?, ?, 'posted')")
+            return try AppDatabase.importRows(db, rows, kind: table, options: options, actor: actor, at: now) { row, problems, _ in
+                let b: OpeningBalance
+                do throws(DomainError) { b = try row.record.validated(today: today) } catch {
+                    problems.append(AppDatabase.problem(row.line, error, values: ["number": row.record.number, "doc_date": row.record.docDate.iso,
+                                                                                  "due_date": row.record.dueDate?.iso ?? "", "amount": row.record.amount.formatted(grouping: false)]))
+                    return nil
+                }
+                guard let party = parties.resolve(row, column: receivable ? "customer" : "supplier", into: &problems) else { return nil }
+                if let problem = AppDatabase.codeProblem(b.number, line: row.line, seen: &seen, taken: &numbers, what: receivable ? "receivable" : "payable", column: "number") {
+                    problems.append(problem); return nil
+                }
+                let due = b.dueDate ?? b.docDate.adding(days: party.termsDays)
+                return receivable
+                    ? { try insert.execute(arguments: [b.number, party.id, party.ownerId, b.docDate.iso, due.iso, b.amount.minorUnits, b.amount.minorUnits]) }
+                    : { try insert.execute(arguments: [b.number, party.id, b.docDate.iso, due.iso, b.amount.minorUnits, b.amount.minorUnits]) }
+            }
+        }
+    }
+}
+
+/// Customers or suppliers by code, or by name when only one has it, for reference columns.
+struct PartyLookup {
+    struct Party { var id: Int64; var ownerId: Int64?; var termsDays: Int }
+    private var byCode: [String: Party] = [:]
+    /// Nil inside: two parties share the name.
+    private var byName: [String: Party?] = [:]
+    let noun: String
+
+    init(_ db: Database, table: String) throws {
+        noun = table == "customers" ? "customer" : "supplier"
+        let owner = table == "customers" ? "owner_id" : "NULL"
+        for r in try Row.fetchAll(db, sql: "SELECT id, code, name, \(owner), payment_terms_days FROM \(table)") {
+            let p = Party(id: r[0], ownerId: r[3], termsDays: r[4])
+            byCode[r[1]] = p
+            let n = (r[2] as String).lowercased()
+            byName[n] = byName[n] == nil ? .some(p) : .some(nil)
+        }
+    }
+
+    func resolve<R>(_ row: ImportRecord<R>, column: String, into problems: inout [ImportProblem]) -> Party? {
+        let ref = row.references[column] ?? ""
+        if let p = byCode[ref] { return p }
+        if let hit = byName[ref.lowercased()] {
+            if let p = hit { return p }
+            problems.append(ImportProblem(line: row.line, column: column, value: ref, message: "several \(noun)s have this name: use the code"))
+            return nil
+        }
+        problems.append(ImportProblem(line: row.line, column: column, value: ref, message: "no \(noun) with this code or name"))
+        return nil
     }
 }

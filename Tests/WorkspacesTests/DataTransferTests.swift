@@ -5,6 +5,7 @@ import Store
 import TerminalCore
 import TestSupport
 import Testing
+import GRDB
 @testable import Workspaces
 
 /// Import and export through the real files: bad input changes nothing, exports import back
@@ -37,16 +38,52 @@ import Testing
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let empty = try emptyCompany(like: demo)
-        for kind in ["customers", "products", "suppliers", "contacts"] {
+        for kind in ["customers", "products", "suppliers", "contacts", "receivables", "payables"] {
             let first = try CSV.write(try demo.exportSheet(kind, for: .system), to: "\(dir)/\(kind)-1.csv")
             let result = try DataImport.run(kind: kind, path: first, mapping: nil, dryRun: false, skipBadRows: false, database: empty,
                                             actor: .system, today: today, now: now)
             #expect(result.outcome.problems == [], "\(kind): \(result.outcome.problems.prefix(3))")
-            #expect(result.outcome.imported == (try count(demo, kind)))
+            let expected = kind == "receivables" || kind == "payables"
+                ? try demo.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(kind) WHERE status = 'posted' AND open_amount > 0") ?? 0 }
+                : try count(demo, kind)
+            #expect(result.outcome.imported == expected && expected > 0, "\(kind)")
             let second = try CSV.write(try empty.exportSheet(kind, for: .system), to: "\(dir)/\(kind)-2.csv")
             #expect(FileManager.default.contents(atPath: first) == FileManager.default.contents(atPath: second), "\(kind) differs after a round trip")
         }
         #expect(try empty.check() == [])
+        // The customers' balances are their imported open receivables.
+        let balances = { (db: AppDatabase) in try db.read { db in try Int64.fetchOne(db, sql: "SELECT SUM(open_balance) FROM customers") } }
+        #expect(try balances(empty) == (try balances(demo)))
+    }
+
+    @Test func openingReceivablesRefuseBadRows() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (code, terms) = try db.read { db in
+            let r = try Row.fetchOne(db, sql: "SELECT code, payment_terms_days FROM customers ORDER BY id LIMIT 1")
+            return (r?[0] as String? ?? "", r?[1] as Int? ?? 0)
+        }
+        let csv = """
+        单号,客户,日期,到期日,未收金额
+        OB-1,\(code),2026-10-01,,1200.50
+        OB-2,\(code),2026-10-01,2026-09-01,10
+        OB-3,\(code),2026-10-01,,0
+        OB-4,NOSUCH,2026-10-01,,5
+        OB-1,\(code),2026-10-02,,5
+        OB-6,\(code),2027-01-01,,5
+        """
+        let path = "\(dir)/ar.csv"
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        let before = try count(db, "receivables")
+        let r = try DataImport.run(kind: "receivables", path: path, mapping: nil, dryRun: false, skipBadRows: false, database: db, actor: .system, today: today, now: now)
+        #expect(r.outcome.problems.map { "\($0.line):\($0.column)" } == ["3:due_date", "4:amount", "5:customer", "6:number", "7:doc_date"])
+        #expect(try count(db, "receivables") == before)
+        let ok = try DataImport.run(kind: "receivables", path: path, mapping: nil, dryRun: false, skipBadRows: true, database: db, actor: .system, today: today, now: now)
+        #expect(ok.outcome.imported == 1)
+        let due = try db.read { db in try String.fetchOne(db, sql: "SELECT due_date FROM receivables WHERE number = 'OB-1'") }
+        #expect(due == DateOnly(iso: "2026-10-01")?.adding(days: terms).iso)
+        #expect(try db.check() == [])
     }
 
     func write(_ text: String, _ dir: String, _ name: String = "in.csv") throws -> String {

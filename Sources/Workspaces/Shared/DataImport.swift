@@ -8,7 +8,7 @@ import Store
 /// value), then handed to the Store, which checks references, uniqueness and duplicates and
 /// writes all rows or none.
 public enum DataImport {
-    public static let kinds = ["customers", "contacts", "products", "suppliers"]
+    public static let kinds = ["customers", "contacts", "products", "suppliers", "receivables", "payables"]
 
     public struct Result: Sendable {
         public var outcome: ImportOutcome
@@ -96,6 +96,22 @@ public enum DataImport {
                                                                         listPrice: list, costPrice: cost, active: active ?? true)))
             }
             outcome = try database.importProducts(records, by: actor, at: now, options: options(!skipBadRows && !problems.isEmpty))
+        case "receivables", "payables":
+            var records: [ImportRecord<OpeningBalance>] = []
+            let party = kind == "receivables" ? "customer" : "supplier"
+            for (line, f) in good {
+                let before = problems.count
+                let docDate = parse("doc_date", f, line: line) { (t: String) throws(DomainError) -> DateOnly in
+                    guard let d = try date(t) else { throw DomainError("a document date is required") }
+                    return d
+                }
+                let due = parse("due_date", f, line: line, date)
+                let amount = parse("amount", f, line: line) { (t: String) throws(DomainError) -> Money in try Money.parse(t) }
+                guard problems.count == before, let docDate, let due, let amount else { continue }
+                records.append(ImportRecord(line: line, record: OpeningBalance(number: field("number", f), docDate: docDate, dueDate: due, amount: amount),
+                                            references: [party: field(party, f)]))
+            }
+            outcome = try database.importOpeningBalances(kind, records, by: actor, today: today, at: now, options: options(!skipBadRows && !problems.isEmpty))
         default:
             var records: [ImportRecord<Supplier>] = []
             for (line, f) in good {
