@@ -65,7 +65,16 @@ public struct ImportSpec: Sendable {
         .init("amount", required: true, ["未付金额", "余额", "金额", "open amount", "balance", "outstanding"]),
     ])
 
+    /// Users (the reps, typically): Rapport issues each a first password.
+    public static let users = ImportSpec(kind: "users", fields: [
+        .init("login", required: true, ["登录名", "账号", "用户名", "username", "user"]),
+        .init("display_name", ["姓名", "名字", "name", "full name"]),
+        .init("role", required: true, ["角色", "岗位", "职位"]),
+        .init("active", ["启用", "有效"]),
+    ])
+
     public static let all: [String: ImportSpec] = [
+        "users": users,
         "customers": customers, "contacts": contacts, "products": products, "suppliers": suppliers,
         "receivables": receivables, "payables": payables,
     ]

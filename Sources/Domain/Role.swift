@@ -25,11 +25,11 @@ public enum Role: String, CaseIterable, Sendable, Codable {
     public static func parse(_ text: String) -> Role? {
         let t = text.lowercased().replacingOccurrences("-", "_")
         switch t {
-        case "rep", "sales_rep", "salesrep": return .salesRep
-        case "assistant", "sales_assistant": return .salesAssistant
-        case "finance": return .finance
-        case "purchasing", "buyer": return .purchasing
-        case "manager": return .manager
+        case "rep", "sales_rep", "salesrep", "业务员", "销售": return .salesRep
+        case "assistant", "sales_assistant", "销售助理": return .salesAssistant
+        case "finance", "财务", "财务主管": return .finance
+        case "purchasing", "buyer", "采购", "采购员": return .purchasing
+        case "manager", "经理", "主管": return .manager
         default: return nil
         }
     }

@@ -4,7 +4,7 @@ import GRDB
 /// Exports as typed tables. The master-data kinds use the import's field names as headers and
 /// write what the import reads, so export → import → export gives the same file.
 extension AppDatabase {
-    public static let exportKinds = ["customers", "contacts", "products", "suppliers", "receivables", "payables"]
+    public static let exportKinds = ["users", "customers", "contacts", "products", "suppliers", "receivables", "payables"]
 
     public func exportSheet(_ kind: String, for actor: Actor) throws(StoreError) -> Sheet {
         switch kind {
@@ -13,6 +13,8 @@ extension AppDatabase {
         case "suppliers":
             guard actor.can(.viewSuppliers) || actor.can(.viewPayables) else { throw .forbidden("\(actor.role.rawValue) cannot list suppliers") }
         case "products": break
+        case "users":
+            guard actor.can(.manageUsers) else { throw .forbidden("only a manager lists users") }
         case "receivables":
             guard actor.can(.viewAllCustomers) || actor.can(.viewOwnCustomers) else { throw .forbidden("\(actor.role.rawValue) cannot list receivables") }
         case "payables":
@@ -46,6 +48,11 @@ extension AppDatabase {
                     .init("customer"), .init("name"), .init("title"), .init("mobile"), .init("phone"), .init("email"), .init("wechat"), .init("qq"),
                     .init("birthday", .date), .init("notes"),
                 ], rows: rows.map { r in (0..<8).map { text(r[$0]) } + [date(r[8]), text(r[9])] })
+            case "users":
+                // Never a password or its hash.
+                let rows = try Row.fetchAll(db, sql: "SELECT login, display_name, role, active FROM users ORDER BY login")
+                return Sheet(name: "users", columns: [.init("login"), .init("display_name"), .init("role"), .init("active", .integer)],
+                             rows: rows.map { r in [text(r[0]), text(r[1]), text(r[2]), .integer(r[3])] })
             case "receivables", "payables":
                 // What is still open, as opening balances: the open amount is the amount.
                 let receivable = kind == "receivables"

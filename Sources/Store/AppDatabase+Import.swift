@@ -255,6 +255,65 @@ extension AppDatabase {
     }
 }
 
+/// A user as an import file gives it: the password is Rapport's to issue.
+public struct ImportedUser: Sendable, Equatable {
+    public var login: String
+    public var displayName: String
+    public var role: Role
+    public var active: Bool
+    public init(login: String, displayName: String, role: Role, active: Bool = true) {
+        self.login = login; self.displayName = displayName; self.role = role; self.active = active
+    }
+}
+
+extension AppDatabase {
+    /// Users (typically the reps) from a file. Each new user gets a random first password,
+    /// returned once in `issued` (login → password) for the manager to hand out; only its
+    /// yescrypt hash is stored.
+    public func importUsers(_ rows: [ImportRecord<ImportedUser>], by actor: Actor, at now: Int64, options: ImportOptions) throws(StoreError) -> (ImportOutcome, issued: [(login: String, password: String)]) {
+        guard actor.can(.manageUsers) else { throw .forbidden("only a manager adds users") }
+        var passwords: [String: String] = [:], hashes: [String: String] = [:]
+        if !options.dryRun {
+            // Hash outside the transaction (yescrypt is slow on purpose), one password per
+            // login; rows refused below simply do not use theirs.
+            for login in Set(rows.map { $0.record.login.trimmingSpaces() }) {
+                let password = AppDatabase.firstPassword()
+                passwords[login] = password
+                hashes[login] = try PasswordHasher.hash(password)
+            }
+        }
+        let ready = hashes
+        let outcome = try bulkWrite { db in
+            var logins = Set(try String.fetchAll(db, sql: "SELECT login FROM users"))
+            var seen: [String: Int] = [:]
+            let insert = try db.makeStatement(sql: "INSERT INTO users (login, display_name, role, password_hash, active, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+            return try AppDatabase.importRows(db, rows, kind: "users", options: options, actor: actor, at: now) { row, problems, _ in
+                let login: String
+                do throws(StoreError) { login = try AppDatabase.validatedLogin(row.record.login) } catch {
+                    problems.append(ImportProblem(line: row.line, column: "login", value: row.record.login, message: "1–64 letters, digits, '.', '_' or '-'")); return nil
+                }
+                if let problem = AppDatabase.codeProblem(login, line: row.line, seen: &seen, taken: &logins, what: "user", column: "login") {
+                    problems.append(problem); return nil
+                }
+                let u = row.record
+                let name = u.displayName.trimmingSpaces().isEmpty ? login : u.displayName.trimmingSpaces()
+                return { try insert.execute(arguments: [login, name, u.role.rawValue, ready[login] ?? "", u.active ? 1 : 0, now]) }
+            }
+        }
+        guard outcome.imported > 0, !outcome.dryRun else { return (outcome, []) }
+        let refused = Set(outcome.problems.map(\.line))
+        let written = Set(rows.filter { !refused.contains($0.line) }.map { $0.record.login.trimmingSpaces() })
+        return (outcome, written.sorted().compactMap { login in passwords[login].map { (login, $0) } })
+    }
+
+    /// Twelve characters from an alphabet without look-alikes (no 0/O, 1/l/I).
+    static func firstPassword() -> String {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var rng = SystemRandomNumberGenerator()
+        return String((0..<12).map { _ in alphabet[Int(rng.next(upperBound: UInt64(alphabet.count)))] })
+    }
+}
+
 /// Customers or suppliers by code, or by name when only one has it, for reference columns.
 struct PartyLookup {
     struct Party { var id: Int64; var ownerId: Int64?; var termsDays: Int }

@@ -23,10 +23,7 @@ extension AppDatabase {
 
     @discardableResult
     public func addUser(login: String, displayName: String, role: Role, password: String, by actor: Actor, at now: Int64) throws(StoreError) -> Int64 {
-        let login = login.trimmingSpaces()
-        guard !login.isEmpty, login.count <= 64, login.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
-            throw .invalid(DomainError("login must be 1–64 letters, digits, '.', '_' or '-'", field: "login"))
-        }
+        let login = try AppDatabase.validatedLogin(login)
         guard password.count >= 4 else { throw .invalid(DomainError("password must have at least 4 characters", field: "password")) }
         guard actor.can(.manageUsers) else { throw .forbidden("only a manager adds users") }
         let hash = try PasswordHasher.hash(password)
@@ -42,6 +39,14 @@ extension AppDatabase {
                                 after: AuditLog.json([("login", login), ("display_name", name), ("role", role.rawValue)]))
             return id
         }
+    }
+
+    static func validatedLogin(_ text: String) throws(StoreError) -> String {
+        let login = text.trimmingSpaces()
+        guard !login.isEmpty, login.count <= 64, login.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
+            throw .invalid(DomainError("login must be 1–64 letters, digits, '.', '_' or '-'", field: "login"))
+        }
+        return login
     }
 
     public func users() throws(StoreError) -> [UserAccount] {

@@ -8,7 +8,7 @@ import Workspaces
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import customers, contacts, products, suppliers, or opening receivables and payables from a CSV file (UTF-8 or GB18030).",
+        commandName: "import", abstract: "Import users, customers, contacts, products, suppliers, or opening receivables and payables from a CSV file (UTF-8 or GB18030).",
         discussion: """
         All rows or none: any bad row is reported (row, column, value, reason) and nothing is written, unless --skip-bad-rows, \
         which imports the good rows and writes the bad ones to FILE.rejects.csv. Headers are matched by field name or the \
@@ -16,12 +16,13 @@ struct ImportCommand: ParsableCommand {
         customer) are resolved by code, login or name.
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "customers, contacts, products, suppliers, receivables or payables.") var kind: String
+    @Argument(help: "users, customers, contacts, products, suppliers, receivables or payables.") var kind: String
     @Argument(help: "The CSV file.") var file: String
     @Option(help: "Column mapping: \"Their Column=field,…\".") var map: String?
     @Flag(help: "Check every row and report; write nothing.") var dryRun = false
     @Flag(help: "Import the good rows; write the bad ones with their reasons to a rejects file.") var skipBadRows = false
     @Option(help: "Rejects file (default: FILE.rejects.csv).") var rejects: String?
+    @Option(help: "Users: where the first passwords go (default: FILE.passwords.csv, mode 0600).") var passwords: String?
     @Option(help: "Import as this user (a manager); default: the file's owner.") var user: String?
 
     func run() throws {
@@ -51,14 +52,22 @@ struct ImportCommand: ParsableCommand {
         if !o.problems.isEmpty { summary += ", \(Set(o.problems.map(\.line)).count) rejected" + (result.rejectsFile.map { " → \($0)" } ?? "") }
         if !o.warnings.isEmpty { summary += ", \(o.warnings.count) notes" }
         print(summary + " in \(seconds) s")
+        if !result.issued.isEmpty {
+            let sheet = Sheet(name: "passwords", columns: [.init("login"), .init("password")],
+                              rows: result.issued.map { [.text($0.login), .text($0.password)] })
+            do {
+                let path = try CSV.write(sheet, to: passwords ?? file + ".passwords.csv")
+                print("first passwords of \(result.issued.count) users: \(path) (mode 0600) — hand them out, then delete the file")
+            } catch { throw DocumentsCLIError(error.message) }
+        }
     }
 }
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export customers, contacts, products, suppliers, or open receivables and payables as .xlsx or .csv (CSV imports back as it is).")
+        commandName: "export", abstract: "Export users, customers, contacts, products, suppliers, or open receivables and payables as .xlsx or .csv (CSV imports back as it is).")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "customers, contacts, products, suppliers, receivables or payables.") var kind: String
+    @Argument(help: "users, customers, contacts, products, suppliers, receivables or payables.") var kind: String
     @Option(help: "xlsx or csv.") var format: String = "xlsx"
     @Option(help: "Output file (default: KIND.FORMAT in the current folder).") var out: String?
     @Option(help: "Export as this user (a rep gets their own customers); default: everything.") var user: String?

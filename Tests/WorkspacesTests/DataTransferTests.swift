@@ -56,6 +56,28 @@ import GRDB
         #expect(try balances(empty) == (try balances(demo)))
     }
 
+    @Test func usersImportWithFirstPasswordsThatLogIn() throws {
+        let demo = DemoFixture.make(inMemory: true)
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fresh = try AppDatabase.inMemory()
+        let first = try CSV.write(try demo.exportSheet("users", for: .system), to: "\(dir)/users-1.csv")
+        let result = try DataImport.run(kind: "users", path: first, mapping: nil, dryRun: false, skipBadRows: false, database: fresh, actor: .system, today: today, now: now)
+        #expect(result.outcome.problems == [])
+        #expect(result.issued.count == (try demo.users().count))
+        let second = try CSV.write(try fresh.exportSheet("users", for: .system), to: "\(dir)/users-2.csv")
+        #expect(FileManager.default.contents(atPath: first) == FileManager.default.contents(atPath: second))
+        let rep = try #require(result.issued.first { $0.login == "rep" })
+        guard case .success(let actor) = try fresh.authenticate(login: "rep", password: rep.password, at: now) else {
+            Issue.record("the issued password does not log in"); return
+        }
+        #expect(actor.role == .salesRep)
+        #expect(try fresh.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM users WHERE password_hash LIKE '%' || ? || '%'", arguments: [rep.password]) } == 0)
+        // A dry run issues nothing; a second import refuses every existing login.
+        let again = try DataImport.run(kind: "users", path: first, mapping: nil, dryRun: false, skipBadRows: false, database: fresh, actor: .system, today: today, now: now)
+        #expect(again.outcome.imported == 0 && again.issued.isEmpty && again.outcome.problems.allSatisfy { $0.column == "login" })
+    }
+
     @Test func openingReceivablesRefuseBadRows() throws {
         let db = DemoFixture.make(inMemory: true)
         let dir = try tempDir()

@@ -8,13 +8,15 @@ import Store
 /// value), then handed to the Store, which checks references, uniqueness and duplicates and
 /// writes all rows or none.
 public enum DataImport {
-    public static let kinds = ["customers", "contacts", "products", "suppliers", "receivables", "payables"]
+    public static let kinds = ["users", "customers", "contacts", "products", "suppliers", "receivables", "payables"]
 
     public struct Result: Sendable {
         public var outcome: ImportOutcome
         public var rows: Int
         public var encoding: String
         public var rejectsFile: String?
+        /// Users: the first password of each new login, to hand out once.
+        public var issued: [(login: String, password: String)] = []
     }
 
     public static func run(kind: String, path: String, mapping: String?, dryRun: Bool, skipBadRows: Bool, rejectsPath: String? = nil,
@@ -51,7 +53,21 @@ public enum DataImport {
         }
         let options = { (checkOnly: Bool) in AppDatabase.ImportOptions(dryRun: dryRun || checkOnly, skipBadRows: skipBadRows, source: URL(fileURLWithPath: path).lastPathComponent) }
         var outcome: ImportOutcome
+        var issued: [(login: String, password: String)] = []
         switch kind {
+        case "users":
+            var records: [ImportRecord<ImportedUser>] = []
+            for (line, f) in good {
+                let before = problems.count
+                let role = parse("role", f, line: line) { (t: String) throws(DomainError) -> Role in
+                    guard let r = Role.parse(t) else { throw DomainError("not a role (rep, assistant, finance, purchasing, manager)") }
+                    return r
+                }
+                let active = parse("active", f, line: line, Product.parseFlag)
+                guard problems.count == before, let role, let active else { continue }
+                records.append(ImportRecord(line: line, record: ImportedUser(login: field("login", f), displayName: field("display_name", f), role: role, active: active ?? true)))
+            }
+            (outcome, issued) = try database.importUsers(records, by: actor, at: now, options: options(!skipBadRows && !problems.isEmpty))
         case "customers":
             var records: [ImportRecord<Customer>] = []
             for (line, f) in good {
@@ -131,6 +147,6 @@ public enum DataImport {
         if skipBadRows, !outcome.problems.isEmpty, !dryRun {
             rejects = try RejectsFile.write(table, problems: outcome.problems, to: rejectsPath ?? path + ".rejects.csv")
         }
-        return Result(outcome: outcome, rows: table.records.count, encoding: table.encoding, rejectsFile: rejects)
+        return Result(outcome: outcome, rows: table.records.count, encoding: table.encoding, rejectsFile: rejects, issued: outcome.imported > 0 ? issued : [])
     }
 }
