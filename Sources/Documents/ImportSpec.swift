@@ -73,8 +73,21 @@ public struct ImportSpec: Sendable {
         .init("active", ["启用", "有效"]),
     ])
 
+    public static let warehouses = ImportSpec(kind: "warehouses", fields: [
+        .init("code", required: true, ["仓库编码", "编码", "warehouse code"]),
+        .init("name", required: true, ["仓库名称", "仓库", "名称", "warehouse"]),
+    ])
+
+    /// Opening stock: what lies in each warehouse on the first day, and when to reorder.
+    public static let stock = ImportSpec(kind: "stock", fields: [
+        .init("product", required: true, ["产品", "产品编码", "物料编码", "品名", "sku", "item"]),
+        .init("warehouse", required: true, ["仓库", "仓库编码", "location"]),
+        .init("quantity", required: true, ["数量", "库存", "库存数量", "on hand", "qty"]),
+        .init("reorder_level", ["安全库存", "最低库存", "reorder level", "min"]),
+    ])
+
     public static let all: [String: ImportSpec] = [
-        "users": users,
+        "users": users, "warehouses": warehouses, "stock": stock,
         "customers": customers, "contacts": contacts, "products": products, "suppliers": suppliers,
         "receivables": receivables, "payables": payables,
     ]

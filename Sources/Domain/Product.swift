@@ -60,3 +60,10 @@ public struct Supplier: Sendable, Equatable, Codable {
         return s
     }
 }
+
+/// A place stock is kept.
+public struct Warehouse: Sendable, Equatable, Codable {
+    public var code: String
+    public var name: String
+    public init(code: String, name: String) { self.code = code; self.name = name }
+}

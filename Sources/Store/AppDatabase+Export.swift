@@ -4,7 +4,7 @@ import GRDB
 /// Exports as typed tables. The master-data kinds use the import's field names as headers and
 /// write what the import reads, so export → import → export gives the same file.
 extension AppDatabase {
-    public static let exportKinds = ["users", "customers", "contacts", "products", "suppliers", "receivables", "payables"]
+    public static let exportKinds = ["users", "warehouses", "stock", "customers", "contacts", "products", "suppliers", "receivables", "payables"]
 
     public func exportSheet(_ kind: String, for actor: Actor) throws(StoreError) -> Sheet {
         switch kind {
@@ -12,7 +12,9 @@ extension AppDatabase {
             guard actor.can(.viewAllCustomers) || actor.can(.viewOwnCustomers) else { throw .forbidden("\(actor.role.rawValue) cannot list customers") }
         case "suppliers":
             guard actor.can(.viewSuppliers) || actor.can(.viewPayables) else { throw .forbidden("\(actor.role.rawValue) cannot list suppliers") }
-        case "products": break
+        case "products", "warehouses": break
+        case "stock":
+            guard actor.can(.viewStock) || actor.can(.editPurchaseOrders) else { throw .forbidden("\(actor.role.rawValue) cannot list stock") }
         case "users":
             guard actor.can(.manageUsers) else { throw .forbidden("only a manager lists users") }
         case "receivables":
@@ -48,6 +50,17 @@ extension AppDatabase {
                     .init("customer"), .init("name"), .init("title"), .init("mobile"), .init("phone"), .init("email"), .init("wechat"), .init("qq"),
                     .init("birthday", .date), .init("notes"),
                 ], rows: rows.map { r in (0..<8).map { text(r[$0]) } + [date(r[8]), text(r[9])] })
+            case "warehouses":
+                let rows = try Row.fetchAll(db, sql: "SELECT code, name FROM warehouses ORDER BY code")
+                return Sheet(name: "warehouses", columns: [.init("code"), .init("name")], rows: rows.map { r in [text(r[0]), text(r[1])] })
+            case "stock":
+                // Today's stock as opening stock: on hand and the reorder level per product and warehouse.
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT p.code, w.code, l.on_hand, l.reorder_level FROM stock_levels l JOIN products p ON p.id = l.product_id
+                    JOIN warehouses w ON w.id = l.warehouse_id ORDER BY p.code, w.code
+                    """)
+                return Sheet(name: "stock", columns: [.init("product"), .init("warehouse"), .init("quantity", .quantity), .init("reorder_level", .quantity)],
+                             rows: rows.map { r in [text(r[0]), text(r[1]), .quantity(Quantity(thousandths: r[2])), .quantity(Quantity(thousandths: r[3]))] })
             case "users":
                 // Never a password or its hash.
                 let rows = try Row.fetchAll(db, sql: "SELECT login, display_name, role, active FROM users ORDER BY login")

@@ -314,6 +314,83 @@ extension AppDatabase {
     }
 }
 
+/// Opening stock of one product in one warehouse.
+public struct OpeningStock: Sendable, Equatable {
+    public var quantity: Quantity
+    public var reorderLevel: Quantity
+    public init(quantity: Quantity, reorderLevel: Quantity) { self.quantity = quantity; self.reorderLevel = reorderLevel }
+}
+
+extension AppDatabase {
+    public func importWarehouses(_ rows: [ImportRecord<Warehouse>], by actor: Actor, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
+        try AppDatabase.requireImport(actor)
+        return try bulkWrite { db in
+            var codes = Set(try String.fetchAll(db, sql: "SELECT code FROM warehouses"))
+            var seen: [String: Int] = [:]
+            let insert = try db.makeStatement(sql: "INSERT INTO warehouses (code, name) VALUES (?, ?)")
+            return try AppDatabase.importRows(db, rows, kind: "warehouses", options: options, actor: actor, at: now) { row, problems, _ in
+                let code = row.record.code.trimmingSpaces(), name = row.record.name.trimmingSpaces()
+                guard !code.isEmpty, code.count <= 32 else {
+                    problems.append(ImportProblem(line: row.line, column: "code", value: code, message: "a code of 1–32 characters is required")); return nil
+                }
+                guard !name.isEmpty else { problems.append(ImportProblem(line: row.line, column: "name", value: name, message: "a name is required")); return nil }
+                if let problem = AppDatabase.codeProblem(code, line: row.line, seen: &seen, taken: &codes, what: "warehouse") { problems.append(problem); return nil }
+                return { try insert.execute(arguments: [code, name]) }
+            }
+        }
+    }
+
+    /// Opening stock: an `opening` stock move of the quantity (dated today) and the stock level
+    /// with its reorder level, for product–warehouse pairs that have no stock history yet (later
+    /// changes are adjustments, not opening balances).
+    public func importOpeningStock(_ rows: [ImportRecord<OpeningStock>], by actor: Actor, today: DateOnly, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
+        try AppDatabase.requireImport(actor)
+        return try bulkWrite { db in
+            var products: [String: Int64] = [:], productNames: [String: Int64?] = [:], warehouses: [String: Int64] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT id, code, name FROM products") {
+                products[r[1]] = r[0]
+                let n = (r[2] as String).lowercased()
+                productNames[n] = productNames[n] == nil ? .some(r[0]) : .some(nil)
+            }
+            for r in try Row.fetchAll(db, sql: "SELECT id, code, name FROM warehouses") { warehouses[r[1]] = r[0]; warehouses[(r[2] as String).lowercased()] = warehouses[(r[2] as String).lowercased()] ?? r[0] }
+            var used = Set(try Row.fetchAll(db, sql: "SELECT product_id, warehouse_id FROM stock_levels UNION SELECT product_id, warehouse_id FROM stock_moves")
+                .map { "\($0[0] as Int64)@\($0[1] as Int64)" })
+            var seen: [String: Int] = [:]
+            let move = try db.makeStatement(sql: "INSERT INTO stock_moves (product_id, warehouse_id, moved_on, quantity, reason, note, user_id) VALUES (?, ?, ?, ?, 'opening', 'opening balance (import)', ?)")
+            let level = try db.makeStatement(sql: "INSERT INTO stock_levels (product_id, warehouse_id, on_hand, reorder_level) VALUES (?, ?, ?, ?)")
+            return try AppDatabase.importRows(db, rows, kind: "stock", options: options, actor: actor, at: now) { row, problems, _ in
+                let pRef = row.references["product"] ?? "", wRef = row.references["warehouse"] ?? ""
+                guard let product = products[pRef] ?? productNames[pRef.lowercased()] ?? nil else {
+                    let ambiguous = productNames[pRef.lowercased()] != nil
+                    problems.append(ImportProblem(line: row.line, column: "product", value: pRef, message: ambiguous ? "several products have this name: use the code" : "no product with this code or name"))
+                    return nil
+                }
+                guard let warehouse = warehouses[wRef] ?? warehouses[wRef.lowercased()] else {
+                    problems.append(ImportProblem(line: row.line, column: "warehouse", value: wRef, message: "no warehouse with this code or name")); return nil
+                }
+                let s = row.record
+                guard s.quantity.thousandths >= 0 else {
+                    problems.append(ImportProblem(line: row.line, column: "quantity", value: s.quantity.description, message: "opening stock cannot be negative")); return nil
+                }
+                guard s.reorderLevel.thousandths >= 0 else {
+                    problems.append(ImportProblem(line: row.line, column: "reorder_level", value: s.reorderLevel.description, message: "cannot be negative")); return nil
+                }
+                var taken = used
+                if let problem = AppDatabase.codeProblem("\(product)@\(warehouse)", line: row.line, seen: &seen, taken: &taken, what: "stock record", column: "warehouse") {
+                    problems.append(ImportProblem(line: row.line, column: "warehouse", value: wRef,
+                                                  message: problem.message.contains("twice") ? "\(pRef) in \(wRef) appears twice in the file" : "\(pRef) in \(wRef) has stock already: adjust it instead"))
+                    return nil
+                }
+                used = taken
+                return {
+                    if s.quantity.thousandths > 0 { try move.execute(arguments: [product, warehouse, today.iso, s.quantity.thousandths, actor.userId == 0 ? nil : actor.userId]) }
+                    try level.execute(arguments: [product, warehouse, s.quantity.thousandths, s.reorderLevel.thousandths])
+                }
+            }
+        }
+    }
+}
+
 /// Customers or suppliers by code, or by name when only one has it, for reference columns.
 struct PartyLookup {
     struct Party { var id: Int64; var ownerId: Int64?; var termsDays: Int }

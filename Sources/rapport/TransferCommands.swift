@@ -8,7 +8,7 @@ import Workspaces
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import users, customers, contacts, products, suppliers, or opening receivables and payables from a CSV file (UTF-8 or GB18030).",
+        commandName: "import", abstract: "Import users, warehouses, opening stock, customers, contacts, products, suppliers, or opening receivables and payables from a CSV file (UTF-8 or GB18030).",
         discussion: """
         All rows or none: any bad row is reported (row, column, value, reason) and nothing is written, unless --skip-bad-rows, \
         which imports the good rows and writes the bad ones to FILE.rejects.csv. Headers are matched by field name or the \
@@ -16,7 +16,7 @@ struct ImportCommand: ParsableCommand {
         customer) are resolved by code, login or name.
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "users, customers, contacts, products, suppliers, receivables or payables.") var kind: String
+    @Argument(help: "users, warehouses, stock, customers, contacts, products, suppliers, receivables or payables.") var kind: String
     @Argument(help: "The CSV file.") var file: String
     @Option(help: "Column mapping: \"Their Column=field,…\".") var map: String?
     @Flag(help: "Check every row and report; write nothing.") var dryRun = false
@@ -65,9 +65,9 @@ struct ImportCommand: ParsableCommand {
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export users, customers, contacts, products, suppliers, or open receivables and payables as .xlsx or .csv (CSV imports back as it is).")
+        commandName: "export", abstract: "Export users, warehouses, stock, customers, contacts, products, suppliers, or open receivables and payables as .xlsx or .csv (CSV imports back as it is).")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "users, customers, contacts, products, suppliers, receivables or payables.") var kind: String
+    @Argument(help: "users, warehouses, stock, customers, contacts, products, suppliers, receivables or payables.") var kind: String
     @Option(help: "xlsx or csv.") var format: String = "xlsx"
     @Option(help: "Output file (default: KIND.FORMAT in the current folder).") var out: String?
     @Option(help: "Export as this user (a rep gets their own customers); default: everything.") var user: String?

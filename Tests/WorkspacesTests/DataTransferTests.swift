@@ -38,14 +38,14 @@ import GRDB
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let empty = try emptyCompany(like: demo)
-        for kind in ["customers", "products", "suppliers", "contacts", "receivables", "payables"] {
+        for kind in ["customers", "products", "suppliers", "contacts", "receivables", "payables", "warehouses", "stock"] {
             let first = try CSV.write(try demo.exportSheet(kind, for: .system), to: "\(dir)/\(kind)-1.csv")
             let result = try DataImport.run(kind: kind, path: first, mapping: nil, dryRun: false, skipBadRows: false, database: empty,
                                             actor: .system, today: today, now: now)
             #expect(result.outcome.problems == [], "\(kind): \(result.outcome.problems.prefix(3))")
             let expected = kind == "receivables" || kind == "payables"
                 ? try demo.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(kind) WHERE status = 'posted' AND open_amount > 0") ?? 0 }
-                : try count(demo, kind)
+                : try count(demo, kind == "stock" ? "stock_levels" : kind)
             #expect(result.outcome.imported == expected && expected > 0, "\(kind)")
             let second = try CSV.write(try empty.exportSheet(kind, for: .system), to: "\(dir)/\(kind)-2.csv")
             #expect(FileManager.default.contents(atPath: first) == FileManager.default.contents(atPath: second), "\(kind) differs after a round trip")
@@ -76,6 +76,34 @@ import GRDB
         // A dry run issues nothing; a second import refuses every existing login.
         let again = try DataImport.run(kind: "users", path: first, mapping: nil, dryRun: false, skipBadRows: false, database: fresh, actor: .system, today: today, now: now)
         #expect(again.outcome.imported == 0 && again.issued.isEmpty && again.outcome.problems.allSatisfy { $0.column == "login" })
+    }
+
+    @Test func openingStockGoesToEmptyPlacesOnly() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "code,name\nNJ,南京仓 Nanjing\n".write(toFile: "\(dir)/w.csv", atomically: true, encoding: .utf8)
+        #expect(try DataImport.run(kind: "warehouses", path: "\(dir)/w.csv", mapping: nil, dryRun: false, skipBadRows: false, database: db, actor: .system,
+                                   today: today, now: now).outcome.imported == 1)
+        let product = try db.read { db in try String.fetchOne(db, sql: "SELECT code FROM products ORDER BY id LIMIT 1") } ?? ""
+        let csv = """
+        产品编码,仓库,数量,安全库存
+        \(product),NJ,120.5,20
+        \(product),SH,10,0
+        NOSUCH,NJ,1,0
+        \(product),nowhere,1,0
+        \(product),南京仓 Nanjing,3,0
+        """
+        try csv.write(toFile: "\(dir)/s.csv", atomically: true, encoding: .utf8)
+        let r = try DataImport.run(kind: "stock", path: "\(dir)/s.csv", mapping: nil, dryRun: false, skipBadRows: true, database: db, actor: .system, today: today, now: now)
+        #expect(r.outcome.imported == 1)
+        #expect(r.outcome.problems.map { "\($0.line):\($0.column)" } == ["3:warehouse", "4:product", "5:warehouse", "6:warehouse"])
+        #expect(r.outcome.problems.first?.message.hasSuffix("has stock already: adjust it instead") == true)
+        let onHand = try db.read { db in
+            try Int64.fetchOne(db, sql: "SELECT l.on_hand FROM stock_levels l JOIN warehouses w ON w.id = l.warehouse_id JOIN products p ON p.id = l.product_id WHERE w.code = 'NJ' AND p.code = ?", arguments: [product])
+        }
+        #expect(onHand == 120_500)
+        #expect(try db.check() == [])
     }
 
     @Test func openingReceivablesRefuseBadRows() throws {

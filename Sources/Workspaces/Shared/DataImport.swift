@@ -8,7 +8,7 @@ import Store
 /// value), then handed to the Store, which checks references, uniqueness and duplicates and
 /// writes all rows or none.
 public enum DataImport {
-    public static let kinds = ["users", "customers", "contacts", "products", "suppliers", "receivables", "payables"]
+    public static let kinds = ["users", "warehouses", "stock", "customers", "contacts", "products", "suppliers", "receivables", "payables"]
 
     public struct Result: Sendable {
         public var outcome: ImportOutcome
@@ -112,6 +112,20 @@ public enum DataImport {
                                                                         listPrice: list, costPrice: cost, active: active ?? true)))
             }
             outcome = try database.importProducts(records, by: actor, at: now, options: options(!skipBadRows && !problems.isEmpty))
+        case "warehouses":
+            let records = good.map { line, f in ImportRecord(line: line, record: Warehouse(code: field("code", f), name: field("name", f))) }
+            outcome = try database.importWarehouses(records, by: actor, at: now, options: options(!skipBadRows && !problems.isEmpty))
+        case "stock":
+            var records: [ImportRecord<OpeningStock>] = []
+            for (line, f) in good {
+                let before = problems.count
+                let quantity = parse("quantity", f, line: line) { (t: String) throws(DomainError) -> Quantity in try Quantity.parse(t) }
+                let reorder = parse("reorder_level", f, line: line) { (t: String) throws(DomainError) -> Quantity in t.isEmpty ? .zero : try Quantity.parse(t) }
+                guard problems.count == before, let quantity, let reorder else { continue }
+                records.append(ImportRecord(line: line, record: OpeningStock(quantity: quantity, reorderLevel: reorder),
+                                            references: ["product": field("product", f), "warehouse": field("warehouse", f)]))
+            }
+            outcome = try database.importOpeningStock(records, by: actor, today: today, at: now, options: options(!skipBadRows && !problems.isEmpty))
         case "receivables", "payables":
             var records: [ImportRecord<OpeningBalance>] = []
             let party = kind == "receivables" ? "customer" : "supplier"
