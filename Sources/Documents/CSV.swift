@@ -108,8 +108,24 @@ public enum CSV {
         return Data(text.utf8)
     }
 
+    /// The same, streamed to `path` (mode 0600), written whole or not at all.
     public static func write(_ sheet: Sheet, to path: String) throws(DocumentError) -> String {
-        try FileOutput.write(data(sheet), to: path)
+        let fm = FileManager.default
+        let target = URL(fileURLWithPath: path)
+        let temp = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).part")
+        do {
+            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try ChunkedFile.write(to: temp) { emit in
+                emit("\u{FEFF}" + line(sheet.columns.map(\.title)))
+                for row in sheet.rows { emit(line(row.map(\.plain))) }
+            }
+            if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
+            try fm.moveItem(at: temp, to: target)
+        } catch {
+            try? fm.removeItem(at: temp)
+            throw DocumentError("cannot write \(path): \(error.localizedDescription)")
+        }
+        return target.path
     }
 
     static func line(_ fields: [String]) -> String {

@@ -6,42 +6,54 @@ import ZIPFoundation
 /// frozen above the data with an auto-filter, money with two decimals and grouping, dates as
 /// real dates, column widths from the widest value by display width (Chinese counts double).
 public enum XLSXWriter {
-    public static func data(_ sheet: Sheet, width: TextWidth) throws(DocumentError) -> Data {
-        let parts: [(String, String)] = [
-            ("[Content_Types].xml", contentTypes),
-            ("_rels/.rels", rootRels),
-            ("docProps/app.xml", appProps),
-            ("xl/workbook.xml", workbook(sheet.name)),
-            ("xl/_rels/workbook.xml.rels", workbookRels),
-            ("xl/styles.xml", styles),
-            ("xl/worksheets/sheet1.xml", worksheet(sheet, width: width)),
-        ]
+    /// Writes the workbook to `path` (mode 0600). The worksheet is streamed to a temporary file
+    /// and zipped from there, so a 200,000-row list never sits in memory as one string.
+    public static func write(_ sheet: Sheet, to path: String, width: TextWidth) throws(DocumentError) -> String {
+        let fm = FileManager.default
+        let target = URL(fileURLWithPath: path)
+        let work = fm.temporaryDirectory.appendingPathComponent("rapport-xlsx-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: work) }
         do {
-            let archive = try Archive(data: Data(), accessMode: .create)
+            try fm.createDirectory(at: work, withIntermediateDirectories: true)
+            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let sheetFile = work.appendingPathComponent("sheet1.xml")
+            try ChunkedFile.write(to: sheetFile) { emit in worksheet(sheet, width: width, emit: emit) }
+            let zipFile = work.appendingPathComponent("book.xlsx")
+            let archive = try Archive(url: zipFile, accessMode: .create)
             // A fixed time stamp: the same table makes the same file.
             let stamp = Date(timeIntervalSince1970: 1_577_836_800)
-            for (path, text) in parts {
+            let parts: [(String, String)] = [
+                ("[Content_Types].xml", contentTypes), ("_rels/.rels", rootRels), ("docProps/app.xml", appProps),
+                ("xl/workbook.xml", workbook(sheet.name)), ("xl/_rels/workbook.xml.rels", workbookRels), ("xl/styles.xml", styles),
+            ]
+            for (name, text) in parts {
                 let bytes = Data(text.utf8)
-                try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: stamp,
+                try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: stamp,
                                      compressionMethod: .deflate) { position, size in
                     bytes.subdata(in: Int(position)..<Int(position) + size)
                 }
             }
-            guard let data = archive.data else { throw DocumentError("the workbook could not be assembled") }
-            return data
+            let handle = try FileHandle(forReadingFrom: sheetFile)
+            defer { try? handle.close() }
+            let size = Int64(try fm.attributesOfItem(atPath: sheetFile.path)[.size] as? Int ?? 0)
+            try archive.addEntry(with: "xl/worksheets/sheet1.xml", type: .file, uncompressedSize: size, modificationDate: stamp,
+                                 compressionMethod: .deflate) { position, chunk in
+                try handle.seek(toOffset: UInt64(position))
+                return try handle.read(upToCount: chunk) ?? Data()
+            }
+            if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
+            try fm.moveItem(at: zipFile, to: target)
+            try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target.path)
         } catch let e as DocumentError { throw e } catch {
-            throw DocumentError("cannot write the workbook: \(error)")
+            throw DocumentError("cannot write \(path): \(error)")
         }
-    }
-
-    public static func write(_ sheet: Sheet, to path: String, width: TextWidth) throws(DocumentError) -> String {
-        try FileOutput.write(try data(sheet, width: width), to: path)
+        return target.path
     }
 
     // Style indexes in styles.xml's cellXfs.
     static let header = 1, money = 2, date = 3, integer = 4, quantity = 5, percent = 6
 
-    static func worksheet(_ sheet: Sheet, width: TextWidth) -> String {
+    static func worksheet(_ sheet: Sheet, width: TextWidth, emit: (String) -> Void) {
         var x = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         x += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
         let lastCol = column(max(0, sheet.columns.count - 1))
@@ -57,27 +69,28 @@ public enum XLSXWriter {
         x += "<row r=\"1\">"
         for (i, c) in sheet.columns.enumerated() { x += "<c r=\"\(column(i))1\" s=\"\(header)\" t=\"inlineStr\"><is><t>\(escape(c.title))</t></is></c>" }
         x += "</row>"
+        emit(x)
+        let letters = sheet.columns.indices.map(column)
         for (r, row) in sheet.rows.enumerated() {
             let n = r + 2
-            x += "<row r=\"\(n)\">"
+            var line = "<row r=\"\(n)\">"
             for (i, v) in row.enumerated() {
-                let ref = "\(column(i))\(n)"
+                let ref = (i < letters.count ? letters[i] : column(i)) + String(n)
                 switch v {
                 case .empty: continue
-                case .text(let s): x += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(s))</t></is></c>"
-                case .integer(let i): x += "<c r=\"\(ref)\" s=\"\(integer)\"><v>\(i)</v></c>"
-                case .money(let m): x += "<c r=\"\(ref)\" s=\"\(money)\"><v>\(m.formatted(grouping: false))</v></c>"
-                case .quantity(let q): x += "<c r=\"\(ref)\" s=\"\(quantity)\"><v>\(q.description)</v></c>"
-                case .date(let d): x += "<c r=\"\(ref)\" s=\"\(date)\"><v>\(Int(d.day) + 25_569)</v></c>"
-                case .percent(let p): x += "<c r=\"\(ref)\" s=\"\(percent)\"><v>\(Sheet.Value.decimal(p.value, places: 4))</v></c>"
+                case .text(let s): line += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(s))</t></is></c>"
+                case .integer(let i): line += "<c r=\"\(ref)\" s=\"\(integer)\"><v>\(i)</v></c>"
+                case .money(let m): line += "<c r=\"\(ref)\" s=\"\(money)\"><v>\(m.formatted(grouping: false))</v></c>"
+                case .quantity(let q): line += "<c r=\"\(ref)\" s=\"\(quantity)\"><v>\(q.description)</v></c>"
+                case .date(let d): line += "<c r=\"\(ref)\" s=\"\(date)\"><v>\(Int(d.day) + 25_569)</v></c>"
+                case .percent(let p): line += "<c r=\"\(ref)\" s=\"\(percent)\"><v>\(Sheet.Value.decimal(p.value, places: 4))</v></c>"
                 }
             }
-            x += "</row>"
+            emit(line + "</row>")
         }
-        x += "</sheetData>"
-        if !sheet.columns.isEmpty { x += "<autoFilter ref=\"A1:\(lastCol)\(sheet.rows.count + 1)\"/>" }
-        x += "</worksheet>"
-        return x
+        var tail = "</sheetData>"
+        if !sheet.columns.isEmpty { tail += "<autoFilter ref=\"A1:\(lastCol)\(sheet.rows.count + 1)\"/>" }
+        emit(tail + "</worksheet>")
     }
 
     static func shownWidth(_ v: Sheet.Value, width: TextWidth) -> Int {
@@ -153,6 +166,29 @@ public enum XLSXWriter {
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="3"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="#,##0.###"/><numFmt numFmtId="166" formatCode="0.0%"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
     """#
+}
+
+/// Text written to a file in chunks of about a megabyte, so a big export never sits in memory
+/// whole. Mode 0600 (exports carry customer data).
+enum ChunkedFile {
+    static func write(to url: URL, _ body: ((String) -> Void) -> Void) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw DocumentError("cannot create \(url.path)")
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        var buffer = ""
+        var failure: (any Error)?
+        body { text in
+            buffer += text
+            if buffer.utf8.count >= 1 << 20, failure == nil {
+                do { try handle.write(contentsOf: Data(buffer.utf8)) } catch { failure = error }
+                buffer = ""
+            }
+        }
+        if let failure { throw failure }
+        try handle.write(contentsOf: Data(buffer.utf8))
+    }
 }
 
 /// Writes finished bytes to a file, mode 0600 (exports carry customer data), creating folders.

@@ -68,12 +68,21 @@ public struct Sheet: Sendable, Equatable {
     }
 
     /// Column titles and text values that are catalog keys (`col.code`, `status.active`)
-    /// replaced by the user's language; data stays as it is.
+    /// replaced by the user's language; data stays as it is. In place: an export of 200,000
+    /// rows is not copied for it.
+    public mutating func localize(_ labels: [String: String]) {
+        guard !labels.isEmpty else { return }
+        for i in columns.indices { columns[i].title = labels[columns[i].title] ?? columns[i].title }
+        for r in rows.indices {
+            for c in rows[r].indices {
+                if case .text(let t) = rows[r][c], let l = labels[t] { rows[r][c] = .text(l) }
+            }
+        }
+    }
+
     public func localized(_ labels: [String: String]) -> Sheet {
-        guard !labels.isEmpty else { return self }
         var s = self
-        s.columns = columns.map { Column(labels[$0.title] ?? $0.title, $0.kind) }
-        s.rows = rows.map { $0.map { if case .text(let t) = $0, let l = labels[t] { return .text(l) } else { return $0 } } }
+        s.localize(labels)
         return s
     }
 }

@@ -96,25 +96,27 @@ extension AppDatabase {
     /// Every customer of a list as the user has it (sort and filter, or a search), for `x`.
     /// Titles are catalog keys; the screen translates them.
     public func customerListSheet(for actor: Actor, sort: CustomerSort, filter: CustomerFilter, query: String?) throws(StoreError) -> Sheet {
-        var rows: [CustomerRow] = []
+        func date(_ s: String) -> Sheet.Value { DateOnly(iso: s).map { .date($0) } ?? .empty }
+        func values(_ r: CustomerRow) -> [Sheet.Value] {
+            [.text(r.code), .text(r.name), .text("status.\(r.status)"), r.owner.isEmpty ? .empty : .text(r.owner), r.phone.isEmpty ? .empty : .text(r.phone),
+             date(r.lastContact), .money(Money(minorUnits: r.openBalance)), date(r.nextContact), date(r.lastOrder)]
+        }
+        // Page by page, each page turned into sheet rows at once: the list is never held twice.
+        var rows: [[Sheet.Value]] = []
         if let query, !query.isEmpty {
-            rows = try customerSearch(for: actor, query: query, limit: 10_000)
+            rows = try customerSearch(for: actor, query: query, limit: 10_000).map(values)
         } else {
             var after: CustomerCursor?
             while true {
                 let page = try customerPage(for: actor, sort: sort, filter: filter, after: after, limit: 2_000)
-                rows += page
+                rows += page.map(values)
                 guard page.count == 2_000, let last = page.last else { break }
                 after = sort.cursor(after: last)
             }
         }
-        func date(_ s: String) -> Sheet.Value { DateOnly(iso: s).map { .date($0) } ?? .empty }
         return Sheet(name: "customers", columns: [
             .init("col.code"), .init("col.customer"), .init("col.status"), .init("col.owner"), .init("col.phone"),
             .init("col.last-contact", .date), .init("col.open", .money), .init("col.next-contact", .date), .init("col.last-order", .date),
-        ], rows: rows.map { r in
-            [.text(r.code), .text(r.name), .text("status.\(r.status)"), r.owner.isEmpty ? .empty : .text(r.owner), r.phone.isEmpty ? .empty : .text(r.phone),
-             date(r.lastContact), .money(Money(minorUnits: r.openBalance)), date(r.nextContact), date(r.lastOrder)]
-        })
+        ], rows: rows)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Documents
 import Domain
 import Foundation
 import Screens
@@ -108,6 +109,7 @@ struct BenchCommand: AsyncParsableCommand {
                 if actor.can(.editQuotes), let customer = ids.first {
                     try await benchQuotes(shell: shell, terminal: terminal, runner: runner, actor: actor, customer: customer, today: today)
                 }
+                try benchDocuments(database: database, clock: clock, actor: actor, today: today)
             }
         }
         // Idle: the real loop with nothing to do, for 3 s.
@@ -121,6 +123,32 @@ struct BenchCommand: AsyncParsableCommand {
         let cpu = BenchCommand.cpuSeconds() - cpu0
         print(String(format: "\nidle loop: %.2f %% of a core over %.1f s [< 1 %%]", cpu / Date().timeIntervalSince(wall0) * 100, Date().timeIntervalSince(wall0)))
         print("peak RSS: \(BenchCommand.peakRSSKiB() / 1024) MiB [< 150 MB]")
+    }
+
+    /// `p` and `x`: a quote rendered for the preview (read + template), and the whole customer
+    /// list of the role exported as .xlsx (every row, through the effect the TUI runs).
+    func benchDocuments(database: AppDatabase, clock: any Clock, actor: Actor, today: DateOnly) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-bench-\(ProcessInfo.processInfo.processIdentifier)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let documents = DocumentServices(library: TemplateLibrary(directory: dir + "/templates", width: TextWidth { DisplayWidth.of($0) }),
+                                         printer: PrinterSettings(directory: dir + "/printed"), exportDirectory: dir + "/exports")
+        let runner = EffectRunner(database: database, clock: clock, documents: documents)
+        let session = Session(actor: actor, today: today)
+        let quotes = try database.read { db in
+            try Int64.fetchAll(db, sql: """
+                SELECT q.id FROM quotes q JOIN customers c ON c.id = q.customer_id WHERE (? OR c.owner_id = ?) ORDER BY q.id DESC LIMIT 10
+                """, arguments: [!actor.restrictedToOwnCustomers, actor.userId])
+        }
+        var printTimes: [Double] = []
+        for id in quotes {
+            let t = Date(); _ = runner.perform(.preparePrint(RecordRef(.quote, id)), session: session); printTimes.append(Date().timeIntervalSince(t) * 1000)
+        }
+        let rows = try database.customerCount(for: actor)
+        let e = Date()
+        _ = runner.perform(.export(.customers(sort: .name, filter: CustomerFilter(), query: nil), .xlsx), session: session)
+        let exportTime = Date().timeIntervalSince(e) * 1000
+        print(String(format: "  print preview (read + render a quote) p50 %.1f ms, max %.1f ms over %d quotes; customer list → .xlsx %.0f ms for %d rows (in the background)",
+                     pct(printTimes, 50), printTimes.max() ?? 0, printTimes.count, exportTime, rows))
     }
 
     /// The quote form: opening it (every product for the look-up), typing product look-ups

@@ -95,11 +95,13 @@ extension EffectRunner {
     func export(_ request: ExportRequest, format: ExportFormat, session: Session) -> [AppModel.Action] {
         guard let documents else { return [.notice("print.unavailable", argument: "", isError: true)] }
         do {
-            let (name, sheet): (String, Sheet)
+            let name: String
+            var sheet: Sheet
             switch request {
             case .customers(let sort, let filter, let query, let labels):
                 name = "customers"
-                sheet = try database.customerListSheet(for: session.actor, sort: sort, filter: filter, query: query).localized(labels)
+                sheet = try database.customerListSheet(for: session.actor, sort: sort, filter: filter, query: query)
+                sheet.localize(labels)
             case .table(let n, let s):
                 name = n; sheet = s
             }
