@@ -86,8 +86,29 @@ public struct ImportSpec: Sendable {
         .init("reorder_level", ["安全库存", "最低库存", "reorder level", "min"]),
     ])
 
+    /// Historical sales orders: one row per order (joined to its lines by `number`).
+    public static let salesOrders = ImportSpec(kind: "sales-orders", fields: [
+        .init("number", required: true, ["订单号", "单号", "订单编号", "order", "order no", "order number"]),
+        .init("customer", required: true, ["客户", "客户编码", "客户名称", "customer code"]),
+        .init("order_date", required: true, ["订单日期", "日期", "date", "order date"]),
+        .init("due_date", ["交货日期", "交期", "delivery date", "due"]),
+        .init("rep", ["业务员", "销售", "salesperson", "owner"]),
+        .init("warehouse", ["仓库", "发货仓库"]),
+        .init("shipped_on", ["发货日期", "出库日期", "ship date", "shipped"]),
+        .init("note", ["备注", "客户订单号", "po"]),
+    ])
+
+    /// The lines of historical sales orders, by the order's number.
+    public static let salesOrderLines = ImportSpec(kind: "sales-order-lines", fields: [
+        .init("number", required: true, ["订单号", "单号", "订单编号", "order", "order no", "order number"]),
+        .init("product", required: true, ["产品", "产品编码", "物料编码", "品名", "sku", "item"]),
+        .init("quantity", required: true, ["数量", "qty"]),
+        .init("unit_price", ["单价", "价格", "price"]),
+        .init("discount", ["折扣", "折扣率", "discount %"]),
+    ])
+
     public static let all: [String: ImportSpec] = [
-        "users": users, "warehouses": warehouses, "stock": stock,
+        "users": users, "warehouses": warehouses, "stock": stock, "sales-orders": salesOrders,
         "customers": customers, "contacts": contacts, "products": products, "suppliers": suppliers,
         "receivables": receivables, "payables": payables,
     ]

@@ -119,4 +119,41 @@ extension AppDatabase {
             .init("col.last-contact", .date), .init("col.open", .money), .init("col.next-contact", .date), .init("col.last-order", .date),
         ], rows: rows)
     }
+
+    /// Sales orders as the import reads them: the orders and, separately, their lines. A fully
+    /// shipped order carries its (last) shipment's date and warehouse; an open or partly shipped
+    /// one carries none (a partial shipment does not travel — it imports as an open order).
+    public func exportSalesOrders(for actor: Actor) throws(StoreError) -> (orders: Sheet, lines: Sheet) {
+        guard actor.can(.viewAllCustomers) || actor.can(.viewOwnCustomers) else { throw .forbidden("\(actor.role.rawValue) cannot list orders") }
+        let own = actor.restrictedToOwnCustomers ? actor.userId : nil
+        return try read { db in
+            func text(_ v: String?) -> Sheet.Value { (v ?? "").isEmpty ? .empty : .text(v ?? "") }
+            func date(_ v: String?) -> Sheet.Value { v.flatMap { DateOnly(iso: $0) }.map { .date($0) } ?? .empty }
+            let orders = try Row.fetchAll(db, sql: """
+                SELECT o.number, c.code, o.order_date, o.due_date, u.login,
+                       CASE WHEN o.status = 'shipped' THEN (SELECT w.code FROM shipments s JOIN warehouses w ON w.id = s.warehouse_id
+                            WHERE s.order_id = o.id AND s.status = 'posted' ORDER BY s.ship_date DESC, s.id DESC LIMIT 1) END,
+                       CASE WHEN o.status = 'shipped' THEN (SELECT max(s.ship_date) FROM shipments s WHERE s.order_id = o.id AND s.status = 'posted') END,
+                       o.note
+                FROM sales_orders o JOIN customers c ON c.id = o.customer_id JOIN users u ON u.id = o.owner_id
+                WHERE o.status <> 'cancelled' AND (? IS NULL OR c.owner_id = ?) ORDER BY o.order_date, o.number
+                """, arguments: [own, own])
+            let lines = try Row.fetchAll(db, sql: """
+                SELECT o.number, p.code, l.quantity, l.unit_price, l.discount_bp
+                FROM sales_order_lines l JOIN sales_orders o ON o.id = l.order_id JOIN customers c ON c.id = o.customer_id JOIN products p ON p.id = l.product_id
+                WHERE o.status <> 'cancelled' AND (? IS NULL OR c.owner_id = ?) ORDER BY o.order_date, o.number, l.line_no
+                """, arguments: [own, own])
+            return (
+                Sheet(name: "sales-orders", columns: [
+                    .init("number"), .init("customer"), .init("order_date", .date), .init("due_date", .date), .init("rep"), .init("warehouse"),
+                    .init("shipped_on", .date), .init("note"),
+                ], rows: orders.map { r in [text(r[0]), text(r[1]), date(r[2]), date(r[3]), text(r[4]), text(r[5]), date(r[6]), text(r[7])] }),
+                Sheet(name: "sales-order-lines", columns: [
+                    .init("number"), .init("product"), .init("quantity", .quantity), .init("unit_price", .money), .init("discount", .percent),
+                ], rows: lines.map { r in
+                    [text(r[0]), text(r[1]), .quantity(Quantity(thousandths: r[2])), .money(Money(minorUnits: r[3])), .percent(BasisPoints(r[4]))]
+                })
+            )
+        }
+    }
 }

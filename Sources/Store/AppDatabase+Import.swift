@@ -340,9 +340,10 @@ extension AppDatabase {
         }
     }
 
-    /// Opening stock: an `opening` stock move of the quantity (dated today) and the stock level
-    /// with its reorder level, for product–warehouse pairs that have no stock history yet (later
-    /// changes are adjustments, not opening balances).
+    /// Opening stock: the stock level (on hand as the file says, with its reorder level) and an
+    /// `opening` stock move dated today of whatever the records do not already explain
+    /// (historical shipments, receipts), for product–warehouse pairs without a stock level yet
+    /// (later changes are adjustments, not opening balances).
     public func importOpeningStock(_ rows: [ImportRecord<OpeningStock>], by actor: Actor, today: DateOnly, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
         try AppDatabase.requireImport(actor)
         return try bulkWrite { db in
@@ -353,8 +354,16 @@ extension AppDatabase {
                 productNames[n] = productNames[n] == nil ? .some(r[0]) : .some(nil)
             }
             for r in try Row.fetchAll(db, sql: "SELECT id, code, name FROM warehouses") { warehouses[r[1]] = r[0]; warehouses[(r[2] as String).lowercased()] = warehouses[(r[2] as String).lowercased()] ?? r[0] }
-            var used = Set(try Row.fetchAll(db, sql: "SELECT product_id, warehouse_id FROM stock_levels UNION SELECT product_id, warehouse_id FROM stock_moves")
-                .map { "\($0[0] as Int64)@\($0[1] as Int64)" })
+            var used = Set(try Row.fetchAll(db, sql: "SELECT product_id, warehouse_id FROM stock_levels").map { "\($0[0] as Int64)@\($0[1] as Int64)" })
+            // What the records already say moved in and out of each place (historical shipments,
+            // goods receipts, moves): the opening move makes on hand today what the file says.
+            let recorded = try db.makeStatement(sql: """
+                SELECT (SELECT coalesce(SUM(quantity), 0) FROM stock_moves WHERE product_id = ?1 AND warehouse_id = ?2)
+                     + (SELECT coalesce(SUM(gl.quantity), 0) FROM goods_receipt_lines gl JOIN goods_receipts gr ON gr.id = gl.goods_receipt_id
+                        WHERE gl.product_id = ?1 AND gr.warehouse_id = ?2 AND gr.status = 'posted')
+                     - (SELECT coalesce(SUM(sl.quantity), 0) FROM shipment_lines sl JOIN shipments sh ON sh.id = sl.shipment_id
+                        WHERE sl.product_id = ?1 AND sh.warehouse_id = ?2 AND sh.status = 'posted')
+                """)
             var seen: [String: Int] = [:]
             let move = try db.makeStatement(sql: "INSERT INTO stock_moves (product_id, warehouse_id, moved_on, quantity, reason, note, user_id) VALUES (?, ?, ?, ?, 'opening', 'opening balance (import)', ?)")
             let level = try db.makeStatement(sql: "INSERT INTO stock_levels (product_id, warehouse_id, on_hand, reorder_level) VALUES (?, ?, ?, ?)")
@@ -383,8 +392,127 @@ extension AppDatabase {
                 }
                 used = taken
                 return {
-                    if s.quantity.thousandths > 0 { try move.execute(arguments: [product, warehouse, today.iso, s.quantity.thousandths, actor.userId == 0 ? nil : actor.userId]) }
+                    let opening = s.quantity.thousandths - (try Int64.fetchOne(recorded, arguments: [product, warehouse]) ?? 0)
+                    if opening != 0 { try move.execute(arguments: [product, warehouse, today.iso, opening, actor.userId == 0 ? nil : actor.userId]) }
                     try level.execute(arguments: [product, warehouse, s.quantity.thousandths, s.reorderLevel.thousandths])
+                }
+            }
+        }
+    }
+}
+
+extension AppDatabase {
+    /// Historical sales orders with their lines. Shipped ones (a `shipped_on` date) are booked as
+    /// shipped with one posted shipment from the named (or first) warehouse, so sales, revenue
+    /// and every report include them; they get no receivable — what is still owed comes in as
+    /// opening receivables. Where a stock level exists, an `opening` move puts the shipped
+    /// quantity back: today's stock was counted after those shipments.
+    public func importHistoricalOrders(_ rows: [ImportRecord<HistoricalOrder>], by actor: Actor, today: DateOnly, at now: Int64,
+                                       options: ImportOptions) throws(StoreError) -> ImportOutcome {
+        try AppDatabase.requireImport(actor)
+        return try bulkWrite { db in
+            let customers = try PartyLookup(db, table: "customers")
+            let users = try AppDatabase.userLookup(db)
+            var products: [String: (id: Int64, price: Int64)] = [:], productNames: [String: (id: Int64, price: Int64)?] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT id, code, name, list_price FROM products") {
+                products[r[1]] = (r[0], r[3])
+                let n = (r[2] as String).lowercased()
+                productNames[n] = productNames[n] == nil ? .some((r[0], r[3])) : .some(nil)
+            }
+            var warehouses: [String: Int64] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT id, code, name FROM warehouses ORDER BY id DESC") { warehouses[r[1]] = r[0]; warehouses[(r[2] as String).lowercased()] = r[0] }
+            let firstWarehouse = try Int64.fetchOne(db, sql: "SELECT min(id) FROM warehouses")
+            var numbers = Set(try String.fetchAll(db, sql: "SELECT number FROM sales_orders"))
+            let shipmentNumbers = Set(try String.fetchAll(db, sql: "SELECT number FROM shipments"))
+            var seen: [String: Int] = [:]
+            let levels = Set(try Row.fetchAll(db, sql: "SELECT product_id, warehouse_id FROM stock_levels").map { "\($0[0] as Int64)@\($0[1] as Int64)" })
+            let by: Int64? = actor.userId == 0 ? nil : actor.userId
+            let order = try db.makeStatement(sql: """
+                INSERT INTO sales_orders (number, customer_id, owner_id, order_date, due_date, status, total, quantity, created_by, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let line = try db.makeStatement(sql: """
+                INSERT INTO sales_order_lines (order_id, line_no, product_id, quantity, shipped_quantity, unit_price, discount_bp, amount)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let shipment = try db.makeStatement(sql: """
+                INSERT INTO shipments (number, order_id, customer_id, warehouse_id, ship_date, status, total, created_by) VALUES (?, ?, ?, ?, ?, 'posted', ?, ?)
+                """)
+            let shipmentLine = try db.makeStatement(sql: "INSERT INTO shipment_lines (shipment_id, order_line_id, product_id, quantity, amount) VALUES (?, ?, ?, ?, ?)")
+            let putBack = try db.makeStatement(sql: """
+                INSERT INTO stock_moves (product_id, warehouse_id, moved_on, quantity, reason, note, user_id) VALUES (?, ?, ?, ?, 'opening', 'historical shipment (import)', ?)
+                """)
+            let dates = try db.makeStatement(sql: """
+                UPDATE customers SET first_order_on = min(coalesce(first_order_on, ?1), ?1), last_order_on = max(coalesce(last_order_on, ?1), ?1) WHERE id = ?2
+                """)
+            return try AppDatabase.importRows(db, rows, kind: "sales_orders", options: options, actor: actor, at: now) { row, problems, _ in
+                let o: HistoricalOrder
+                do throws(DomainError) { o = try row.record.validated(today: today) } catch {
+                    problems.append(AppDatabase.problem(row.line, error, values: ["number": row.record.number, "order_date": row.record.orderDate.iso,
+                                                                                  "due_date": row.record.dueDate?.iso ?? "", "shipped_on": row.record.shippedOn?.iso ?? ""]))
+                    return nil
+                }
+                guard let customer = customers.resolve(row, column: "customer", into: &problems) else { return nil }
+                var owner = customer.ownerId
+                if let rep = row.references["rep"], !rep.isEmpty {
+                    guard let id = users[rep.lowercased()] else {
+                        problems.append(ImportProblem(line: row.line, column: "rep", value: rep, message: "no active user with this login or name")); return nil
+                    }
+                    owner = id
+                }
+                guard let owner else {
+                    problems.append(ImportProblem(line: row.line, column: "rep", value: "", message: "the customer has no rep: name one in a rep column")); return nil
+                }
+                var warehouse: Int64?
+                if o.shippedOn != nil {
+                    let ref = row.references["warehouse"] ?? ""
+                    warehouse = ref.isEmpty ? firstWarehouse : (warehouses[ref] ?? warehouses[ref.lowercased()])
+                    guard warehouse != nil else {
+                        problems.append(ImportProblem(line: row.line, column: "warehouse", value: ref, message: ref.isEmpty ? "no warehouse to ship from" : "no warehouse with this code or name")); return nil
+                    }
+                }
+                var resolved: [(product: Int64, quantity: Int64, price: Int64, discount: Int64, amount: Int64)] = []
+                for l in o.lines {
+                    guard let p = products[l.product] ?? productNames[l.product.lowercased()] ?? nil else {
+                        let ambiguous = productNames[l.product.lowercased()] != nil
+                        problems.append(ImportProblem(line: row.line, column: "product", value: l.product,
+                                                      message: "lines file row \(l.line): " + (ambiguous ? "several products have this name: use the code" : "no product with this code or name")))
+                        return nil
+                    }
+                    let price = l.unitPrice ?? Money(minorUnits: p.price)
+                    let amount: Money
+                    do throws(DomainError) { amount = try LineAmount.compute(quantity: l.quantity, unitPrice: price, discountBasisPoints: l.discount.value) } catch {
+                        problems.append(ImportProblem(line: row.line, column: "quantity", value: l.quantity.description, message: "lines file row \(l.line): \(error.message)")); return nil
+                    }
+                    resolved.append((p.id, l.quantity.thousandths, price.minorUnits, l.discount.value, amount.minorUnits))
+                }
+                var taken = numbers
+                if let problem = AppDatabase.codeProblem(o.number, line: row.line, seen: &seen, taken: &taken, what: "sales order", column: "number") {
+                    problems.append(problem); return nil
+                }
+                if o.shippedOn != nil, shipmentNumbers.contains(o.number) {
+                    problems.append(ImportProblem(line: row.line, column: "number", value: o.number, message: "a shipment already has this number")); return nil
+                }
+                numbers = taken
+                let total = resolved.reduce(0) { $0 + $1.amount }, quantity = resolved.reduce(0) { $0 + $1.quantity }
+                return {
+                    let shipped = o.shippedOn != nil
+                    try order.execute(arguments: [o.number, customer.id, owner, o.orderDate.iso, (o.dueDate ?? o.orderDate).iso, shipped ? "shipped" : "open",
+                                                  total, quantity, by, o.note])
+                    let orderId = db.lastInsertedRowID
+                    var lineIds: [Int64] = []
+                    for (n, l) in resolved.enumerated() {
+                        try line.execute(arguments: [orderId, n + 1, l.product, l.quantity, shipped ? l.quantity : 0, l.price, l.discount, l.amount])
+                        lineIds.append(db.lastInsertedRowID)
+                    }
+                    try dates.execute(arguments: [o.orderDate.iso, customer.id])
+                    guard let day = o.shippedOn, let warehouse else { return }
+                    try shipment.execute(arguments: [o.number, orderId, customer.id, warehouse, day.iso, total, by])
+                    let shipmentId = db.lastInsertedRowID
+                    for (l, lineId) in zip(resolved, lineIds) {
+                        try shipmentLine.execute(arguments: [shipmentId, lineId, l.product, l.quantity, l.amount])
+                        if levels.contains("\(l.product)@\(warehouse)") { try putBack.execute(arguments: [l.product, warehouse, day.iso, l.quantity, by]) }
+                    }
                 }
             }
         }

@@ -8,7 +8,7 @@ import Workspaces
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import users, warehouses, opening stock, customers, contacts, products, suppliers, or opening receivables and payables from a CSV file (UTF-8 or GB18030).",
+        commandName: "import", abstract: "Import users, warehouses, opening stock, customers, contacts, products, suppliers, opening receivables and payables, or historical sales orders from CSV files (UTF-8 or GB18030).",
         discussion: """
         All rows or none: any bad row is reported (row, column, value, reason) and nothing is written, unless --skip-bad-rows, \
         which imports the good rows and writes the bad ones to FILE.rejects.csv. Headers are matched by field name or the \
@@ -16,13 +16,15 @@ struct ImportCommand: ParsableCommand {
         customer) are resolved by code, login or name.
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "users, warehouses, stock, customers, contacts, products, suppliers, receivables or payables.") var kind: String
+    @Argument(help: "users, warehouses, stock, customers, contacts, products, suppliers, receivables, payables or sales-orders (with --lines).") var kind: String
     @Argument(help: "The CSV file.") var file: String
     @Option(help: "Column mapping: \"Their Column=field,…\".") var map: String?
     @Flag(help: "Check every row and report; write nothing.") var dryRun = false
     @Flag(help: "Import the good rows; write the bad ones with their reasons to a rejects file.") var skipBadRows = false
     @Option(help: "Rejects file (default: FILE.rejects.csv).") var rejects: String?
     @Option(help: "Users: where the first passwords go (default: FILE.passwords.csv, mode 0600).") var passwords: String?
+    @Option(help: "Sales orders: the lines file (order number, product, quantity, unit_price, discount).") var lines: String?
+    @Option(help: "Sales orders: column mapping of the lines file.") var linesMap: String?
     @Option(help: "Import as this user (a manager); default: the file's owner.") var user: String?
 
     func run() throws {
@@ -33,7 +35,7 @@ struct ImportCommand: ParsableCommand {
         let result: DataImport.Result
         do {
             result = try DataImport.run(kind: kind, path: file, mapping: map, dryRun: dryRun, skipBadRows: skipBadRows, rejectsPath: rejects,
-                                        database: db, actor: actor, today: clock.today(), now: clock.nowSeconds())
+                                        linesPath: lines, linesMapping: linesMap, database: db, actor: actor, today: clock.today(), now: clock.nowSeconds())
         } catch let e as ImportErrors {
             for p in e.problems { print(p) }
             print("nothing imported")
@@ -65,9 +67,9 @@ struct ImportCommand: ParsableCommand {
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export users, warehouses, stock, customers, contacts, products, suppliers, or open receivables and payables as .xlsx or .csv (CSV imports back as it is).")
+        commandName: "export", abstract: "Export users, warehouses, stock, customers, contacts, products, suppliers, open receivables and payables, or sales orders (two files) as .xlsx or .csv (CSV imports back as it is).")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "users, warehouses, stock, customers, contacts, products, suppliers, receivables or payables.") var kind: String
+    @Argument(help: "users, warehouses, stock, customers, contacts, products, suppliers, receivables, payables or sales-orders (written as FILE and FILE-lines).") var kind: String
     @Option(help: "xlsx or csv.") var format: String = "xlsx"
     @Option(help: "Output file (default: KIND.FORMAT in the current folder).") var out: String?
     @Option(help: "Export as this user (a rep gets their own customers); default: everything.") var user: String?
@@ -76,11 +78,21 @@ struct ExportCommand: ParsableCommand {
         guard format == "xlsx" || format == "csv" else { throw ValidationError("--format must be xlsx or csv") }
         let db = try AppDatabase.open(path: global.databasePath(), create: false)
         let actor = try db.actor(login: user)
-        let sheet = try db.exportSheet(kind, for: actor)
         let path = out ?? "\(kind).\(format)"
+        var sheets: [(Sheet, String)]
+        if kind == "sales-orders" {
+            // Two files, as the import reads them: the orders, and their lines beside them.
+            let (orders, lines) = try db.exportSalesOrders(for: actor)
+            let stem = path.hasSuffix(".\(format)") ? String(path.dropLast(format.count + 1)) : path
+            sheets = [(orders, path), (lines, stem + "-lines.\(format)")]
+        } else {
+            sheets = [(try db.exportSheet(kind, for: actor), path)]
+        }
         do {
-            let written = format == "csv" ? try CSV.write(sheet, to: path) : try XLSXWriter.write(sheet, to: path, width: TextWidth { DisplayWidth.of($0) })
-            print("\(sheet.rows.count) \(kind) written to \(written)")
+            for (sheet, file) in sheets {
+                let written = format == "csv" ? try CSV.write(sheet, to: file) : try XLSXWriter.write(sheet, to: file, width: TextWidth { DisplayWidth.of($0) })
+                print("\(sheet.rows.count) \(sheet.name) written to \(written)")
+            }
         } catch { throw DocumentsCLIError(error.message) }
     }
 }

@@ -38,7 +38,21 @@ import GRDB
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let empty = try emptyCompany(like: demo)
-        for kind in ["customers", "products", "suppliers", "contacts", "receivables", "payables", "warehouses", "stock"] {
+        for kind in ["customers", "products", "suppliers", "contacts", "receivables", "payables", "warehouses", "sales-orders", "stock"] {
+            if kind == "sales-orders" {
+                // Two files each way; history before opening stock, as a firm would load it.
+                let (orders, lines) = try demo.exportSalesOrders(for: .system)
+                let o1 = try CSV.write(orders, to: "\(dir)/so-1.csv"), l1 = try CSV.write(lines, to: "\(dir)/so-1-lines.csv")
+                let result = try DataImport.run(kind: kind, path: o1, mapping: nil, dryRun: false, skipBadRows: false, linesPath: l1, database: empty,
+                                                actor: .system, today: today, now: now)
+                #expect(result.outcome.problems == [], "\(result.outcome.problems.prefix(3))")
+                #expect(result.outcome.imported == orders.rows.count && orders.rows.count > 0)
+                let (orders2, lines2) = try empty.exportSalesOrders(for: .system)
+                let o2 = try CSV.write(orders2, to: "\(dir)/so-2.csv"), l2 = try CSV.write(lines2, to: "\(dir)/so-2-lines.csv")
+                #expect(FileManager.default.contents(atPath: o1) == FileManager.default.contents(atPath: o2), "orders differ after a round trip")
+                #expect(FileManager.default.contents(atPath: l1) == FileManager.default.contents(atPath: l2), "order lines differ after a round trip")
+                continue
+            }
             let first = try CSV.write(try demo.exportSheet(kind, for: .system), to: "\(dir)/\(kind)-1.csv")
             let result = try DataImport.run(kind: kind, path: first, mapping: nil, dryRun: false, skipBadRows: false, database: empty,
                                             actor: .system, today: today, now: now)
@@ -51,6 +65,9 @@ import GRDB
             #expect(FileManager.default.contents(atPath: first) == FileManager.default.contents(atPath: second), "\(kind) differs after a round trip")
         }
         #expect(try empty.check() == [])
+        // Shipped history counts as sales: the same monthly figures for every fully shipped month.
+        let shippedRevenue = { (db: AppDatabase) in try db.read { db in try Int64.fetchOne(db, sql: "SELECT SUM(total) FROM shipments WHERE status = 'posted' AND ship_date < '2026-01-01'") } }
+        #expect(try shippedRevenue(empty) ?? 0 > 0)
         // The customers' balances are their imported open receivables.
         let balances = { (db: AppDatabase) in try db.read { db in try Int64.fetchOne(db, sql: "SELECT SUM(open_balance) FROM customers") } }
         #expect(try balances(empty) == (try balances(demo)))
@@ -103,6 +120,49 @@ import GRDB
             try Int64.fetchOne(db, sql: "SELECT l.on_hand FROM stock_levels l JOIN warehouses w ON w.id = l.warehouse_id JOIN products p ON p.id = l.product_id WHERE w.code = 'NJ' AND p.code = ?", arguments: [product])
         }
         #expect(onHand == 120_500)
+        #expect(try db.check() == [])
+    }
+
+    @Test func historicalOrdersJoinTheirLinesAndRefuseBadOnes() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (customer, product) = try db.read { db in
+            (try String.fetchOne(db, sql: "SELECT code FROM customers WHERE owner_id IS NOT NULL ORDER BY id LIMIT 1") ?? "",
+             try String.fetchOne(db, sql: "SELECT code FROM products ORDER BY id LIMIT 1") ?? "")
+        }
+        try """
+        订单号,客户,订单日期,业务员,发货日期,仓库
+        H-1,\(customer),2025-03-01,,2025-03-05,SH
+        H-2,\(customer),2025-03-02,nobody,,
+        H-3,\(customer),2025-03-03,,2025-03-01,
+        H-4,\(customer),2025-03-04,,,
+        H-5,\(customer),2025-03-05,,,
+        """.write(toFile: "\(dir)/o.csv", atomically: true, encoding: .utf8)
+        try """
+        订单号,产品编码,数量,单价,折扣
+        H-1,\(product),10,99.90,5
+        H-1,\(product),2,,
+        H-2,\(product),1,1.00,
+        H-3,\(product),1,1.00,
+        H-5,NOSUCH,1,1.00,
+        H-9,\(product),1,1.00,
+        """.write(toFile: "\(dir)/l.csv", atomically: true, encoding: .utf8)
+        let before = try count(db, "sales_orders")
+        let r = try DataImport.run(kind: "sales-orders", path: "\(dir)/o.csv", mapping: nil, dryRun: false, skipBadRows: false, linesPath: "\(dir)/l.csv",
+                                   database: db, actor: .system, today: today, now: now)
+        #expect(r.outcome.problems.map { "\($0.line):\($0.column)" } == ["3:rep", "4:shipped_on", "5:number", "6:product", "7:lines file number"])
+        #expect(try count(db, "sales_orders") == before)
+        let ok = try DataImport.run(kind: "sales-orders", path: "\(dir)/o.csv", mapping: nil, dryRun: false, skipBadRows: true, linesPath: "\(dir)/l.csv",
+                                    database: db, actor: .system, today: today, now: now)
+        #expect(ok.outcome.imported == 1)
+        let row: [String] = try db.read { db in
+            guard let r = try Row.fetchOne(db, sql: "SELECT o.status, o.total, s.ship_date, s.total FROM sales_orders o JOIN shipments s ON s.order_id = o.id WHERE o.number = 'H-1'") else { return [] }
+            return [r[0] as String, String(r[1] as Int64), r[2] as String, String(r[3] as Int64)]
+        }
+        // 10 × 99.90 × 0.95 = 949.05; 2 at the list price.
+        let listPrice = try db.read { db in try Int64.fetchOne(db, sql: "SELECT list_price FROM products WHERE code = ?", arguments: [product]) } ?? 0
+        #expect(row == ["shipped", String(94_905 + 2 * listPrice), "2025-03-05", String(94_905 + 2 * listPrice)])
         #expect(try db.check() == [])
     }
 

@@ -8,7 +8,7 @@ import Store
 /// value), then handed to the Store, which checks references, uniqueness and duplicates and
 /// writes all rows or none.
 public enum DataImport {
-    public static let kinds = ["users", "warehouses", "stock", "customers", "contacts", "products", "suppliers", "receivables", "payables"]
+    public static let kinds = ["users", "warehouses", "stock", "sales-orders", "customers", "contacts", "products", "suppliers", "receivables", "payables"]
 
     public struct Result: Sendable {
         public var outcome: ImportOutcome
@@ -19,7 +19,10 @@ public enum DataImport {
         public var issued: [(login: String, password: String)] = []
     }
 
+    /// `linesPath`: for sales orders, the file of their lines (joined by the order number);
+    /// `linesMapping` maps its columns as `mapping` does the orders'.
     public static func run(kind: String, path: String, mapping: String?, dryRun: Bool, skipBadRows: Bool, rejectsPath: String? = nil,
+                           linesPath: String? = nil, linesMapping: String? = nil,
                            database: AppDatabase, actor: Actor, today: DateOnly, now: Int64) throws -> Result {
         guard let spec = ImportSpec.all[kind] else {
             throw DocumentError("cannot import '\(kind)' yet (one of: \(kinds.joined(separator: ", ")))")
@@ -112,6 +115,46 @@ public enum DataImport {
                                                                         listPrice: list, costPrice: cost, active: active ?? true)))
             }
             outcome = try database.importProducts(records, by: actor, at: now, options: options(!skipBadRows && !problems.isEmpty))
+        case "sales-orders":
+            guard let linesPath else { throw DocumentError("sales orders come as two files: give the lines file with --lines") }
+            let linesTable = try CSV.read(path: linesPath)
+            let lines = try MappedTable.map(linesTable, spec: .salesOrderLines, mapping: linesMapping)
+            var byOrder: [String: [HistoricalOrder.Line]] = [:]
+            let orderNumbers = Set(good.map { field("number", $0.1) })
+            for r in linesTable.records {
+                if let p = lines.shapeProblem(line: r.line, fields: r.fields) {
+                    problems.append(ImportProblem(line: r.line, column: "lines file \(p.column)", value: p.value, message: p.message)); continue
+                }
+                func v(_ name: String) -> String { lines.value(name, in: r.fields) }
+                let number = v("number")
+                guard orderNumbers.contains(number) else {
+                    problems.append(ImportProblem(line: r.line, column: "lines file number", value: number, message: "no order with this number in the orders file")); continue
+                }
+                do throws(DomainError) {
+                    let quantity = try Quantity.parse(v("quantity"))
+                    let price: Money? = v("unit_price").isEmpty ? nil : try Money.parse(v("unit_price"))
+                    let discount = v("discount").isEmpty ? BasisPoints(0) : try BasisPoints.parsePercent(v("discount"))
+                    byOrder[number, default: []].append(.init(line: r.line, product: v("product"), quantity: quantity, unitPrice: price, discount: discount))
+                } catch {
+                    problems.append(ImportProblem(line: r.line, column: "lines file", value: r.fields.joined(separator: ","), message: error.message))
+                }
+            }
+            var records: [ImportRecord<HistoricalOrder>] = []
+            for (line, f) in good {
+                let before = problems.count
+                let orderDate = parse("order_date", f, line: line) { (t: String) throws(DomainError) -> DateOnly in
+                    guard let d = try date(t) else { throw DomainError("an order date is required") }
+                    return d
+                }
+                let due = parse("due_date", f, line: line, date)
+                let shipped = parse("shipped_on", f, line: line, date)
+                guard problems.count == before, let orderDate, let due, let shipped else { continue }
+                let number = field("number", f)
+                records.append(ImportRecord(line: line, record: HistoricalOrder(number: number, orderDate: orderDate, dueDate: due, shippedOn: shipped,
+                                                                                note: optional("note", f), lines: byOrder[number] ?? []),
+                                            references: ["customer": field("customer", f), "rep": field("rep", f), "warehouse": field("warehouse", f)]))
+            }
+            outcome = try database.importHistoricalOrders(records, by: actor, today: today, at: now, options: options(!skipBadRows && !problems.isEmpty))
         case "warehouses":
             let records = good.map { line, f in ImportRecord(line: line, record: Warehouse(code: field("code", f), name: field("name", f))) }
             outcome = try database.importWarehouses(records, by: actor, at: now, options: options(!skipBadRows && !problems.isEmpty))
