@@ -173,7 +173,7 @@ extension AppDatabase {
     public func importContacts(_ rows: [ImportRecord<Contact>], by actor: Actor, today: DateOnly, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
         try AppDatabase.requireImport(actor)
         return try bulkWrite { db in
-            let customers = try PartyLookup(db, table: "customers")
+            let customers = try PartyLookup.load(db, table: "customers")
             let insert = try db.makeStatement(sql: "INSERT INTO contacts (customer_id, name, title, mobile, phone, email, wechat, qq, birthday, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             return try AppDatabase.importRows(db, rows, kind: "contacts", options: options, actor: actor, at: now) { row, problems, _ in
                 guard let customerId = customers.resolve(row, column: "customer", into: &problems)?.id else { return nil }
@@ -228,7 +228,7 @@ extension AppDatabase {
         try AppDatabase.requireImport(actor)
         let receivable = kind == "receivables"
         return try bulkWrite { db in
-            let parties = try PartyLookup(db, table: receivable ? "customers" : "suppliers")
+            let parties = try PartyLookup.load(db, table: receivable ? "customers" : "suppliers")
             let table = receivable ? "receivables" : "payables"
             var numbers = Set(try String.fetchAll(db, sql: "SELECT number FROM \(table)"))
             var seen: [String: Int] = [:]
@@ -347,13 +347,7 @@ extension AppDatabase {
     public func importOpeningStock(_ rows: [ImportRecord<OpeningStock>], by actor: Actor, today: DateOnly, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
         try AppDatabase.requireImport(actor)
         return try bulkWrite { db in
-            var products: [String: Int64] = [:], productNames: [String: Int64?] = [:], warehouses: [String: Int64] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT id, code, name FROM products") {
-                products[r[1]] = r[0]
-                let n = (r[2] as String).lowercased()
-                productNames[n] = productNames[n] == nil ? .some(r[0]) : .some(nil)
-            }
-            for r in try Row.fetchAll(db, sql: "SELECT id, code, name FROM warehouses") { warehouses[r[1]] = r[0]; warehouses[(r[2] as String).lowercased()] = warehouses[(r[2] as String).lowercased()] ?? r[0] }
+            let products = try CodeNameLookup.products(db), warehouses = try CodeNameLookup.warehouses(db)
             var used = Set(try Row.fetchAll(db, sql: "SELECT product_id, warehouse_id FROM stock_levels").map { "\($0[0] as Int64)@\($0[1] as Int64)" })
             // What the records already say moved in and out of each place (historical shipments,
             // goods receipts, moves): the opening move makes on hand today what the file says.
@@ -369,14 +363,8 @@ extension AppDatabase {
             let level = try db.makeStatement(sql: "INSERT INTO stock_levels (product_id, warehouse_id, on_hand, reorder_level) VALUES (?, ?, ?, ?)")
             return try AppDatabase.importRows(db, rows, kind: "stock", options: options, actor: actor, at: now) { row, problems, _ in
                 let pRef = row.references["product"] ?? "", wRef = row.references["warehouse"] ?? ""
-                guard let product = products[pRef] ?? productNames[pRef.lowercased()] ?? nil else {
-                    let ambiguous = productNames[pRef.lowercased()] != nil
-                    problems.append(ImportProblem(line: row.line, column: "product", value: pRef, message: ambiguous ? "several products have this name: use the code" : "no product with this code or name"))
-                    return nil
-                }
-                guard let warehouse = warehouses[wRef] ?? warehouses[wRef.lowercased()] else {
-                    problems.append(ImportProblem(line: row.line, column: "warehouse", value: wRef, message: "no warehouse with this code or name")); return nil
-                }
+                guard let product = products.resolve(row, column: "product", into: &problems)?.id,
+                      let warehouse = warehouses.resolve(row, column: "warehouse", into: &problems) else { return nil }
                 let s = row.record
                 guard s.quantity.thousandths >= 0 else {
                     problems.append(ImportProblem(line: row.line, column: "quantity", value: s.quantity.description, message: "opening stock cannot be negative")); return nil
@@ -411,16 +399,9 @@ extension AppDatabase {
                                        options: ImportOptions) throws(StoreError) -> ImportOutcome {
         try AppDatabase.requireImport(actor)
         return try bulkWrite { db in
-            let customers = try PartyLookup(db, table: "customers")
+            let customers = try PartyLookup.load(db, table: "customers")
             let users = try AppDatabase.userLookup(db)
-            var products: [String: (id: Int64, price: Int64)] = [:], productNames: [String: (id: Int64, price: Int64)?] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT id, code, name, list_price FROM products") {
-                products[r[1]] = (r[0], r[3])
-                let n = (r[2] as String).lowercased()
-                productNames[n] = productNames[n] == nil ? .some((r[0], r[3])) : .some(nil)
-            }
-            var warehouses: [String: Int64] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT id, code, name FROM warehouses ORDER BY id DESC") { warehouses[r[1]] = r[0]; warehouses[(r[2] as String).lowercased()] = r[0] }
+            let products = try CodeNameLookup.products(db), warehouses = try CodeNameLookup.warehouses(db)
             let firstWarehouse = try Int64.fetchOne(db, sql: "SELECT min(id) FROM warehouses")
             var numbers = Set(try String.fetchAll(db, sql: "SELECT number FROM sales_orders"))
             let shipmentNumbers = Set(try String.fetchAll(db, sql: "SELECT number FROM shipments"))
@@ -465,20 +446,17 @@ extension AppDatabase {
                 }
                 var warehouse: Int64?
                 if o.shippedOn != nil {
-                    let ref = row.references["warehouse"] ?? ""
-                    warehouse = ref.isEmpty ? firstWarehouse : (warehouses[ref] ?? warehouses[ref.lowercased()])
-                    guard warehouse != nil else {
-                        problems.append(ImportProblem(line: row.line, column: "warehouse", value: ref, message: ref.isEmpty ? "no warehouse to ship from" : "no warehouse with this code or name")); return nil
+                    if (row.references["warehouse"] ?? "").isEmpty {
+                        warehouse = firstWarehouse
+                        if warehouse == nil { problems.append(ImportProblem(line: row.line, column: "warehouse", value: "", message: "no warehouse to ship from")); return nil }
+                    } else {
+                        guard let w = warehouses.resolve(row, column: "warehouse", into: &problems) else { return nil }
+                        warehouse = w
                     }
                 }
                 var resolved: [(product: Int64, quantity: Int64, price: Int64, discount: Int64, amount: Int64)] = []
                 for l in o.lines {
-                    guard let p = products[l.product] ?? productNames[l.product.lowercased()] ?? nil else {
-                        let ambiguous = productNames[l.product.lowercased()] != nil
-                        problems.append(ImportProblem(line: row.line, column: "product", value: l.product,
-                                                      message: "lines file row \(l.line): " + (ambiguous ? "several products have this name: use the code" : "no product with this code or name")))
-                        return nil
-                    }
+                    guard let p = products.find(l.product, line: row.line, column: "product", into: &problems, prefix: "lines file row \(l.line): ") else { return nil }
                     let price = l.unitPrice ?? Money(minorUnits: p.price)
                     let amount: Money
                     do throws(DomainError) { amount = try LineAmount.compute(quantity: l.quantity, unitPrice: price, discountBasisPoints: l.discount.value) } catch {
@@ -520,33 +498,75 @@ extension AppDatabase {
 }
 
 /// Customers or suppliers by code, or by name when only one has it, for reference columns.
-struct PartyLookup {
-    struct Party { var id: Int64; var ownerId: Int64?; var termsDays: Int }
-    private var byCode: [String: Party] = [:]
-    /// Nil inside: two parties share the name.
-    private var byName: [String: Party?] = [:]
+/// Records by code, or by name when only one has it — how every reference column resolves.
+struct CodeNameLookup<Value> {
+    private var byCode: [String: Value] = [:]
+    /// Nil inside: two records share the name.
+    private var byName: [String: Value?] = [:]
     let noun: String
 
-    init(_ db: Database, table: String) throws {
-        noun = table == "customers" ? "customer" : "supplier"
-        let owner = table == "customers" ? "owner_id" : "NULL"
-        for r in try Row.fetchAll(db, sql: "SELECT id, code, name, \(owner), payment_terms_days FROM \(table)") {
-            let p = Party(id: r[0], ownerId: r[3], termsDays: r[4])
-            byCode[r[1]] = p
-            let n = (r[2] as String).lowercased()
-            byName[n] = byName[n] == nil ? .some(p) : .some(nil)
-        }
+    init(noun: String) { self.noun = noun }
+
+    mutating func add(code: String, name: String, _ value: Value) {
+        byCode[code] = value
+        let n = name.lowercased()
+        byName[n] = byName[n] == nil ? .some(value) : .some(nil)
     }
 
-    func resolve<R>(_ row: ImportRecord<R>, column: String, into problems: inout [ImportProblem]) -> Party? {
-        let ref = row.references[column] ?? ""
-        if let p = byCode[ref] { return p }
+    /// The record `ref` names, or why it names none.
+    func find(_ ref: String) -> Result<Value, ImportMessage> {
+        if let v = byCode[ref] { return .success(v) }
         if let hit = byName[ref.lowercased()] {
-            if let p = hit { return p }
-            problems.append(ImportProblem(line: row.line, column: column, value: ref, message: "several \(noun)s have this name: use the code"))
+            if let v = hit { return .success(v) }
+            return .failure(ImportMessage("several \(noun)s have this name: use the code"))
+        }
+        return .failure(ImportMessage("no \(noun) with this code or name"))
+    }
+
+    /// The record a row's reference column names; a problem of that row and column when none.
+    func resolve<R>(_ row: ImportRecord<R>, column: String, into problems: inout [ImportProblem], prefix: String = "") -> Value? {
+        let ref = row.references[column] ?? ""
+        return find(ref, line: row.line, column: column, into: &problems, prefix: prefix)
+    }
+
+    func find(_ ref: String, line: Int, column: String, into problems: inout [ImportProblem], prefix: String = "") -> Value? {
+        switch find(ref) {
+        case .success(let v): return v
+        case .failure(let m):
+            problems.append(ImportProblem(line: line, column: column, value: ref, message: prefix + m.text))
             return nil
         }
-        problems.append(ImportProblem(line: row.line, column: column, value: ref, message: "no \(noun) with this code or name"))
-        return nil
+    }
+}
+
+struct ImportMessage: Error { let text: String; init(_ t: String) { text = t } }
+
+/// Customers (with owner and terms) or suppliers (with terms) for reference columns.
+enum PartyLookup {
+    struct Party { var id: Int64; var ownerId: Int64?; var termsDays: Int }
+
+    static func load(_ db: Database, table: String) throws -> CodeNameLookup<Party> {
+        var lookup = CodeNameLookup<Party>(noun: table == "customers" ? "customer" : "supplier")
+        let owner = table == "customers" ? "owner_id" : "NULL"
+        for r in try Row.fetchAll(db, sql: "SELECT id, code, name, \(owner), payment_terms_days FROM \(table)") {
+            lookup.add(code: r[1], name: r[2], Party(id: r[0], ownerId: r[3], termsDays: r[4]))
+        }
+        return lookup
+    }
+}
+
+extension CodeNameLookup where Value == (id: Int64, price: Int64) {
+    static func products(_ db: Database) throws -> Self {
+        var lookup = Self(noun: "product")
+        for r in try Row.fetchAll(db, sql: "SELECT id, code, name, list_price FROM products") { lookup.add(code: r[1], name: r[2], (r[0], r[3])) }
+        return lookup
+    }
+}
+
+extension CodeNameLookup where Value == Int64 {
+    static func warehouses(_ db: Database) throws -> Self {
+        var lookup = Self(noun: "warehouse")
+        for r in try Row.fetchAll(db, sql: "SELECT id, code, name FROM warehouses") { lookup.add(code: r[1], name: r[2], r[0]) }
+        return lookup
     }
 }

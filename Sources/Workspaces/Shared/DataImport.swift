@@ -45,6 +45,10 @@ public enum DataImport {
             guard let d = DateOnly(iso: text.replacingOccurrences(of: "/", with: "-")) else { throw DomainError("not a date (YYYY-MM-DD)") }
             return d
         }
+        func requiredDate(_ text: String) throws(DomainError) -> DateOnly {
+            guard let d = try date(text) else { throw DomainError("a date is required") }
+            return d
+        }
         func days(_ text: String) throws(DomainError) -> Int {
             if text.isEmpty { return 30 }
             guard let n = Int(text) else { throw DomainError("not a whole number of days") }
@@ -142,10 +146,7 @@ public enum DataImport {
             var records: [ImportRecord<HistoricalOrder>] = []
             for (line, f) in good {
                 let before = problems.count
-                let orderDate = parse("order_date", f, line: line) { (t: String) throws(DomainError) -> DateOnly in
-                    guard let d = try date(t) else { throw DomainError("an order date is required") }
-                    return d
-                }
+                let orderDate = parse("order_date", f, line: line, requiredDate)
                 let due = parse("due_date", f, line: line, date)
                 let shipped = parse("shipped_on", f, line: line, date)
                 guard problems.count == before, let orderDate, let due, let shipped else { continue }
@@ -174,10 +175,7 @@ public enum DataImport {
             let party = kind == "receivables" ? "customer" : "supplier"
             for (line, f) in good {
                 let before = problems.count
-                let docDate = parse("doc_date", f, line: line) { (t: String) throws(DomainError) -> DateOnly in
-                    guard let d = try date(t) else { throw DomainError("a document date is required") }
-                    return d
-                }
+                let docDate = parse("doc_date", f, line: line, requiredDate)
                 let due = parse("due_date", f, line: line, date)
                 let amount = parse("amount", f, line: line) { (t: String) throws(DomainError) -> Money in try Money.parse(t) }
                 guard problems.count == before, let docDate, let due, let amount else { continue }
