@@ -103,9 +103,15 @@ public enum CSV {
 
     /// A CSV file as Excel opens it: UTF-8 with a byte-order mark, CRLF, quoted where needed.
     public static func data(_ sheet: Sheet) -> Data {
-        var text = "\u{FEFF}" + line(sheet.columns.map(\.title))
-        for row in sheet.rows { text += line(row.map(\.plain)) }
+        var text = ""
+        lines(sheet) { text += $0 }
         return Data(text.utf8)
+    }
+
+    /// The file's text, a line at a time: the byte-order mark and header, then the rows.
+    static func lines(_ sheet: Sheet, _ emit: (String) -> Void) {
+        emit("\u{FEFF}" + line(sheet.columns.map(\.title)))
+        for row in sheet.rows { emit(line(row.map(\.plain))) }
     }
 
     /// The same, streamed to `path` (mode 0600), written whole or not at all.
@@ -115,10 +121,7 @@ public enum CSV {
         let temp = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).part")
         do {
             try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try ChunkedFile.write(to: temp) { emit in
-                emit("\u{FEFF}" + line(sheet.columns.map(\.title)))
-                for row in sheet.rows { emit(line(row.map(\.plain))) }
-            }
+            try ChunkedFile.write(to: temp) { emit in lines(sheet, emit) }
             if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
             try fm.moveItem(at: temp, to: target)
         } catch {

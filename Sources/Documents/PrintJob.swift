@@ -17,10 +17,6 @@ public struct PrinterSettings: Sendable, Equatable {
     public init(printer: String? = nil, raw: Bool = true, encoding: String = "utf-8", directory: String) {
         self.printer = printer; self.raw = raw; self.encoding = encoding; self.directory = directory
     }
-
-    public static func defaultDirectory(environment env: [String: String]) -> String {
-        (env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/share")) + "/rapport/printed"
-    }
 }
 
 public enum PrintOutcome: Sendable, Equatable {

@@ -10,10 +10,6 @@ public struct TemplateLibrary: Sendable {
 
     public init(directory: String, width: TextWidth) { self.directory = directory; self.width = width }
 
-    public static func directory(environment env: [String: String]) -> String {
-        (env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")) + "/rapport/templates"
-    }
-
     public struct Entry: Sendable, Equatable {
         public var name: String
         /// The user's file, or nil for the bundled default.

@@ -14,8 +14,7 @@ struct GlobalOptions: ParsableArguments {
         if let db { return db }
         let env = ProcessInfo.processInfo.environment
         if let p = env["RAPPORT_DB"], !p.isEmpty { return p }
-        let data = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/share")
-        return data + "/rapport/rapport.sqlite"
+        return XDG.rapport(.data, env) + "/rapport.sqlite"
     }
 
     func fixedToday() throws -> DateOnly? {

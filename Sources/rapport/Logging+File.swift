@@ -27,8 +27,7 @@ struct FileLogHandler: LogHandler {
 
     static func bootstrap() {
         let env = ProcessInfo.processInfo.environment
-        let state = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/state")
-        let path = env["RAPPORT_LOG"] ?? (state + "/rapport/rapport.log")
+        let path = env["RAPPORT_LOG"] ?? (XDG.rapport(.state, env) + "/rapport.log")
         LoggingSystem.bootstrap { _ in FileLogHandler(path: path) }
     }
 }

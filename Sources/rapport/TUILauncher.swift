@@ -20,13 +20,12 @@ enum TUILauncher {
         defer { terminal.shutdown() }
         let company = (try? database.settings().companyName) ?? ""
         var model = AppModel(today: clock.today(), login: options.user ?? "")
-        let warnings = loaded.warnings + LoadedConfig.printer().1 + [terminal.localeNote].compactMap { $0 }
+        // config.toml's [print] is read once: its settings for the session, its problems shown.
+        let (printer, printWarnings) = LoadedConfig.printer()
+        let warnings = loaded.warnings + printWarnings + [terminal.localeNote].compactMap { $0 }
         if let w = warnings.first { _ = model.handle(.toast(w, isError: true), now: clock.nowSeconds() + 6) }
         for w in warnings { log.warning("\(w)") }
-        let (printer, printWarnings) = LoadedConfig.printer()
-        for w in printWarnings { log.warning("\(w)") }
-        let documents = DocumentServices(library: templateLibrary(), printer: printer,
-                                         exportDirectory: DocumentServices.defaultExportDirectory(environment: ProcessInfo.processInfo.environment))
+        let documents = DocumentServices(library: templateLibrary(), printer: printer, exportDirectory: XDG.rapport(.data) + "/exports")
         let shell = AppShell(model: model, runner: EffectRunner(database: database, clock: clock, documents: documents), terminal: terminal, config: loaded.ui,
                              watcher: DataVersionWatcher(path: database.path), clock: clock, companyName: company)
         shell.stopRequested = { receivedSignal != 0 }

@@ -18,7 +18,7 @@ struct LoadedConfig {
     var warnings: [String]
 
     static func configDirectory(_ env: [String: String]) -> String {
-        (env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")) + "/rapport"
+        XDG.rapport(.config, env)
     }
 
     static func load(options: UIOptions, environment env: [String: String] = ProcessInfo.processInfo.environment) -> LoadedConfig {
@@ -70,7 +70,8 @@ struct LoadedConfig {
     /// queues), `encoding` (utf-8 or gb18030), `directory` (where unprinted documents are saved).
     static func printer(environment env: [String: String] = ProcessInfo.processInfo.environment) -> (PrinterSettings, [String]) {
         let configPath = configDirectory(env) + "/config.toml"
-        var settings = PrinterSettings(directory: PrinterSettings.defaultDirectory(environment: env))
+        let saved = XDG.rapport(.data, env) + "/printed"
+        var settings = PrinterSettings(directory: saved)
         guard let text = try? String(contentsOfFile: configPath, encoding: .utf8) else { return (settings, []) }
         do {
             for entry in try TOMLSubset.parse(text, file: configPath) where entry.path.first == "print" {
@@ -85,7 +86,7 @@ struct LoadedConfig {
                 }
             }
         } catch {
-            return (PrinterSettings(directory: PrinterSettings.defaultDirectory(environment: env)), ["\(error) — printing to files"])
+            return (PrinterSettings(directory: saved), ["\(error) — printing to files"])
         }
         return (settings, [])
     }

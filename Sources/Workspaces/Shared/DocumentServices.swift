@@ -14,10 +14,6 @@ public struct DocumentServices: Sendable {
         self.library = library; self.printer = printer; self.exportDirectory = exportDirectory
     }
 
-    public static func defaultExportDirectory(environment env: [String: String]) -> String {
-        (env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/share")) + "/rapport/exports"
-    }
-
     /// A free file name in the export folder: `customers-2026-11-22.xlsx`, then `-2`, `-3` ….
     func exportPath(_ base: String, today: DateOnly, format: ExportFormat) -> String {
         let stem = exportDirectory + "/" + base.filter { $0.isLetter || $0.isNumber || $0 == "-" } + "-" + today.iso
