@@ -125,6 +125,34 @@ scenario_chinese_ui_mono() {
   wait_for zh "用户名" && login zh rep && wait_for zh "业务员" && wait_for zh "今天需联系" && wait_for zh "本月至今"
 }
 
+wait_gone() {  # name text [seconds]
+  local i=0
+  while [ $i -lt $((${3:-5} * 10)) ]; do
+    screen "$1" | grep -qF -- "$2" || return 0
+    sleep 0.1; i=$((i + 1))
+  done
+  echo "--- '$2' still on $1:"; screen "$1"; return 1
+}
+
+# Chinese text under the palette and the help, at 80×24 and 120×40: after each closes, the
+# screen is the same as after a full redraw (Ctrl-L) — no border pieces, no eaten characters.
+scenario_chinese_overlays_leave_no_debris() {
+  local size cols rows before after redrawn
+  for size in 80x24 120x40; do
+    cols=${size%x*}; rows=${size#*x}
+    start "debris$cols" "$cols" "$rows" xterm-256color "$BIN" --db "$DB" --today "$TODAY" --lang zh
+    wait_for "debris$cols" "用户名" && login "debris$cols" rep && wait_for "debris$cols" "今天需联系" && wait_for "debris$cols" "本月至今" || return 1
+    before=$(screen "debris$cols")
+    tm send-keys -t "debris$cols" ":"; wait_for "debris$cols" ":customers" || return 1
+    tm send-keys -t "debris$cols" Escape; wait_gone "debris$cols" ":customers" || return 1
+    tm send-keys -t "debris$cols" "?"; wait_for "debris$cols" "按键" || return 1
+    tm send-keys -t "debris$cols" Escape; wait_gone "debris$cols" "keys.toml" || return 1
+    after=$(screen "debris$cols")
+    tm send-keys -t "debris$cols" C-l; sleep 0.5; redrawn=$(screen "debris$cols")
+    [ "$after" = "$redrawn" ] && [ "$after" = "$before" ] || { echo "--- $size after closing:"; echo "$after"; echo "--- after Ctrl-L:"; echo "$redrawn"; return 1; }
+  done
+}
+
 scenario_other_process_write_refreshes() {
   start live 100 30 xterm-256color "$BIN" --db "$DB" --today "$TODAY"
   wait_for live "Log in" && login live rep && wait_for live "Contact today (" || return 1
@@ -244,7 +272,8 @@ scenario_print_quote_and_export_customers() {
   fi
 }
 
-for s in find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal log_call_next_contact_tomorrow duplicate_shows_only_owner_and_date quote_by_pinyin_to_sales_order print_quote_and_export_customers; do
+# RAPPORT_SCENARIOS="a b" runs only those.
+for s in ${RAPPORT_SCENARIOS:-chinese_overlays_leave_no_debris find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal log_call_next_contact_tomorrow duplicate_shows_only_owner_and_date quote_by_pinyin_to_sales_order print_quote_and_export_customers}; do
   "scenario_$s"; result "$s" $?
 done
 echo "tmux scenarios: $passed passed, $failed failed"

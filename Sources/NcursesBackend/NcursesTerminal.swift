@@ -154,13 +154,8 @@ public final class NcursesTerminal: TerminalDevice {
             previous = nil
             werase(window)
         }
-        for y in buffer.changedRows(since: previous) {
-            for x in 0..<buffer.width {
-                let cell = buffer[x, y]
-                if let previous, previous[x, y] == cell { continue }
-                if cell.isContinuation { continue }
-                draw(cell, x: x, y: y, window: window, lastColumn: x == buffer.width - 1 && y == buffer.height - 1)
-            }
+        for (x, y) in buffer.cellsToDraw(since: previous) {
+            draw(buffer[x, y], x: x, y: y, window: window, lastColumn: x == buffer.width - 1 && y == buffer.height - 1)
         }
         if let c = buffer.cursor {
             wmove(window, Int32(c.y), Int32(c.x))

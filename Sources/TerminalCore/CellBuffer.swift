@@ -28,7 +28,13 @@ public struct CellBuffer: Equatable, Sendable {
         let x0 = max(0, rect.x), x1 = min(width, rect.maxX)
         let y0 = max(0, rect.y), y1 = min(height, rect.maxY)
         guard x0 < x1, y0 < y1 else { return }
-        for y in y0..<y1 { for x in x0..<x1 { cells[y * width + x] = Cell(text, style: style) } }
+        for y in y0..<y1 {
+            // A wide character cut by the rect's edge loses its other half too: a half left
+            // behind would show on the terminal as the whole character, or eat its neighbour.
+            clearWide(at: x0, y: y)
+            if x1 - 1 > x0 { clearWide(at: x1 - 1, y: y) }
+            for x in x0..<x1 { cells[y * width + x] = Cell(text, style: style) }
+        }
     }
 
     /// Writes sanitized `text` at (x, y), clipped to `maxWidth` columns and the buffer's edge.
@@ -117,6 +123,27 @@ public struct CellBuffer: Equatable, Sendable {
             while l.hasSuffix(" ") { l.removeLast() }
             return l
         }.joined(separator: "\n")
+    }
+
+    /// The cells a terminal must be sent to show this frame over `previous`: every changed cell
+    /// that starts a character, and every wide character whose second column changed (the
+    /// terminal forgets a wide character when anything is written over either half).
+    /// Continuation cells are never sent: the wide character before them covers them.
+    public func cellsToDraw(since previous: CellBuffer?) -> [(x: Int, y: Int)] {
+        var out: [(x: Int, y: Int)] = []
+        for y in changedRows(since: previous) {
+            let row = y * width
+            for x in 0..<width {
+                let cell = cells[row + x]
+                if cell.isContinuation { continue }
+                var changed = previous.map { $0.cells[row + x] != cell } ?? true
+                if !changed, x + 1 < width, cells[row + x + 1].isContinuation, let previous, previous.cells[row + x + 1] != cells[row + x + 1] {
+                    changed = true
+                }
+                if changed { out.append((x, y)) }
+            }
+        }
+        return out
     }
 
     /// Indices of rows that differ from `previous` (all rows if the size changed).
