@@ -118,6 +118,10 @@ public struct RenderedDocument: Sendable, Equatable {
     public var format: PrintTemplate.Format
     public var copies: Int
     public var suggestedFile: String
+
+    public init(text: String, format: PrintTemplate.Format, copies: Int, suggestedFile: String) {
+        self.text = text; self.format = format; self.copies = copies; self.suggestedFile = suggestedFile
+    }
 }
 
 public struct DocumentError: Error, Equatable, Sendable, CustomStringConvertible {

@@ -5,10 +5,10 @@
 ///     quit = "q"
 public struct Keymap: Sendable, Equatable {
     public private(set) var bindings: [String: [KeyEvent]]
-    private var reverse: [KeyEvent: String]
+    private var reverse: [KeyEvent: [String]]
 
     public static let defaultBindings: [(String, [String])] = [
-        ("move-up", ["up", "k"]), ("move-down", ["down", "j"]), ("page-up", ["pgup", "ctrl-b"]), ("page-down", ["pgdn", "ctrl-f"]),
+        ("move-up", ["up", "k"]), ("move-down", ["down", "j"]), ("page-up", ["pgup", "ctrl-b"]), ("page-down", ["pgdn", "ctrl-f", "space"]),
         // g/G and ctrl-b/ctrl-f also reach the ends on terminals without Home/End/PgUp/PgDn (vt100).
         ("top", ["home", "g"]), ("bottom", ["end", "G"]), ("next-pane", ["tab"]), ("previous-pane", ["shift-tab"]),
         ("previous-tab", ["["]), ("next-tab", ["]"]),
@@ -17,19 +17,22 @@ public struct Keymap: Sendable, Equatable {
         ("search", ["/"]), ("search-next", ["n"]), ("search-previous", ["N"]), ("palette", [":"]),
         ("export", ["x"]), ("redraw", ["ctrl-l"]), ("refresh", ["R"]), ("new-record", ["a"]), ("edit", ["e"]),
         ("delete", ["d"]), ("open", ["enter"]), ("back", ["esc"]), ("help", ["?", "f1"]), ("print", ["p"]),
-        ("quit", ["q", "ctrl-c"]), ("save", ["ctrl-s"]),
+        ("quit", ["q"]), ("force-quit", ["ctrl-c"]), ("save", ["ctrl-s"]),
         // On a customer or a reminder about one: log a contact, put the next contact off, done.
         ("log-contact", ["l"]), ("postpone", ["z"]), ("mark-done", ["m"]),
         ("sort", ["s"]), ("filter", ["f"]),
         ("copy", ["c"]), ("mark-sent", ["S"]), ("accept", ["A"]), ("reject", ["X"]),
+        // Dialogs and panes: a y/n question, the print preview, the export choice, similar customers.
+        ("yes", ["y", "Y"]), ("no", ["n", "N"]), ("save-file", ["s"]), ("export-xlsx", ["x", "X"]), ("export-csv", ["c", "C"]),
+        ("claim", ["c", "C"]), ("save-anyway", ["s", "S"]),
     ]
 
     public static let actionNames: [String] = defaultBindings.map(\.0)
 
     public init(bindings: [String: [KeyEvent]]) {
         self.bindings = bindings
-        var rev: [KeyEvent: String] = [:]
-        for name in Keymap.actionNames { for key in bindings[name] ?? [] where rev[key] == nil { rev[key] = name } }
+        var rev: [KeyEvent: [String]] = [:]
+        for name in Keymap.actionNames { for key in bindings[name] ?? [] { rev[key, default: []].append(name) } }
         reverse = rev
     }
 
@@ -39,7 +42,9 @@ public struct Keymap: Sendable, Equatable {
         return Keymap(bindings: b)
     }()
 
-    public func action(for key: KeyEvent) -> String? { reverse[key] }
+    /// Every action bound to `key`: which one it does depends on where the user is (`s` sorts a
+    /// list and saves a preview to a file).
+    public func actions(for key: KeyEvent) -> [String] { reverse[key] ?? [] }
 
     public func keys(for action: String) -> [KeyEvent] { bindings[action] ?? [] }
 

@@ -98,14 +98,22 @@ public struct HelpOverlay: Sendable, Equatable {
         a.title == b.title && a.entries.map(\.key) == b.entries.map(\.key) && a.entries.map(\.description) == b.entries.map(\.description)
     }
 
+    /// One column when every line fits the screen's height, else two side by side.
     public func render(in screen: Rect, into buffer: inout CellBuffer, context: RenderContext) {
         let keyWidth = min(16, (entries.map { DisplayWidth.of($0.key) }.max() ?? 4))
         let descWidth = entries.map { DisplayWidth.of($0.description) }.max() ?? 10
-        let rect = screen.centered(width: min(screen.width - 2, keyWidth + descWidth + 6), height: min(screen.height - 2, entries.count + 4))
+        let rows = screen.height - 5
+        let columns = entries.count > rows ? 2 : 1
+        let perColumn = (entries.count + columns - 1) / columns
+        let rect = screen.centered(width: min(screen.width - 2, columns * (keyWidth + descWidth + 3) + 3), height: min(screen.height - 2, perColumn + 4))
         let inner = Panel.render(title, focused: true, in: rect, into: &buffer, context: context)
-        for (i, e) in entries.prefix(inner.height - 1).enumerated() {
-            buffer.put(DisplayWidth.pad(e.key, to: keyWidth), x: inner.x + 1, y: inner.y + i, style: context.style("statusbar.key").with(.bold), maxWidth: keyWidth)
-            buffer.put(e.description, x: inner.x + keyWidth + 2, y: inner.y + i, style: context.style("default"), maxWidth: inner.width - keyWidth - 3)
+        let columnWidth = (inner.width - 1) / columns
+        for (i, e) in entries.enumerated() {
+            let column = i / perColumn, row = i % perColumn
+            guard row < inner.height - 1 else { continue }
+            let x = inner.x + 1 + column * columnWidth
+            buffer.put(DisplayWidth.pad(e.key, to: keyWidth), x: x, y: inner.y + row, style: context.style("statusbar.key").with(.bold), maxWidth: keyWidth)
+            buffer.put(e.description, x: x + keyWidth + 1, y: inner.y + row, style: context.style("default"), maxWidth: columnWidth - keyWidth - 2)
         }
         buffer.put(footer, x: inner.x + 1, y: inner.maxY - 1, style: context.style("muted"), maxWidth: inner.width - 2)
     }

@@ -199,7 +199,8 @@ import Testing
         for kind in ReminderKind.allCases { keys.insert("reminder.\(kind.rawValue)") }
         for role in Role.allCases { keys.insert("role.\(role.rawValue)") }
         for c in PaletteCommand.all { keys.insert(c.titleKey) }
-        for a in KeyRouter.actions(for: .home) + KeyRouter.actions(for: .card(CardViewModel(ref: RecordRef(.customer, 1)))) { keys.insert("action.\(a)") }
+        for name in Keymap.actionNames where !name.hasPrefix("tab-") || name == "tab-1" { keys.insert("action.\(name)") }
+        for b in try BindingSamples.all() { keys.formUnion([b.label, b.help] + [b.unavailable, b.group.map { "action.group.\($0)" }].compactMap { $0 }) }
         let today = DateOnly(year: 2026, month: 11, day: 22)!
         for login in ["rep", "assistant", "finance", "purchasing", "manager"] {
             guard let actor = try Driver.database.user(login: login)?.actor else { continue }

@@ -18,11 +18,11 @@ final class Driver {
     let shell: AppShell
 
     init(width: Int = 80, height: Int = 24, language: Catalog.Language = .en, login: String = "", database: AppDatabase = Driver.database,
-         depth: ColorDepth = .c256, glyphs: Glyphs = .unicode, documents: DocumentServices? = nil) {
+         depth: ColorDepth = .c256, glyphs: Glyphs = .unicode, documents: DocumentServices? = nil, keymap: Keymap = .standard) {
         terminal = HeadlessTerminal(width: width, height: height, colorDepth: depth, glyphs: glyphs)
         let clock = FixedClock(Driver.today)
         shell = AppShell(model: AppModel(today: Driver.today, login: login), runner: EffectRunner(database: database, clock: clock, documents: documents), terminal: terminal,
-                         config: UIConfig(theme: .builtIn, catalog: Catalog(language), keymap: .standard),
+                         config: UIConfig(theme: .builtIn, catalog: Catalog(language), keymap: keymap),
                          watcher: DataVersionWatcher(path: database.path), clock: clock, companyName: "华贸通商贸有限公司")
         shell.present()
     }

@@ -39,13 +39,14 @@ import Testing
 @Suite struct KeymapTests {
     @Test func defaultsAndOverrides() throws {
         let standard = Keymap.standard
-        #expect(standard.action(for: .char("j")) == "move-down")
-        #expect(standard.action(for: .down) == "move-down")
-        #expect(standard.action(for: .function(1)) == "help")
+        #expect(standard.actions(for: .char("j")) == ["move-down"])
+        #expect(standard.actions(for: .down) == ["move-down"])
+        #expect(standard.actions(for: .function(1)) == ["help"])
+        #expect(standard.actions(for: .char("s")) == ["sort", "save-file", "save-anyway"])
         let custom = try standard.overridden(byTOML: "[keys]\nmove-down = [\"ctrl-n\", \"down\"]\nquit = \"Q\"\n", file: "keys.toml")
-        #expect(custom.action(for: .ctrl("n")) == "move-down")
-        #expect(custom.action(for: .char("j")) == nil)
-        #expect(custom.action(for: .char("Q")) == "quit")
+        #expect(custom.actions(for: .ctrl("n")) == ["move-down"])
+        #expect(custom.actions(for: .char("j")) == [])
+        #expect(custom.actions(for: .char("Q")) == ["quit"])
         #expect(custom.label(for: "quit") == "Q")
     }
 

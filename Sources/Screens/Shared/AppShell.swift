@@ -155,25 +155,24 @@ public final class AppShell {
         } else {
             LoginScreen.render(model.loginModel, company: companyName, in: body, into: &buffer, context: context, catalog: catalog)
         }
+        let text = BindingText(keymap: keymap, catalog: catalog)
+        let choices = text.choices(model.keyContext().bindings)
         switch model.overlay {
         case .help?:
-            let entries = KeyRouter.actions(for: model.current).map { name in
-                (key: keymap.keys(for: name).map(\.name).joined(separator: " "), description: catalog.text("action.\(name)"))
-            }
-            HelpOverlay(title: catalog.text("help.title"), entries: entries, footer: catalog.text("help.footer")).render(in: screen, into: &buffer, context: context)
+            HelpOverlay(title: catalog.text("help.title"), entries: text.helpEntries(model.screenBindings()), footer: catalog.text("help.footer")).render(in: screen, into: &buffer, context: context)
         case .palette(let p)?:
             let entries = p.matches.map { (command: ":" + $0.name, description: catalog.text($0.titleKey)) }
             CommandPalette(title: catalog.text("palette.title"), query: p.query, entries: entries, selected: p.selected).render(in: body, into: &buffer, context: context)
         case .confirmQuit?:
-            ConfirmDialog(title: catalog.text("quit.title"), message: catalog.text("quit.question"), choices: catalog.text("quit.choices")).render(in: screen, into: &buffer, context: context)
+            ConfirmDialog(title: catalog.text("quit.title"), message: catalog.text("quit.question"), choices: choices).render(in: screen, into: &buffer, context: context)
         case .claimDecision(let claim)?:
             let message = catalog.text("claim.question", claim.claimant).replacingOccurrences(of: "%2", with: claim.customerName)
                 .replacingOccurrences(of: "%3", with: claim.owner.isEmpty ? "—" : claim.owner) + "  " + claim.reason
-            ConfirmDialog(title: catalog.text("claim.title"), message: message, choices: catalog.text("claim.choices")).render(in: screen, into: &buffer, context: context)
+            ConfirmDialog(title: catalog.text("claim.title"), message: message, choices: choices).render(in: screen, into: &buffer, context: context)
         case .preview(let p)?:
             PrintPreviewScreen.render(p, in: body, into: &buffer, context: context, catalog: catalog)
         case .exportChoice?:
-            ConfirmDialog(title: catalog.text("export.title"), message: catalog.text("export.question"), choices: catalog.text("export.choices"))
+            ConfirmDialog(title: catalog.text("export.title"), message: catalog.text("export.question"), choices: choices)
                 .render(in: screen, into: &buffer, context: context)
         case nil:
             break
@@ -200,40 +199,12 @@ public final class AppShell {
         buffer.put(right, x: width - DisplayWidth.of(right), y: 0, style: style)
     }
 
+    /// The bottom line: the hints of what keys do here now (an open overlay's, else the screen's).
     static func statusBar(model: AppModel, keymap: Keymap, catalog: Catalog) -> StatusBar {
-        func hint(_ action: String, _ label: String) -> (key: String, label: String) { (keymap.label(for: action), catalog.text(label)) }
-        if case .editor? = model.current {
-            return StatusBar(hints: [hint("save", "hint.save"), hint("back", "hint.back")])
-        }
-        var hints: [(key: String, label: String)] = [(keymap.label(for: "move-down") + "/" + keymap.label(for: "move-up"), catalog.text("hint.move"))]
-        if model.current == .home || model.current == .customers { hints.append(hint("open", "hint.open")) }
-        let role = model.session?.role
-        let writesCustomers = role?.can(.editOwnCustomers) == true || role?.can(.editAllCustomers) == true
-        if model.selectedCustomer() != nil, role?.can(.logContacts) == true {
-            hints += [hint("log-contact", "hint.log-contact"), hint("postpone", "hint.postpone"), hint("mark-done", "hint.mark-done")]
-        }
-        if model.current == .customers {
-            hints += [hint("search", "hint.search"), hint("sort", "hint.sort"), hint("filter", "hint.filter")]
-            if writesCustomers { hints += [hint("new-record", "hint.new"), hint("edit", "hint.edit")] }
-        }
-        if case .card(let card)? = model.current, card.ref.kind == .customer, writesCustomers { hints.append(hint("edit", "hint.edit")) }
-        if case .card(let card)? = model.current, role?.can(.editQuotes) == true {
-            if card.ref.kind == .customer, card.currentSection?.title == "section.quotes" { hints.append(hint("new-record", "hint.new-quote")) }
-            if model.selectedQuote() != nil {
-                if card.ref.kind != .quote { hints.append(hint("open", "hint.open")) }
-                let status = model.selectedQuoteStatus()
-                if status == .draft { hints += [hint("edit", "hint.edit"), hint("mark-sent", "hint.mark-sent")] }
-                if status == .draft || status == .sent { hints += [hint("accept", "hint.accept"), hint("reject", "hint.reject")] }
-                hints.append(hint("copy", "hint.copy"))
-            }
-        }
-        if model.printableRef() != nil { hints.append(hint("print", "hint.print")) }
-        if model.canExport { hints.append(hint("export", "hint.export")) }
-        if model.stack.count > 1 { hints.append(hint("back", "hint.back")) }
-        hints += [hint("palette", "hint.palette"), hint("refresh", "hint.refresh"), hint("help", "hint.help"), hint("quit", "hint.quit")]
+        let hints = BindingText(keymap: keymap, catalog: catalog).hints(model.keyContext().bindings)
         var message = ""
-        if model.current == .home, model.home.loading { message = catalog.text("app.loading") }
-        if model.current == .customers, model.customers.loading { message = catalog.text("app.loading") }
+        if model.overlay == nil, model.current == .home, model.home.loading { message = catalog.text("app.loading") }
+        if model.overlay == nil, model.current == .customers, model.customers.loading { message = catalog.text("app.loading") }
         return StatusBar(hints: hints, message: message)
     }
 

@@ -104,6 +104,8 @@ public struct AppModel: Sendable, Equatable {
         case exportAs(ExportFormat)
         /// A toast whose text is a catalog key with one argument.
         case notice(String, argument: String, isError: Bool)
+        /// Ctrl-L: the terminal is drawn again from scratch (the model does not change).
+        case redraw
     }
 
     public mutating func handle(_ action: Action, now: Int64) -> [Effect] {
@@ -278,6 +280,8 @@ public struct AppModel: Sendable, Equatable {
             if let request = exportRequest() { return [.export(request, format)] }
         case .notice(let key, let argument, let isError):
             toast = ToastMessage(text: key, isError: isError, until: now + 4, argument: argument)
+        case .redraw:
+            break
         }
         return []
     }

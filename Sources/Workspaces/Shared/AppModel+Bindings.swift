@@ -1,0 +1,96 @@
+import Domain
+
+/// Every screen's and overlay's bindings, in the order the status bar and help show them.
+extension AppModel {
+    /// What keys do right now: the open overlay's bindings, else the current screen's.
+    public func keyContext() -> KeyContext {
+        if let overlay { return KeyContext(allowed(overlayBindings(overlay)), typing: overlay.isPalette ? .palette : nil) }
+        guard session != nil else { return KeyContext(allowed(loginBindings), typing: .login) }
+        if case .editor(let editor)? = current { return KeyContext(allowed(editorBindings(editor)), typing: editor.takesText ? .form : nil) }
+        if current == .customers, customers.typingQuery { return KeyContext(allowed(searchBindings), typing: .customerSearch) }
+        return KeyContext(screenBindings())
+    }
+
+    /// The current screen's bindings that this role may use (under any overlay): help lists those
+    /// that apply now.
+    public func screenBindings() -> [Binding] {
+        let own: [Binding]
+        switch current {
+        case .home?: own = homeBindings
+        case .customers?: own = customerListBindings
+        case .card(let m)?: own = cardBindings(m)
+        case .editor(let e)?: return allowed(editorBindings(e))
+        case nil: return allowed(loginBindings)
+        }
+        return allowed(own + commonBindings)
+    }
+
+    /// The bindings this role may use, each name once (the first, most specific, wins).
+    func allowed(_ bindings: [Binding]) -> [Binding] {
+        var seen = Set<String>()
+        return bindings.filter { ($0.capabilities.isEmpty || $0.capabilities.contains(where: can)) && seen.insert($0.name).inserted }
+    }
+
+    static let customerWriters: [Capability] = [.editOwnCustomers, .editAllCustomers]
+
+    func motion(_ send: (ListMotion) -> Action) -> [Binding] {
+        [Binding("move-up", "hint.move", send(.up), group: "move"), Binding("move-down", "hint.move", send(.down), group: "move"),
+         Binding("page-down", "hint.page", send(.pageDown), hint: false), Binding("page-up", "hint.page", send(.pageUp), hint: false),
+         Binding("top", "hint.top", send(.top), hint: false), Binding("bottom", "hint.bottom", send(.bottom), hint: false)]
+    }
+
+    var commonBindings: [Binding] {
+        var list: [Binding] = []
+        if stack.count > 1 { list.append(Binding("back", "hint.back", .back)) }
+        list += [Binding("palette", "hint.palette", .openPalette), Binding("refresh", "hint.refresh", .refresh),
+                 Binding("help", "hint.help", .showHelp), Binding("redraw", "hint.redraw", .redraw, hint: false),
+                 Binding("quit", "hint.quit", .quit), Binding("force-quit", "hint.force-quit", .confirmQuit(true), hint: false)]
+        return list
+    }
+
+    /// Log, postpone and done on the customer the user points at (a reminder, a row, a card).
+    var customerFollowUpBindings: [Binding] {
+        guard selectedCustomer() != nil else { return [] }
+        return [Binding("log-contact", "hint.log-contact", .logContact, needs: [.logContacts]),
+                Binding("postpone", "hint.postpone", .postpone, needs: [.logContacts]),
+                Binding("mark-done", "hint.mark-done", .markDone, needs: [.logContacts])]
+    }
+
+    var homeBindings: [Binding] {
+        var list = motion { .home(.move($0)) }
+        if home.selectedItem != nil { list.append(Binding("open", "hint.open", .home(.open))) }
+        list += customerFollowUpBindings
+        list.append(Binding("new-record", "hint.new-customer", .newRecord, help: "action.new-customer", needs: Self.customerWriters, hint: false))
+        return list
+    }
+
+    var customerListBindings: [Binding] {
+        var list = motion { .customers(.move($0)) }
+        let hasRow = customers.rows.indices.contains(customers.selected)
+        if hasRow { list.append(Binding("open", "hint.open", .customers(.open))) }
+        list += [Binding("search", "hint.search", .customers(.beginSearch)), Binding("sort", "hint.sort", .sort), Binding("filter", "hint.filter", .filter),
+                 Binding("new-record", "hint.new", .newRecord, help: "action.new-customer", needs: Self.customerWriters)]
+        if hasRow { list.append(Binding("edit", "hint.edit", .edit, needs: Self.customerWriters)) }
+        list += customerFollowUpBindings
+        list.append(Binding("export", "hint.export", .export))
+        if customers.showingResults { list.insert(Binding("back", "hint.clear-search", .customers(.clearSearch), help: "action.clear-search"), at: 0) }
+        return list
+    }
+
+    /// While `/` is being typed in the customer list: characters are the query.
+    var searchBindings: [Binding] {
+        [Binding("open", "hint.accept-search", .customers(.acceptSearch)), Binding("back", "hint.clear-search", .customers(.clearSearch)),
+         Binding("move-up", "hint.move", .customers(.move(.up)), group: "move"), Binding("move-down", "hint.move", .customers(.move(.down)), group: "move")]
+    }
+
+    var loginBindings: [Binding] {
+        [Binding("open", "hint.log-in", .login(.submit)), Binding("next-pane", "hint.next-field", .login(.nextField)),
+         Binding("previous-pane", "hint.previous-field", .login(.previousField), hint: false),
+         Binding("move-down", "hint.next-field", .login(.nextField), hint: false), Binding("move-up", "hint.previous-field", .login(.previousField), hint: false),
+         Binding("force-quit", "hint.quit", .confirmQuit(true))]
+    }
+}
+
+extension AppModel.Overlay {
+    var isPalette: Bool { if case .palette = self { return true } else { return false } }
+}

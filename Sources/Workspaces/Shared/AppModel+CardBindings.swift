@@ -1,0 +1,57 @@
+import Domain
+
+/// A card's bindings: its tabs, the row it points at, and the moves its record allows now.
+extension AppModel {
+    func cardBindings(_ m: CardViewModel) -> [Binding] {
+        var list = motion { .card(.move($0)) }
+        if m.isTabbed {
+            list += [Binding("previous-tab", "hint.tabs", .card(.previousTab), group: "tabs"), Binding("next-tab", "hint.tabs", .card(.nextTab), group: "tabs"),
+                     Binding("next-pane", "hint.tabs", .card(.nextTab), hint: false), Binding("previous-pane", "hint.tabs", .card(.previousTab), hint: false)]
+            list += (0..<min(9, m.tabCount)).map { Binding("tab-\($0 + 1)", "hint.tabs", .card(.showTab($0)), help: "action.group.tab-number", hint: false, group: "tab-number") }
+        }
+        if m.selectedRef != nil { list.append(Binding("open", "hint.open", .openInCard)) }
+        if let new = newRecordBinding(m) { list.append(new) }
+        list += editBindings(m) + quoteMoveBindings + customerFollowUpBindings
+        if printableRef() != nil { list.append(Binding("print", "hint.print", .print)) }
+        if canExport { list.append(Binding("export", "hint.export", .export)) }
+        return list
+    }
+
+    /// `a` on a customer card's tab adds what that tab lists.
+    func newRecordBinding(_ m: CardViewModel) -> Binding? {
+        guard m.ref.kind == .customer else { return nil }
+        switch m.currentSection?.title {
+        case "section.contacts"?: return Binding("new-record", "hint.new-contact", .newRecord, help: "action.new-contact", needs: Self.customerWriters)
+        case "section.opportunities"?: return Binding("new-record", "hint.new-opportunity", .newRecord, help: "action.new-opportunity", needs: [.editQuotes])
+        case "section.contact-log"?: return Binding("new-record", "hint.new-log", .newRecord, help: "action.new-log", needs: [.logContacts])
+        case "section.quotes"?: return Binding("new-record", "hint.new-quote", .newRecord, help: "action.new-quote", needs: [.editQuotes])
+        default: return nil
+        }
+    }
+
+    /// `e` edits what is selected: a quote (drafts only), a contact or opportunity row, or the
+    /// customer whose card this is.
+    func editBindings(_ m: CardViewModel) -> [Binding] {
+        if selectedQuote() != nil {
+            return [Binding("edit", "hint.edit", .edit, needs: [.editQuotes]).unless(selectedQuoteStatus() == .draft, "reason.quote-not-draft")]
+        }
+        switch m.selectedRef?.kind {
+        case .contact?: return [Binding("edit", "hint.edit", .edit, needs: Self.customerWriters)]
+        case .opportunity?: return [Binding("edit", "hint.edit", .edit, needs: [.editQuotes])]
+        default: break
+        }
+        if m.ref.kind == .customer { return [Binding("edit", "hint.edit-customer", .edit, help: "action.edit-customer", needs: Self.customerWriters)] }
+        return []
+    }
+
+    /// On a quote (its card or a quote row): sent while a draft, accept or reject while open, copy.
+    var quoteMoveBindings: [Binding] {
+        guard selectedQuote() != nil else { return [] }
+        let status = selectedQuoteStatus()
+        let open = status == .draft || status == .sent
+        return [Binding("mark-sent", "hint.mark-sent", .markSent, needs: [.editQuotes]).unless(status == .draft, "reason.quote-not-draft"),
+                Binding("accept", "hint.accept", .accept, needs: [.editQuotes]).unless(open, "reason.quote-closed"),
+                Binding("reject", "hint.reject", .reject, needs: [.editQuotes]).unless(open, "reason.quote-closed"),
+                Binding("copy", "hint.copy", .copy, needs: [.editQuotes])]
+    }
+}
