@@ -18,17 +18,23 @@ public struct Dashboard: Hashable, Sendable, Codable {
     }
 }
 
-/// A read-only view of one record: a title, labelled fields and small tables.
+/// A read-only view of one record: a title, labelled typed fields and tables. Each table holds
+/// the pages read so far and knows its true row count; more pages are read as the user scrolls.
 public struct RecordCard: Hashable, Sendable, Codable {
     public struct Section: Hashable, Sendable, Codable {
         public var title: String
-        public var columns: [String]
-        public var rows: [[String]]
+        public var columns: [ColumnSpec]
+        public var rows: [[CellValue]]
         /// The record each row stands for, when rows can be opened or edited.
         public var refs: [RecordRef]
-        public init(title: String, columns: [String], rows: [[String]], refs: [RecordRef] = []) {
-            self.title = title; self.columns = columns; self.rows = rows; self.refs = refs
+        /// How many rows the section has in all.
+        public var total: Int
+        public init(title: String, columns: [ColumnSpec], rows: [[CellValue]], refs: [RecordRef] = [], total: Int? = nil) {
+            self.title = title; self.columns = columns; self.rows = rows; self.refs = refs; self.total = total ?? rows.count
         }
+        public var hasMore: Bool { rows.count < total }
+        /// The column of `key`, if the section has it.
+        public func column(_ key: String) -> Int? { columns.firstIndex { $0.key == key } }
     }
     public var ref: RecordRef
     public var title: String
@@ -38,6 +44,8 @@ public struct RecordCard: Hashable, Sendable, Codable {
     public var tabbed = false
     /// Drawn under the fields: a gauge (a ratio) or a sparkline (a series).
     public var charts: [Chart] = []
+    /// When fields carry one value per period (this month, this year), the periods' headings.
+    public var comparison: [String] = []
 
     public struct Chart: Hashable, Sendable, Codable {
         public var title: String
@@ -49,11 +57,23 @@ public struct RecordCard: Hashable, Sendable, Codable {
 
     public struct Field: Hashable, Sendable, Codable {
         public var label: String
-        public var value: String
-        public init(_ label: String, _ value: String) { self.label = label; self.value = value }
+        public var values: [CellValue]
+        public init(_ label: String, _ value: CellValue) { self.label = label; values = [value] }
+        public init(_ label: String, values: [CellValue]) { self.label = label; self.values = values }
+        public var value: CellValue { values.first ?? .empty }
     }
 
     public init(ref: RecordRef, title: String, fields: [Field], sections: [Section]) {
         self.ref = ref; self.title = title; self.fields = fields; self.sections = sections
     }
+
+    /// A field's value by its label.
+    public func field(_ label: String) -> CellValue? { fields.first { $0.label == label }?.value }
+}
+
+/// Rows of one card table, with the records they stand for (empty when rows open nothing).
+public struct CardPage: Hashable, Sendable {
+    public var rows: [[CellValue]]
+    public var refs: [RecordRef]
+    public init(rows: [[CellValue]], refs: [RecordRef]) { self.rows = rows; self.refs = refs }
 }

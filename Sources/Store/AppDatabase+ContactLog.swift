@@ -2,20 +2,6 @@ import Domain
 import GRDB
 
 extension AppDatabase {
-    /// Checks that `actor` may change this customer's records: the capability, and for a sales
-    /// rep, ownership. Returns the customer's name for messages and the audit log.
-    @discardableResult
-    static func requireCustomerWrite(_ db: Database, customerId: Int64, actor: Actor, _ capability: Capability) throws -> String {
-        guard actor.can(capability) else { throw StoreError.forbidden("\(actor.role.rawValue) cannot do this") }
-        guard let row = try Row.fetchOne(db, sql: "SELECT owner_id, name FROM customers WHERE id = ?", arguments: [customerId]) else {
-            throw StoreError.notFound("customer \(customerId)")
-        }
-        if actor.restrictedToOwnCustomers, (row[0] as Int64?) != actor.userId {
-            throw StoreError.forbidden("this customer belongs to another sales rep")
-        }
-        return row[1]
-    }
-
     /// Logs a call, e-mail, IM, visit or meeting. The customer's last contact moves to this one
     /// (if later), its next contact becomes the entry's, and earlier open follow-ups are done.
     @discardableResult

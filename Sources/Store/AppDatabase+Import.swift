@@ -42,10 +42,6 @@ extension AppDatabase {
         } catch { throw mapError(error) }
     }
 
-    static func requireImport(_ actor: Actor) throws(StoreError) {
-        guard actor.can(.editSettings) else { throw .forbidden("only a manager imports data") }
-    }
-
     /// Runs `check` for every row inside one write; writes the rows it accepted with `insert`
     /// unless this is a dry run or (without `skipBadRows`) any row had a problem.
     static func importRows<R: Sendable & Equatable>(

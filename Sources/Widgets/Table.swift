@@ -6,9 +6,11 @@ public struct TableColumn: Sendable, Equatable {
     public var width: Int
     public var flex: Int
     public var alignRight: Bool
+    /// Gives way first when the table is too narrow (a customer name before the amounts).
+    public var shrinks: Bool
 
-    public init(_ title: String, width: Int, flex: Int = 0, alignRight: Bool = false) {
-        self.title = title; self.width = width; self.flex = flex; self.alignRight = alignRight
+    public init(_ title: String, width: Int, flex: Int = 0, alignRight: Bool = false, shrinks: Bool = false) {
+        self.title = title; self.width = width; self.flex = flex; self.alignRight = alignRight; self.shrinks = shrinks
     }
 }
 
@@ -17,8 +19,10 @@ public struct TableRow: Sendable, Equatable {
     /// A theme role for the whole row (e.g. `list.group`, `reminder.overdue`), if not default.
     public var role: String?
     public var selectable: Bool
-    public init(_ cells: [String], role: String? = nil, selectable: Bool = true) {
-        self.cells = cells; self.role = role; self.selectable = selectable
+    /// A theme role per cell (a warning on one value), where it differs from the row's.
+    public var cellRoles: [String?]
+    public init(_ cells: [String], role: String? = nil, selectable: Bool = true, cellRoles: [String?] = []) {
+        self.cells = cells; self.role = role; self.selectable = selectable; self.cellRoles = cellRoles
     }
 }
 
@@ -53,10 +57,12 @@ public struct Table: Sendable, Equatable {
             if let last = columns.indices.last(where: { columns[$0].flex > 0 }) { w[last] += spare - given }
             spare = 0
         }
-        // Too narrow: shrink the flexible (text) columns first, so numbers keep every digit,
-        // then the others from the right; none below 3 columns.
+        // Too narrow: shrink the columns that give way first, then the flexible (text) columns,
+        // so numbers keep every digit, then the others from the right; none below 3 columns.
         var over = w.reduce(0, +) + gaps - total
-        let order = columns.indices.filter { columns[$0].flex > 0 }.reversed() + columns.indices.filter { columns[$0].flex == 0 }.reversed()
+        let order = columns.indices.filter { columns[$0].shrinks }.reversed()
+            + columns.indices.filter { columns[$0].flex > 0 && !columns[$0].shrinks }.reversed()
+            + columns.indices.filter { columns[$0].flex == 0 && !columns[$0].shrinks }.reversed()
         for i in order where over > 0 {
             let cut = min(over, max(0, w[i] - 3))
             w[i] -= cut; over -= cut
@@ -129,7 +135,8 @@ public struct Table: Sendable, Equatable {
             for (i, col) in columns.enumerated() {
                 let text = i < row.cells.count ? row.cells[i] : ""
                 let cell = DisplayWidth.pad(TextSanitizer.clean(text), to: widths[i], alignRight: col.alignRight)
-                buffer.put(cell, x: x, y: y, style: style, maxWidth: widths[i])
+                let cellStyle = !isSelected && i < row.cellRoles.count ? row.cellRoles[i].map(context.style) ?? style : style
+                buffer.put(cell, x: x, y: y, style: cellStyle, maxWidth: widths[i])
                 x += widths[i] + 1
             }
             y += 1

@@ -88,7 +88,7 @@ extension ReportCommand {
             let period = DateRange(from: try day(from, today.startOfMonth, "from"), to: try day(to, today, "to"))
             guard period.from <= period.to else { throw ValidationError("--from is after --to") }
             let perf = try db.repPerformance(rep: subject.id, period: period, for: actor)
-            let lines = perf.lines.map { (String($0.key.dropFirst(4)), $0.value) }
+            let lines = perf.lines.map { (String($0.key.dropFirst(4)), $0.value.plainText) }
             if format == "json" {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -210,12 +210,12 @@ import Testing
             if !d.sparkTitle.isEmpty { keys.insert(d.sparkTitle) }
         }
         let manager = try #require(try Driver.database.user(login: "manager")).actor
-        for ref in [RecordRef(.customer, 1), RecordRef(.salesOrder, 1), RecordRef(.receivable, 1), RecordRef(.purchaseOrder, 1), RecordRef(.payable, 1), RecordRef(.product, 1), RecordRef(.supplier, 1), RecordRef(.contact, 1)] {
+        for ref in [RecordRef(.customer, 1), RecordRef(.salesOrder, 1), RecordRef(.receivable, 1), RecordRef(.purchaseOrder, 1), RecordRef(.payable, 1), RecordRef(.product, 1), RecordRef(.supplier, 1), RecordRef(.contact, 1), RecordRef(.quote, 1), RecordRef(.quoteList, manager.userId), RecordRef(.performance, try #require(try Driver.database.user(login: "rep")).id)] {
             let card = try Driver.database.card(ref, for: manager, today: today)
             keys.formUnion(card.fields.map(\.label))
             keys.formUnion(card.sections.map(\.title))
-            keys.formUnion(card.sections.flatMap(\.columns))
-            keys.formUnion(card.fields.map(\.value).filter { $0.hasPrefix("status.") })
+            keys.formUnion(card.sections.flatMap(\.columns).map(\.key))
+            for case .status(let key) in card.fields.map(\.value) + card.sections.flatMap({ $0.rows.flatMap { $0 } }) { keys.insert(key) }
         }
         let missing = keys.subtracting(Catalog.keys(.en)).sorted()
         #expect(missing == [])

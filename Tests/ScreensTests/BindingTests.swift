@@ -33,8 +33,8 @@ enum BindingSamples {
         let list = try Driver.database.card(RecordRef(.quoteList, rep.userId), for: rep, today: today)
         let tab = try #require(list.sections.firstIndex { $0.title == "section.quotes" || !$0.rows.isEmpty }) + 1
         let section = list.sections[tab - 1]
-        let statusColumn = try #require(section.columns.firstIndex(of: "col.status"))
-        let row = try #require(section.rows.firstIndex { $0[statusColumn] == "status.\(status)" })
+        let statusColumn = try #require(section.column("col.status"))
+        let row = try #require(section.rows.firstIndex { $0[statusColumn] == .status("status.\(status)") })
         var c = CardViewModel(ref: list.ref)
         _ = c.handle(.loaded(list))
         c.tab = list.tabbed ? tab : 0

@@ -151,7 +151,7 @@ import Domain
         #expect(try count(db, "SELECT coalesce(SUM(total), 0) FROM sales_monthly WHERE owner_id = ? AND month = '2026-11'", [rep.userId]) == month + 3_743)
         let c = try db.read { db in try Row.fetchOne(db, sql: "SELECT status, first_order_on, last_order_on FROM customers WHERE id = ?", arguments: [customer]).map { [$0[0], $0[1], $0[2]] as [String] } }
         #expect(c == ["active", today.iso, today.iso])
-        #expect(try db.card(RecordRef(.quote, saved.id), for: rep, today: today).fields.contains { $0.value == number })
+        #expect(try db.card(RecordRef(.quote, saved.id), for: rep, today: today).fields.contains { $0.value == .text(number) })
         let exposureAfter = try db.card(RecordRef(.customer, customer), for: rep, today: today).fields.first { $0.label == "field.exposure" }?.value
         #expect(exposureBefore.fields.first { $0.label == "field.exposure" }?.value != exposureAfter)
         #expect(try count(db, "SELECT COUNT(*) FROM audit_log WHERE action IN ('quote.accept', 'sales_order.create')") == 2)

@@ -94,7 +94,7 @@ import Testing
         key(.enter, &model, runner, times: 3)
         #expect(model.toast?.text == "saved.quote-accepted" && model.toast?.argument?.hasPrefix("SO-2026-") == true)
         guard case .card(let accepted)? = model.current else { Issue.record("card gone"); return }
-        #expect(accepted.card?.fields.contains { $0.label == "field.status" && $0.value == "status.accepted" } == true)
+        #expect(accepted.card?.fields.contains { $0.label == "field.status" && $0.value == .status("status.accepted") } == true)
     }
 
     @Test func removingALineEscAsksAndAnEmptyQuoteIsNotSaved() throws {
@@ -129,7 +129,7 @@ import Testing
         var (model, runner) = flow.loggedIn("rep", db)
         flow.drive(&model, runner, .open(RecordRef(.quoteList, try #require(model.session?.actor.userId))))
         guard case .card(let list)? = model.current else { Issue.record("no list"); return }
-        let row = try #require(list.card?.sections[0].rows.firstIndex { $0[4] == "status.sent" })
+        let row = try #require(list.card?.sections[0].rows.firstIndex { $0[4] == .status("status.sent") })
         flow.drive(&model, runner, .card(.showTab(1)))
         for _ in 0..<row { flow.drive(&model, runner, .card(.move(.down))) }
         flow.drive(&model, runner, .edit)

@@ -97,8 +97,8 @@ public final class AppShell {
         case .export(.customers(let sort, let filter, let query, _), let format):
             // Exports speak the user's language: column titles and statuses through the catalog.
             run(.export(.customers(sort: sort, filter: filter, query: query, labels: config.catalog.exportLabels()), format))
-        case .export(.table(let name, let sheet), let format):
-            run(.export(.table(name: name, sheet: sheet.localized(config.catalog.exportLabels())), format))
+        case .export(.cardTable(let ref, let section, let columns, let name, _), let format):
+            run(.export(.cardTable(ref, section: section, columns: columns, name: name, labels: config.catalog.exportLabels()), format))
         default:
             run(effect)
         }

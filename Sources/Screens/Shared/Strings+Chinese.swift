@@ -507,5 +507,6 @@ extension Catalog {
         "action.previous-pane": "上一个窗格或标签页",
         "action.search-next": "下一个匹配",
         "action.search-previous": "上一个匹配",
+        "field.number": "单号",
     ]
 }

@@ -507,5 +507,6 @@ extension Catalog {
         "action.previous-pane": "Previous pane or tab",
         "action.search-next": "Next match",
         "action.search-previous": "Previous match",
+        "field.number": "Number",
     ]
 }

@@ -58,6 +58,8 @@ public struct AppModel: Sendable, Equatable {
         /// A card on the stack read again (its ref as requested: a stock level reads as its product).
         case cardReloaded(RecordRef, RecordCard)
         case cardFailed(RecordRef, String)
+        /// More rows of a table of a card on the stack.
+        case cardPageLoaded(RecordRef, section: String, offset: Int, CardPage)
         case openPalette
         case paletteType(Character)
         case paletteBackspace
@@ -144,6 +146,12 @@ public struct AppModel: Sendable, Equatable {
             if let i = stack.lastIndex(where: { if case .card(let m) = $0 { return m.ref == ref } else { return false } }), case .card(var model) = stack[i] {
                 _ = model.handle(.loaded(card))
                 stack[i] = .card(model)
+            }
+        case .cardPageLoaded(let ref, let section, let offset, let page):
+            if let i = stack.lastIndex(where: { if case .card(let m) = $0 { return m.ref == ref } else { return false } }), case .card(var model) = stack[i] {
+                let effects = model.handle(.pageLoaded(section: section, offset: offset, page))
+                stack[i] = .card(model)
+                return effects
             }
         case .cardFailed(_, let message):
             toast = ToastMessage(text: message, isError: true, until: now + 4)
@@ -305,8 +313,8 @@ public struct AppModel: Sendable, Equatable {
         }
     }
 
-    /// What `x` exports: the customer list with its sort and filter (or search), or the table
-    /// of the card's current tab.
+    /// What `x` exports: the customer list with its sort and filter (or search), or the whole
+    /// table of the card's current tab.
     public func exportRequest() -> ExportRequest? {
         switch current {
         case .customers?:
@@ -314,20 +322,10 @@ public struct AppModel: Sendable, Equatable {
         case .card(let m)?:
             guard let section = m.currentSection, !section.rows.isEmpty else { return nil }
             let name = "\(m.ref.kind.rawValue)-" + section.title.replacingOccurrences(of: "section.", with: "")
-            return .table(name: name, sheet: Sheet.typed(name: section.title, columns: section.columns.map { ($0, AppModel.columnKind($0)) }, rows: section.rows))
+            return .cardTable(m.ref, section: section.title, columns: section.columns, name: name)
         default:
             return nil
         }
-    }
-
-    /// How a card column exports, by its catalog key: amounts as money, dates as dates.
-    static func columnKind(_ key: String) -> Sheet.Kind {
-        let k = key.replacingOccurrences(of: "col.", with: "")
-        if ["amount", "total", "open", "value", "balance", "price", "credit", "revenue", "paid", "outstanding", "limit", "commission", "expected"].contains(where: { k.contains($0) }) { return .money }
-        if k.contains("date") || k.hasSuffix("-on") || ["due", "valid-until", "when", "day", "birthday", "last-order", "next-contact", "last-contact", "since"].contains(k) { return .date }
-        if ["qty", "quantity", "shipped", "ordered"].contains(where: { k.contains($0) }) { return .quantity }
-        if ["orders", "count", "lines", "days"].contains(where: { k.contains($0) }) { return .integer }
-        return .text
     }
 
     /// The quote the user is on: an open quote card, or a quote row of a card's table.
@@ -340,15 +338,14 @@ public struct AppModel: Sendable, Equatable {
 
     /// The selected quote's status as shown (`status.draft` …), to offer only the moves it allows.
     public func selectedQuoteStatus() -> QuoteStatus? {
-        guard case .card(let m)? = current, selectedQuote() != nil else { return nil }
-        let shown = m.ref.kind == .quote ? m.card?.fields.first { $0.label == "field.status" }?.value : m.selectedCell("col.status")
-        return shown.flatMap { QuoteStatus(rawValue: String($0.dropFirst("status.".count))) }
+        guard case .card(let m)? = current, selectedQuote() != nil,
+              case .status(let key)? = m.ref.kind == .quote ? m.card?.field("field.status") : m.selectedCell("col.status") else { return nil }
+        return QuoteStatus(rawValue: String(key.dropFirst("status.".count)))
     }
 
     func selectedQuoteNumber() -> String? {
         guard case .card(let m)? = current else { return nil }
-        if m.ref.kind == .quote { return m.card?.title.split(separator: " ").first.map(String.init) }
-        return m.selectedCell("col.number")
+        return (m.ref.kind == .quote ? m.card?.field("field.number") : m.selectedCell("col.number"))?.plainText
     }
 
     func can(_ c: Capability) -> Bool { session?.actor.can(c) ?? false }

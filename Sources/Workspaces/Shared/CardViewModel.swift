@@ -10,6 +10,10 @@ public struct CardViewModel: Sendable, Equatable {
     public var tab = 0
     /// Selected row per tab (index 0, the fields, scrolls instead).
     public var selection: [Int: Int] = [:]
+    /// Tables whose next page is being read (by section title).
+    public var loadingPages: Set<String> = []
+    /// Rows from the end of what is read at which the next page is asked for.
+    static let readAhead = 30
 
     public init(ref: RecordRef) { self.ref = ref }
 
@@ -20,6 +24,8 @@ public struct CardViewModel: Sendable, Equatable {
         case nextTab, previousTab
         case showTab(Int)
         case refresh
+        /// More rows of a table, read from `offset`.
+        case pageLoaded(section: String, offset: Int, CardPage)
     }
 
     public mutating func handle(_ action: Action) -> [Effect] {
@@ -32,6 +38,7 @@ public struct CardViewModel: Sendable, Equatable {
         case .move(let m):
             if let s = section(tab) {
                 selection[tab] = m.apply(to: selection[tab] ?? 0, count: s.rows.count, page: 10)
+                return nextPageEffects(s)
             } else {
                 scroll = m.apply(to: scroll, count: max(1, lineCount), page: 10)
             }
@@ -39,8 +46,21 @@ public struct CardViewModel: Sendable, Equatable {
         case .previousTab: tab = (tab - 1 + max(1, tabCount)) % max(1, tabCount)
         case .showTab(let n): if n < tabCount { tab = n }
         case .refresh: return [.reloadCard(ref)]
+        case .pageLoaded(let title, let offset, let page):
+            loadingPages.remove(title)
+            guard let i = card?.sections.firstIndex(where: { $0.title == title }), card?.sections[i].rows.count == offset else { return [] }
+            card?.sections[i].rows += page.rows
+            card?.sections[i].refs += page.refs
+            if let s = currentSection, s.title == title { return nextPageEffects(s) }
         }
         return []
+    }
+
+    /// Near the end of what is read of a table that has more rows: read the next page.
+    mutating func nextPageEffects(_ s: RecordCard.Section) -> [Effect] {
+        guard s.hasMore, !loadingPages.contains(s.title), selectedRow >= s.rows.count - CardViewModel.readAhead else { return [] }
+        loadingPages.insert(s.title)
+        return [.loadCardPage(ref, section: s.title, offset: s.rows.count)]
     }
 
     public var isTabbed: Bool { card?.tabbed ?? false }
@@ -62,8 +82,8 @@ public struct CardViewModel: Sendable, Equatable {
     }
 
     /// The selected row's value in a column of the current tab.
-    public func selectedCell(_ column: String) -> String? {
-        guard let s = currentSection, let c = s.columns.firstIndex(of: column), s.rows.indices.contains(selectedRow),
+    public func selectedCell(_ column: String) -> CellValue? {
+        guard let s = currentSection, let c = s.column(column), s.rows.indices.contains(selectedRow),
               s.rows[selectedRow].indices.contains(c) else { return nil }
         return s.rows[selectedRow][c]
     }

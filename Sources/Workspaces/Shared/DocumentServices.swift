@@ -46,7 +46,8 @@ public struct PrintPreview: Sendable, Equatable {
 /// Titles (and values like `status.active`) are catalog keys until the screen translates them.
 public enum ExportRequest: Sendable, Equatable {
     case customers(sort: CustomerSort, filter: CustomerFilter, query: String?, labels: [String: String] = [:])
-    case table(name: String, sheet: Sheet)
+    /// A card's table, every row of it (not only the pages on screen), typed by its columns.
+    case cardTable(RecordRef, section: String, columns: [ColumnSpec], name: String, labels: [String: String] = [:])
 }
 
 extension EffectRunner {
@@ -98,8 +99,11 @@ extension EffectRunner {
                 name = "customers"
                 sheet = try database.customerListSheet(for: session.actor, sort: sort, filter: filter, query: query)
                 sheet.localize(labels)
-            case .table(let n, let s):
-                name = n; sheet = s
+            case .cardTable(let ref, let section, let columns, let n, let labels):
+                name = n
+                let all = try database.cardPage(ref, section: section, offset: 0, limit: nil, for: session.actor, today: session.today)
+                sheet = Sheet(name: section, columns: columns, rows: all.rows)
+                sheet.localize(labels)
             }
             let path = documents.exportPath(name, today: session.today, format: format)
             let written = format == .csv ? try CSV.write(sheet, to: path) : try XLSXWriter.write(sheet, to: path, width: documents.library.width)

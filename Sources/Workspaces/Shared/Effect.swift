@@ -11,6 +11,8 @@ public enum Effect: Sendable, Equatable {
     case loadCard(RecordRef)
     /// Reads a card on the stack again (a refresh), wherever it is.
     case reloadCard(RecordRef)
+    /// Reads more rows of a card's table.
+    case loadCardPage(RecordRef, section: String, offset: Int)
     case loadCustomers(after: CustomerCursor?, backwards: Bool, reset: Bool, request: Int, sort: CustomerSort = .name, filter: CustomerFilter = CustomerFilter())
     case searchCustomers(query: String, request: Int)
     /// Reads what a form needs (the record, a suggested code, company defaults), then opens it.

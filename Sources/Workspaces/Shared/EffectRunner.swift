@@ -39,6 +39,14 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.cardFailed(ref, error.description)]
             }
+        case .loadCardPage(let ref, let section, let offset):
+            guard let session else { return [] }
+            do {
+                let page = try database.cardPage(ref, section: section, offset: offset, limit: AppDatabase.cardPageSize, for: session.actor, today: session.today)
+                return [.cardPageLoaded(ref, section: section, offset: offset, page)]
+            } catch {
+                return [.cardFailed(ref, error.description)]
+            }
         case .loadCustomers(let after, let backwards, let reset, let request, let sort, let filter):
             guard let session else { return [] }
             do {

@@ -1,0 +1,108 @@
+/// One value a table or a card shows, typed. The Store returns these and never formats; screens
+/// format them for the user's language and the column's width; exports write them as their kind
+/// (money as money, quantities as numbers, dates as dates).
+public indirect enum CellValue: Hashable, Sendable, Codable {
+    case empty
+    /// Data, shown as it is (a name, a number, a note).
+    case text(String)
+    /// A catalog key shown in the user's language: `status.open`, `method.cash`, `stage.won`.
+    case status(String)
+    case money(Money)
+    case quantity(Quantity)
+    case integer(Int64)
+    case date(DateOnly)
+    /// A ratio; nil (a zero denominator) shows as "—".
+    case percent(BasisPoints?)
+    case flag(Bool)
+    /// A value that needs attention: overdue, over the credit limit.
+    case warning(CellValue)
+    /// Values shown together on one line, e.g. exposure and limit (`1,200.00 / 5,000.00`).
+    case joined([CellValue], separator: String)
+
+    public var isEmpty: Bool {
+        switch self {
+        case .empty: true
+        case .text(let s), .status(let s): s.isEmpty
+        case .warning(let v): v.isEmpty
+        case .joined(let vs, _): vs.allSatisfy(\.isEmpty)
+        default: false
+        }
+    }
+
+    /// An optional text as a cell: nil is empty. (A separate name: a database value read as
+    /// plain `.text` must never be NULL.)
+    public static func text(orEmpty s: String?) -> CellValue { s.map { .text($0) } ?? .empty }
+    public static func date(iso: String?) -> CellValue { iso.flatMap(DateOnly.init(iso:)).map { .date($0) } ?? .text(orEmpty: iso) }
+    public static func money(minorUnits v: Int64) -> CellValue { .money(Money(minorUnits: v)) }
+    public static func quantity(thousandths v: Int64) -> CellValue { .quantity(Quantity(thousandths: v)) }
+    /// A discount or probability in basis points; zero shows empty when `blankZero`.
+    public static func basisPoints(_ v: Int64, blankZero: Bool = false) -> CellValue { blankZero && v == 0 ? .empty : .percent(BasisPoints(v)) }
+
+    /// The value as plain text for the command line (no catalog: status keys stay keys).
+    public var plainText: String {
+        switch self {
+        case .empty: ""
+        case .text(let s), .status(let s): s
+        case .money(let m): m.formatted()
+        case .quantity(let q): q.description
+        case .integer(let i): String(i)
+        case .date(let d): d.iso
+        case .percent(let p): p.display
+        case .flag(let b): b ? "✓" : ""
+        case .warning(let v): v.plainText
+        case .joined(let vs, let sep): vs.map(\.plainText).filter { !$0.isEmpty }.joined(separator: sep)
+        }
+    }
+
+    /// The value as an export writes it.
+    public var sheetValue: Sheet.Value {
+        switch self {
+        case .empty: .empty
+        case .text(let s), .status(let s): s.isEmpty ? .empty : .text(s)
+        case .money(let m): .money(m)
+        case .quantity(let q): .quantity(q)
+        case .integer(let i): .integer(i)
+        case .date(let d): .date(d)
+        case .percent(let p): p.map { .percent($0) } ?? .empty
+        case .flag(let b): .text(b ? "✓" : "")
+        case .warning(let v): v.sheetValue
+        case .joined(let vs, let sep): .text(vs.map(\.sheetValue.plain).filter { !$0.isEmpty }.joined(separator: sep))
+        }
+    }
+}
+
+/// A column of a table: its catalog key, the kind of its values, and how it takes width —
+/// numbers align right, a flexible column takes the spare width, a shrinking one gives way first.
+public struct ColumnSpec: Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable { case text, status, money, quantity, integer, date, percent, flag }
+    public var key: String
+    public var kind: Kind
+    public var flexible: Bool
+    public var shrinks: Bool
+    /// A fixed width in columns; nil: as wide as the widest value (within limits).
+    public var width: Int?
+
+    public init(_ key: String, _ kind: Kind = .text, flexible: Bool = false, shrinks: Bool = false, width: Int? = nil) {
+        self.key = key; self.kind = kind; self.flexible = flexible; self.shrinks = shrinks; self.width = width
+    }
+
+    public var alignRight: Bool { [.money, .quantity, .integer, .percent].contains(kind) }
+
+    public var sheetKind: Sheet.Kind {
+        switch kind {
+        case .text, .status, .flag: .text
+        case .money: .money
+        case .quantity: .quantity
+        case .integer: .integer
+        case .date: .date
+        case .percent: .percent
+        }
+    }
+}
+
+extension Sheet {
+    /// A typed table as an export: kinds from the columns, values as they are.
+    public init(name: String, columns: [ColumnSpec], rows: [[CellValue]]) {
+        self.init(name: name, columns: columns.map { Column($0.key, $0.sheetKind) }, rows: rows.map { $0.map(\.sheetValue) })
+    }
+}

@@ -1,0 +1,53 @@
+import Domain
+import GRDB
+
+/// How the card of one record kind is read: its header (title and fields, after the access
+/// check) and its tables. One builder per kind, each in its own file; `AppDatabase.cardBuilder`
+/// finds it from the record's kind.
+protocol CardBuilder {
+    static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard
+    /// The card's tables. Checks access itself: a later page is read without the header.
+    static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery]
+}
+
+extension CardBuilder {
+    static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery] { [] }
+}
+
+/// A card's table as SQL: the columns it shows, where its rows come from (`FROM … WHERE …`),
+/// their order, and how a row becomes typed cells (and the record it stands for). The same
+/// query counts the rows, reads the first page with the card, and later pages as the user scrolls.
+struct CardSectionQuery {
+    var title: String
+    var columns: [ColumnSpec]
+    var select: String
+    var from: String
+    var order: String
+    var arguments: StatementArguments = []
+    var row: (Row) -> (cells: [CellValue], ref: RecordRef?)
+
+    /// The true row count (a grouped query counts its groups).
+    func count(_ db: Database) throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 \(from))", arguments: arguments) ?? 0 }
+
+    /// Rows from `offset`; all the rest when `limit` is nil.
+    func page(_ db: Database, offset: Int, limit: Int?) throws -> CardPage {
+        let rows = try Row.fetchAll(db, sql: "SELECT \(select) \(from) ORDER BY \(order) LIMIT \(limit ?? -1) OFFSET \(max(0, offset))", arguments: arguments)
+        let mapped = rows.map(row)
+        let refs = mapped.compactMap(\.ref)
+        return CardPage(rows: mapped.map(\.cells), refs: refs.count == mapped.count ? refs : [])
+    }
+}
+
+
+extension ColumnSpec {
+    static func text(_ key: String, flexible: Bool = false) -> ColumnSpec { ColumnSpec(key, .text, flexible: flexible) }
+    static func name(_ key: String) -> ColumnSpec { ColumnSpec(key, .text, flexible: true) }
+    /// The customer column gives way before amounts when a table is narrow.
+    static let customer = ColumnSpec("col.customer", .text, flexible: true, shrinks: true)
+    static func money(_ key: String) -> ColumnSpec { ColumnSpec(key, .money) }
+    static func quantity(_ key: String) -> ColumnSpec { ColumnSpec(key, .quantity) }
+    static func date(_ key: String) -> ColumnSpec { ColumnSpec(key, .date) }
+    static func status(_ key: String = "col.status") -> ColumnSpec { ColumnSpec(key, .status) }
+    static func percent(_ key: String) -> ColumnSpec { ColumnSpec(key, .percent) }
+    static func integer(_ key: String) -> ColumnSpec { ColumnSpec(key, .integer) }
+}

@@ -1,0 +1,57 @@
+import Domain
+import GRDB
+
+extension AppDatabase {
+    /// Rows of a card table read with the card; the rest come a page at a time.
+    public static let cardPageSize = 100
+
+    /// The builder of a record kind's card.
+    static func cardBuilder(for kind: RecordRef.Kind) -> any CardBuilder.Type {
+        switch kind {
+        case .customer: CustomerCard.self
+        case .contact: ContactCard.self
+        case .salesOrder: SalesOrderCard.self
+        case .receivable: ReceivableCard.self
+        case .purchaseOrder: PurchaseOrderCard.self
+        case .payable: PayableCard.self
+        case .supplier: SupplierCard.self
+        case .product, .stockLevel: ProductCard.self
+        case .claim: ClaimCard.self
+        case .opportunity: OpportunityCard.self
+        case .quote: QuoteCard.self
+        case .quoteList: QuoteListCard.self
+        case .performance: PerformanceCard.self
+        }
+    }
+
+    /// The card of one record, if `actor` may see it. A sales rep asking for another rep's
+    /// customer (or that customer's documents) gets `.forbidden`, whatever path asked.
+    public func card(_ ref: RecordRef, for actor: Actor, today: DateOnly) throws(StoreError) -> RecordCard {
+        try read { db in try AppDatabase.card(db, ref: ref, actor: actor, today: today) }
+    }
+
+    static func card(_ db: Database, ref: RecordRef, actor: Actor, today: DateOnly) throws -> RecordCard {
+        let builder = cardBuilder(for: ref.kind)
+        var card = try builder.header(db, id: ref.id, actor: actor, today: today)
+        card.sections = try builder.sections(db, id: ref.id, actor: actor, today: today).map { q in
+            let first = try q.page(db, offset: 0, limit: cardPageSize)
+            return RecordCard.Section(title: q.title, columns: q.columns, rows: first.rows, refs: first.refs, total: try q.count(db))
+        }
+        return card
+    }
+
+    /// More rows of one card table (`limit` nil: all from `offset`, as an export reads them).
+    public func cardPage(_ ref: RecordRef, section: String, offset: Int, limit: Int?, for actor: Actor, today: DateOnly) throws(StoreError) -> CardPage {
+        try read { db in
+            guard let q = try AppDatabase.cardBuilder(for: ref.kind).sections(db, id: ref.id, actor: actor, today: today).first(where: { $0.title == section }) else {
+                throw StoreError.notFound("section \(section) of \(ref.kind.rawValue) \(ref.id)")
+            }
+            return try q.page(db, offset: offset, limit: limit)
+        }
+    }
+
+    /// A quote's status as of today: a sent or draft quote past `valid_until` reads as expired.
+    static func quoteStatus(_ stored: String, validUntil: String, today: DateOnly) -> QuoteStatus {
+        (QuoteStatus(rawValue: stored) ?? .draft).effective(validUntil: DateOnly(iso: validUntil) ?? today, today: today)
+    }
+}

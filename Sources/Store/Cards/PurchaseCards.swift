@@ -1,0 +1,83 @@
+import Domain
+import GRDB
+
+/// A purchase order: its header and lines with ordered, received and remaining quantities.
+enum PurchaseOrderCard: CardBuilder {
+    static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
+        try AppDatabase.requireSupplierSide(actor)
+        guard let r = try Row.fetchOne(db, sql: """
+            SELECT p.number, s.name, p.order_date, p.expected_date, p.status, p.total FROM purchase_orders p JOIN suppliers s ON s.id = p.supplier_id WHERE p.id = ?
+            """, arguments: [id]) else { throw StoreError.notFound("purchase order \(id)") }
+        return RecordCard(ref: RecordRef(.purchaseOrder, id), title: "\(r[0] as String)  \(r[1] as String)", fields: [
+            .init("field.supplier", .text(r[1] as String)), .init("field.order-date", .date(iso: r[2])), .init("field.expected-date", .date(iso: r[3])),
+            .init("field.status", .status("status.\(r[4] as String)")), .init("field.total", .money(minorUnits: r[5])),
+        ], sections: [])
+    }
+
+    static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery] {
+        try AppDatabase.requireSupplierSide(actor)
+        return [CardSectionQuery(
+            title: "section.lines",
+            columns: [.integer("col.no"), .text("col.code"), .name("col.product"), .quantity("col.ordered"), .quantity("col.received"), .quantity("col.remaining"),
+                      .money("col.price"), .money("col.amount")],
+            select: "l.line_no, pr.code, pr.name, l.quantity, l.received_quantity, l.unit_price, l.amount",
+            from: "FROM purchase_order_lines l JOIN products pr ON pr.id = l.product_id WHERE l.po_id = ?", order: "l.line_no", arguments: [id]) { r in
+            let ordered: Int64 = r[3], received: Int64 = r[4]
+            return ([.integer(r[0]), .text(r[1] as String), .text(r[2] as String), .quantity(thousandths: ordered), .quantity(thousandths: received),
+                     .quantity(thousandths: ordered - received), .money(minorUnits: r[5]), .money(minorUnits: r[6])], nil)
+        }]
+    }
+}
+
+/// A payable to a supplier.
+enum PayableCard: CardBuilder {
+    static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
+        try AppDatabase.requireSupplierSide(actor)
+        guard let r = try Row.fetchOne(db, sql: """
+            SELECT p.number, s.name, p.doc_date, p.due_date, p.amount, p.open_amount, p.status FROM payables p JOIN suppliers s ON s.id = p.supplier_id WHERE p.id = ?
+            """, arguments: [id]) else { throw StoreError.notFound("payable \(id)") }
+        return RecordCard(ref: RecordRef(.payable, id), title: "\(r[0] as String)  \(r[1] as String)", fields: [
+            .init("field.supplier", .text(r[1] as String)), .init("field.doc-date", .date(iso: r[2])), .init("field.due-date", .date(iso: r[3])),
+            .init("field.amount", .money(minorUnits: r[4])), .init("field.open", .money(minorUnits: r[5])), .init("field.status", .status("status.\(r[6] as String)")),
+        ], sections: [])
+    }
+}
+
+/// A supplier's master data.
+enum SupplierCard: CardBuilder {
+    static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
+        try AppDatabase.requireSupplierSide(actor)
+        guard let r = try Row.fetchOne(db, sql: "SELECT code, name, contact_person, phone, email, address, payment_terms_days FROM suppliers WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound("supplier \(id)")
+        }
+        return RecordCard(ref: RecordRef(.supplier, id), title: r[1], fields: [
+            .init("field.code", .text(r[0] as String)), .init("field.contact-person", .text(orEmpty: r[2])), .init("field.phone", .text(orEmpty: r[3])),
+            .init("field.email", .text(orEmpty: r[4])), .init("field.address", .text(orEmpty: r[5])), .init("field.payment-terms", .integer(r[6])),
+        ], sections: [])
+    }
+}
+
+/// A product and its stock per warehouse (a stock level opens its product).
+enum ProductCard: CardBuilder {
+    static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
+        try AppDatabase.requireStockAccess(actor)
+        guard let r = try Row.fetchOne(db, sql: "SELECT code, name, unit, list_price FROM products WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound("product \(id)")
+        }
+        return RecordCard(ref: RecordRef(.product, id), title: "\(r[0] as String)  \(r[1] as String)", fields: [
+            .init("field.code", .text(r[0] as String)), .init("field.unit", .text(r[2] as String)), .init("field.list-price", .money(minorUnits: r[3])),
+        ], sections: [])
+    }
+
+    static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery] {
+        try AppDatabase.requireStockAccess(actor)
+        return [CardSectionQuery(
+            title: "section.stock", columns: [.text("col.code"), .name("col.warehouse"), .quantity("col.on-hand"), .quantity("col.reorder-level")],
+            select: "w.code, w.name, l.on_hand, l.reorder_level", from: "FROM stock_levels l JOIN warehouses w ON w.id = l.warehouse_id WHERE l.product_id = ?",
+            order: "w.code", arguments: [id]) { r in
+            let onHand: Int64 = r[2], reorder: Int64 = r[3]
+            let level = CellValue.quantity(thousandths: onHand)
+            return ([.text(r[0] as String), .text(r[1] as String), onHand <= reorder ? .warning(level) : level, .quantity(thousandths: reorder)], nil)
+        }]
+    }
+}

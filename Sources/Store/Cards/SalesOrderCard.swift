@@ -1,0 +1,37 @@
+import Domain
+import GRDB
+
+/// A sales order: its header and its lines with ordered, shipped and remaining quantities.
+enum SalesOrderCard: CardBuilder {
+    static func customerId(_ db: Database, id: Int64) throws -> Int64 {
+        guard let c = try Int64.fetchOne(db, sql: "SELECT customer_id FROM sales_orders WHERE id = ?", arguments: [id]) else { throw StoreError.notFound("order \(id)") }
+        return c
+    }
+
+    static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
+        try AppDatabase.requireCustomerAccess(db, customerId: try customerId(db, id: id), actor: actor)
+        guard let r = try Row.fetchOne(db, sql: """
+            SELECT o.number, c.name, u.display_name, o.order_date, o.due_date, o.status, o.total, o.note
+            FROM sales_orders o JOIN customers c ON c.id = o.customer_id JOIN users u ON u.id = o.owner_id WHERE o.id = ?
+            """, arguments: [id]) else { throw StoreError.notFound("order \(id)") }
+        return RecordCard(ref: RecordRef(.salesOrder, id), title: "\(r[0] as String)  \(r[1] as String)", fields: [
+            .init("field.customer", .text(r[1] as String)), .init("field.rep", .text(r[2] as String)), .init("field.order-date", .date(iso: r[3])),
+            .init("field.due-date", .date(iso: r[4])), .init("field.status", .status("status.\(r[5] as String)")), .init("field.total", .money(minorUnits: r[6])),
+            .init("field.note", .text(orEmpty: r[7])),
+        ], sections: [])
+    }
+
+    static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery] {
+        try AppDatabase.requireCustomerAccess(db, customerId: try customerId(db, id: id), actor: actor)
+        return [CardSectionQuery(
+            title: "section.lines",
+            columns: [.integer("col.no"), .text("col.code"), .name("col.product"), .quantity("col.ordered"), .quantity("col.shipped"), .quantity("col.remaining"),
+                      .money("col.price"), .percent("col.discount"), .money("col.amount")],
+            select: "l.line_no, p.code, p.name, l.quantity, l.shipped_quantity, l.unit_price, l.discount_bp, l.amount",
+            from: "FROM sales_order_lines l JOIN products p ON p.id = l.product_id WHERE l.order_id = ?", order: "l.line_no", arguments: [id]) { r in
+            let ordered: Int64 = r[3], shipped: Int64 = r[4]
+            return ([.integer(r[0]), .text(r[1] as String), .text(r[2] as String), .quantity(thousandths: ordered), .quantity(thousandths: shipped),
+                     .quantity(thousandths: ordered - shipped), .money(minorUnits: r[5]), .basisPoints(r[6], blankZero: true), .money(minorUnits: r[7])], nil)
+        }]
+    }
+}
