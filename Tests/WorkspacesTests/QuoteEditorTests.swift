@@ -88,6 +88,10 @@ import Testing
         #expect(quote.quote.lines.map(\.productId) == [han.id, second.id] && quote.status == .draft)
         #expect(try quote.quote.total() == Money(minorUnits: 35_820) + second.listPrice)
         // Accept: the form shows the order's value and the credit; Enter through it books the order.
+        func customerCard() -> RecordCard? {
+            model.stack.compactMap { if case .card(let m) = $0, m.ref.kind == .customer { return m.card } else { return nil } }.first
+        }
+        let ordersBefore = customerCard()?.sections.first { $0.title == "section.orders" }?.total ?? -1
         flow.drive(&model, runner, .accept)
         e = try #require(editor(model))
         #expect(e.notice?.argument == (Money(minorUnits: 35_820) + second.listPrice).formatted())
@@ -95,6 +99,11 @@ import Testing
         #expect(model.toast?.text == "saved.quote-accepted" && model.toast?.argument?.hasPrefix("SO-2026-") == true)
         guard case .card(let accepted)? = model.current else { Issue.record("card gone"); return }
         #expect(accepted.card?.fields.contains { $0.label == "field.status" && $0.value == .status("status.accepted") } == true)
+        // The customer's card beneath read again where it stands: the quote accepted, one more order.
+        let quotes = try #require(customerCard()?.sections.first { $0.title == "section.quotes" })
+        let number = try #require(accepted.card?.field("field.number"))
+        #expect(quotes.rows.contains { $0.first == number && $0.contains(.status("status.accepted")) })
+        #expect(customerCard()?.sections.first { $0.title == "section.orders" }?.total == ordersBefore + 1)
     }
 
     @Test func removingALineEscAsksAndAnEmptyQuoteIsNotSaved() throws {

@@ -384,14 +384,15 @@ public struct AppModel: Sendable, Equatable {
         stack.last { if case .editor = $0 { return false } else { return true } }
     }
 
-    /// Reloads what is on screen; under an open form, the screen beneath it (the form keeps
-    /// what is typed).
+    /// After a write (here or by another process), a refresh or a new day: every screen on the
+    /// stack reads its data again where it stands — the home, the customer list, each card
+    /// (the customer card under a quote just accepted too). Open forms keep what is typed.
     mutating func refreshEffects() -> [Effect] {
-        switch baseScreen {
-        case .customers?: return [.loadHome] + customers.handle(.refresh)
-        case .card(let m)?: return [.loadHome, .reloadCard(m.ref)]
-        case .home?, .editor?, nil: return [.loadHome]
-        }
+        var effects: [Effect] = [.loadHome]
+        if stack.contains(.customers) { effects += customers.handle(.refresh) }
+        var seen = Set<RecordRef>()
+        for case .card(let m) in stack where seen.insert(m.ref).inserted { effects.append(.reloadCard(m.ref)) }
+        return effects
     }
 
     mutating func run(command: String, now: Int64) -> [Effect] {
