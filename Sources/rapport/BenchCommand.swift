@@ -63,7 +63,7 @@ struct BenchCommand: AsyncParsableCommand {
             print(String(format: "  home key → frame p50 %.2f ms, p99 %.2f ms [p99 < 16 ms]", pct(frameTimes, 50), pct(frameTimes, 99)))
 
             if actor.can(.viewOwnCustomers) || actor.can(.viewAllCustomers) {
-                shell.apply(.openPalette); shell.apply(.paletteType("c")); shell.apply(.paletteType("u")); shell.apply(.paletteRun)
+                shell.apply(.openPalette); shell.apply(.palette(.type("c"))); shell.apply(.palette(.type("u"))); shell.apply(.palette(.run))
                 while shell.isBusy { shell.step(); try await Task.sleep(nanoseconds: 1_000_000) }
                 var listTimes: [Double] = []
                 for i in 0..<keys {

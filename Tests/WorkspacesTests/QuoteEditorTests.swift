@@ -92,7 +92,7 @@ import Testing
             model.stack.compactMap { if case .card(let m) = $0, m.ref.kind == .customer { return m.card } else { return nil } }.first
         }
         let ordersBefore = customerCard()?.sections.first { $0.title == "section.orders" }?.total ?? -1
-        flow.drive(&model, runner, .accept)
+        flow.drive(&model, runner, .quote(.accept))
         e = try #require(editor(model))
         #expect(e.notice?.argument == (Money(minorUnits: 35_820) + second.listPrice).formatted())
         key(.enter, &model, runner, times: 3)
@@ -143,7 +143,7 @@ import Testing
         for _ in 0..<row { flow.drive(&model, runner, .card(.move(.down))) }
         flow.drive(&model, runner, .edit)
         #expect(model.toast?.isError == true && model.toast?.text.contains("only drafts are edited") == true)
-        flow.drive(&model, runner, .copy)
+        flow.drive(&model, runner, .quote(.copy))
         let e = try #require(editor(model))
         guard case .newQuote = e.purpose else { Issue.record("a copy is a new quote: \(e.purpose)"); return }
         #expect(e.title == "editor.copy-quote" && e.value("quote_date") == today.iso && e.lines?.items.isEmpty == false && e.form.isDirty)

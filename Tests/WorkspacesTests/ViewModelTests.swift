@@ -104,8 +104,8 @@ import Store
         #expect(!p.matches.map(\.name).contains("customers"))
         var r = loggedIn(rep)
         _ = r.handle(.openPalette, now: 0)
-        for c in "cus" { _ = r.handle(.paletteType(c), now: 0) }
-        #expect(r.handle(.paletteRun, now: 0) == [.loadCustomers(after: nil, backwards: false, reset: true, request: 1)])
+        for c in "cus" { _ = r.handle(.palette(.type(c)), now: 0) }
+        #expect(r.handle(.palette(.run), now: 0) == [.loadCustomers(after: nil, backwards: false, reset: true, request: 1)])
         #expect(r.current == .customers)
         // A command typed by name that the role lacks does nothing.
         var p2 = loggedIn(Actor(userId: 9, login: "purchasing", displayName: "", role: .purchasing))

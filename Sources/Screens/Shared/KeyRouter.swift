@@ -31,8 +31,8 @@ public struct KeyRouter: Sendable {
         case .palette:
             switch key {
             case .char(":"): return nil
-            case .char(let c): return .paletteType(c)
-            case .backspace: return .paletteBackspace
+            case .char(let c): return .palette(.type(c))
+            case .backspace: return .palette(.backspace)
             default: return nil
             }
         case .customerSearch:

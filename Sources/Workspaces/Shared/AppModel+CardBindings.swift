@@ -43,15 +43,4 @@ extension AppModel {
         if m.ref.kind == .customer { return [Binding("edit", "hint.edit-customer", .edit, help: "action.edit-customer", needs: Self.customerWriters)] }
         return []
     }
-
-    /// On a quote (its card or a quote row): sent while a draft, accept or reject while open, copy.
-    var quoteMoveBindings: [Binding] {
-        guard selectedQuote() != nil else { return [] }
-        let status = selectedQuoteStatus()
-        let open = status == .draft || status == .sent
-        return [Binding("mark-sent", "hint.mark-sent", .markSent, needs: [.editQuotes]).unless(status == .draft, "reason.quote-not-draft"),
-                Binding("accept", "hint.accept", .accept, needs: [.editQuotes]).unless(open, "reason.quote-closed"),
-                Binding("reject", "hint.reject", .reject, needs: [.editQuotes]).unless(open, "reason.quote-closed"),
-                Binding("copy", "hint.copy", .copy, needs: [.editQuotes])]
-    }
 }

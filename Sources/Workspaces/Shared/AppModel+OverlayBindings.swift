@@ -8,9 +8,9 @@ extension AppModel {
             return [Binding("back", "hint.close", .closeOverlay), Binding("help", "hint.close", .closeOverlay, hint: false),
                     Binding("quit", "hint.close", .closeOverlay, hint: false), Binding("open", "hint.close", .closeOverlay, hint: false)]
         case .palette:
-            return [Binding("open", "hint.run", .paletteRun), Binding("move-up", "hint.move", .paletteMove(-1), group: "move"),
-                    Binding("move-down", "hint.move", .paletteMove(1), group: "move"), Binding("next-pane", "hint.move", .paletteMove(1), hint: false),
-                    Binding("previous-pane", "hint.move", .paletteMove(-1), hint: false), Binding("back", "hint.close", .closeOverlay)]
+            return [Binding("open", "hint.run", .palette(.run)), Binding("move-up", "hint.move", .palette(.move(-1)), group: "move"),
+                    Binding("move-down", "hint.move", .palette(.move(1)), group: "move"), Binding("next-pane", "hint.move", .palette(.move(1)), hint: false),
+                    Binding("previous-pane", "hint.move", .palette(.move(-1)), hint: false), Binding("back", "hint.close", .closeOverlay)]
         case .confirmQuit:
             return [Binding("yes", "hint.yes", .confirmQuit(true)), Binding("no", "hint.no", .confirmQuit(false)),
                     Binding("back", "hint.no", .confirmQuit(false), hint: false), Binding("force-quit", "hint.yes", .confirmQuit(true), hint: false)]
@@ -18,11 +18,11 @@ extension AppModel {
             return [Binding("yes", "hint.approve", .decideClaim(approve: true)), Binding("no", "hint.reject", .decideClaim(approve: false)),
                     Binding("back", "hint.later", .closeOverlay)]
         case .preview(let p):
-            return [Binding("open", p.printer == nil ? "hint.save-file" : "hint.print", .sendPrint(toFile: false)),
-                    Binding("print", "hint.print", .sendPrint(toFile: false), hint: false),
-                    Binding("save-file", "hint.save-file", .sendPrint(toFile: true), hint: p.printer != nil),
-                    Binding("move-up", "hint.scroll", .previewScroll(-1), group: "move"), Binding("move-down", "hint.scroll", .previewScroll(1), group: "move"),
-                    Binding("page-down", "hint.page", .previewScroll(20)), Binding("page-up", "hint.page", .previewScroll(-20), hint: false),
+            return [Binding("open", p.printer == nil ? "hint.save-file" : "hint.print", .preview(.send(toFile: false))),
+                    Binding("print", "hint.print", .preview(.send(toFile: false)), hint: false),
+                    Binding("save-file", "hint.save-file", .preview(.send(toFile: true)), hint: p.printer != nil),
+                    Binding("move-up", "hint.scroll", .preview(.scroll(-1)), group: "move"), Binding("move-down", "hint.scroll", .preview(.scroll(1)), group: "move"),
+                    Binding("page-down", "hint.page", .preview(.scroll(20))), Binding("page-up", "hint.page", .preview(.scroll(-20)), hint: false),
                     Binding("back", "hint.close", .closeOverlay), Binding("quit", "hint.close", .closeOverlay, hint: false)]
         case .exportChoice:
             return [Binding("export-xlsx", "hint.xlsx", .exportAs(.xlsx)), Binding("export-csv", "hint.csv", .exportAs(.csv)),

@@ -35,6 +35,28 @@ public struct PaletteModel: Sendable, Equatable {
 
     public init(role: Role) { commands = PaletteCommand.available(to: role) }
 
+    public enum Action: Sendable, Equatable {
+        case type(Character)
+        case backspace
+        case move(Int)
+        case run
+    }
+
+    /// What the palette reports to the shell: stay open, close, or run a command.
+    public enum Outcome: Sendable, Equatable { case stay, close, run(String) }
+
+    public mutating func handle(_ action: Action) -> Outcome {
+        switch action {
+        case .type(let c): query.append(c); selected = 0
+        case .backspace:
+            if query.isEmpty { return .close }
+            query.removeLast(); selected = 0
+        case .move(let d): selected = max(0, min(matches.count - 1, selected + d))
+        case .run: return matches.indices.contains(selected) ? .run(matches[selected].name) : .close
+        }
+        return .stay
+    }
+
     /// Commands whose name starts with the query, then those that contain it.
     public var matches: [PaletteCommand] {
         let q = query.lowercased()

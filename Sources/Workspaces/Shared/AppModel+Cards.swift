@@ -1,0 +1,51 @@
+import Domain
+
+/// Cards on the stack: opened, read again where they stand, paged, and what Enter on a row does.
+extension AppModel {
+    /// A card opened, read again or paged; nil when the action is another area's.
+    mutating func handleCards(_ action: Action, now: Int64) -> [Effect]? {
+        switch action {
+        case .card(let a):
+            guard case .card(var model)? = stack.last else { return [] }
+            let effects = model.handle(a)
+            stack[stack.count - 1] = .card(model)
+            return effects
+        case .cardLoaded(let card):
+            if case .card(var model)? = stack.last, model.ref == card.ref || (model.ref.kind == .stockLevel && card.ref.kind == .product) {
+                _ = model.handle(.loaded(card))
+                stack[stack.count - 1] = .card(model)
+            } else {
+                var model = CardViewModel(ref: card.ref)
+                _ = model.handle(.loaded(card))
+                stack.append(.card(model))
+            }
+        case .cardReloaded(let ref, let card):
+            // Read again, not opened: the card stays where it is in the stack (under a form, or
+            // under a card a save just opened); a card no longer there is dropped.
+            if let i = stackIndex(ofCard: ref), case .card(var model) = stack[i] {
+                _ = model.handle(.loaded(card))
+                stack[i] = .card(model)
+            }
+        case .cardPageLoaded(let ref, let section, let offset, let page):
+            if let i = stackIndex(ofCard: ref), case .card(var model) = stack[i] {
+                let effects = model.handle(.pageLoaded(section: section, offset: offset, page))
+                stack[i] = .card(model)
+                return effects
+            }
+        case .cardFailed(_, let message):
+            say(message, isError: true, now: now)
+        case .openInCard:
+            guard case .card(let m)? = current, let ref = m.selectedRef else { return [] }
+            let edit = editEffects(ref, customerName: m.card?.title ?? "")
+            return edit.isEmpty ? [.loadCard(ref)] : edit
+        default:
+            return nil
+        }
+        return []
+    }
+
+    /// Where a card of `ref` stands on the stack (a card no longer there is not reopened).
+    func stackIndex(ofCard ref: RecordRef) -> Int? {
+        stack.lastIndex { if case .card(let m) = $0 { return m.ref == ref } else { return false } }
+    }
+}

@@ -1,0 +1,77 @@
+import Documents
+import Domain
+
+extension PrintPreview {
+    /// In the preview pane: scroll, or send it (to the printer, or to a file).
+    public enum Action: Sendable, Equatable {
+        case scroll(Int)
+        case send(toFile: Bool)
+    }
+}
+
+/// `p` and `x`: the print preview and the export of what is on screen.
+extension AppModel {
+    /// Print and export; nil when the action is another area's.
+    mutating func handleDocuments(_ action: Action, now: Int64) -> [Effect]? {
+        switch action {
+        case .print:
+            if let ref = printableRef() { return [.preparePrint(ref)] }
+            say("print.nothing", isError: true, now: now)
+        case .printReady(let preview):
+            overlay = .preview(preview)
+        case .preview(.scroll(let delta)):
+            if case .preview(var p)? = overlay {
+                p.scroll = max(0, min(max(0, p.lines.count - 1), p.scroll + delta))
+                overlay = .preview(p)
+            }
+        case .preview(.send(let toFile)):
+            guard case .preview(let p)? = overlay else { return [] }
+            overlay = nil
+            return [.print(p, toFile: toFile || p.printer == nil)]
+        case .export:
+            if canExport { overlay = .exportChoice } else {
+                say("export.nothing", isError: true, now: now)
+            }
+        case .exportAs(let format):
+            overlay = nil
+            if let request = exportRequest() { return [.export(request, format)] }
+        default:
+            return nil
+        }
+        return []
+    }
+
+    /// The document `p` prints: the open quote, order or purchase order, or the one selected in
+    /// a card's table.
+    public func printableRef() -> RecordRef? {
+        guard case .card(let m)? = current else { return nil }
+        let printable: Set<RecordRef.Kind> = [.quote, .salesOrder, .purchaseOrder]
+        if printable.contains(m.ref.kind) { return m.ref }
+        if let ref = m.selectedRef, printable.contains(ref.kind) { return ref }
+        return nil
+    }
+
+    /// Whether `x` has something to export here (cheap: the status bar asks every frame).
+    public var canExport: Bool {
+        switch current {
+        case .customers?: return true
+        case .card(let m)?: return !(m.currentSection?.rows.isEmpty ?? true)
+        default: return false
+        }
+    }
+
+    /// What `x` exports: the customer list with its sort and filter (or search), or the whole
+    /// table of the card's current tab.
+    public func exportRequest() -> ExportRequest? {
+        switch current {
+        case .customers?:
+            return .customers(sort: customers.sort, filter: customers.filter, query: customers.showingResults ? customers.query : nil)
+        case .card(let m)?:
+            guard let section = m.currentSection, !section.rows.isEmpty else { return nil }
+            let name = "\(m.ref.kind.rawValue)-" + section.title.replacingOccurrences(of: "section.", with: "")
+            return .cardTable(m.ref, section: section.title, columns: section.columns, name: name)
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Domain
+
+/// Login, the stack of screens, the overlays, refreshes and the palette's commands.
+extension AppModel {
+    /// Navigation, overlays, toasts, refreshes; nil when the action is another area's.
+    mutating func handleNavigation(_ action: Action, now: Int64) -> [Effect]? {
+        switch action {
+        case .login(let a):
+            var effects = loginModel.handle(a, now: now)
+            if case .result(.success(let actor), _) = a {
+                session = Session(actor: actor, today: today)
+                stack = [.home]
+                home = HomeViewModel()
+                customers = CustomerListViewModel()
+                effects.append(.loadHome)
+            }
+            return effects
+        case .home(let a):
+            return home.handle(a)
+        case .customers(let a):
+            return customers.handle(a)
+        case .openPalette:
+            if let session { overlay = .palette(PaletteModel(role: session.role)) }
+        case .showHelp:
+            overlay = overlay == .help ? nil : .help
+        case .closeOverlay:
+            overlay = nil
+        case .back:
+            if overlay != nil { overlay = nil } else if stack.count > 1 { stack.removeLast() }
+        case .quit:
+            if session == nil || stack.count <= 1 { overlay = .confirmQuit } else { stack.removeLast() }
+        case .confirmQuit(let yes):
+            overlay = nil
+            if yes { quitting = true; return [.quit] }
+        case .refresh:
+            return refreshEffects()
+        case .dataChanged:
+            return session == nil ? [] : refreshEffects()
+        case .dayChanged(let d):
+            today = d
+            session?.today = d
+            return session == nil ? [] : refreshEffects()
+        case .toast(let text, let isError):
+            toast = ToastMessage(text: text, isError: isError, until: now + 4)
+        case .palette(let a):
+            guard case .palette(var p)? = overlay else { return [] }
+            switch p.handle(a) {
+            case .stay: overlay = .palette(p)
+            case .close: overlay = nil
+            case .run(let command):
+                overlay = nil
+                return run(command: command, now: now)
+            }
+        case .tick(let t):
+            if let toast, toast.until <= t { self.toast = nil }
+            return loginModel.handle(.tick(now: t), now: t)
+        case .open(let ref):
+            return [.loadCard(ref)]
+        case .notice(let key, let argument, let isError):
+            say(key, argument: argument, isError: isError, now: now)
+        case .redraw:
+            break
+        default:
+            return nil
+        }
+        return []
+    }
+
+    /// The screen a form was opened from (forms are drawn over it), or the current screen.
+    public var baseScreen: Screen? {
+        stack.last { if case .editor = $0 { return false } else { return true } }
+    }
+
+    /// After a write (here or by another process), a refresh or a new day: every screen on the
+    /// stack reads its data again where it stands — the home, the customer list, each card
+    /// (the customer card under a quote just accepted too). Open forms keep what is typed.
+    mutating func refreshEffects() -> [Effect] {
+        var effects: [Effect] = [.loadHome]
+        if stack.contains(.customers) { effects += customers.handle(.refresh) }
+        var seen = Set<RecordRef>()
+        for case .card(let m) in stack where seen.insert(m.ref).inserted { effects.append(.reloadCard(m.ref)) }
+        return effects
+    }
+
+    mutating func run(command: String, now: Int64) -> [Effect] {
+        guard let session, PaletteCommand.available(to: session.role).contains(where: { $0.name == command }) else { return [] }
+        switch command {
+        case "home", "reminders":
+            stack = [.home]
+            return [.loadHome]
+        case "customers":
+            if current != .customers { stack.append(.customers) }
+            customers = CustomerListViewModel()
+            return [customers.load(after: nil, backwards: false, reset: true)]
+        case "performance":
+            return [.loadCard(RecordRef(.performance, session.actor.userId))]
+        case "new-customer":
+            return [.openEditor(.newCustomer(name: ""))]
+        case "quotes":
+            return [.loadCard(RecordRef(.quoteList, session.actor.userId))]
+        case "new-quote":
+            if let (id, name) = selectedCustomer() { return [.openEditor(.newQuote(customerId: id, name: name))] }
+            say("palette.pick-customer", isError: true, now: now)
+        case "refresh":
+            return refreshEffects()
+        case "help":
+            overlay = .help
+        case "logout":
+            self = AppModel(today: today, login: session.actor.login)
+        case "quit":
+            overlay = .confirmQuit
+        default:
+            break
+        }
+        return []
+    }
+}

@@ -1,0 +1,98 @@
+import Domain
+
+/// Forms and the writes on what is selected: a customer or a reminder about one, a card's row.
+extension AppModel {
+    /// Forms, follow-ups, new and edit, claims; nil when the action is another area's.
+    mutating func handleWrites(_ action: Action, now: Int64) -> [Effect]? {
+        switch action {
+        case .editor(let a):
+            guard case .editor(var editor)? = stack.last else { return [] }
+            let outcome = editor.handle(a)
+            stack[stack.count - 1] = .editor(editor)
+            switch outcome {
+            case .stay: return []
+            case .close: stack.removeLast()
+            case .save where editor.purpose == .filterCustomers:
+                stack.removeLast()
+                return customers.handle(.setFilter(editor.filterValue))
+            case .save(let acceptSimilar): return [.saveEditor(editor, acceptSimilar: acceptSimilar)]
+            case .claim(let hint) where hint.ownerId == session?.actor.userId:
+                editor.notice = EditorModel.Notice(key: "duplicate.yours", argument: hint.name, isError: true)
+                stack[stack.count - 1] = .editor(editor)
+            case .claim(let hint): stack[stack.count - 1] = .editor(EditorModel.claim(hint, today: today))
+            }
+        case .editorReady(let editor):
+            if case .editor? = stack.last { stack[stack.count - 1] = .editor(editor) } else { stack.append(.editor(editor)) }
+        case .saved(let key, let argument):
+            if case .editor? = stack.last { stack.removeLast() }
+            toast = ToastMessage(text: key, isError: false, until: now + 4, argument: argument)
+            return refreshEffects()
+        case .logContact:
+            if let (id, name) = selectedCustomer(), can(.logContacts) { return [.openEditor(.logContact(customerId: id, name: name))] }
+        case .postpone:
+            if let (id, name) = selectedCustomer(), can(.logContacts) { return [.openEditor(.postpone(customerId: id, name: name))] }
+        case .markDone:
+            if let (id, name) = selectedCustomer(), can(.logContacts) { return [.markContactDone(customerId: id, name: name)] }
+        case .newRecord:
+            if case .card(let m)? = current, m.ref.kind == .customer, let title = m.card?.title {
+                switch m.currentSection?.title {
+                case "section.contacts"? where canEditCustomers: return [.openEditor(.newContact(customerId: m.ref.id, name: title))]
+                case "section.opportunities"? where can(.editQuotes): return [.openEditor(.newOpportunity(customerId: m.ref.id, name: title))]
+                case "section.contact-log"? where can(.logContacts): return [.openEditor(.logContact(customerId: m.ref.id, name: title))]
+                case "section.quotes"? where can(.editQuotes): return [.openEditor(.newQuote(customerId: m.ref.id, name: title))]
+                default: return []
+                }
+            }
+            if current == .customers || current == .home, canEditCustomers {
+                return [.openEditor(.newCustomer(name: current == .customers ? customers.query : ""))]
+            }
+        case .edit:
+            if let id = selectedQuote(), can(.editQuotes) { return [.openEditor(.editQuote(id: id))] }
+            if case .card(let m)? = current, let ref = m.selectedRef, let title = m.card?.title {
+                return editEffects(ref, customerName: title)
+            }
+            if let (id, _) = selectedCustomer(), canEditCustomers { return [.openEditor(.editCustomer(id: id))] }
+        case .sort:
+            if current == .customers { return customers.handle(.cycleSort) }
+        case .filter:
+            if current == .customers { return [.openEditor(.filterCustomers(customers.filter))] }
+        case .claimLoaded(let claim):
+            overlay = .claimDecision(claim)
+        case .decideClaim(let approve):
+            guard case .claimDecision(let claim)? = overlay else { return [] }
+            overlay = nil
+            return [.decideClaim(id: claim.id, approve: approve, customer: claim.customerName)]
+        default:
+            return nil
+        }
+        return []
+    }
+
+    /// Contacts and opportunities open in their form; other rows have no form here.
+    func editEffects(_ ref: RecordRef, customerName: String) -> [Effect] {
+        switch ref.kind {
+        case .contact where canEditCustomers: return [.openEditor(.editContact(id: ref.id, customerName: customerName))]
+        case .opportunity where can(.editQuotes): return [.openEditor(.editOpportunity(id: ref.id, customerName: customerName))]
+        default: return []
+        }
+    }
+
+    /// The customer the user is pointing at: the selected reminder (if it is about a customer),
+    /// the selected row of the customer list, or the open customer card.
+    public func selectedCustomer() -> (Int64, String)? {
+        switch current {
+        case .home?:
+            guard let item = home.selectedItem, item.record.kind == .customer else { return nil }
+            return (item.record.id, item.title)
+        case .customers?:
+            guard customers.rows.indices.contains(customers.selected) else { return nil }
+            let row = customers.rows[customers.selected]
+            return (row.id, row.name)
+        case .card(let m)?:
+            guard m.ref.kind == .customer else { return nil }
+            return (m.ref.id, m.card?.title ?? "")
+        default:
+            return nil
+        }
+    }
+}
