@@ -67,6 +67,9 @@ public struct RecordCard: Hashable, Sendable, Codable {
         self.ref = ref; self.title = title; self.fields = fields; self.sections = sections
     }
 
+    /// Rows of a card table read with the card; the rest come a page at a time.
+    public static let pageSize = 100
+
     /// A field's value by its label.
     public func field(_ label: String) -> CellValue? { fields.first { $0.label == label }?.value }
 }

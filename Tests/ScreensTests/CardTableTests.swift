@@ -26,25 +26,25 @@ import Testing
 
     @Test func aTabShowsItsTrueCountAndReadsTheRestAsTheSelectionMoves() throws {
         let (id, entries) = try busiestCustomer()
-        #expect(entries > AppDatabase.cardPageSize, "the demo needs a customer with more log entries than a page")
+        #expect(entries > RecordCard.pageSize, "the demo needs a customer with more log entries than a page")
         let card = try CardTableTests.db.card(RecordRef(.customer, id), for: try manager(), today: today)
         let log = try #require(card.sections.first { $0.title == "section.contact-log" })
         #expect(log.total == entries)
-        #expect(log.rows.count == AppDatabase.cardPageSize && log.hasMore)
+        #expect(log.rows.count == RecordCard.pageSize && log.hasMore)
 
         var model = CardViewModel(ref: card.ref)
         _ = model.handle(.loaded(card))
         model.tab = try #require(card.sections.firstIndex { $0.title == "section.contact-log" }) + 1
         var asked: [Effect] = []
-        for _ in 0..<AppDatabase.cardPageSize { asked += model.handle(.move(.down)) }
-        #expect(asked == [.loadCardPage(card.ref, section: "section.contact-log", offset: AppDatabase.cardPageSize)])
-        let next = try CardTableTests.db.cardPage(card.ref, section: "section.contact-log", offset: AppDatabase.cardPageSize, limit: AppDatabase.cardPageSize,
+        for _ in 0..<RecordCard.pageSize { asked += model.handle(.move(.down)) }
+        #expect(asked == [.loadCardPage(card.ref, section: "section.contact-log", offset: RecordCard.pageSize)])
+        let next = try CardTableTests.db.cardPage(card.ref, section: "section.contact-log", offset: RecordCard.pageSize, limit: RecordCard.pageSize,
                                                   for: try manager(), today: today)
-        _ = model.handle(.pageLoaded(section: "section.contact-log", offset: AppDatabase.cardPageSize, next))
-        #expect(model.currentSection?.rows.count == min(entries, 2 * AppDatabase.cardPageSize))
+        _ = model.handle(.pageLoaded(section: "section.contact-log", offset: RecordCard.pageSize, next))
+        #expect(model.currentSection?.rows.count == min(entries, 2 * RecordCard.pageSize))
         // A page that arrives late for rows already replaced (a refresh) is dropped.
         _ = model.handle(.pageLoaded(section: "section.contact-log", offset: 7, next))
-        #expect(model.currentSection?.rows.count == min(entries, 2 * AppDatabase.cardPageSize))
+        #expect(model.currentSection?.rows.count == min(entries, 2 * RecordCard.pageSize))
     }
 
     @Test func aRepCannotPageAnotherRepsCustomer() throws {

@@ -2,9 +2,6 @@ import Domain
 import GRDB
 
 extension AppDatabase {
-    /// Rows of a card table read with the card; the rest come a page at a time.
-    public static let cardPageSize = 100
-
     /// The builder of a record kind's card.
     static func cardBuilder(for kind: RecordRef.Kind) -> any CardBuilder.Type {
         switch kind {
@@ -34,7 +31,7 @@ extension AppDatabase {
         let builder = cardBuilder(for: ref.kind)
         var card = try builder.header(db, id: ref.id, actor: actor, today: today)
         card.sections = try builder.sections(db, id: ref.id, actor: actor, today: today).map { q in
-            let first = try q.page(db, offset: 0, limit: cardPageSize)
+            let first = try q.page(db, offset: 0, limit: RecordCard.pageSize)
             return RecordCard.Section(title: q.title, columns: q.columns, rows: first.rows, refs: first.refs, total: try q.count(db))
         }
         return card

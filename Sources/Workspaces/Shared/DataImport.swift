@@ -23,7 +23,7 @@ public enum DataImport {
     /// `linesMapping` maps its columns as `mapping` does the orders'.
     public static func run(kind: String, path: String, mapping: String?, dryRun: Bool, skipBadRows: Bool, rejectsPath: String? = nil,
                            linesPath: String? = nil, linesMapping: String? = nil,
-                           database: AppDatabase, actor: Actor, today: DateOnly, now: Int64) throws -> Result {
+                           database: any ImportStore, actor: Actor, today: DateOnly, now: Int64) throws -> Result {
         guard let spec = ImportSpec.all[kind] else {
             throw DocumentError("cannot import '\(kind)' yet (one of: \(kinds.joined(separator: ", ")))")
         }

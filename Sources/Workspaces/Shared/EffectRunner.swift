@@ -4,12 +4,12 @@ import Store
 
 /// Runs effects off the main loop (on a reader of the pool) and turns their results into actions.
 public struct EffectRunner: Sendable {
-    public let database: AppDatabase
+    public let database: any RapportStore
     public let clock: any Clock
     /// Templates, printer and export folder; nil where nothing prints (some tests).
     public let documents: DocumentServices?
 
-    public init(database: AppDatabase, clock: any Clock, documents: DocumentServices? = nil) {
+    public init(database: any RapportStore, clock: any Clock, documents: DocumentServices? = nil) {
         self.database = database; self.clock = clock; self.documents = documents
     }
 
@@ -42,7 +42,7 @@ public struct EffectRunner: Sendable {
         case .loadCardPage(let ref, let section, let offset):
             guard let session else { return [] }
             do {
-                let page = try database.cardPage(ref, section: section, offset: offset, limit: AppDatabase.cardPageSize, for: session.actor, today: session.today)
+                let page = try database.cardPage(ref, section: section, offset: offset, limit: RecordCard.pageSize, for: session.actor, today: session.today)
                 return [.cardPageLoaded(ref, section: section, offset: offset, page)]
             } catch {
                 return [.cardFailed(ref, error.description)]

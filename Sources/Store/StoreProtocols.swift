@@ -1,0 +1,106 @@
+import Domain
+
+// The Store's face toward Workspaces: protocols by area, in Domain and Store types only (no
+// GRDB type crosses), so that another storage engine can implement them. `AppDatabase` (SQLite)
+// implements them all.
+
+/// Logging in and the company's settings.
+public protocol SessionStore: Sendable {
+    func authenticate(login: String, password: String, at now: Int64) throws(StoreError) -> AuthResult
+    func settings() throws(StoreError) -> CompanySettings
+}
+
+/// A role home: its figures and its reminders.
+public protocol HomeStore: Sendable {
+    func dashboard(for actor: Actor, today: DateOnly) throws(StoreError) -> Dashboard
+    func reminders(for actor: Actor, today: DateOnly, limit: Int?) throws(StoreError) -> [ReminderGroup]
+}
+
+/// The customer list, the customer form, and claims on another rep's customer.
+public protocol CustomerStore: Sendable {
+    func customerCount(for actor: Actor, filter: CustomerFilter) throws(StoreError) -> Int
+    func customerFacets(for actor: Actor) throws(StoreError) -> (regions: [String], tags: [String])
+    func customerPage(for actor: Actor, sort: CustomerSort, filter: CustomerFilter, after: CustomerCursor?, limit: Int, backwards: Bool) throws(StoreError) -> [CustomerRow]
+    func customerSearch(for actor: Actor, query: String, limit: Int) throws(StoreError) -> [CustomerRow]
+    func customerListSheet(for actor: Actor, sort: CustomerSort, filter: CustomerFilter, query: String?) throws(StoreError) -> Sheet
+    func customerForEdit(id: Int64, by actor: Actor) throws(StoreError) -> Customer
+    func suggestedCustomerCode() throws(StoreError) -> String
+    func createCustomer(_ customer: Customer, by actor: Actor, today: DateOnly, at now: Int64, acceptSimilar: Bool) throws(StoreError) -> CustomerSaveResult
+    @discardableResult
+    func updateCustomer(_ customer: Customer, by actor: Actor, at now: Int64) throws(StoreError) -> Int64
+    @discardableResult
+    func fileClaim(customerId: Int64, reason: String, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> Int64
+    func claim(id: Int64, for actor: Actor) throws(StoreError) -> ClaimSummary
+    func decideClaim(id: Int64, approve: Bool, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError)
+}
+
+/// The contact log, next contacts, contacts and opportunities.
+public protocol FollowUpStore: Sendable {
+    @discardableResult
+    func logContact(_ entry: ContactLogEntry, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> Int64
+    func markContactDone(customerId: Int64, by actor: Actor, at now: Int64) throws(StoreError)
+    func postponeContact(customerId: Int64, to date: DateOnly, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError)
+    func contactForEdit(id: Int64, by actor: Actor) throws(StoreError) -> Contact
+    @discardableResult
+    func saveContact(_ contact: Contact, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> Int64
+    func opportunityForEdit(id: Int64, by actor: Actor) throws(StoreError) -> Opportunity
+    @discardableResult
+    func saveOpportunity(_ opportunity: Opportunity, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> Int64
+}
+
+/// Cards of every record kind and the pages of their tables.
+public protocol CardStore: Sendable {
+    func card(_ ref: RecordRef, for actor: Actor, today: DateOnly) throws(StoreError) -> RecordCard
+    func cardPage(_ ref: RecordRef, section: String, offset: Int, limit: Int?, for actor: Actor, today: DateOnly) throws(StoreError) -> CardPage
+}
+
+/// Quotes: the form, its product look-up, status moves and accepting into an order.
+public protocol QuoteStore: Sendable {
+    func productOptions() throws(StoreError) -> [ProductOption]
+    func quoteForEdit(id: Int64, by actor: Actor, today: DateOnly) throws(StoreError) -> QuoteForEdit
+    func quoteAcceptance(id: Int64, by actor: Actor, today: DateOnly) throws(StoreError) -> QuoteAcceptance
+    @discardableResult
+    func saveQuote(_ quote: Quote, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> (id: Int64, number: String)
+    func setQuoteStatus(id: Int64, to next: QuoteStatus, reason: String?, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError)
+    @discardableResult
+    func acceptQuote(id: Int64, version: Int64, orderDate: DateOnly, dueDate: DateOnly, note: String?, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> String
+}
+
+/// Documents to print.
+public protocol DocumentStore: Sendable {
+    func documentNumber(_ ref: RecordRef) throws(StoreError) -> (PrintableDocument.Kind, String)?
+    func printableDocument(_ kind: PrintableDocument.Kind, number: String, for actor: Actor) throws(StoreError) -> PrintableDocument
+}
+
+/// Bringing data in from another system.
+public protocol ImportStore: Sendable {
+    func importContacts(_ rows: [ImportRecord<Contact>], by actor: Actor, today: DateOnly, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
+    func importCustomers(_ rows: [ImportRecord<Customer>], by actor: Actor, today: DateOnly, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
+    func importHistoricalOrders(_ rows: [ImportRecord<HistoricalOrder>], by actor: Actor, today: DateOnly, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
+    func importOpeningBalances(_ kind: String, _ rows: [ImportRecord<OpeningBalance>], by actor: Actor, today: DateOnly, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
+    func importOpeningStock(_ rows: [ImportRecord<OpeningStock>], by actor: Actor, today: DateOnly, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
+    func importProducts(_ rows: [ImportRecord<Product>], by actor: Actor, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
+    func importSuppliers(_ rows: [ImportRecord<Supplier>], by actor: Actor, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
+    func importUsers(_ rows: [ImportRecord<ImportedUser>], by actor: Actor, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> (ImportOutcome, issued: [(login: String, password: String)])
+    func importWarehouses(_ rows: [ImportRecord<Warehouse>], by actor: Actor, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
+}
+
+/// Everything the workspaces ask of the Store.
+public typealias RapportStore = SessionStore & HomeStore & CustomerStore & FollowUpStore & CardStore & QuoteStore & DocumentStore & ImportStore
+
+extension AppDatabase: SessionStore, HomeStore, CustomerStore, FollowUpStore, CardStore, QuoteStore, DocumentStore, ImportStore {}
+
+// The usual arguments, as the SQLite implementation takes them.
+public extension HomeStore {
+    func reminders(for actor: Actor, today: DateOnly) throws(StoreError) -> [ReminderGroup] { try reminders(for: actor, today: today, limit: nil) }
+}
+
+public extension CustomerStore {
+    func customerSearch(for actor: Actor, query: String) throws(StoreError) -> [CustomerRow] { try customerSearch(for: actor, query: query, limit: 200) }
+}
+
+public extension QuoteStore {
+    func setQuoteStatus(id: Int64, to next: QuoteStatus, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) {
+        try setQuoteStatus(id: id, to: next, reason: nil, by: actor, today: today, at: now)
+    }
+}
