@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Import directions follow DESIGN.md's layer table; `LayerImportTests` checks that no source
+// Import directions follow docs/architecture.md's layer table; `LayerImportTests` checks that no source
 // file imports a module its target may not see (SwiftPM alone lets transitive modules through).
 let package = Package(
     name: "Rapport",

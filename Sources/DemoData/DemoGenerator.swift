@@ -178,7 +178,7 @@ public struct DemoGenerator {
             let source = fullRecord ? rng.pick(DemoNames.sources) : nil
             let tags = rng.chance(20) ? "vip" : ""
             let tel = phone()
-            // Own domains are unique per company; free-mail addresses say nothing (DOMAIN.md).
+            // Own domains are unique per company; free-mail addresses say nothing (docs/domain.md).
             let email = fullRecord ? (rng.chance(50) ? "info@c\(c).example.cn" : "c\(c)@\(rng.pick(["163.com", "qq.com"]))") : nil
             let address = fullRecord ? "\(DemoNames.cities[cityIdx])\(rng.pick(DemoNames.streets))\(rng.int(in: 1...999))号" : nil
             let keys = DuplicateMatching.keys(name: names[c], phone: tel, email: email)

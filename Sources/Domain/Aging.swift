@@ -1,4 +1,4 @@
-/// Receivables (and payables) aging as of a date, per DOMAIN.md.
+/// Receivables (and payables) aging as of a date, per docs/domain.md.
 public struct AgingBuckets: Sendable, Equatable {
     /// Upper bounds of the overdue buckets in days; the last bucket is open-ended.
     public var bounds: [Int]

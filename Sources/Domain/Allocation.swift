@@ -49,7 +49,7 @@ public enum Allocation {
     }
 }
 
-/// DOMAIN.md credit: exposure = open receivables + unshipped value of open orders.
+/// docs/domain.md credit: exposure = open receivables + unshipped value of open orders.
 public struct CreditExposure: Sendable, Equatable {
     public var openReceivables: Money
     public var unshippedOrders: Money

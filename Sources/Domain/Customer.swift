@@ -59,7 +59,7 @@ public struct Customer: Sendable, Equatable, Codable {
         return seen.joined(separator: ",")
     }
 
-    /// The key customer fields whose filling makes up record completeness (DOMAIN.md).
+    /// The key customer fields whose filling makes up record completeness (docs/domain.md).
     public var keyFieldsFilled: Int {
         [contactPerson, phone, email, address, industry, source].filter { !($0?.trimmingSpaces().isEmpty ?? true) }.count + (ownerId == nil ? 0 : 1)
     }

@@ -49,7 +49,7 @@ public struct DateOnly: Hashable, Comparable, Sendable, Codable, CustomStringCon
         self = date
     }
 
-    /// What a user may type in a date field (DESIGN.md): `2026-11-22`, `11-22` (this year), `t`
+    /// What a user may type in a date field (docs/architecture.md): `2026-11-22`, `11-22` (this year), `t`
     /// (today), `+3` / `-2` (days), `+1w`, `-1w` (weeks), `+1m` (months).
     public static func parse(_ text: String, today: DateOnly) throws(DomainError) -> DateOnly {
         let t = text.trimmingSpaces().lowercased()
@@ -117,7 +117,7 @@ public struct DateRange: Hashable, Sendable, Codable, CustomStringConvertible {
     public var to: DateOnly
     public init(from: DateOnly, to: DateOnly) { self.from = from; self.to = to }
     public var days: Int { from.distance(to: to) + 1 }
-    /// The period of equal length just before this one (P′ in DOMAIN.md).
+    /// The period of equal length just before this one (P′ in docs/domain.md).
     public var previous: DateRange { DateRange(from: from.adding(days: -days), to: from.adding(days: -1)) }
     public func contains(_ d: DateOnly) -> Bool { d >= from && d <= to }
     public var description: String { "\(from.iso)…\(to.iso)" }

@@ -1,4 +1,4 @@
-/// Document life cycles of DOMAIN.md. Each `transition` either returns the new status or throws
+/// Document life cycles of docs/domain.md. Each `transition` either returns the new status or throws
 /// a `DomainError` naming the refused move, so the Store never writes an impossible state.
 public enum QuoteStatus: String, CaseIterable, Sendable, Codable {
     case draft, sent, accepted, rejected, expired

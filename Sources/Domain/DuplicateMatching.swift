@@ -1,6 +1,6 @@
 import Foundation
 
-/// DOMAIN.md's duplicate-customer rules, in one place: name normalisation, phone and e-mail keys,
+/// docs/domain.md's duplicate-customer rules, in one place: name normalisation, phone and e-mail keys,
 /// and trigram similarity. The Store stores the keys at write time and asks these rules which
 /// candidates match.
 public enum DuplicateRule: String, Sendable, Codable, CaseIterable {

@@ -29,7 +29,7 @@ public struct ImportRecord<Record: Sendable & Equatable>: Sendable, Equatable {
 public struct ImportOutcome: Sendable, Equatable {
     public var imported: Int
     public var problems: [ImportProblem]
-    /// Not errors: e.g. a customer whose phone matches an existing one (DOMAIN.md's non-blocking
+    /// Not errors: e.g. a customer whose phone matches an existing one (docs/domain.md's non-blocking
     /// duplicate rules), imported and listed so someone looks.
     public var warnings: [ImportProblem]
     public var dryRun: Bool

@@ -1,4 +1,4 @@
-/// KPI formulas of DOMAIN.md, on aggregates the Store reads. A zero denominator gives nil,
+/// KPI formulas of docs/domain.md, on aggregates the Store reads. A zero denominator gives nil,
 /// which every screen and report shows as "—".
 public enum KPI {
     public static func averageOrderValue(sales: Money, orders: Int64) -> Money? {

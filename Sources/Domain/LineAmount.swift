@@ -1,4 +1,4 @@
-/// DOMAIN.md: a line amount is round_half_even(qty × unit_price × (1 − discount)) per line;
+/// docs/domain.md: a line amount is round_half_even(qty × unit_price × (1 − discount)) per line;
 /// document totals are sums of rounded lines.
 public enum LineAmount {
     /// - Parameters: quantity in thousandths, price in minor units, discount in basis points.

@@ -9,7 +9,7 @@ public struct QuoteLine: Sendable, Equatable {
         self.productId = productId; self.quantity = quantity; self.unitPrice = unitPrice; self.discount = discount
     }
 
-    /// DOMAIN.md: round_half_even(qty × unit price × (1 − discount)), per line.
+    /// docs/domain.md: round_half_even(qty × unit price × (1 − discount)), per line.
     public func amount() throws(DomainError) -> Money {
         guard quantity.thousandths > 0 else { throw DomainError("quantity must be more than 0", field: "quantity") }
         return try LineAmount.compute(quantity: quantity, unitPrice: unitPrice, discountBasisPoints: discount.value)

@@ -1,4 +1,4 @@
-/// The reminder types of DOMAIN.md, who gets each, and the date windows that define them.
+/// The reminder types of docs/domain.md, who gets each, and the date windows that define them.
 public enum ReminderKind: String, CaseIterable, Sendable, Codable {
     case contactToday = "contact-today"
     case contactTomorrow = "contact-tomorrow"

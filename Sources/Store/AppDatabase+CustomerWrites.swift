@@ -54,7 +54,7 @@ extension AppDatabase {
         }
     }
 
-    /// Creates a customer after DOMAIN.md's duplicate check against every owner's customers.
+    /// Creates a customer after docs/domain.md's duplicate check against every owner's customers.
     /// A sales rep's customer is always their own.
     public func createCustomer(_ customer: Customer, by actor: Actor, today: DateOnly, at now: Int64, acceptSimilar: Bool = false) throws(StoreError) -> CustomerSaveResult {
         guard actor.can(.editOwnCustomers) || actor.can(.editAllCustomers) else { throw .forbidden("\(actor.role.rawValue) cannot create customers") }

@@ -2,7 +2,7 @@ import Domain
 import GRDB
 
 /// What a duplicate check may show anyone: the other customer's name, its owner and since when —
-/// never its other details (DOMAIN.md).
+/// never its other details (docs/domain.md).
 public struct DuplicateHint: Sendable, Equatable, Codable {
     public var customerId: Int64
     public var name: String
@@ -28,7 +28,7 @@ public struct DuplicatePair: Sendable, Equatable, Codable {
 
 extension AppDatabase {
     /// Candidates for a customer about to be created (or edited): every owner's customers,
-    /// archived ones too, matched by DOMAIN.md's rules.
+    /// archived ones too, matched by docs/domain.md's rules.
     public func duplicateHints(name: String, phone: String?, email: String?, excluding: Int64? = nil, limit: Int = 10) throws(StoreError) -> [DuplicateHint] {
         let keys = DuplicateMatching.keys(name: name, phone: phone, email: email)
         return try read { db in

@@ -131,7 +131,7 @@ extension AppDatabase {
                     c.ownerId = id
                 }
                 if let problem = AppDatabase.codeProblem(c.code, line: row.line, seen: &seenCodes, taken: &codes, what: "customer") { problems.append(problem); return nil }
-                // DOMAIN.md's duplicate check. A customer already in Rapport under an equal
+                // docs/domain.md's duplicate check. A customer already in Rapport under an equal
                 // normalised name blocks the row, as the form does (someone owns it). Duplicates
                 // inside the file, and equal phones or e-mails, come from the old system's own
                 // data: imported, and listed so someone merges them.

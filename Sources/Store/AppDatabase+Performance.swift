@@ -1,7 +1,7 @@
 import Domain
 import GRDB
 
-/// One rep's figures for a period (DOMAIN.md's KPI rules): what "My performance" shows and
+/// One rep's figures for a period (docs/domain.md's KPI rules): what "My performance" shows and
 /// `rapport report rep-performance` prints, from the same function.
 public struct RepPerformance: Sendable, Equatable, Codable {
     public var rep: String

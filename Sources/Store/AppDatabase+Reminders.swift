@@ -2,7 +2,7 @@ import Domain
 import GRDB
 
 extension AppDatabase {
-    /// The reminder pane of `actor`'s home: for each kind of DOMAIN.md this role gets, the total
+    /// The reminder pane of `actor`'s home: for each kind of docs/domain.md this role gets, the total
     /// count and the first `limit` items, most urgent first. `rapport report reminders` prints
     /// exactly this.
     public func reminders(for actor: Actor, today: DateOnly, limit: Int? = nil) throws(StoreError) -> [ReminderGroup] {

@@ -1,6 +1,6 @@
 import GRDB
 
-/// The first schema: the whole domain of DOMAIN.md. Landed migrations never change; later
+/// The first schema: the whole domain of docs/domain.md. Landed migrations never change; later
 /// changes are new migrations appended in `AppDatabase.migrator`.
 enum SchemaV1 {
     static let identifier = "v1-domain"
@@ -96,7 +96,7 @@ enum SchemaV1 {
         // Keyset paging by name, and search scans that read only the index (search_key covered).
         "CREATE INDEX customers_owner_name ON customers(owner_id, name, search_key)",
         "CREATE INDEX customers_name ON customers(name, search_key)",
-        // Duplicate guard (DOMAIN.md): normalised keys, stored at write time, and a trigram index
+        // Duplicate guard (docs/domain.md): normalised keys, stored at write time, and a trigram index
         // of normalised names for similar-name candidates.
         "CREATE INDEX customers_name_key ON customers(name_key)",
         "CREATE INDEX customers_phone_key ON customers(phone_key) WHERE phone_key IS NOT NULL",

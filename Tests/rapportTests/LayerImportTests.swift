@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// DESIGN.md's layer table: which modules each target's sources may import. SwiftPM lets a
+/// docs/architecture.md's layer table: which modules each target's sources may import. SwiftPM lets a
 /// target see its dependencies' dependencies, so this test is what keeps the arrows honest.
 @Suite struct LayerImportTests {
     static let system: Set<String> = ["Foundation", "Dispatch", "Glibc"]

@@ -4,7 +4,7 @@ import Widgets
 import Workspaces
 
 /// Every role's home: reminders on the left, the month's figures, a chart and a sparkline on the
-/// right. What is in them depends on the role (DOMAIN.md); the layout is shared.
+/// right. What is in them depends on the role (docs/domain.md); the layout is shared.
 enum RoleHomeScreen {
     static func render(_ model: HomeViewModel, session: Session, in rect: Rect, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog) {
         let rightWidth = max(34, rect.width * 2 / 5)
