@@ -4,6 +4,14 @@ import GRDB
 /// Who may read and write what, checked at every Store entry point (hiding keys in the TUI is
 /// only a courtesy): the one place these rules live.
 extension AppDatabase {
+    /// A customer's document (`table` has a `customer_id`): readable by whoever may read the customer.
+    static func requireDocumentAccess(_ db: Database, table: String, id: Int64, actor: Actor) throws {
+        guard let customer = try Int64.fetchOne(db, sql: "SELECT customer_id FROM \(table) WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound("\(table) \(id)")
+        }
+        try requireCustomerAccess(db, customerId: customer, actor: actor)
+    }
+
     /// A sales rep reads only the customers they own (and those customers' documents).
     static func requireCustomerAccess(_ db: Database, customerId: Int64, actor: Actor) throws {
         guard actor.can(.viewAllCustomers) || actor.can(.viewOwnCustomers) else { throw StoreError.forbidden("\(actor.role.rawValue) cannot open customer records") }

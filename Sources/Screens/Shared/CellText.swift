@@ -10,17 +10,10 @@ struct CellText {
 
     func text(_ value: CellValue) -> String {
         switch value {
-        case .empty: ""
-        case .text(let s): s
         case .status(let key): catalog.text(key)
-        case .money(let m): m.formatted()
-        case .quantity(let q): q.description
-        case .integer(let i): String(i)
-        case .date(let d): d.iso
-        case .percent(let p): p.display
-        case .flag(let b): b ? "✓" : ""
         case .warning(let v): text(v) + "  ⚠"
         case .joined(let vs, let separator): vs.map(text).filter { !$0.isEmpty }.joined(separator: separator)
+        default: value.plainText
         }
     }
 

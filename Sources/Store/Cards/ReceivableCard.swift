@@ -3,13 +3,8 @@ import GRDB
 
 /// A receivable: amounts, days overdue, and the receipts allocated to it.
 enum ReceivableCard: CardBuilder {
-    static func customerId(_ db: Database, id: Int64) throws -> Int64 {
-        guard let c = try Int64.fetchOne(db, sql: "SELECT customer_id FROM receivables WHERE id = ?", arguments: [id]) else { throw StoreError.notFound("receivable \(id)") }
-        return c
-    }
-
     static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
-        try AppDatabase.requireCustomerAccess(db, customerId: try customerId(db, id: id), actor: actor)
+        try AppDatabase.requireDocumentAccess(db, table: "receivables", id: id, actor: actor)
         guard let r = try Row.fetchOne(db, sql: """
             SELECT r.number, c.name, r.doc_date, r.due_date, r.amount, r.open_amount, r.status
             FROM receivables r JOIN customers c ON c.id = r.customer_id WHERE r.id = ?
@@ -23,7 +18,7 @@ enum ReceivableCard: CardBuilder {
     }
 
     static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery] {
-        try AppDatabase.requireCustomerAccess(db, customerId: try customerId(db, id: id), actor: actor)
+        try AppDatabase.requireDocumentAccess(db, table: "receivables", id: id, actor: actor)
         return [CardSectionQuery(
             title: "section.receipts", columns: [.text("col.number"), .date("col.date"), .status("col.method"), .money("col.amount")],
             select: "rc.number, rc.receipt_date, rc.method, a.amount",

@@ -3,13 +3,8 @@ import GRDB
 
 /// A sales order: its header and its lines with ordered, shipped and remaining quantities.
 enum SalesOrderCard: CardBuilder {
-    static func customerId(_ db: Database, id: Int64) throws -> Int64 {
-        guard let c = try Int64.fetchOne(db, sql: "SELECT customer_id FROM sales_orders WHERE id = ?", arguments: [id]) else { throw StoreError.notFound("order \(id)") }
-        return c
-    }
-
     static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
-        try AppDatabase.requireCustomerAccess(db, customerId: try customerId(db, id: id), actor: actor)
+        try AppDatabase.requireDocumentAccess(db, table: "sales_orders", id: id, actor: actor)
         guard let r = try Row.fetchOne(db, sql: """
             SELECT o.number, c.name, u.display_name, o.order_date, o.due_date, o.status, o.total, o.note
             FROM sales_orders o JOIN customers c ON c.id = o.customer_id JOIN users u ON u.id = o.owner_id WHERE o.id = ?
@@ -22,7 +17,7 @@ enum SalesOrderCard: CardBuilder {
     }
 
     static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery] {
-        try AppDatabase.requireCustomerAccess(db, customerId: try customerId(db, id: id), actor: actor)
+        try AppDatabase.requireDocumentAccess(db, table: "sales_orders", id: id, actor: actor)
         return [CardSectionQuery(
             title: "section.lines",
             columns: [.integer("col.no"), .text("col.code"), .name("col.product"), .quantity("col.ordered"), .quantity("col.shipped"), .quantity("col.remaining"),

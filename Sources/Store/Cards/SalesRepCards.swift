@@ -32,13 +32,8 @@ enum OpportunityCard: CardBuilder {
 
 /// A quote: its header (status as of today: a quote past its validity reads expired) and lines.
 enum QuoteCard: CardBuilder {
-    static func customerId(_ db: Database, id: Int64) throws -> Int64 {
-        guard let c = try Int64.fetchOne(db, sql: "SELECT customer_id FROM quotes WHERE id = ?", arguments: [id]) else { throw StoreError.notFound("quote \(id)") }
-        return c
-    }
-
     static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
-        try AppDatabase.requireCustomerAccess(db, customerId: try customerId(db, id: id), actor: actor)
+        try AppDatabase.requireDocumentAccess(db, table: "quotes", id: id, actor: actor)
         guard let r = try Row.fetchOne(db, sql: """
             SELECT q.number, c.name, u.display_name, q.quote_date, q.valid_until, q.status, q.total, q.note, o.number
             FROM quotes q JOIN customers c ON c.id = q.customer_id JOIN users u ON u.id = q.owner_id LEFT JOIN sales_orders o ON o.id = q.sales_order_id WHERE q.id = ?
@@ -52,7 +47,7 @@ enum QuoteCard: CardBuilder {
     }
 
     static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery] {
-        try AppDatabase.requireCustomerAccess(db, customerId: try customerId(db, id: id), actor: actor)
+        try AppDatabase.requireDocumentAccess(db, table: "quotes", id: id, actor: actor)
         return [CardSectionQuery(
             title: "section.lines", columns: [.integer("col.no"), .text("col.code"), .name("col.product"), .quantity("col.quantity"), .money("col.price"), .percent("col.discount"), .money("col.amount")],
             select: "l.line_no, p.code, p.name, l.quantity, l.unit_price, l.discount_bp, l.amount",

@@ -19,19 +19,10 @@ extension AppModel {
             return home.handle(a)
         case .customers(let a):
             return customers.handle(a)
-        case .openPalette:
-            if let session { overlay = .palette(PaletteModel(role: session.role)) }
-        case .showHelp:
-            overlay = overlay == .help ? nil : .help
-        case .closeOverlay:
-            overlay = nil
         case .back:
             if overlay != nil { overlay = nil } else if stack.count > 1 { stack.removeLast() }
         case .quit:
             if session == nil || stack.count <= 1 { overlay = .confirmQuit } else { stack.removeLast() }
-        case .confirmQuit(let yes):
-            overlay = nil
-            if yes { quitting = true; return [.quit] }
         case .refresh:
             return refreshEffects()
         case .dataChanged:
@@ -42,15 +33,6 @@ extension AppModel {
             return session == nil ? [] : refreshEffects()
         case .toast(let text, let isError):
             toast = ToastMessage(text: text, isError: isError, until: now + 4)
-        case .palette(let a):
-            guard case .palette(var p)? = overlay else { return [] }
-            switch p.handle(a) {
-            case .stay: overlay = .palette(p)
-            case .close: overlay = nil
-            case .run(let command):
-                overlay = nil
-                return run(command: command, now: now)
-            }
         case .tick(let t):
             if let toast, toast.until <= t { self.toast = nil }
             return loginModel.handle(.tick(now: t), now: t)
@@ -60,6 +42,33 @@ extension AppModel {
             say(key, argument: argument, isError: isError, now: now)
         case .redraw:
             break
+        default:
+            return handleOverlay(action, now: now)
+        }
+        return []
+    }
+
+    /// The palette, help and the quit question; nil when the action is another area's.
+    mutating func handleOverlay(_ action: Action, now: Int64) -> [Effect]? {
+        switch action {
+        case .openPalette:
+            if let session { overlay = .palette(PaletteModel(role: session.role)) }
+        case .palette(let a):
+            guard case .palette(var p)? = overlay else { return [] }
+            switch p.handle(a) {
+            case .stay: overlay = .palette(p)
+            case .close: overlay = nil
+            case .run(let command):
+                overlay = nil
+                return run(command: command, now: now)
+            }
+        case .showHelp:
+            overlay = overlay == .help ? nil : .help
+        case .closeOverlay:
+            overlay = nil
+        case .confirmQuit(let yes):
+            overlay = nil
+            if yes { quitting = true; return [.quit] }
         default:
             return nil
         }

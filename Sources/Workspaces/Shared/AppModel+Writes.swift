@@ -6,21 +6,7 @@ extension AppModel {
     mutating func handleWrites(_ action: Action, now: Int64) -> [Effect]? {
         switch action {
         case .editor(let a):
-            guard case .editor(var editor)? = stack.last else { return [] }
-            let outcome = editor.handle(a)
-            stack[stack.count - 1] = .editor(editor)
-            switch outcome {
-            case .stay: return []
-            case .close: stack.removeLast()
-            case .save where editor.purpose == .filterCustomers:
-                stack.removeLast()
-                return customers.handle(.setFilter(editor.filterValue))
-            case .save(let acceptSimilar): return [.saveEditor(editor, acceptSimilar: acceptSimilar)]
-            case .claim(let hint) where hint.ownerId == session?.actor.userId:
-                editor.notice = EditorModel.Notice(key: "duplicate.yours", argument: hint.name, isError: true)
-                stack[stack.count - 1] = .editor(editor)
-            case .claim(let hint): stack[stack.count - 1] = .editor(EditorModel.claim(hint, today: today))
-            }
+            return handleEditor(a)
         case .editorReady(let editor):
             if case .editor? = stack.last { stack[stack.count - 1] = .editor(editor) } else { stack.append(.editor(editor)) }
         case .saved(let key, let argument):
@@ -34,18 +20,7 @@ extension AppModel {
         case .markDone:
             if let (id, name) = selectedCustomer(), can(.logContacts) { return [.markContactDone(customerId: id, name: name)] }
         case .newRecord:
-            if case .card(let m)? = current, m.ref.kind == .customer, let title = m.card?.title {
-                switch m.currentSection?.title {
-                case "section.contacts"? where canEditCustomers: return [.openEditor(.newContact(customerId: m.ref.id, name: title))]
-                case "section.opportunities"? where can(.editQuotes): return [.openEditor(.newOpportunity(customerId: m.ref.id, name: title))]
-                case "section.contact-log"? where can(.logContacts): return [.openEditor(.logContact(customerId: m.ref.id, name: title))]
-                case "section.quotes"? where can(.editQuotes): return [.openEditor(.newQuote(customerId: m.ref.id, name: title))]
-                default: return []
-                }
-            }
-            if current == .customers || current == .home, canEditCustomers {
-                return [.openEditor(.newCustomer(name: current == .customers ? customers.query : ""))]
-            }
+            return newRecordEffects()
         case .edit:
             if let id = selectedQuote(), can(.editQuotes) { return [.openEditor(.editQuote(id: id))] }
             if case .card(let m)? = current, let ref = m.selectedRef, let title = m.card?.title {
@@ -64,6 +39,43 @@ extension AppModel {
             return [.decideClaim(id: claim.id, approve: approve, customer: claim.customerName)]
         default:
             return nil
+        }
+        return []
+    }
+
+    /// A form's action; what the form reports (close, save, claim) the shell carries out.
+    mutating func handleEditor(_ a: EditorModel.Action) -> [Effect] {
+        guard case .editor(var editor)? = stack.last else { return [] }
+        let outcome = editor.handle(a)
+        stack[stack.count - 1] = .editor(editor)
+        switch outcome {
+        case .stay: return []
+        case .close: stack.removeLast()
+        case .save where editor.purpose == .filterCustomers:
+            stack.removeLast()
+            return customers.handle(.setFilter(editor.filterValue))
+        case .save(let acceptSimilar): return [.saveEditor(editor, acceptSimilar: acceptSimilar)]
+        case .claim(let hint) where hint.ownerId == session?.actor.userId:
+            editor.notice = EditorModel.Notice(key: "duplicate.yours", argument: hint.name, isError: true)
+            stack[stack.count - 1] = .editor(editor)
+        case .claim(let hint): stack[stack.count - 1] = .editor(EditorModel.claim(hint, today: today))
+        }
+        return []
+    }
+
+    /// `a`: on a customer card's tab, what that tab lists; on the home or the list, a customer.
+    func newRecordEffects() -> [Effect] {
+        if case .card(let m)? = current, m.ref.kind == .customer, let title = m.card?.title {
+            switch m.currentSection?.title {
+            case "section.contacts"? where canEditCustomers: return [.openEditor(.newContact(customerId: m.ref.id, name: title))]
+            case "section.opportunities"? where can(.editQuotes): return [.openEditor(.newOpportunity(customerId: m.ref.id, name: title))]
+            case "section.contact-log"? where can(.logContacts): return [.openEditor(.logContact(customerId: m.ref.id, name: title))]
+            case "section.quotes"? where can(.editQuotes): return [.openEditor(.newQuote(customerId: m.ref.id, name: title))]
+            default: return []
+            }
+        }
+        if current == .customers || current == .home, canEditCustomers {
+            return [.openEditor(.newCustomer(name: current == .customers ? customers.query : ""))]
         }
         return []
     }
