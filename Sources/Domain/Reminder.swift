@@ -77,6 +77,8 @@ public struct RecordRef: Hashable, Sendable, Codable {
         case payable, product, supplier, stockLevel = "stock_level", claim, opportunity, quote, performance
         /// The quotes of a rep (id = the user), or of everyone for the manager.
         case quoteList = "quote_list"
+        /// Every reminder group of the user (id = the user), each with all its items.
+        case reminders
     }
     public var kind: Kind
     public var id: Int64

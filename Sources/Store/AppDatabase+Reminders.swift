@@ -19,10 +19,19 @@ extension AppDatabase {
         }
     }
 
-    static func group(_ db: Database, kind: ReminderKind, rules: ReminderRules, ownerId: Int64?, limit: Int, buckets: AgingBuckets) throws -> ReminderGroup {
+    /// One reminder group of `actor` for today: its total and the items from `offset` (all the
+    /// rest when `limit` is nil) — the reminders card pages through a group with this.
+    static func reminderGroup(_ db: Database, kind: ReminderKind, actor: Actor, today: DateOnly, offset: Int, limit: Int?) throws -> ReminderGroup {
+        let settings = try AppDatabase.settings(db)
+        let rules = ReminderRules(today: today, dormantDays: settings.dormantDays)
+        let owner = ReminderKind.ownedOnly(actor.role) ? actor.userId : nil
+        return try group(db, kind: kind, rules: rules, ownerId: owner, limit: limit ?? -1, offset: offset, buckets: settings.agingBuckets)
+    }
+
+    static func group(_ db: Database, kind: ReminderKind, rules: ReminderRules, ownerId: Int64?, limit: Int, offset: Int = 0, buckets: AgingBuckets) throws -> ReminderGroup {
         let t = rules.today
         let ownerCustomer = ownerId == nil ? "" : " AND c.owner_id = :owner"
-        var args: [String: (any DatabaseValueConvertible)?] = ["owner": ownerId, "t": t.iso, "limit": limit]
+        var args: [String: (any DatabaseValueConvertible)?] = ["owner": ownerId, "t": t.iso, "limit": limit, "offset": offset]
         let sql: (count: String, items: String)
         switch kind {
         case .contactToday, .contactTomorrow, .overdueFollowUp:
@@ -34,52 +43,52 @@ extension AppDatabase {
             }
             let from = "FROM customers c WHERE \(cond) AND c.archived = 0\(ownerCustomer)"
             sql = ("SELECT COUNT(*) \(from)",
-                   "SELECT 'customer', c.id, c.name, coalesce(c.contact_person, '') || '  ' || coalesce(c.phone, ''), c.next_contact_on, NULL \(from) ORDER BY c.next_contact_on, c.name LIMIT :limit")
+                   "SELECT 'customer', c.id, c.name, coalesce(c.contact_person, '') || '  ' || coalesce(c.phone, ''), c.next_contact_on, NULL \(from) ORDER BY c.next_contact_on, c.name LIMIT :limit OFFSET :offset")
         case .dormantCustomer:
             args["before"] = rules.dormantBefore.iso
             let from = "FROM customers c WHERE c.status = 'active' AND c.last_order_on < :before AND c.archived = 0\(ownerCustomer)"
             sql = ("SELECT COUNT(*) \(from)",
-                   "SELECT 'customer', c.id, c.name, coalesce(c.phone, ''), c.last_order_on, NULL \(from) ORDER BY c.last_order_on DESC LIMIT :limit")
+                   "SELECT 'customer', c.id, c.name, coalesce(c.phone, ''), c.last_order_on, NULL \(from) ORDER BY c.last_order_on DESC LIMIT :limit OFFSET :offset")
         case .receivableDue, .receivableOverdue:
             let cond: String
             if kind == .receivableDue { cond = "r.due_date BETWEEN :t AND :to"; args["to"] = rules.dueWindow.to.iso } else { cond = "r.due_date < :t" }
             let rep = ownerId == nil ? "" : " AND r.rep_id = :owner"
             let filter = "WHERE r.open_amount > 0 AND r.status = 'posted' AND \(cond)\(rep)"
             sql = ("SELECT COUNT(*) FROM receivables r \(filter)",
-                   "SELECT 'receivable', r.id, c.name, r.number, r.due_date, r.open_amount FROM receivables r JOIN customers c ON c.id = r.customer_id \(filter) ORDER BY r.due_date, r.number LIMIT :limit")
+                   "SELECT 'receivable', r.id, c.name, r.number, r.due_date, r.open_amount FROM receivables r JOIN customers c ON c.id = r.customer_id \(filter) ORDER BY r.due_date, r.number LIMIT :limit OFFSET :offset")
         case .birthday:
             let mds = rules.birthdayMonthDays
             let list = mds.indices.map { ":md\($0)" }.joined(separator: ",")
             for (i, md) in mds.enumerated() { args["md\(i)"] = md }
             let from = "FROM contacts k JOIN customers c ON c.id = k.customer_id WHERE k.birthday_md IN (\(list)) AND c.archived = 0\(ownerCustomer)"
             sql = ("SELECT COUNT(*) \(from)",
-                   "SELECT 'contact', k.id, k.name, c.name, k.birthday, NULL \(from) ORDER BY k.birthday_md, k.name LIMIT :limit")
+                   "SELECT 'contact', k.id, k.name, c.name, k.birthday, NULL \(from) ORDER BY k.birthday_md, k.name LIMIT :limit OFFSET :offset")
         case .deliveryDue:
             args["h"] = rules.deliveryHorizon.iso
             let from = "FROM sales_orders o JOIN customers c ON c.id = o.customer_id WHERE o.status IN ('open','partially_shipped') AND o.due_date <= :h\(ownerCustomer)"
             sql = (ownerId == nil ? "SELECT COUNT(*) FROM sales_orders o WHERE o.status IN ('open','partially_shipped') AND o.due_date <= :h" : "SELECT COUNT(*) \(from)",
-                   "SELECT 'sales_order', o.id, c.name, o.number, o.due_date, o.total \(from) ORDER BY o.due_date, o.number LIMIT :limit")
+                   "SELECT 'sales_order', o.id, c.name, o.number, o.due_date, o.total \(from) ORDER BY o.due_date, o.number LIMIT :limit OFFSET :offset")
         case .goodsExpected:
             args["h"] = rules.deliveryHorizon.iso
             let from = "FROM purchase_orders p JOIN suppliers s ON s.id = p.supplier_id WHERE p.status IN ('open','partially_received') AND p.expected_date <= :h"
             sql = ("SELECT COUNT(*) \(from)",
-                   "SELECT 'purchase_order', p.id, s.name, p.number, p.expected_date, p.total \(from) ORDER BY p.expected_date, p.number LIMIT :limit")
+                   "SELECT 'purchase_order', p.id, s.name, p.number, p.expected_date, p.total \(from) ORDER BY p.expected_date, p.number LIMIT :limit OFFSET :offset")
         case .lowStock:
             let from = "FROM stock_levels l JOIN products p ON p.id = l.product_id JOIN warehouses w ON w.id = l.warehouse_id WHERE l.on_hand <= l.reorder_level"
             sql = ("SELECT COUNT(*) \(from)",
-                   "SELECT 'product', p.id, p.code || ' ' || p.name, w.code, NULL, NULL, l.on_hand, l.reorder_level \(from) ORDER BY l.on_hand - l.reorder_level, p.code LIMIT :limit")
+                   "SELECT 'product', p.id, p.code || ' ' || p.name, w.code, NULL, NULL, l.on_hand, l.reorder_level \(from) ORDER BY l.on_hand - l.reorder_level, p.code LIMIT :limit OFFSET :offset")
         case .payableDue, .payableOverdue:
             let cond: String
             if kind == .payableDue { cond = "p.due_date BETWEEN :t AND :to"; args["to"] = rules.dueWindow.to.iso } else { cond = "p.due_date < :t" }
             let from = "FROM payables p JOIN suppliers s ON s.id = p.supplier_id WHERE p.open_amount > 0 AND p.status = 'posted' AND \(cond)"
             sql = ("SELECT COUNT(*) \(from)",
-                   "SELECT 'payable', p.id, s.name, p.number, p.due_date, p.open_amount \(from) ORDER BY p.due_date, p.number LIMIT :limit")
+                   "SELECT 'payable', p.id, s.name, p.number, p.due_date, p.open_amount \(from) ORDER BY p.due_date, p.number LIMIT :limit OFFSET :offset")
         case .creditBreach:
-            return try creditBreaches(db, ownerId: ownerId, limit: limit)
+            return try creditBreaches(db, ownerId: ownerId, limit: limit, offset: offset)
         case .pendingClaim:
             let from = "FROM claims k JOIN customers c ON c.id = k.customer_id JOIN users cl ON cl.id = k.claimant_id LEFT JOIN users o ON o.id = c.owner_id WHERE k.status = 'pending'"
             sql = ("SELECT COUNT(*) FROM claims k WHERE k.status = 'pending'",
-                   "SELECT 'claim', k.id, c.name, cl.display_name || ' ← ' || coalesce(o.display_name, ''), k.filed_on, NULL \(from) ORDER BY k.filed_on, k.id LIMIT :limit")
+                   "SELECT 'claim', k.id, c.name, cl.display_name || ' ← ' || coalesce(o.display_name, ''), k.filed_on, NULL \(from) ORDER BY k.filed_on, k.id LIMIT :limit OFFSET :offset")
         }
         let arguments = StatementArguments(args)
         let total = try Int.fetchOne(db, sql: sql.count, arguments: arguments) ?? 0
@@ -101,11 +110,11 @@ extension AppDatabase {
     }
 
     /// Customers whose exposure (open receivables + unshipped open order lines) exceeds their limit.
-    static func creditBreaches(_ db: Database, ownerId: Int64?, limit: Int) throws -> ReminderGroup {
+    static func creditBreaches(_ db: Database, ownerId: Int64?, limit: Int, offset: Int = 0) throws -> ReminderGroup {
         let exposures = try creditExposures(db, ownerId: ownerId)
         let breached = exposures.filter { $0.value.exposure.isBreached }
             .sorted { ($0.value.exposure.headroom, $0.key) < ($1.value.exposure.headroom, $1.key) }
-        let items = breached.prefix(limit).map { entry in
+        let items = breached.dropFirst(offset).prefix(limit < 0 ? breached.count : limit).map { entry in
             ReminderItem(kind: .creditBreach, record: RecordRef(.customer, entry.key), title: entry.value.name,
                          detail: "\(entry.value.exposure.exposure.compact) / \(entry.value.exposure.limit.compact)", date: nil,
                          amount: -entry.value.exposure.headroom, overdue: true)

@@ -95,4 +95,34 @@ import Testing
             }
         }
     }
+
+    /// Every reminder group of a role, each with all its items through the pages, equal to the
+    /// home's totals; the home's "… N more" opens the group's tab.
+    @Test func theRemindersCardHoldsEveryItemOfEveryGroup() async throws {
+        for login in ["assistant", "finance", "rep"] {
+            let actor = try #require(try CardTableTests.db.user(login: login)).actor
+            let home = try CardTableTests.db.reminders(for: actor, today: today)
+            let card = try CardTableTests.db.card(RecordRef(.reminders, actor.userId), for: actor, today: today)
+            #expect(card.sections.map(\.title) == home.map { "reminder.\($0.kind.rawValue)" })
+            for (section, group) in zip(card.sections, home) {
+                #expect(section.total == group.total, "\(login) \(section.title)")
+                var refs = section.refs
+                while refs.count < section.total {
+                    let page = try CardTableTests.db.cardPage(card.ref, section: section.title, offset: refs.count, limit: RecordCard.pageSize, for: actor, today: today)
+                    if page.refs.isEmpty { break }
+                    refs += page.refs
+                }
+                #expect(refs.count == group.total && Array(refs.prefix(group.items.count)) == group.items.map(\.record), "\(login) \(section.title)")
+            }
+        }
+        let d = Driver(width: 100, height: 30, database: CardTableTests.db)
+        await d.login("rep")
+        let group = try #require(d.shell.model.home.rows.firstIndex { if case .group(_, let total, let shown) = $0 { return total > shown } else { return false } })
+        while d.shell.model.home.selected < group { await d.type([.down]) }
+        while d.shell.model.home.selected > group { await d.type([.up]) }
+        await d.type([.enter])
+        guard case .card(let opened)? = d.shell.model.current, case .group(let kind, let total, _) = d.shell.model.home.rows[group] else { Issue.record("no card"); return }
+        #expect(opened.ref.kind == .reminders && opened.currentSection?.title == "reminder.\(kind.rawValue)" && opened.currentSection?.total == total)
+        #expect(d.screen.contains("Reminders — every item"))
+    }
 }

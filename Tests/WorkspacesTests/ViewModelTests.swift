@@ -61,7 +61,12 @@ import Store
         #expect(m.rows.count == 6)
         #expect(m.selected == 1)
         _ = m.handle(.move(.down)); #expect(m.selected == 2)
+        // A heading whose group has more than the pane shows ("… 119 more") is a stop: Enter
+        // opens every item of the group on its tab of the reminders card.
+        _ = m.handle(.move(.down)); #expect(m.selected == 4)
+        #expect(m.handle(.open) == [.loadCardAt(RecordRef(.reminders, 0), section: "reminder.overdue-follow-up")])
         _ = m.handle(.move(.down)); #expect(m.selected == 5)
+        _ = m.handle(.move(.up)); #expect(m.selected == 4)
         _ = m.handle(.move(.up)); #expect(m.selected == 2)
         _ = m.handle(.move(.top)); #expect(m.selected == 1)
         _ = m.handle(.move(.bottom)); #expect(m.selected == 5)

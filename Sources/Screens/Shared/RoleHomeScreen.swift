@@ -37,7 +37,7 @@ enum RoleHomeScreen {
             switch row {
             case .group(let kind, let total, let shown):
                 let more = total > shown ? "  " + catalog.text("reminder.more", String(total - shown)) : ""
-                return TableRow(["▸ " + catalog.text("reminder.\(kind.rawValue)") + " (\(total))" + more], role: total > 0 ? "list.group" : "muted", selectable: false)
+                return TableRow(["▸ " + catalog.text("reminder.\(kind.rawValue)") + " (\(total))" + more], role: total > 0 ? "list.group" : "muted", selectable: total > shown)
             case .item(let item):
                 let when = item.date.map { dayLabel($0, today: today) } ?? ""
                 let role = item.overdue ? "reminder.overdue" : "reminder.due"

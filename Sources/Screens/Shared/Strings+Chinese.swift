@@ -508,5 +508,7 @@ extension Catalog {
         "action.search-next": "下一个匹配",
         "action.search-previous": "上一个匹配",
         "field.number": "单号",
+        "title.reminders": "待办提醒 — 全部",
+        "col.reminder-title": "名称",
     ]
 }

@@ -508,5 +508,7 @@ extension Catalog {
         "action.search-next": "Next match",
         "action.search-previous": "Previous match",
         "field.number": "Number",
+        "title.reminders": "Reminders — every item",
+        "col.reminder-title": "Name",
     ]
 }

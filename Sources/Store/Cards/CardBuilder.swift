@@ -14,30 +14,39 @@ extension CardBuilder {
     static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery] { [] }
 }
 
-/// A card's table as SQL: the columns it shows, where its rows come from (`FROM … WHERE …`),
-/// their order, and how a row becomes typed cells (and the record it stands for). The same
-/// query counts the rows, reads the first page with the card, and later pages as the user scrolls.
+/// A card's table: the columns it shows, how its rows are counted, and how a page of them is read
+/// (typed cells, and the record each row stands for). Usually SQL — `FROM … WHERE …`, an order
+/// and a row mapping — so the same query counts the rows, reads the first page with the card, and
+/// later pages as the user scrolls.
 struct CardSectionQuery {
     var title: String
     var columns: [ColumnSpec]
-    var select: String
-    var from: String
-    var order: String
-    var arguments: StatementArguments = []
-    var row: (Row) -> (cells: [CellValue], ref: RecordRef?)
+    private var counter: (Database) throws -> Int
+    private var reader: (Database, Int, Int?) throws -> CardPage
 
-    /// The true row count (a grouped query counts its groups).
-    func count(_ db: Database) throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 \(from))", arguments: arguments) ?? 0 }
+    init(title: String, columns: [ColumnSpec], count: @escaping (Database) throws -> Int, page: @escaping (Database, Int, Int?) throws -> CardPage) {
+        self.title = title; self.columns = columns; counter = count; reader = page
+    }
+
+    init(title: String, columns: [ColumnSpec], select: String, from: String, order: String, arguments: StatementArguments = [],
+         row: @escaping (Row) -> (cells: [CellValue], ref: RecordRef?)) {
+        self.init(title: title, columns: columns, count: { db in
+            // A grouped query counts its groups.
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 \(from))", arguments: arguments) ?? 0
+        }, page: { db, offset, limit in
+            let rows = try Row.fetchAll(db, sql: "SELECT \(select) \(from) ORDER BY \(order) LIMIT \(limit ?? -1) OFFSET \(max(0, offset))", arguments: arguments)
+            let mapped = rows.map(row)
+            let refs = mapped.compactMap(\.ref)
+            return CardPage(rows: mapped.map(\.cells), refs: refs.count == mapped.count ? refs : [])
+        })
+    }
+
+    /// The true row count.
+    func count(_ db: Database) throws -> Int { try counter(db) }
 
     /// Rows from `offset`; all the rest when `limit` is nil.
-    func page(_ db: Database, offset: Int, limit: Int?) throws -> CardPage {
-        let rows = try Row.fetchAll(db, sql: "SELECT \(select) \(from) ORDER BY \(order) LIMIT \(limit ?? -1) OFFSET \(max(0, offset))", arguments: arguments)
-        let mapped = rows.map(row)
-        let refs = mapped.compactMap(\.ref)
-        return CardPage(rows: mapped.map(\.cells), refs: refs.count == mapped.count ? refs : [])
-    }
+    func page(_ db: Database, offset: Int, limit: Int?) throws -> CardPage { try reader(db, offset, limit) }
 }
-
 
 extension ColumnSpec {
     static func text(_ key: String, flexible: Bool = false) -> ColumnSpec { ColumnSpec(key, .text, flexible: flexible) }

@@ -18,6 +18,7 @@ extension AppDatabase {
         case .quote: QuoteCard.self
         case .quoteList: QuoteListCard.self
         case .performance: PerformanceCard.self
+        case .reminders: RemindersCard.self
         }
     }
 

@@ -58,7 +58,7 @@ extension AppModel {
 
     var homeBindings: [Binding] {
         var list = motion { .home(.move($0)) }
-        if home.selectedItem != nil { list.append(Binding("open", "hint.open", .home(.open))) }
+        if home.canOpen { list.append(Binding("open", "hint.open", .home(.open))) }
         list += customerFollowUpBindings
         list.append(Binding("new-record", "hint.new-customer", .newRecord, help: "action.new-customer", needs: Self.customerWriters, hint: false))
         return list

@@ -19,6 +19,11 @@ extension AppModel {
                 _ = model.handle(.loaded(card))
                 stack.append(.card(model))
             }
+        case .cardOpened(let card, let section):
+            var model = CardViewModel(ref: card.ref)
+            _ = model.handle(.loaded(card))
+            if let i = card.sections.firstIndex(where: { $0.title == section }) { _ = model.handle(.showTab(i + 1)) }
+            stack.append(.card(model))
         case .cardReloaded(let ref, let card):
             // Read again, not opened: the card stays where it is in the stack (under a form, or
             // under a card a save just opened); a card no longer there is dropped.
@@ -36,6 +41,7 @@ extension AppModel {
             say(message, isError: true, now: now)
         case .openInCard:
             guard case .card(let m)? = current, let ref = m.selectedRef else { return [] }
+            if ref.kind == .claim { return [.loadClaim(id: ref.id)] }
             let edit = editEffects(ref, customerName: m.card?.title ?? "")
             return edit.isEmpty ? [.loadCard(ref)] : edit
         default:

@@ -94,9 +94,11 @@ extension AppModel {
     mutating func run(command: String, now: Int64) -> [Effect] {
         guard let session, PaletteCommand.available(to: session.role).contains(where: { $0.name == command }) else { return [] }
         switch command {
-        case "home", "reminders":
+        case "home":
             stack = [.home]
             return [.loadHome]
+        case "reminders":
+            return [.loadCard(RecordRef(.reminders, session.actor.userId))]
         case "customers":
             if current != .customers { stack.append(.customers) }
             customers = CustomerListViewModel()

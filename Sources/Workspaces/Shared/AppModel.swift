@@ -55,6 +55,8 @@ public struct AppModel: Sendable, Equatable {
         case card(CardViewModel.Action)
         case customers(CustomerListViewModel.Action)
         case cardLoaded(RecordCard)
+        /// A card opened on the tab of one of its tables.
+        case cardOpened(RecordCard, section: String)
         /// A card on the stack read again (its ref as requested: a stock level reads as its product).
         case cardReloaded(RecordRef, RecordCard)
         case cardFailed(RecordRef, String)

@@ -9,6 +9,8 @@ public enum Effect: Sendable, Equatable {
     case loadHome
     /// Opens a record's card (pushed on the stack).
     case loadCard(RecordRef)
+    /// Opens a record's card on the tab of one of its tables.
+    case loadCardAt(RecordRef, section: String)
     /// Reads a card on the stack again (a refresh), wherever it is.
     case reloadCard(RecordRef)
     /// Reads more rows of a card's table.

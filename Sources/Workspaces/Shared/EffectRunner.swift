@@ -39,6 +39,13 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.cardFailed(ref, error.description)]
             }
+        case .loadCardAt(let ref, let section):
+            guard let session else { return [] }
+            do {
+                return [.cardOpened(try database.card(ref, for: session.actor, today: session.today), section: section)]
+            } catch {
+                return [.cardFailed(ref, error.description)]
+            }
         case .loadCardPage(let ref, let section, let offset):
             guard let session else { return [] }
             do {

@@ -6,6 +6,13 @@ public struct HomeViewModel: Sendable, Equatable {
         case group(ReminderKind, total: Int, shown: Int)
         case item(ReminderItem)
         public var item: ReminderItem? { if case .item(let i) = self { return i } else { return nil } }
+        /// Items, and a group heading whose group has more than the pane shows ("… N more").
+        public var isSelectable: Bool {
+            switch self {
+            case .item: true
+            case .group(_, let total, let shown): total > shown
+            }
+        }
     }
 
     public var groups: [ReminderGroup] = []
@@ -51,14 +58,18 @@ public struct HomeViewModel: Sendable, Equatable {
             let target = m.apply(to: selected, count: rows.count, page: pageSize)
             let step = target >= selected ? 1 : -1
             var i = target
-            while i >= 0, i < rows.count, rows[i].item == nil { i += step }
+            while i >= 0, i < rows.count, !rows[i].isSelectable { i += step }
             if i < 0 || i >= rows.count {
                 i = target
-                while i >= 0, i < rows.count, rows[i].item == nil { i -= step }
+                while i >= 0, i < rows.count, !rows[i].isSelectable { i -= step }
             }
             if i >= 0, i < rows.count { selected = i }
         case .open:
             if let item = selectedItem { return [item.record.kind == .claim ? .loadClaim(id: item.record.id) : .loadCard(item.record)] }
+            // "… N more": every item of the group, on its tab of the reminders card.
+            if rows.indices.contains(selected), case .group(let kind, _, _) = rows[selected] {
+                return [.loadCardAt(RecordRef(.reminders, 0), section: "reminder.\(kind.rawValue)")]
+            }
         case .refresh:
             loading = true
             return [.loadHome]
@@ -67,4 +78,6 @@ public struct HomeViewModel: Sendable, Equatable {
     }
 
     public var selectedItem: ReminderItem? { rows.indices.contains(selected) ? rows[selected].item : nil }
+    /// Enter opens something: an item's record, or a group's every item.
+    public var canOpen: Bool { rows.indices.contains(selected) && rows[selected].isSelectable }
 }
