@@ -20,11 +20,11 @@ public struct ContactLogEntry: Sendable, Equatable, Codable {
         e.summary = summary.trimmingSpaces()
         e.outcome = outcome?.trimmingSpaces()
         if e.outcome?.isEmpty == true { e.outcome = nil }
-        guard !e.summary.isEmpty else { throw DomainError("say in a few words what was discussed", field: "summary") }
-        guard e.summary.count <= 2000 else { throw DomainError("the summary is longer than 2000 characters", field: "summary") }
-        guard happenedOn <= today else { throw DomainError("\(happenedOn) is in the future", field: "happened_on") }
+        guard !e.summary.isEmpty else { throw DomainError("say in a few words what was discussed", field: "summary", code: "error.summary-required") }
+        guard e.summary.count <= 2000 else { throw DomainError("the summary is longer than 2000 characters", field: "summary", code: "error.summary-too-long") }
+        guard happenedOn <= today else { throw DomainError("\(happenedOn) is in the future", field: "happened_on", code: "error.date-future", happenedOn.iso) }
         if let next = nextContactOn, next < happenedOn {
-            throw DomainError("the next contact \(next) is before this one (\(happenedOn))", field: "next_contact_on")
+            throw DomainError("the next contact \(next) is before this one (\(happenedOn))", field: "next_contact_on", code: "error.next-before-this", next.iso, happenedOn.iso)
         }
         return e
     }

@@ -35,17 +35,17 @@ public struct Customer: Sendable, Equatable, Codable {
         var c = self
         c.code = code.trimmingSpaces()
         c.name = name.trimmingSpaces()
-        guard !c.code.isEmpty, c.code.count <= 32 else { throw DomainError("a code of 1–32 characters is required", field: "code") }
-        guard !c.name.isEmpty else { throw DomainError("the customer needs a name", field: "name") }
-        guard c.name.count <= 200 else { throw DomainError("the name is longer than 200 characters", field: "name") }
+        guard !c.code.isEmpty, c.code.count <= 32 else { throw DomainError("a code of 1–32 characters is required", field: "code", code: "error.code-required") }
+        guard !c.name.isEmpty else { throw DomainError("the customer needs a name", field: "name", code: "error.customer-name") }
+        guard c.name.count <= 200 else { throw DomainError("the name is longer than 200 characters", field: "name", code: "error.name-too-long") }
         if let p = phone, !p.isEmpty { c.phone = try Contact.validatePhone(p, field: "phone") }
         if let e = email, !e.isEmpty { c.email = try Contact.validateEmail(e, field: "email") }
-        guard !creditLimit.isNegative else { throw DomainError("the credit limit cannot be negative", field: "credit_limit") }
-        guard (0...365).contains(paymentTermsDays) else { throw DomainError("payment terms must be 0–365 days", field: "payment_terms_days") }
+        guard !creditLimit.isNegative else { throw DomainError("the credit limit cannot be negative", field: "credit_limit", code: "error.credit-negative") }
+        guard (0...365).contains(paymentTermsDays) else { throw DomainError("payment terms must be 0–365 days", field: "payment_terms_days", code: "error.terms-range") }
         c.tags = Customer.normalizeTags(tags)
         for (key, value) in [("short_name", shortName), ("region", region), ("industry", industry), ("source", source),
                              ("contact_person", contactPerson), ("address", address)] where (value?.count ?? 0) > 200 {
-            throw DomainError("longer than 200 characters", field: key)
+            throw DomainError("longer than 200 characters", field: key, code: "error.field-too-long")
         }
         return c
     }
@@ -90,14 +90,14 @@ public struct Contact: Sendable, Equatable, Codable {
     public func validated(today: DateOnly) throws(DomainError) -> Contact {
         var c = self
         c.name = name.trimmingSpaces()
-        guard !c.name.isEmpty else { throw DomainError("the contact needs a name", field: "name") }
+        guard !c.name.isEmpty else { throw DomainError("the contact needs a name", field: "name", code: "error.contact-name") }
         if let m = mobile, !m.isEmpty { c.mobile = try Contact.validatePhone(m, field: "mobile") }
         if let p = phone, !p.isEmpty { c.phone = try Contact.validatePhone(p, field: "phone") }
         if let e = email, !e.isEmpty { c.email = try Contact.validateEmail(e, field: "email") }
         if let q = qq, !q.isEmpty, !(q.allSatisfy { $0.isASCII && $0.isNumber } && (5...12).contains(q.count)) {
-            throw DomainError("'\(q)' is not a QQ number (5–12 digits)", field: "qq")
+            throw DomainError("'\(q)' is not a QQ number (5–12 digits)", field: "qq", code: "error.qq", q)
         }
-        if let b = birthday, b > today { throw DomainError("the birthday \(b) is in the future", field: "birthday") }
+        if let b = birthday, b > today { throw DomainError("the birthday \(b) is in the future", field: "birthday", code: "error.birthday-future", b.iso) }
         return c
     }
 
@@ -108,7 +108,7 @@ public struct Contact: Sendable, Equatable, Codable {
         let allowed: Set<Character> = ["+", "-", " ", "(", ")", "/", "."]
         let digits = t.filter { $0.isASCII && $0.isNumber }.count
         guard t.allSatisfy({ ($0.isASCII && $0.isNumber) || allowed.contains($0) }), (5...20).contains(digits) else {
-            throw DomainError("'\(text)' is not a phone number", field: field)
+            throw DomainError("'\(text)' is not a phone number", field: field, code: "error.phone", text)
         }
         return t
     }
@@ -119,7 +119,7 @@ public struct Contact: Sendable, Equatable, Codable {
         let parts = t.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
               !t.contains(where: { $0.isWhitespace }) else {
-            throw DomainError("'\(text)' is not an e-mail address", field: field)
+            throw DomainError("'\(text)' is not an e-mail address", field: field, code: "error.email", text)
         }
         return "\(parts[0])@\(parts[1].lowercased())"
     }

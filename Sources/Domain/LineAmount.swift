@@ -3,9 +3,9 @@
 public enum LineAmount {
     /// - Parameters: quantity in thousandths, price in minor units, discount in basis points.
     public static func compute(quantity: Quantity, unitPrice: Money, discountBasisPoints: Int64 = 0) throws(DomainError) -> Money {
-        guard (0...10_000).contains(discountBasisPoints) else { throw DomainError("discount must be between 0 % and 100 %", field: "discount") }
-        guard quantity.thousandths >= 0 else { throw DomainError("quantity cannot be negative", field: "quantity") }
-        guard unitPrice.minorUnits >= 0 else { throw DomainError("unit price cannot be negative", field: "unit_price") }
+        guard (0...10_000).contains(discountBasisPoints) else { throw DomainError("discount must be between 0 % and 100 %", field: "discount", code: "error.percent-field") }
+        guard quantity.thousandths >= 0 else { throw DomainError("quantity cannot be negative", field: "quantity", code: "error.quantity-negative") }
+        guard unitPrice.minorUnits >= 0 else { throw DomainError("unit price cannot be negative", field: "unit_price", code: "error.price-negative") }
         let (partial, o1) = Int128(quantity.thousandths).multipliedReportingOverflow(by: Int128(unitPrice.minorUnits))
         let (numerator, o2) = partial.multipliedReportingOverflow(by: Int128(10_000 - discountBasisPoints))
         guard !o1, !o2 else { throw DomainError("line amount is too large", field: "quantity") }

@@ -32,10 +32,10 @@ public struct Opportunity: Sendable, Equatable {
         o.title = title.trimmingSpaces()
         o.lostReason = lostReason?.trimmingSpaces()
         if o.lostReason?.isEmpty == true { o.lostReason = nil }
-        guard !o.title.isEmpty else { throw DomainError("the opportunity needs a title", field: "title") }
-        guard !amount.isNegative else { throw DomainError("the amount cannot be negative", field: "amount") }
-        guard (0...10_000).contains(probability.value) else { throw DomainError("the probability must be 0–100 %", field: "probability") }
-        if stage == .lost && o.lostReason == nil { throw DomainError("say why it was lost", field: "lost_reason") }
+        guard !o.title.isEmpty else { throw DomainError("the opportunity needs a title", field: "title", code: "error.opportunity-title") }
+        guard !amount.isNegative else { throw DomainError("the amount cannot be negative", field: "amount", code: "error.amount-negative") }
+        guard (0...10_000).contains(probability.value) else { throw DomainError("the probability must be 0–100 %", field: "probability", code: "error.percent-field") }
+        if stage == .lost && o.lostReason == nil { throw DomainError("say why it was lost", field: "lost_reason", code: "error.lost-reason") }
         if stage == .won { o.probability = BasisPoints(10_000) }
         if stage == .lost { o.probability = BasisPoints(0) }
         return o

@@ -11,7 +11,7 @@ public struct QuoteLine: Sendable, Equatable {
 
     /// docs/domain.md: round_half_even(qty × unit price × (1 − discount)), per line.
     public func amount() throws(DomainError) -> Money {
-        guard quantity.thousandths > 0 else { throw DomainError("quantity must be more than 0", field: "quantity") }
+        guard quantity.thousandths > 0 else { throw DomainError("quantity must be more than 0", field: "quantity", code: "error.quantity-positive") }
         return try LineAmount.compute(quantity: quantity, unitPrice: unitPrice, discountBasisPoints: discount.value)
     }
 }
@@ -40,9 +40,9 @@ public struct Quote: Sendable, Equatable {
         var q = self
         q.note = note?.trimmingSpaces()
         if q.note?.isEmpty == true { q.note = nil }
-        guard !lines.isEmpty else { throw DomainError("a quote needs at least one line", field: "product") }
-        guard validUntil >= quoteDate else { throw DomainError("valid until cannot be before the quote date", field: "valid_until") }
-        guard (q.note?.count ?? 0) <= 1000 else { throw DomainError("the note is longer than 1000 characters", field: "note") }
+        guard !lines.isEmpty else { throw DomainError("a quote needs at least one line", field: "product", code: "error.no-lines") }
+        guard validUntil >= quoteDate else { throw DomainError("valid until cannot be before the quote date", field: "valid_until", code: "error.valid-before-date") }
+        guard (q.note?.count ?? 0) <= 1000 else { throw DomainError("the note is longer than 1000 characters", field: "note", code: "error.note-too-long") }
         for line in lines { _ = try line.amount() }
         _ = try total()
         return q
@@ -53,7 +53,7 @@ public struct Quote: Sendable, Equatable {
         var sum: Int64 = 0
         for line in lines {
             let (s, overflow) = sum.addingReportingOverflow(try line.amount().minorUnits)
-            guard !overflow else { throw DomainError("the quote total is too large", field: "quantity") }
+            guard !overflow else { throw DomainError("the quote total is too large", field: "quantity", code: "error.total-too-large") }
             sum = s
         }
         return Money(minorUnits: sum)

@@ -12,7 +12,7 @@ extension AppDatabase {
             try AppDatabase.requireCustomerWrite(db, customerId: e.customerId, actor: actor, .logContacts)
             if let contact = e.contactId,
                try Int64.fetchOne(db, sql: "SELECT customer_id FROM contacts WHERE id = ?", arguments: [contact]) != e.customerId {
-                throw StoreError.invalid(DomainError("that contact is not at this customer", field: "contact"))
+                throw StoreError.invalid(DomainError("that contact is not at this customer", field: "contact", code: "error.contact-elsewhere"))
             }
             let before = try AppDatabase.contactDates(db, customerId: e.customerId)
             try db.execute(sql: "UPDATE contact_log SET done = 1, version = version + 1 WHERE customer_id = ? AND done = 0 AND next_contact_on IS NOT NULL",
@@ -34,7 +34,7 @@ extension AppDatabase {
 
     /// Moves the customer's next contact to another day (a reminder put off).
     public func postponeContact(customerId: Int64, to date: DateOnly, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) {
-        guard date >= today else { throw .invalid(DomainError("\(date) is in the past; postpone to today or later", field: "next_contact_on")) }
+        guard date >= today else { throw .invalid(DomainError("\(date) is in the past; postpone to today or later", field: "next_contact_on", code: "error.postpone-past", date.iso)) }
         try write { db in
             try AppDatabase.requireCustomerWrite(db, customerId: customerId, actor: actor, .logContacts)
             let before = try AppDatabase.contactDates(db, customerId: customerId)

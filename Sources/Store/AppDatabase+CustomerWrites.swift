@@ -67,7 +67,7 @@ extension AppDatabase {
         let validated = c
         return try write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM customers WHERE code = ?", arguments: [validated.code]) == true {
-                throw StoreError.invalid(DomainError("the code \(validated.code) is taken", field: "code"))
+                throw StoreError.invalid(DomainError("the code \(validated.code) is taken", field: "code", code: "error.code-taken", validated.code))
             }
             let keys = DuplicateMatching.keys(name: validated.name, phone: validated.phone, email: validated.email)
             try db.execute(sql: """
@@ -104,7 +104,7 @@ extension AppDatabase {
             try AppDatabase.refuseStale(db, entity: "customers", id: id, stored: (stored.version, AppDatabase.auditPairs(stored)),
                                         mine: (c.version, AppDatabase.auditPairs(c)))
             if c.code != stored.code, try Bool.fetchOne(db, sql: "SELECT 1 FROM customers WHERE code = ? AND id <> ?", arguments: [c.code, id]) == true {
-                throw StoreError.invalid(DomainError("the code \(c.code) is taken", field: "code"))
+                throw StoreError.invalid(DomainError("the code \(c.code) is taken", field: "code", code: "error.code-taken", c.code))
             }
             let keys = DuplicateMatching.keys(name: c.name, phone: c.phone, email: c.email)
             try db.execute(sql: """
@@ -147,15 +147,15 @@ extension AppDatabase {
     public func fileClaim(customerId: Int64, reason: String, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> Int64 {
         guard actor.can(.fileClaims) else { throw .forbidden("\(actor.role.rawValue) cannot file claims") }
         let why = reason.trimmingSpaces()
-        guard !why.isEmpty else { throw .invalid(DomainError("say why the customer should be yours", field: "reason")) }
+        guard !why.isEmpty else { throw .invalid(DomainError("say why the customer should be yours", field: "reason", code: "error.claim-reason")) }
         return try write { db in
             guard let owner = try Row.fetchOne(db, sql: "SELECT owner_id FROM customers WHERE id = ?", arguments: [customerId]) else {
                 throw StoreError.notFound("customer \(customerId)")
             }
-            if (owner[0] as Int64?) == actor.userId { throw StoreError.invalid(DomainError("this customer is already yours")) }
+            if (owner[0] as Int64?) == actor.userId { throw StoreError.invalid(DomainError("this customer is already yours", code: "error.already-yours")) }
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM claims WHERE customer_id = ? AND claimant_id = ? AND status = 'pending'",
                                  arguments: [customerId, actor.userId]) == true {
-                throw StoreError.invalid(DomainError("you already asked for this customer; the manager has not decided yet"))
+                throw StoreError.invalid(DomainError("you already asked for this customer; the manager has not decided yet", code: "error.claim-pending"))
             }
             try db.execute(sql: "INSERT INTO claims (customer_id, claimant_id, status, reason, filed_on) VALUES (?, ?, 'pending', ?, ?)",
                            arguments: [customerId, actor.userId, why, today.iso])
@@ -186,7 +186,7 @@ extension AppDatabase {
             guard let r = try Row.fetchOne(db, sql: "SELECT customer_id, claimant_id, status FROM claims WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound("claim \(id)")
             }
-            guard (r[2] as String) == "pending" else { throw StoreError.invalid(DomainError("this claim was already \(r[2] as String)")) }
+            guard (r[2] as String) == "pending" else { throw StoreError.invalid(DomainError("this claim was already \(r[2] as String)", code: "error.claim-decided", "status.\(r[2] as String)")) }
             let customerId: Int64 = r[0], claimant: Int64 = r[1]
             try db.execute(sql: "UPDATE claims SET status = ?, decided_by = ?, decided_on = ?, version = version + 1 WHERE id = ?",
                            arguments: [approve ? "approved" : "rejected", actor.userId, today.iso, id])

@@ -91,13 +91,13 @@ extension AppDatabase {
             try AppDatabase.requireCustomerWrite(db, customerId: q.customerId, actor: actor, .editQuotes)
             let known = try Set(Int64.fetchAll(db, sql: "SELECT id FROM products WHERE id IN (\(q.lines.map { String($0.productId) }.joined(separator: ",")))"))
             if let missing = q.lines.first(where: { !known.contains($0.productId) }) {
-                throw StoreError.invalid(DomainError("product \(missing.productId) does not exist", field: "product"))
+                throw StoreError.invalid(DomainError("product \(missing.productId) does not exist", field: "product", code: "error.product-missing", String(missing.productId)))
             }
             let id: Int64, number: String
             if let existing = q.id {
                 guard let stored = try AppDatabase.quote(db, id: existing), stored.quote.customerId == q.customerId else { throw StoreError.notFound("quote \(existing)") }
                 guard stored.status == .draft else {
-                    throw StoreError.invalid(DomainError("\(stored.number) is \(stored.status.rawValue); only drafts are edited — copy it to quote again", field: nil))
+                    throw StoreError.invalid(DomainError("\(stored.number) is \(stored.status.rawValue); only drafts are edited — copy it to quote again", field: nil, code: "error.quote-not-draft-edit", stored.number, "status.\(stored.status.rawValue)"))
                 }
                 try AppDatabase.refuseStale(db, entity: "quotes", id: existing, stored: (stored.quote.version, AppDatabase.auditPairs(stored.quote)),
                                             mine: (q.version, AppDatabase.auditPairs(q)))
@@ -129,7 +129,7 @@ extension AppDatabase {
     /// Moves a quote along its life (draft → sent, draft or sent → rejected), audited; an
     /// expired quote moves no further.
     public func setQuoteStatus(id: Int64, to next: QuoteStatus, reason: String? = nil, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) {
-        guard next == .sent || next == .rejected else { throw .invalid(DomainError("use accept to accept a quote", field: "status")) }
+        guard next == .sent || next == .rejected else { throw .invalid(DomainError("use accept to accept a quote", field: "status", code: "error.use-accept")) }
         try write { db in
             guard let stored = try AppDatabase.quote(db, id: id) else { throw StoreError.notFound("quote \(id)") }
             _ = try AppDatabase.requireCustomerWrite(db, customerId: stored.quote.customerId, actor: actor, .editQuotes)
@@ -148,7 +148,7 @@ extension AppDatabase {
     static func liveStatus(_ stored: (quote: Quote, number: String, status: QuoteStatus, ownerId: Int64), today: DateOnly) throws -> QuoteStatus {
         let status = stored.status.effective(validUntil: stored.quote.validUntil, today: today)
         if status == .expired && stored.status != .expired {
-            throw StoreError.invalid(DomainError("\(stored.number) expired on \(stored.quote.validUntil.iso) — copy it to quote again", field: nil))
+            throw StoreError.invalid(DomainError("\(stored.number) expired on \(stored.quote.validUntil.iso) — copy it to quote again", field: nil, code: "error.quote-expired", stored.number, stored.quote.validUntil.iso))
         }
         return status
     }
@@ -160,7 +160,7 @@ extension AppDatabase {
             let name = try AppDatabase.requireCustomerWrite(db, customerId: stored.quote.customerId, actor: actor, .editQuotes)
             let status = try AppDatabase.liveStatus(stored, today: today)
             guard status == .draft || status == .sent else {
-                throw StoreError.invalid(DomainError("\(stored.number) is \(status.rawValue) and cannot be accepted", field: nil))
+                throw StoreError.invalid(DomainError("\(stored.number) is \(status.rawValue) and cannot be accepted", field: nil, code: "error.quote-not-acceptable", stored.number, "status.\(status.rawValue)"))
             }
             let total = (try? stored.quote.total()) ?? .zero
             let current = try AppDatabase.creditExposures(db, ownerId: nil, customerId: stored.quote.customerId)[stored.quote.customerId]?.exposure
@@ -178,8 +178,8 @@ extension AppDatabase {
     @discardableResult
     public func acceptQuote(id: Int64, version: Int64, orderDate: DateOnly, dueDate: DateOnly, note: String?, by actor: Actor,
                             today: DateOnly, at now: Int64) throws(StoreError) -> String {
-        guard dueDate >= orderDate else { throw .invalid(DomainError("the delivery date cannot be before the order date", field: "due_date")) }
-        guard orderDate <= today else { throw .invalid(DomainError("the order date cannot be in the future", field: "order_date")) }
+        guard dueDate >= orderDate else { throw .invalid(DomainError("the delivery date cannot be before the order date", field: "due_date", code: "error.due-before-order")) }
+        guard orderDate <= today else { throw .invalid(DomainError("the order date cannot be in the future", field: "order_date", code: "error.order-date-future")) }
         return try write { db in
             guard let stored = try AppDatabase.quote(db, id: id) else { throw StoreError.notFound("quote \(id)") }
             _ = try AppDatabase.requireCustomerWrite(db, customerId: stored.quote.customerId, actor: actor, .editQuotes)
@@ -188,7 +188,7 @@ extension AppDatabase {
             if status == .draft { status = try status.transition(to: .sent) }
             status = try status.transition(to: .accepted)
             guard orderDate >= stored.quote.quoteDate else {
-                throw StoreError.invalid(DomainError("the order date cannot be before the quote date \(stored.quote.quoteDate.iso)", field: "order_date"))
+                throw StoreError.invalid(DomainError("the order date cannot be before the quote date \(stored.quote.quoteDate.iso)", field: "order_date", code: "error.order-before-quote", stored.quote.quoteDate.iso))
             }
             let q = stored.quote
             let total = try q.total()

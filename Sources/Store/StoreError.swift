@@ -28,4 +28,16 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
         case .failed(let w): return w
         }
     }
+
+    /// The error as the screens word it, in the user's language.
+    public var userMessage: UserMessage {
+        switch self {
+        case .invalid(let e): e.userMessage
+        case .forbidden: UserMessage("error.forbidden")
+        case .notFound: UserMessage("error.not-found")
+        case .stale: UserMessage("error.stale")
+        case .conflict(let w), .failed(let w): UserMessage("error.refused", w)
+        case .cannotOpen, .notADatabase, .readOnly, .newerSchema: UserMessage("error.database", description)
+        }
+    }
 }

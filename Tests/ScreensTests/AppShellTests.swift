@@ -1,4 +1,5 @@
 import Domain
+import GRDB
 import Foundation
 import Store
 import TerminalCore
@@ -219,6 +220,36 @@ import Testing
         }
         let missing = keys.subtracting(Catalog.keys(.en)).sorted()
         #expect(missing == [])
+    }
+
+    /// Every error code the layers below use has its text in both languages.
+    @Test func everyErrorCodeIsInBothCatalogs() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources")
+        var codes = Set<String>()
+        let pattern = try Regex(#"(?:code: |UserMessage\()"(error\.[a-z0-9-]+)""#)
+        for case let file as URL in FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)! where file.pathExtension == "swift" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in text.matches(of: pattern) { if let code = match.output[1].substring { codes.insert(String(code)) } }
+        }
+        #expect(codes.count > 40)
+        #expect(codes.subtracting(Catalog.keys(.en)).sorted() == [])
+        #expect(codes.subtracting(Catalog.keys(.zh)).sorted() == [])
+    }
+
+    /// A refusal from the Store reads in Chinese in the Chinese UI, its arguments too.
+    @Test func refusalsSpeakTheUsersLanguage() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let rep = try #require(try db.user(login: "rep")).actor
+        let accepted = try #require(try db.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM quotes WHERE status = 'accepted' AND owner_id = ? LIMIT 1", arguments: [rep.userId]) })
+        do {
+            try db.setQuoteStatus(id: accepted, to: .sent, by: rep, today: Driver.today, at: 0)
+            Issue.record("an accepted quote was sent")
+        } catch {
+            let text = Catalog(.zh).text(error.userMessage)
+            #expect(text == "不能从已接受变为已发送")
+            #expect(Catalog(.en).text(error.userMessage) == "Cannot go from accepted to sent")
+        }
+        #expect(Catalog(.zh).text(StoreError.forbidden("this customer belongs to another sales rep").userMessage) == "你的角色无权在此执行此操作")
     }
 
     @Test func languageChoice() {

@@ -39,6 +39,6 @@ import Testing
         }
         let actions = runner.perform(.loadCard(RecordRef(.customer, other)), session: Session(actor: rep, today: EffectRunnerTests.today))
         guard case .cardFailed(_, let message)? = actions.first else { Issue.record("expected a refusal"); return }
-        #expect(message.contains("another sales rep"))
+        #expect(message == UserMessage("error.forbidden"))
     }
 }

@@ -142,7 +142,7 @@ import Testing
         flow.drive(&model, runner, .card(.showTab(1)))
         for _ in 0..<row { flow.drive(&model, runner, .card(.move(.down))) }
         flow.drive(&model, runner, .edit)
-        #expect(model.toast?.isError == true && model.toast?.text.contains("only drafts are edited") == true)
+        #expect(model.toast?.isError == true && model.toast?.text == "error.quote-not-draft-edit" && model.toast?.more == ["status.sent"])
         flow.drive(&model, runner, .quote(.copy))
         let e = try #require(editor(model))
         guard case .newQuote = e.purpose else { Issue.record("a copy is a new quote: \(e.purpose)"); return }

@@ -177,7 +177,7 @@ public final class AppShell {
         case nil:
             break
         }
-        if let t = model.toast { Toast(text: t.argument.map { catalog.text(t.text, $0) } ?? t.text, isError: t.isError).render(in: screen, into: &buffer, context: context) }
+        if let t = model.toast { Toast(text: t.argument.map { catalog.text(t.text, arguments: [$0] + t.more) } ?? t.text, isError: t.isError).render(in: screen, into: &buffer, context: context) }
         return buffer
     }
 

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// UI text in English or Simplified Chinese. `--lang`, else `LANG`/`LC_ALL` (zh* → Chinese).
@@ -28,6 +29,17 @@ public struct Catalog: Sendable, Equatable {
     public func text(_ key: String, _ argument: String) -> String {
         text(key).replacingOccurrences(of: "%@", with: argument)
     }
+
+    /// A key's text with its arguments: `%@` the first, `%2`, `%3` … the next; an argument that
+    /// is itself a catalog value (`status.sent`) in this language too.
+    public func text(_ key: String, arguments: [String]) -> String {
+        var t = text(key)
+        for (i, a) in arguments.enumerated().reversed() { t = t.replacingOccurrences(of: i == 0 ? "%@" : "%\(i + 1)", with: value(a)) }
+        return t
+    }
+
+    /// A message from the layers below, in this language.
+    public func text(_ m: UserMessage) -> String { text(m.key, arguments: m.arguments) }
 
     /// Values coming from the Store that are catalog keys (`status.open`, `method.cash`) are
     /// translated; anything else is data and shown as it is.

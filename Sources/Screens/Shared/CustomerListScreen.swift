@@ -14,7 +14,7 @@ enum CustomerListScreen {
             if !model.filter.region.isEmpty { title += " · " + model.filter.region }
         }
         var inner = Panel.render(title, focused: true, in: rect, into: &buffer, context: context)
-        if let e = model.error { buffer.put(e, x: inner.x, y: inner.y, style: context.style("input.error"), maxWidth: inner.width); return }
+        if let e = model.error { buffer.put(catalog.text(e), x: inner.x, y: inner.y, style: context.style("input.error"), maxWidth: inner.width); return }
         if model.typingQuery || model.showingResults {
             let line = "/" + model.query
             let style = context.style(model.typingQuery ? "input.focused" : "input.field")

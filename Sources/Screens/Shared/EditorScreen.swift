@@ -77,16 +77,14 @@ enum EditorScreen {
             var field = FormField(key: f.key, label: catalog.text(f.label), kind: kind, value: value)
             field.cursor = cursor
             field.pick = f.pick
-            field.error = f.error.map { catalog.text($0.key, $0.argument) }
+            field.error = f.error.map { catalog.text($0.key, arguments: [$0.argument] + $0.more) }
             return field
         }, focus: model.focus)
     }
 
     static func noticeText(_ notice: EditorModel.Notice, catalog: Catalog) -> String {
         guard !notice.key.isEmpty else { return notice.argument }
-        var text = catalog.text(notice.key, notice.argument)
-        for (i, value) in notice.more.enumerated() { text = text.replacingOccurrences(of: "%\(i + 2)", with: value) }
-        return text
+        return catalog.text(notice.key, arguments: [notice.argument] + notice.more)
     }
 
     /// A quote: its header fields, the lines so far as a table, the line being typed (with the

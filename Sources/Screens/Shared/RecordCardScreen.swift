@@ -13,7 +13,7 @@ enum RecordCardScreen {
         let title = name + (readOnly ? "  (" + catalog.text("app.read-only-card") + ")" : "")
         let inner = Panel.render(title, focused: true, in: rect, into: &buffer, context: context)
         guard let card = model.card else {
-            if let e = model.error { buffer.put(e, x: inner.x, y: inner.y, style: context.style("input.error"), maxWidth: inner.width) }
+            if let e = model.error { buffer.put(catalog.text(e), x: inner.x, y: inner.y, style: context.style("input.error"), maxWidth: inner.width) }
             return
         }
         if card.tabbed {

@@ -14,7 +14,7 @@ enum RoleHomeScreen {
         let kpiInner = Panel.render(kpiTitle, focused: false, in: right, into: &buffer, context: context)
 
         if let error = model.error {
-            buffer.put(error, x: reminderInner.x, y: reminderInner.y, style: context.style("input.error"), maxWidth: reminderInner.width)
+            buffer.put(catalog.text(error), x: reminderInner.x, y: reminderInner.y, style: context.style("input.error"), maxWidth: reminderInner.width)
         } else if model.loading && model.rows.isEmpty {
             buffer.put(catalog.text("app.loading"), x: reminderInner.x, y: reminderInner.y, style: context.style("muted"))
         } else if model.rows.isEmpty || model.groups.allSatisfy({ $0.total == 0 }) {

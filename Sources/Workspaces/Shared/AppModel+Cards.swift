@@ -38,7 +38,7 @@ extension AppModel {
                 return effects
             }
         case .cardFailed(_, let message):
-            say(message, isError: true, now: now)
+            refuse(message, now: now)
         case .openInCard:
             guard case .card(let m)? = current, let ref = m.selectedRef else { return [] }
             if ref.kind == .claim { return [.loadClaim(id: ref.id)] }

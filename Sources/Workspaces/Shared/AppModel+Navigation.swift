@@ -40,6 +40,8 @@ extension AppModel {
             return [.loadCard(ref)]
         case .notice(let key, let argument, let isError):
             say(key, argument: argument, isError: isError, now: now)
+        case .refused(let message):
+            refuse(message, now: now)
         case .redraw:
             break
         default:

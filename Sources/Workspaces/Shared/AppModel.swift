@@ -30,6 +30,8 @@ public struct AppModel: Sendable, Equatable {
         public var until: Int64
         /// When set, `text` is a catalog key and this its argument.
         public var argument: String?
+        /// Further values for `%2`, `%3` … of the key's text.
+        public var more: [String] = []
     }
 
     public var loginModel = LoginViewModel()
@@ -59,7 +61,7 @@ public struct AppModel: Sendable, Equatable {
         case cardOpened(RecordCard, section: String)
         /// A card on the stack read again (its ref as requested: a stock level reads as its product).
         case cardReloaded(RecordRef, RecordCard)
-        case cardFailed(RecordRef, String)
+        case cardFailed(RecordRef, UserMessage)
         /// More rows of a table of a card on the stack.
         case cardPageLoaded(RecordRef, section: String, offset: Int, CardPage)
         case openPalette
@@ -101,6 +103,8 @@ public struct AppModel: Sendable, Equatable {
         case exportAs(ExportFormat)
         /// A toast whose text is a catalog key with one argument.
         case notice(String, argument: String, isError: Bool)
+        /// A refusal from the Store or a rule, said in the user's language.
+        case refused(UserMessage)
         /// Ctrl-L: the terminal is drawn again from scratch (the model does not change).
         case redraw
     }
@@ -120,5 +124,9 @@ public struct AppModel: Sendable, Equatable {
 
     mutating func say(_ key: String, argument: String = "", isError: Bool, now: Int64) {
         toast = ToastMessage(text: key, isError: isError, until: now + 4, argument: argument)
+    }
+
+    mutating func refuse(_ m: UserMessage, now: Int64) {
+        toast = ToastMessage(text: m.key, isError: true, until: now + 4, argument: m.arguments.first ?? "", more: Array(m.arguments.dropFirst()))
     }
 }

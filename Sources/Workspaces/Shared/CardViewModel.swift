@@ -5,7 +5,7 @@ import Domain
 public struct CardViewModel: Sendable, Equatable {
     public var ref: RecordRef
     public var card: RecordCard?
-    public var error: String?
+    public var error: UserMessage?
     public var scroll = 0
     public var tab = 0
     /// Selected row per tab (index 0, the fields, scrolls instead).
@@ -19,7 +19,7 @@ public struct CardViewModel: Sendable, Equatable {
 
     public enum Action: Sendable, Equatable {
         case loaded(RecordCard)
-        case failed(String)
+        case failed(UserMessage)
         case move(ListMotion)
         case nextTab, previousTab
         case showTab(Int)

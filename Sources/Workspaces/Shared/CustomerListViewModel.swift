@@ -10,7 +10,7 @@ public struct CustomerListViewModel: Sendable, Equatable {
     public var loading = true
     public var atStart = true
     public var atEnd = false
-    public var error: String?
+    public var error: UserMessage?
     public var pageSize = 20
     /// Numbers each page request; an answer to an older request (the user jumped meanwhile) is dropped.
     public var request = 0
@@ -28,7 +28,7 @@ public struct CustomerListViewModel: Sendable, Equatable {
 
     public enum Action: Sendable, Equatable {
         case loaded([CustomerRow], backwards: Bool, reset: Bool, total: Int?, request: Int)
-        case failed(String)
+        case failed(UserMessage)
         case move(ListMotion)
         case open
         case refresh

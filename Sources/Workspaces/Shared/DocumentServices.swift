@@ -51,12 +51,13 @@ public enum ExportRequest: Sendable, Equatable {
 }
 
 extension EffectRunner {
-    /// A failure as the user reads it: the Store's or the document's own message.
-    static func message(_ error: any Error) -> String {
+    /// A failure as the user reads it: the Store's in the user's language; a template's or a
+    /// printer's own words (a file and line, lp's message).
+    static func message(_ error: any Error) -> UserMessage {
         switch error {
-        case let e as StoreError: e.description
-        case let e as DocumentError: e.message
-        default: "\(error)"
+        case let e as StoreError: e.userMessage
+        case let e as DocumentError: UserMessage("error.as-is", e.message)
+        default: UserMessage("error.refused", "\(error)")
         }
     }
 
@@ -68,7 +69,7 @@ extension EffectRunner {
             let rendered = try documents.library.render(doc, printedOn: session.today)
             return [.printReady(PrintPreview(number: number, document: rendered, printer: documents.printer.printer))]
         } catch {
-            return [.toast(EffectRunner.message(error), isError: true)]
+            return [.refused(EffectRunner.message(error))]
         }
     }
 
@@ -85,7 +86,7 @@ extension EffectRunner {
                 return [.toast("\(reason) — \(path)", isError: true)]
             }
         } catch {
-            return [.toast(error.message, isError: true)]
+            return [.refused(UserMessage("error.as-is", error.message))]
         }
     }
 
@@ -110,7 +111,7 @@ extension EffectRunner {
             let file = URL(fileURLWithPath: written)
             return [.notice("export.done", argument: "\(sheet.rows.count) → \(file.lastPathComponent) (\(file.deletingLastPathComponent().path))", isError: false)]
         } catch {
-            return [.toast(EffectRunner.message(error), isError: true)]
+            return [.refused(EffectRunner.message(error))]
         }
     }
 }

@@ -30,6 +30,10 @@ public struct EditorModel: Sendable, Equatable {
         public var more: [String] = []
         public var isError: Bool
         public init(key: String, argument: String = "", isError: Bool) { self.key = key; self.argument = argument; self.isError = isError }
+        public init(_ m: UserMessage, isError: Bool) {
+            self.init(key: m.key, argument: m.arguments.first ?? "", isError: isError)
+            more = Array(m.arguments.dropFirst())
+        }
         public init(key: String, arguments: [String], isError: Bool) {
             self.key = key; argument = arguments.first ?? ""; more = Array(arguments.dropFirst()); self.isError = isError
         }
@@ -58,9 +62,9 @@ public struct EditorModel: Sendable, Equatable {
 
     public enum Action: Sendable, Equatable {
         case form(FormModel.Action)
-        case failed(field: String?, message: String)
+        case failed(field: String?, message: UserMessage)
         /// Someone saved the record meanwhile: keep the input, take their version number.
-        case conflict(message: String, version: Int64)
+        case conflict(message: UserMessage, version: Int64)
         case duplicates([DuplicateHint], blocking: Bool)
         case moveHint(Int)
         /// Ask the manager for the highlighted look-alike customer.
@@ -95,13 +99,13 @@ public struct EditorModel: Sendable, Equatable {
         case .failed(let field, let message):
             saving = false
             if let field, form.fields.contains(where: { $0.key == field }) {
-                form.setError(field, FieldError("error.store", message))
+                form.setError(field, FieldError(message))
             } else {
-                notice = Notice(key: "", argument: message, isError: true)
+                notice = Notice(message, isError: true)
             }
         case .conflict(let message, let version):
             saving = false
-            notice = Notice(key: "", argument: message, isError: true)
+            notice = Notice(message, isError: true)
             switch purpose {
             case .editCustomer(let id, _): purpose = .editCustomer(id: id, version: version)
             case .editContact(let id, let customer, _): purpose = .editContact(id: id, customerId: customer, version: version)

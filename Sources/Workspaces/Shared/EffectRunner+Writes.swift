@@ -28,8 +28,7 @@ extension EffectRunner {
             }
         } catch {
             if case .saveEditor = effect { return [.editor(EditorRequestFailure.action(for: error))] }
-            if case .invalid(let e) = error { return [.toast(e.message, isError: true)] }
-            return [.toast(error.description, isError: true)]
+            return [.refused(error.userMessage)]
         }
     }
 
@@ -63,7 +62,7 @@ extension EffectRunner {
         case .editQuote(let id), .copyQuote(let id):
             let q = try database.quoteForEdit(id: id, by: session.actor, today: session.today)
             let copy = request == .copyQuote(id: id)
-            if !copy, q.status != .draft { throw StoreError.invalid(DomainError("\(q.number) is \(q.status.rawValue); only drafts are edited — press c to copy it into a new quote", field: nil)) }
+            if !copy, q.status != .draft { throw StoreError.invalid(DomainError("\(q.number) is \(q.status.rawValue); only drafts are edited — copy it to quote again", field: nil, code: "error.quote-not-draft-edit", q.number, "status.\(q.status.rawValue)")) }
             return EditorModel.quote(q, copy: copy, customerId: q.quote.customerId, customerName: q.customerName, products: try database.productOptions(), today: session.today)
         case .acceptQuote(let id):
             return EditorModel.acceptQuote(try database.quoteAcceptance(id: id, by: session.actor, today: session.today), today: session.today)
@@ -132,12 +131,12 @@ extension EffectRunner {
 enum EditorRequestFailure {
     static func action(for error: StoreError) -> EditorModel.Action {
         switch error {
-        case .stale(let text, let version):
-            return .conflict(message: text, version: version)
+        case .stale(_, let version):
+            return .conflict(message: error.userMessage, version: version)
         case .invalid(let e):
-            return .failed(field: e.field, message: e.message)
+            return .failed(field: e.field, message: e.userMessage)
         default:
-            return .failed(field: nil, message: error.description)
+            return .failed(field: nil, message: error.userMessage)
         }
     }
 }

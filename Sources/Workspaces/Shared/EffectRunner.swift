@@ -29,7 +29,7 @@ public struct EffectRunner: Sendable {
                 let reminders = try database.reminders(for: session.actor, today: session.today)
                 return [.home(.loaded(dashboard, reminders))]
             } catch {
-                return [.home(.failed(error.description))]
+                return [.home(.failed(error.userMessage))]
             }
         case .loadCard(let ref), .reloadCard(let ref):
             guard let session else { return [] }
@@ -37,14 +37,14 @@ public struct EffectRunner: Sendable {
                 let card = try database.card(ref, for: session.actor, today: session.today)
                 return [effect == .loadCard(ref) ? .cardLoaded(card) : .cardReloaded(ref, card)]
             } catch {
-                return [.cardFailed(ref, error.description)]
+                return [.cardFailed(ref, error.userMessage)]
             }
         case .loadCardAt(let ref, let section):
             guard let session else { return [] }
             do {
                 return [.cardOpened(try database.card(ref, for: session.actor, today: session.today), section: section)]
             } catch {
-                return [.cardFailed(ref, error.description)]
+                return [.cardFailed(ref, error.userMessage)]
             }
         case .loadCardPage(let ref, let section, let offset):
             guard let session else { return [] }
@@ -52,7 +52,7 @@ public struct EffectRunner: Sendable {
                 let page = try database.cardPage(ref, section: section, offset: offset, limit: RecordCard.pageSize, for: session.actor, today: session.today)
                 return [.cardPageLoaded(ref, section: section, offset: offset, page)]
             } catch {
-                return [.cardFailed(ref, error.description)]
+                return [.cardFailed(ref, error.userMessage)]
             }
         case .loadCustomers(let after, let backwards, let reset, let request, let sort, let filter):
             guard let session else { return [] }
@@ -62,7 +62,7 @@ public struct EffectRunner: Sendable {
                 let total = reset ? try database.customerCount(for: session.actor, filter: filter) : nil
                 return [.customers(.loaded(page, backwards: backwards, reset: reset, total: total, request: request))]
             } catch {
-                return [.customers(.failed(error.description))]
+                return [.customers(.failed(error.userMessage))]
             }
         case .searchCustomers(let query, let request):
             guard let session else { return [] }
@@ -70,7 +70,7 @@ public struct EffectRunner: Sendable {
                 let rows = try database.customerSearch(for: session.actor, query: query)
                 return [.customers(.searched(rows, query: query, request: request))]
             } catch {
-                return [.customers(.failed(error.description))]
+                return [.customers(.failed(error.userMessage))]
             }
         case .openEditor, .saveEditor, .markContactDone, .loadClaim, .decideClaim, .markQuoteSent:
             guard let session else { return [] }

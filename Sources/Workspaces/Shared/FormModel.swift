@@ -179,7 +179,14 @@ public struct FormModel: Sendable, Equatable {
 public struct FieldError: Sendable, Equatable {
     public var key: String
     public var argument: String
+    /// Further values for `%2`, `%3` … of the key's text.
+    public var more: [String] = []
     public init(_ key: String, _ argument: String = "") { self.key = key; self.argument = argument }
+    /// A refusal from the Store or a Domain rule, as the field's error.
+    public init(_ m: UserMessage) {
+        self.init(m.key, m.arguments.first ?? "")
+        more = Array(m.arguments.dropFirst())
+    }
 }
 
 /// The type of a form field and the check it gets, implemented with Domain's parsers so a value

@@ -20,7 +20,7 @@ public struct HomeViewModel: Sendable, Equatable {
     public var rows: [Row] = []
     public var selected = 0
     public var loading = true
-    public var error: String?
+    public var error: UserMessage?
     /// Bumped whenever fresh data arrives; the screen shows when it last refreshed.
     public var generation = 0
     public var pageSize = 10
@@ -29,7 +29,7 @@ public struct HomeViewModel: Sendable, Equatable {
 
     public enum Action: Sendable, Equatable {
         case loaded(Dashboard, [ReminderGroup])
-        case failed(String)
+        case failed(UserMessage)
         case move(ListMotion)
         case open
         case refresh
