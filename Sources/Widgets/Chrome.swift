@@ -15,9 +15,13 @@ public struct Tabs: Sendable, Equatable {
         var x = rect.x
         if first > 0 { x += buffer.put("‹", x: x, y: rect.y, style: context.style("tab")) }
         for (i, label) in labels.enumerated() where i >= first {
-            let w = buffer.put(label, x: x, y: rect.y, style: context.style(i == active ? "tab.active" : "tab"), maxWidth: rect.maxX - x)
-            x += w + 1
-            if x >= rect.maxX { break }
+            // Tabs that do not fit are marked › at the right edge, as ‹ marks those on the left.
+            let room = rect.maxX - x - (i < labels.count - 1 ? 1 : 0)
+            if DisplayWidth.of(label) > room {
+                buffer.put("›", x: rect.maxX - 1, y: rect.y, style: context.style("tab"))
+                break
+            }
+            x += buffer.put(label, x: x, y: rect.y, style: context.style(i == active ? "tab.active" : "tab"), maxWidth: room) + 1
         }
     }
 }
@@ -38,9 +42,14 @@ public struct StatusBar: Sendable, Equatable {
         var x = rect.x
         let messageWidth = DisplayWidth.of(message)
         let limit = rect.maxX - (messageWidth > 0 ? messageWidth + 2 : 0)
-        for h in hints {
+        for (i, h) in hints.enumerated() {
             let need = DisplayWidth.of(h.key) + DisplayWidth.of(h.label) + 2
-            if x + need > limit { break }
+            // The last hint that fits leaves room for "…" when more follow (`?` lists them all).
+            let more = i < hints.count - 1 ? 1 : 0
+            if x + need + more > limit {
+                buffer.put("…", x: x, y: rect.y, style: base)
+                break
+            }
             x += buffer.put(h.key, x: x, y: rect.y, style: context.style("statusbar.key"))
             x += buffer.put(" " + h.label + " ", x: x, y: rect.y, style: base)
         }
@@ -76,13 +85,18 @@ public struct Toast: Sendable, Equatable {
     public var isError: Bool
     public init(text: String, isError: Bool) { self.text = text; self.isError = isError }
 
+    /// Bottom right over the status bar; a text too long for one line (a file's path) wraps
+    /// onto a second.
     public func render(in screen: Rect, into buffer: inout CellBuffer, context: RenderContext) {
-        let w = min(screen.width - 2, DisplayWidth.of(text) + 2)
-        let y = max(0, screen.maxY - 2)
+        let lines = Array(DisplayWidth.wrap(text, width: max(10, screen.width - 4)).prefix(2))
+        let w = min(screen.width - 2, (lines.map(DisplayWidth.of).max() ?? 0) + 2)
         let x = max(0, screen.maxX - w - 1)
         let style = context.style(isError ? "toast.error" : "toast")
-        buffer.fill(Rect(x: x, y: y, width: w, height: 1), style: style)
-        buffer.put(text, x: x + 1, y: y, style: style, maxWidth: w - 2)
+        for (i, line) in lines.enumerated() {
+            let y = max(0, screen.maxY - 1 - lines.count + i)
+            buffer.fill(Rect(x: x, y: y, width: w, height: 1), style: style)
+            buffer.put(line, x: x + 1, y: y, style: style, maxWidth: w - 2)
+        }
     }
 }
 
@@ -108,12 +122,16 @@ public struct HelpOverlay: Sendable, Equatable {
         let rect = screen.centered(width: min(screen.width - 2, columns * (keyWidth + descWidth + 3) + 3), height: min(screen.height - 2, perColumn + 4))
         let inner = Panel.render(title, focused: true, in: rect, into: &buffer, context: context)
         let columnWidth = (inner.width - 1) / columns
-        for (i, e) in entries.enumerated() {
-            let column = i / perColumn, row = i % perColumn
-            guard row < inner.height - 1 else { continue }
+        for column in 0..<columns {
+            let part = entries.dropFirst(column * perColumn).prefix(perColumn)
+            // Each column as narrow as its own keys, so descriptions get the rest; a key list or a
+            // description that still does not fit ends in "…".
+            let keys = min(columns == 1 ? keyWidth : 12, part.map { DisplayWidth.of($0.key) }.max() ?? 4)
             let x = inner.x + 1 + column * columnWidth
-            buffer.put(DisplayWidth.pad(e.key, to: keyWidth), x: x, y: inner.y + row, style: context.style("statusbar.key").with(.bold), maxWidth: keyWidth)
-            buffer.put(e.description, x: x + keyWidth + 1, y: inner.y + row, style: context.style("default"), maxWidth: columnWidth - keyWidth - 2)
+            for (row, e) in part.enumerated() where row < inner.height - 1 {
+                buffer.put(DisplayWidth.pad(DisplayWidth.truncate(e.key, to: keys), to: keys), x: x, y: inner.y + row, style: context.style("statusbar.key").with(.bold), maxWidth: keys)
+                buffer.put(DisplayWidth.truncate(e.description, to: columnWidth - keys - 2), x: x + keys + 1, y: inner.y + row, style: context.style("default"), maxWidth: columnWidth - keys - 2)
+            }
         }
         buffer.put(footer, x: inner.x + 1, y: inner.maxY - 1, style: context.style("muted"), maxWidth: inner.width - 2)
     }

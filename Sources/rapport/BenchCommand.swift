@@ -7,7 +7,7 @@ import Store
 import TerminalCore
 import Workspaces
 
-/// `rapport bench --db large.sqlite`: the budgets of docs/architecture.md measured on a demo file.
+/// `rapport bench --db large.sqlite`: the performance budgets (README, Performance) measured on a demo file.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "bench", abstract: "Measure first frame, key → frame, pane refresh, RSS and idle CPU on a demo database.")
     @OptionGroup var global: GlobalOptions
@@ -19,7 +19,7 @@ struct BenchCommand: AsyncParsableCommand {
         let path = global.databasePath()
         let clock = SystemClock(fixedToday: try global.fixedToday())
         let today = clock.today()
-        print("Rapport benchmark on \(path), today \(today.iso) (budgets from docs/architecture.md in brackets)")
+        print("Rapport benchmark on \(path), today \(today.iso) (budgets in brackets)")
         let opened = Date()
         let database = try AppDatabase.open(path: path, create: false)
         print(String(format: "open database: %.1f ms", Date().timeIntervalSince(opened) * 1000))

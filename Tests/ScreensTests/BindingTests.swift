@@ -127,4 +127,31 @@ enum BindingSamples {
         #expect(d.screen.contains("Log a call"))
         #expect(!d.screen.contains("Accept the quote"))
     }
+
+    @Test func qOnACardSaysBackAndTheLoginHintFollowsTheKeymap() async throws {
+        let m = try BindingSamples.model("manager", [try BindingSamples.card(try BindingSamples.orderRef(), as: "manager")])
+        let q = try #require(m.screenBindings().first { $0.name == "quit" })
+        #expect(q.label == "hint.back" && !q.hint)
+        let keymap = try Keymap.standard.overridden(byTOML: "[keys]\nopen = [\"enter\", \"ctrl-o\"]\nforce-quit = \"ctrl-q\"\n", file: "keys.toml")
+        let d = Driver(language: .zh, keymap: keymap)
+        #expect(d.screen.contains("回车：登录") && d.screen.contains("Ctrl-Q：退出"))
+    }
+
+    @Test func aRowOfAnotherCardOpensItsRecordAndARefusalDoesNotFollowToTheNextScreen() throws {
+        var m = try BindingSamples.model("rep", [])
+        let rep = try BindingSamples.actor("rep")
+        let reminders = try Driver.database.card(RecordRef(.reminders, rep.userId), for: rep, today: Driver.today)
+        let birthdays = try #require(reminders.sections.firstIndex { $0.title == "reminder.birthday" && !$0.rows.isEmpty })
+        var c = CardViewModel(ref: reminders.ref)
+        _ = c.handle(.loaded(reminders))
+        _ = c.handle(.showTab(birthdays + 1))
+        m.stack.append(.card(c))
+        #expect(!m.screenBindings().contains { $0.name == "edit" })
+        let contact = try #require(reminders.sections[birthdays].refs.first)
+        #expect(m.handle(.openInCard, now: 0) == [.loadCard(contact)])
+        _ = m.handle(.refused(UserMessage("error.forbidden")), now: 0)
+        #expect(m.toast?.text == "error.forbidden")
+        _ = m.handle(.back, now: 0)
+        #expect(m.toast == nil)
+    }
 }

@@ -149,11 +149,11 @@ public final class AppShell {
             }
             if case .editor(let editor)? = model.current {
                 buffer.cursor = nil
-                EditorScreen.render(editor, in: body, into: &buffer, context: context, catalog: catalog)
+                EditorScreen.render(editor, in: body, into: &buffer, context: context, catalog: catalog, keys: BindingText(keymap: keymap, catalog: catalog))
             }
             statusBar(model: model, keymap: keymap, catalog: catalog).render(in: screen.row(h - 1), into: &buffer, context: context)
         } else {
-            LoginScreen.render(model.loginModel, company: companyName, in: body, into: &buffer, context: context, catalog: catalog)
+            LoginScreen.render(model.loginModel, company: companyName, in: body, into: &buffer, context: context, catalog: catalog, keys: BindingText(keymap: keymap, catalog: catalog))
         }
         let text = BindingText(keymap: keymap, catalog: catalog)
         let choices = text.choices(model.keyContext().bindings)

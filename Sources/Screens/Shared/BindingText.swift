@@ -59,6 +59,18 @@ struct BindingText {
         return out
     }
 
+    /// A text naming keys by their action, `{open}: log in`, with each one's key in the UI's
+    /// language as bound now (`回车：登录`, or whatever `keys.toml` made of it).
+    func fill(_ template: String) -> String {
+        var out = "", name = "", inName = false
+        for ch in template {
+            if ch == "{" { inName = true; name = ""; continue }
+            if ch == "}", inName { out += keys(name).first ?? name; inName = false; continue }
+            if inName { name.append(ch) } else { out.append(ch) }
+        }
+        return out
+    }
+
     /// A dialog's choices line: `y yes   n no`.
     func choices(_ bindings: [Binding]) -> String {
         hints(bindings).map { "\($0.key) \($0.label)" }.joined(separator: "   ")

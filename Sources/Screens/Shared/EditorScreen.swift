@@ -7,9 +7,9 @@ import Workspaces
 /// lost to another user), the fields with their errors, and — when the new customer looks like
 /// existing ones — those customers as name, owner and date only, with what the user may do.
 enum EditorScreen {
-    static func render(_ model: EditorModel, in rect: Rect, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog) {
+    static func render(_ model: EditorModel, in rect: Rect, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog, keys: BindingText) {
         if let lines = model.lines {
-            renderQuote(model, lines: lines, in: rect, into: &buffer, context: context, catalog: catalog)
+            renderQuote(model, lines: lines, in: rect, into: &buffer, context: context, catalog: catalog, keys: keys)
             return
         }
         let form = widgetForm(model.form, catalog: catalog)
@@ -43,15 +43,15 @@ enum EditorScreen {
                 buffer.put(text, x: inner.x, y: y, style: style, maxWidth: inner.width)
                 y += 1
             }
-            buffer.put(catalog.text(model.blocking ? "duplicate.keys-blocking" : "duplicate.keys"), x: inner.x, y: inner.maxY - 1,
+            buffer.put(keys.fill(catalog.text(model.blocking ? "duplicate.keys-blocking" : "duplicate.keys")), x: inner.x, y: inner.maxY - 1,
                        style: context.style("statusbar.key"), maxWidth: inner.width)
         } else if model.saving {
             buffer.put(catalog.text("editor.saving"), x: inner.x, y: inner.maxY - 1, style: context.style("muted"), maxWidth: inner.width)
         } else {
-            buffer.put(catalog.text("editor.keys"), x: inner.x, y: inner.maxY - 1, style: context.style("muted"), maxWidth: inner.width)
+            buffer.put(keys.fill(catalog.text("editor.keys")), x: inner.x, y: inner.maxY - 1, style: context.style("muted"), maxWidth: inner.width)
         }
         if model.form.askingDiscard {
-            ConfirmDialog(title: catalog.text("editor.discard-title"), message: catalog.text("editor.discard-question"), choices: catalog.text("quit.choices"))
+            ConfirmDialog(title: catalog.text("editor.discard-title"), message: catalog.text("editor.discard-question"), choices: keys.fill(catalog.text("editor.discard-choices")))
                 .render(in: rect, into: &buffer, context: context)
             buffer.cursor = nil
         }
@@ -89,7 +89,7 @@ enum EditorScreen {
 
     /// A quote: its header fields, the lines so far as a table, the line being typed (with the
     /// product look-up open under it), the line's amount and the quote's total.
-    static func renderQuote(_ model: EditorModel, lines: QuoteLines, in rect: Rect, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog) {
+    static func renderQuote(_ model: EditorModel, lines: QuoteLines, in rect: Rect, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog, keys: BindingText) {
         let all = widgetForm(model.form, catalog: catalog)
         let split = model.form.fields.firstIndex { $0.key == "product" } ?? all.fields.count
         let focus = model.form.focus
@@ -137,10 +137,10 @@ enum EditorScreen {
         let amount = model.entryAmount.map { catalog.text("quote.line-amount") + " " + $0.formatted() + "   " } ?? ""
         let totals = amount + catalog.text("quote.total") + " " + lines.total.formatted()
         buffer.put(totals, x: inner.maxX - DisplayWidth.of(totals), y: inner.maxY - 2, style: context.style("title"), maxWidth: inner.width)
-        let keys = model.saving ? catalog.text("editor.saving") : catalog.text(lines.selected == nil ? "quote.keys" : "quote.keys-lines")
-        buffer.put(keys, x: inner.x, y: inner.maxY - 1, style: context.style("muted"), maxWidth: inner.width)
+        let hint = model.saving ? catalog.text("editor.saving") : keys.fill(catalog.text(lines.selected == nil ? "quote.keys" : "quote.keys-lines"))
+        buffer.put(hint, x: inner.x, y: inner.maxY - 1, style: context.style("muted"), maxWidth: inner.width)
         if model.form.askingDiscard {
-            ConfirmDialog(title: catalog.text("editor.discard-title"), message: catalog.text("editor.discard-question"), choices: catalog.text("quit.choices"))
+            ConfirmDialog(title: catalog.text("editor.discard-title"), message: catalog.text("editor.discard-question"), choices: keys.fill(catalog.text("editor.discard-choices")))
                 .render(in: rect, into: &buffer, context: context)
             buffer.cursor = nil
         }

@@ -4,7 +4,7 @@ import Workspaces
 
 /// The login form, centred.
 enum LoginScreen {
-    static func render(_ model: LoginViewModel, company: String, in rect: Rect, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog) {
+    static func render(_ model: LoginViewModel, company: String, in rect: Rect, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog, keys: BindingText) {
         let box = rect.centered(width: 56, height: 11)
         let inner = Panel.render(catalog.text("app.name") + " — " + catalog.text("login.title"), focused: true, in: box, into: &buffer, context: context)
         buffer.put(company, x: inner.x + 1, y: inner.y, style: context.style("title"), maxWidth: inner.width - 2)
@@ -17,6 +17,6 @@ enum LoginScreen {
         if let m = model.message {
             buffer.put(catalog.text(m.key, m.argument), x: inner.x + 1, y: inner.y + 5, style: context.style(m.isError ? "input.error" : "muted"), maxWidth: inner.width - 2)
         }
-        buffer.put(catalog.text("login.hint"), x: inner.x + 1, y: inner.maxY - 1, style: context.style("muted"), maxWidth: inner.width - 2)
+        buffer.put(keys.fill(catalog.text("login.hint")), x: inner.x + 1, y: inner.maxY - 1, style: context.style("muted"), maxWidth: inner.width - 2)
     }
 }

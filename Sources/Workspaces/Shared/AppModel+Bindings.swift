@@ -43,8 +43,10 @@ extension AppModel {
         var list: [Binding] = []
         if stack.count > 1 { list.append(Binding("back", "hint.back", .back)) }
         list += [Binding("palette", "hint.palette", .openPalette), Binding("refresh", "hint.refresh", .refresh),
-                 Binding("help", "hint.help", .showHelp), Binding("redraw", "hint.redraw", .redraw, hint: false),
-                 Binding("quit", "hint.quit", .quit), Binding("force-quit", "hint.force-quit", .confirmQuit(true), hint: false)]
+                 Binding("help", "hint.help", .showHelp), Binding("redraw", "hint.redraw", .redraw, hint: false)]
+        // `q` quits from the home and goes back from anywhere else: said as it is.
+        list.append(stack.count > 1 ? Binding("quit", "hint.back", .quit, help: "action.quit-back", hint: false) : Binding("quit", "hint.quit", .quit))
+        list.append(Binding("force-quit", "hint.force-quit", .confirmQuit(true), hint: false))
         return list
     }
 

@@ -11,10 +11,10 @@ extension AppModel {
         }
         if m.selectedRef != nil { list.append(Binding("open", "hint.open", .openInCard)) }
         if let new = newRecordBinding(m) { list.append(new) }
-        list += editBindings(m) + quoteMoveBindings + customerFollowUpBindings
+        list += editBindings(m) + quoteMoveBindings
         if printableRef() != nil { list.append(Binding("print", "hint.print", .print)) }
         if canExport { list.append(Binding("export", "hint.export", .export)) }
-        return list
+        return list + customerFollowUpBindings
     }
 
     /// `a` on a customer card's tab adds what that tab lists.
@@ -36,8 +36,8 @@ extension AppModel {
             return [Binding("edit", "hint.edit", .edit, needs: [.editQuotes]).unless(selectedQuoteStatus() == .draft, "reason.quote-not-draft")]
         }
         switch m.selectedRef?.kind {
-        case .contact?: return [Binding("edit", "hint.edit", .edit, needs: Self.customerWriters)]
-        case .opportunity?: return [Binding("edit", "hint.edit", .edit, needs: [.editQuotes])]
+        case .contact? where m.ref.kind == .customer: return [Binding("edit", "hint.edit", .edit, needs: Self.customerWriters)]
+        case .opportunity? where m.ref.kind == .customer: return [Binding("edit", "hint.edit", .edit, needs: [.editQuotes])]
         default: break
         }
         if m.ref.kind == .customer { return [Binding("edit", "hint.edit-customer", .edit, help: "action.edit-customer", needs: Self.customerWriters)] }

@@ -42,7 +42,7 @@ extension AppModel {
         case .openInCard:
             guard case .card(let m)? = current, let ref = m.selectedRef else { return [] }
             if ref.kind == .claim { return [.loadClaim(id: ref.id)] }
-            let edit = editEffects(ref, customerName: m.card?.title ?? "")
+            let edit = editEffects(ref, on: m)
             return edit.isEmpty ? [.loadCard(ref)] : edit
         default:
             return nil

@@ -68,7 +68,8 @@ extension AppModel {
             return .customers(sort: customers.sort, filter: customers.filter, query: customers.showingResults ? customers.query : nil)
         case .card(let m)?:
             guard let section = m.currentSection, !section.rows.isEmpty else { return nil }
-            let name = "\(m.ref.kind.rawValue)-" + section.title.replacingOccurrences(of: "section.", with: "")
+            // `customer-contact-log`, `reminders-receivable-overdue`: the kind, then the table's key without its prefix.
+            let name = "\(m.ref.kind.rawValue)-" + (section.title.split(separator: ".", maxSplits: 1).last.map(String.init) ?? section.title)
             return .cardTable(m.ref, section: section.title, columns: section.columns, name: name)
         default:
             return nil

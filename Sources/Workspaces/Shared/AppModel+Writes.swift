@@ -23,8 +23,8 @@ extension AppModel {
             return newRecordEffects()
         case .edit:
             if let id = selectedQuote(), can(.editQuotes) { return [.openEditor(.editQuote(id: id))] }
-            if case .card(let m)? = current, let ref = m.selectedRef, let title = m.card?.title {
-                return editEffects(ref, customerName: title)
+            if case .card(let m)? = current, let ref = m.selectedRef {
+                return editEffects(ref, on: m)
             }
             if let (id, _) = selectedCustomer(), canEditCustomers { return [.openEditor(.editCustomer(id: id))] }
         case .sort:
@@ -81,7 +81,9 @@ extension AppModel {
     }
 
     /// Contacts and opportunities open in their form; other rows have no form here.
-    func editEffects(_ ref: RecordRef, customerName: String) -> [Effect] {
+    func editEffects(_ ref: RecordRef, on m: CardViewModel) -> [Effect] {
+        // Only on the customer's own card: its title is the customer's name the form shows.
+        guard m.ref.kind == .customer, let customerName = m.card?.title else { return [] }
         switch ref.kind {
         case .contact where canEditCustomers: return [.openEditor(.editContact(id: ref.id, customerName: customerName))]
         case .opportunity where can(.editQuotes): return [.openEditor(.editOpportunity(id: ref.id, customerName: customerName))]

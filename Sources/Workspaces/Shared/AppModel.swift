@@ -112,6 +112,9 @@ public struct AppModel: Sendable, Equatable {
     /// Applies an action; each area handles its own (navigation and overlays, cards, writes,
     /// quotes, documents) and returns the effects to run.
     public mutating func handle(_ action: Action, now: Int64) -> [Effect] {
+        // A refusal belongs to the screen it was said on: going to another screen takes it away.
+        let depth = stack.count
+        defer { if stack.count != depth, toast?.isError == true { toast = nil } }
         if let effects = handleNavigation(action, now: now) { return effects }
         if let effects = handleCards(action, now: now) { return effects }
         if let effects = handleWrites(action, now: now) { return effects }
