@@ -22,11 +22,13 @@ struct BindingText {
     func keys(_ name: String) -> [String] { keymap.keys(for: name).map(label) }
 
     /// Hints that apply now, a group (↑↓) as one hint; a binding with no key bound shows none.
-    /// Help comes first: when the line is too short for every hint, `?` still shows.
+    /// Help and back come first: when the line is too short for every hint, `?` (which lists
+    /// the rest) and the way out still show.
     func hints(_ bindings: [Binding]) -> [(key: String, label: String)] {
         var out: [(key: String, label: String)] = []
         var groups: [String: Int] = [:]
-        let ordered = bindings.filter { $0.name == "help" } + bindings.filter { $0.name != "help" }
+        let first = ["help", "back"]
+        let ordered = first.flatMap { name in bindings.filter { $0.name == name } } + bindings.filter { !first.contains($0.name) }
         for b in ordered where b.hint && b.applies {
             guard let key = keys(b.name).first else { continue }
             if let g = b.group, let i = groups[g] { out[i].key += key; continue }
