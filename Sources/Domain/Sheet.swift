@@ -47,26 +47,6 @@ public struct Sheet: Sendable, Equatable {
 
     public init(name: String, columns: [Column], rows: [[Value]]) { self.name = name; self.columns = columns; self.rows = rows }
 
-    /// A table the screens show as text: cells that read as the column's kind become typed
-    /// values (money `1,234.56`, dates `2026-11-22`, whole numbers), anything else stays text.
-    public static func typed(name: String, columns: [(String, Kind)], rows: [[String]]) -> Sheet {
-        Sheet(name: name, columns: columns.map { Column($0.0, $0.1) }, rows: rows.map { row in
-            row.enumerated().map { i, cell in
-                let kind = i < columns.count ? columns[i].1 : .text
-                let t = cell.trimmingSpaces()
-                if t.isEmpty { return .empty }
-                switch kind {
-                case .money: if let m = try? Money.parse(t) { return .money(m) }
-                case .date: if let d = DateOnly(iso: t) { return .date(d) }
-                case .integer: if let i = Int64(t.filter { $0 != "," }) { return .integer(i) }
-                case .quantity: if let q = try? Quantity.parse(t) { return .quantity(q) }
-                case .percent, .text: break
-                }
-                return .text(cell)
-            }
-        })
-    }
-
     /// Column titles and text values that are catalog keys (`col.code`, `status.active`)
     /// replaced by the user's language; data stays as it is. In place: an export of 200,000
     /// rows is not copied for it.
