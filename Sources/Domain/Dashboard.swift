@@ -25,11 +25,12 @@ public struct RecordCard: Hashable, Sendable, Codable {
         public var title: String
         public var columns: [ColumnSpec]
         public var rows: [[CellValue]]
-        /// The record each row stands for, when rows can be opened or edited.
-        public var refs: [RecordRef]
+        /// The record each row stands for (nil for a row that opens nothing, a total); empty
+        /// when no row opens anything.
+        public var refs: [RecordRef?]
         /// How many rows the section has in all.
         public var total: Int
-        public init(title: String, columns: [ColumnSpec], rows: [[CellValue]], refs: [RecordRef] = [], total: Int? = nil) {
+        public init(title: String, columns: [ColumnSpec], rows: [[CellValue]], refs: [RecordRef?] = [], total: Int? = nil) {
             self.title = title; self.columns = columns; self.rows = rows; self.refs = refs; self.total = total ?? rows.count
         }
         public var hasMore: Bool { rows.count < total }
@@ -77,6 +78,6 @@ public struct RecordCard: Hashable, Sendable, Codable {
 /// Rows of one card table, with the records they stand for (empty when rows open nothing).
 public struct CardPage: Hashable, Sendable {
     public var rows: [[CellValue]]
-    public var refs: [RecordRef]
-    public init(rows: [[CellValue]], refs: [RecordRef]) { self.rows = rows; self.refs = refs }
+    public var refs: [RecordRef?]
+    public init(rows: [[CellValue]], refs: [RecordRef?]) { self.rows = rows; self.refs = refs }
 }

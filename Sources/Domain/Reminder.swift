@@ -79,6 +79,8 @@ public struct RecordRef: Hashable, Sendable, Codable {
         case quoteList = "quote_list"
         /// Every reminder group of the user (id = the user), each with all its items.
         case reminders
+        /// A report for this month (id = its index in `Report.names`).
+        case report
     }
     public var kind: Kind
     public var id: Int64

@@ -46,7 +46,7 @@ enum BindingSamples {
         let manager = try actor("manager")
         let customer = try Driver.database.card(RecordRef(.customer, 1), for: manager, today: today)
         let orders = try #require(customer.sections.first { $0.title == "section.orders" })
-        return try #require(orders.refs.first)
+        return try #require(orders.refs.first ?? nil)
     }
 
     /// Every binding of every place above, overlays and forms included.
@@ -147,7 +147,7 @@ enum BindingSamples {
         _ = c.handle(.showTab(birthdays + 1))
         m.stack.append(.card(c))
         #expect(!m.screenBindings().contains { $0.name == "edit" })
-        let contact = try #require(reminders.sections[birthdays].refs.first)
+        let contact = try #require(reminders.sections[birthdays].refs.first ?? nil)
         #expect(m.handle(.openInCard, now: 0) == [.loadCard(contact)])
         _ = m.handle(.refused(UserMessage("error.forbidden")), now: 0)
         #expect(m.toast?.text == "error.forbidden")

@@ -125,4 +125,22 @@ import Testing
         #expect(opened.ref.kind == .reminders && opened.currentSection?.title == "reminder.\(kind.rawValue)" && opened.currentSection?.total == total)
         #expect(d.screen.contains("Reminders — every item"))
     }
+
+    /// `:team-performance` shows the report `rapport report team-performance` prints: the same rows;
+    /// Enter on a rep opens the rep's own figures.
+    @Test func theTeamReportIsTheSameValueInTheTUIAndOpensARep() async throws {
+        let manager = try manager()
+        let report = try CardTableTests.db.report(ReportRequest(name: "team-performance", period: .monthToDate(today)), for: manager)
+        let d = Driver(width: 120, height: 40, database: CardTableTests.db)
+        await d.login("manager")
+        await d.type(":team-performance")
+        await d.type([.enter])
+        #expect(d.screen.contains("Team performance"))
+        guard case .card(let card)? = d.shell.model.current, let table = card.currentSection else { Issue.record("no report"); return }
+        #expect(table.rows == report.rows && table.total == report.rows.count)
+        #expect(d.screen.contains(Money(minorUnits: report.rows.last.map { if case .money(let m) = $0[1] { m.minorUnits } else { 0 } } ?? 0).formatted()))
+        await d.type([.enter])
+        guard case .card(let rep)? = d.shell.model.current else { Issue.record("no rep card"); return }
+        #expect(rep.ref.kind == .performance)
+    }
 }

@@ -86,10 +86,10 @@ import Domain
         // The list shows only the rep's own quotes; the manager's shows everyone's.
         let list = try db.card(RecordRef(.quoteList, rep.userId), for: rep, today: today)
         let mine = try Set(db.read { db in try Int64.fetchAll(db, sql: "SELECT q.id FROM quotes q JOIN customers c ON c.id = q.customer_id WHERE c.owner_id = ?", arguments: [rep.userId]) })
-        let listed = list.sections.flatMap(\.refs).map(\.id)
+        let listed = list.sections.flatMap(\.refs).compactMap { $0?.id }
         #expect(!listed.isEmpty && listed.allSatisfy(mine.contains))
         let manager = try Fixtures.actor("manager", in: db)
-        #expect(try db.card(RecordRef(.quoteList, manager.userId), for: manager, today: today).sections[1].refs.contains { !mine.contains($0.id) })
+        #expect(try db.card(RecordRef(.quoteList, manager.userId), for: manager, today: today).sections[1].refs.contains { !mine.contains($0?.id ?? 0) })
         let finance = try Fixtures.actor("purchasing", in: db)
         #expect(throws: StoreError.self) { try db.card(RecordRef(.quoteList, finance.userId), for: finance, today: today) }
     }

@@ -86,14 +86,27 @@ enum CLI {
     @Test func repPerformanceReportForTheRepAndTheManagerOnly() throws {
         let json = try CLI.run(["report", "rep-performance", "--db", CLITests.db, "--user", "rep", "--today", "2026-11-22", "--format", "json"])
         #expect(json.status == 0)
-        let figures = (try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])?["figures"] as? [String: String] ?? [:]
+        let rows = (try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])?["rows"] as? [[String]] ?? []
+        let figures = Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
         #expect(figures.count == 12)
         let table = try CLI.run(["report", "rep-performance", "--db", CLITests.db, "--user", "rep", "--today", "2026-11-22"])
-        #expect(table.out.contains("sales") && table.out.contains(figures["sales"] ?? "?"))
+        let sales = try #require(figures["kpi.sales"])
+        #expect(table.out.contains("Sales") && table.out.replacingOccurrences(of: ",", with: "").contains(sales))
+        // The team: one row per active rep and the total, whose sales are the reps' sum — also as CSV.
+        let team = try CLI.run(["report", "team-performance", "--db", CLITests.db, "--user", "manager", "--today", "2026-11-22", "--format", "json"])
+        let teamRows = (try JSONSerialization.jsonObject(with: Data(team.out.utf8)) as? [String: Any])?["rows"] as? [[String]] ?? []
+        let cents = teamRows.dropLast().map { Int($0[1].replacingOccurrences(of: ".", with: "")) ?? 0 }
+        #expect(teamRows.count > 2 && teamRows.last?[0] == "report.team-total")
+        #expect(cents.reduce(0, +) == Int(teamRows.last?[1].replacingOccurrences(of: ".", with: "") ?? "") )
+        #expect(teamRows.contains { $0[0] == "张伟 Zhang Wei" && $0[1] == sales })
+        let csv = try CLI.run(["report", "team-performance", "--db", CLITests.db, "--user", "manager", "--today", "2026-11-22", "--format", "csv"])
+        #expect(csv.status == 0 && csv.out.contains("Team,") && csv.out.split(whereSeparator: \.isNewline).count == teamRows.count + 1)
+        let refused = try CLI.run(["report", "team-performance", "--db", CLITests.db, "--user", "rep", "--today", "2026-11-22"])
+        #expect(refused.status != 0)
         let other = try CLI.run(["report", "rep-performance", "--db", CLITests.db, "--user", "rep", "--rep", "rep2", "--today", "2026-11-22"])
         #expect(other.status != 0 && other.err.contains("Not allowed"))
         let manager = try CLI.run(["report", "rep-performance", "--db", CLITests.db, "--user", "manager", "--rep", "rep2", "--from", "2026-01-01", "--to", "2026-06-30", "--today", "2026-11-22"])
-        #expect(manager.status == 0 && manager.out.contains("from 2026-01-01 to 2026-06-30"))
+        #expect(manager.status == 0 && manager.out.contains("From 2026-01-01, To 2026-06-30"))
         let bad = try CLI.run(["report", "rep-performance", "--db", CLITests.db, "--user", "rep", "--from", "01/02/2026"])
         #expect(bad.status != 0 && bad.err.contains("01/02/2026"))
     }

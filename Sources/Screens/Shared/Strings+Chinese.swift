@@ -556,5 +556,13 @@ extension Catalog {
         "error.as-is": "%@",
         "editor.discard-choices": "{yes}：放弃   {no}：继续编辑",
         "action.quit-back": "返回（在首页则退出）",
+        "title.rep-performance": "业务员业绩",
+        "title.team-performance": "团队业绩",
+        "report.team-total": "团队合计",
+        "param.from": "起",
+        "param.to": "止",
+        "param.rep": "业务员",
+        "col.figure": "指标",
+        "col.value": "数值",
     ]
 }

@@ -556,5 +556,13 @@ extension Catalog {
         "error.as-is": "%@",
         "editor.discard-choices": "{yes}: discard   {no}: keep editing",
         "action.quit-back": "Back (from the home: quit)",
+        "title.rep-performance": "Rep performance",
+        "title.team-performance": "Team performance",
+        "report.team-total": "Team",
+        "param.from": "From",
+        "param.to": "To",
+        "param.rep": "Rep",
+        "col.figure": "Figure",
+        "col.value": "Value",
     ]
 }

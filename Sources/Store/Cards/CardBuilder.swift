@@ -36,8 +36,7 @@ struct CardSectionQuery {
         }, page: { db, offset, limit in
             let rows = try Row.fetchAll(db, sql: "SELECT \(select) \(from) ORDER BY \(order) LIMIT \(limit ?? -1) OFFSET \(max(0, offset))", arguments: arguments)
             let mapped = rows.map(row)
-            let refs = mapped.compactMap(\.ref)
-            return CardPage(rows: mapped.map(\.cells), refs: refs.count == mapped.count ? refs : [])
+            return CardPage(rows: mapped.map(\.cells), refs: mapped.contains { $0.ref != nil } ? mapped.map(\.ref) : [])
         })
     }
 

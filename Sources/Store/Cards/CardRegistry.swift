@@ -19,6 +19,7 @@ extension AppDatabase {
         case .quoteList: QuoteListCard.self
         case .performance: PerformanceCard.self
         case .reminders: RemindersCard.self
+        case .report: ReportCard.self
         }
     }
 

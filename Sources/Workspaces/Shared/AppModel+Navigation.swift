@@ -101,6 +101,9 @@ extension AppModel {
             return [.loadHome]
         case "reminders":
             return [.loadCard(RecordRef(.reminders, session.actor.userId))]
+        case "team-performance":
+            // A report opens on its table (the parameters are on the first tab).
+            return [.loadCardAt(RecordRef(.report, Int64(Report.names.firstIndex(of: command) ?? 0)), section: "title.team-performance")]
         case "customers":
             if current != .customers { stack.append(.customers) }
             customers = CustomerListViewModel()

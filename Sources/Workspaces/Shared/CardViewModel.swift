@@ -78,7 +78,7 @@ public struct CardViewModel: Sendable, Equatable {
     /// What the selected row of the current tab stands for.
     public var selectedRef: RecordRef? {
         guard let s = currentSection, s.refs.indices.contains(selectedRow) else { return nil }
-        return s.refs[selectedRow]
+        return s.refs[selectedRow] ?? nil
     }
 
     /// The selected row's value in a column of the current tab.

@@ -1,0 +1,42 @@
+/// A report: what was asked (its parameters), a typed table with the record each row stands for
+/// (Enter opens it), and chart series. The TUI draws it as a card and `rapport report NAME`
+/// prints it as a table, CSV or JSON — one value, so both show the same numbers.
+public struct Report: Sendable, Equatable {
+    public struct Parameter: Sendable, Equatable {
+        public var key: String
+        public var value: CellValue
+        public init(_ key: String, _ value: CellValue) { self.key = key; self.value = value }
+    }
+
+    public struct Series: Sendable, Equatable {
+        public var title: String
+        public var points: [Int64]
+        public init(title: String, points: [Int64]) { self.title = title; self.points = points }
+    }
+
+    /// The report's command-line name (`team-performance`).
+    public var name: String
+    /// A catalog key (`report.team-performance`).
+    public var title: String
+    public var parameters: [Parameter]
+    public var columns: [ColumnSpec]
+    public var rows: [[CellValue]]
+    /// The record each row stands for; nil for a row that opens nothing (a total).
+    public var refs: [RecordRef?]
+    public var series: [Series]
+
+    public init(name: String, title: String, parameters: [Parameter], columns: [ColumnSpec], rows: [[CellValue]], refs: [RecordRef?] = [], series: [Series] = []) {
+        self.name = name; self.title = title; self.parameters = parameters; self.columns = columns; self.rows = rows; self.refs = refs; self.series = series
+    }
+
+    /// The names `rapport report` and the TUI know, in the order they are listed.
+    public static let names = ["rep-performance", "team-performance"]
+}
+
+/// What a report is asked for: a period (from–to) or a day (as of), and a rep.
+public struct ReportRequest: Sendable, Equatable, Hashable {
+    public var name: String
+    public var period: DateRange
+    public var rep: Int64?
+    public init(name: String, period: DateRange, rep: Int64? = nil) { self.name = name; self.period = period; self.rep = rep }
+}

@@ -1,0 +1,28 @@
+import Domain
+import GRDB
+
+/// A report in the TUI (`:team-performance`): its parameters as fields, its table as the one tab,
+/// its series as charts — the same `Report` value `rapport report` prints. This month to date.
+enum ReportCard: CardBuilder {
+    static func request(_ id: Int64, today: DateOnly) throws -> ReportRequest {
+        guard Report.names.indices.contains(Int(id)) else { throw StoreError.notFound("report \(id)") }
+        return ReportRequest(name: Report.names[Int(id)], period: .monthToDate(today))
+    }
+
+    static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
+        let report = try AppDatabase.report(db, try request(id, today: today), for: actor)
+        var card = RecordCard(ref: RecordRef(.report, id), title: report.title, fields: report.parameters.map { .init($0.key, $0.value) }, sections: [])
+        card.charts = report.series.map { .init(title: $0.title, spark: $0.points) }
+        card.tabbed = true
+        return card
+    }
+
+    static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery] {
+        let report = try AppDatabase.report(db, try request(id, today: today), for: actor)
+        let page = { (offset: Int, limit: Int?) -> CardPage in
+            let range = min(offset, report.rows.count)..<min(report.rows.count, limit.map { offset + $0 } ?? report.rows.count)
+            return CardPage(rows: Array(report.rows[range]), refs: report.refs.contains { $0 != nil } ? Array(report.refs[range]) : [])
+        }
+        return [CardSectionQuery(title: report.title, columns: report.columns, count: { _ in report.rows.count }, page: { _, offset, limit in page(offset, limit) })]
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Documents
+import Domain
+import Foundation
+import Screens
+import Store
+import TerminalCore
+
+/// The options every typed report takes, and how it is printed: the same `Report` value the
+/// TUI's report card shows, as a table, CSV or JSON, labels in the language of `LANG`.
+struct TypedReportOptions: ParsableArguments {
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Login running the report.") var user: String
+    @Option(help: "First day, YYYY-MM-DD (default: first of this month).") var from: String?
+    @Option(help: "Last day, YYYY-MM-DD (default: today).") var to: String?
+    @Option(help: "table, csv or json.") var format: String = "table"
+
+    func run(_ name: String, rep: String? = nil) throws {
+        guard ["table", "csv", "json"].contains(format) else { throw ValidationError("--format must be table, csv or json") }
+        let db = try AppDatabase.open(path: global.databasePath(), create: false)
+        let actor = try db.actor(login: user)
+        let today = SystemClock(fixedToday: try global.fixedToday()).today()
+        func day(_ text: String?, _ fallback: DateOnly, _ option: String) throws -> DateOnly {
+            guard let text else { return fallback }
+            guard let d = DateOnly(iso: text) else { throw ValidationError("--\(option) '\(text)' is not a date (YYYY-MM-DD)") }
+            return d
+        }
+        let period = DateRange(from: try day(from, today.startOfMonth, "from"), to: try day(to, today, "to"))
+        guard period.from <= period.to else { throw ValidationError("--from is after --to") }
+        var repId: Int64?
+        if let rep {
+            guard let subject = try db.user(login: rep) else { throw StoreError.notFound("user '\(rep)'") }
+            repId = subject.id
+        }
+        let report = try db.report(ReportRequest(name: name, period: period, rep: repId), for: actor)
+        print(ReportPrinter(catalog: Catalog(Catalog.language(flag: nil, environment: ProcessInfo.processInfo.environment))).render(report, format: format), terminator: "")
+    }
+}
+
+struct ReportPrinter {
+    let catalog: Catalog
+
+    func label(_ v: CellValue) -> String { if case .status(let key) = v { return catalog.text(key) } else { return v.plainText } }
+
+    func render(_ report: Report, format: String) -> String {
+        let header = report.columns.map { catalog.text($0.key) }
+        switch format {
+        case "csv":
+            let sheet = Sheet(name: report.name, columns: report.columns, rows: report.rows.map { $0.map { v in if case .status(let k) = v { .text(catalog.text(k)) } else { v } } })
+            var named = sheet
+            for (i, title) in header.enumerated() { named.columns[i].title = title }
+            return String(decoding: CSV.data(named), as: UTF8.self)
+        case "json":
+            let object: [String: Any] = [
+                "report": report.name,
+                "parameters": Dictionary(uniqueKeysWithValues: report.parameters.map { (String($0.key.dropFirst("param.".count)), $0.value.plainText) }),
+                "columns": report.columns.map(\.key),
+                "rows": report.rows.map { $0.map { v -> String in if case .status(let k) = v { k } else { v.sheetValue.plain } } },
+            ]
+            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+            return String(decoding: data, as: UTF8.self) + "\n"
+        default:
+            var out = catalog.text(report.title) + " — " + report.parameters.map { catalog.text($0.key) + " " + $0.value.plainText }.joined(separator: ", ") + "\n"
+            let cells = report.rows.map { $0.map(label) }
+            let widths = header.indices.map { c in ([header[c]] + cells.map { $0[c] }).map { DisplayWidth.of($0) }.max() ?? 0 }
+            for line in [header] + cells {
+                out += line.enumerated().map { c, text in DisplayWidth.pad(text, to: widths[c], alignRight: report.columns[c].alignRight) }.joined(separator: "  ") + "\n"
+            }
+            return out
+        }
+    }
+}
+
+extension ReportCommand {
+    struct RepPerformanceReport: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "rep-performance",
+                                                        abstract: "A rep's figures for a period, as \"My performance\" shows them.")
+        @OptionGroup var options: TypedReportOptions
+        @Option(help: "Login of the rep to report on (default: --user; a manager may name any rep).") var rep: String?
+        func run() throws { try options.run("rep-performance", rep: rep ?? options.user) }
+    }
+
+    struct TeamPerformanceReport: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "team-performance",
+                                                        abstract: "Every rep's figures for a period and the team's total, as :team-performance shows them.")
+        @OptionGroup var options: TypedReportOptions
+        func run() throws { try options.run("team-performance") }
+    }
+}
