@@ -57,14 +57,19 @@ extension AppDatabase {
             """, arguments: [rep, p.from.iso, p.to.iso])
         let won: Int64 = closed?[0] ?? 0, lost: Int64 = closed?[1] ?? 0
         let settings = try AppDatabase.settings(db)
-        let rate = try Int64.fetchOne(db, sql: """
-            SELECT rate_bp FROM commission_rates WHERE (rep_id = ?1 OR rep_id IS NULL) AND effective_from <= ?2 ORDER BY rep_id IS NULL, effective_from DESC LIMIT 1
-            """, arguments: [rep, p.to.iso]) ?? settings.defaultCommissionBasisPoints
+        let rate = try commissionRate(db, rep: rep, on: p.to, settings: settings)
         return RepPerformance(
             rep: name, from: p.from.iso, to: p.to.iso, sales: s.total, orders: s.orders, averageOrderValue: KPI.averageOrderValue(sales: s.total, orders: s.orders),
             revenue: rev, collections: col, quota: quota, quotaAttainment: quota.flatMap { KPI.quotaAttainment(revenue: rev, quota: $0) },
             newCustomers: try newCustomers(db, p, rep: rep), opportunitiesWon: won, opportunitiesLost: lost, closeRate: KPI.closeRate(won: won, lost: lost),
             contactEntries: try contactEntries(db, p, user: rep), commissionRate: BasisPoints(rate),
             commission: KPI.commission(base: settings.commissionOnRevenue ? rev : col, rateBasisPoints: rate))
+    }
+
+    /// The rep's commission rate in force on `day`: their own, else the company's, else the default.
+    static func commissionRate(_ db: Database, rep: Int64, on day: DateOnly, settings: CompanySettings) throws -> Int64 {
+        try Int64.fetchOne(db, sql: """
+            SELECT rate_bp FROM commission_rates WHERE (rep_id = ?1 OR rep_id IS NULL) AND effective_from <= ?2 ORDER BY rep_id IS NULL, effective_from DESC LIMIT 1
+            """, arguments: [rep, day.iso]) ?? settings.defaultCommissionBasisPoints
     }
 }
