@@ -32,7 +32,8 @@ extension AppDatabase {
     /// rep's figures (`repPerformance`), read with one grouped query per figure instead of one per rep.
     static func teamPerformanceReport(_ db: Database, _ request: ReportRequest, for actor: Actor) throws -> Report {
         guard actor.can(.viewDepartmentPerformance) || actor.can(.viewAllKPIs) else { throw StoreError.forbidden("\(actor.role.rawValue) cannot see the team's performance") }
-        let figures = try teamFigures(db, request.period)
+        let team = try teamFigures(db, request.period)
+        let figures = team.map(\.figures)
         func sum(_ f: (RepPerformance) -> Money) -> Money { figures.reduce(.zero) { $0 + f($1) } }
         let quotas = figures.compactMap(\.quota)
         let quota = quotas.isEmpty ? nil : quotas.reduce(.zero, +)
@@ -47,17 +48,16 @@ extension AppDatabase {
         rows.append(row(.status("report.team-total"), sales: sum(\.sales), revenue: sum(\.revenue), collections: sum(\.collections), quota: quota,
                         attainment: quota.flatMap { KPI.quotaAttainment(revenue: revenueWithQuota, quota: $0) },
                         orders: figures.reduce(0) { $0 + $1.orders }, new: figures.reduce(0) { $0 + $1.newCustomers }, commission: sum(\.commission)))
-        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM users WHERE role = 'sales_rep' AND active = 1 ORDER BY display_name, id")
         return Report(name: request.name, title: "title.team-performance", parameters: periodParameters(request.period),
                       columns: [ColumnSpec("col.rep", .text), .money("kpi.sales"), .money("kpi.revenue"), .money("kpi.collections"), .money("kpi.quota"),
                                 .percent("kpi.quota-attainment"), .integer("kpi.orders"), .integer("kpi.new-customers"), .money("kpi.commission")],
                       // A row opens the rep's own figures for those who may see them.
-                      rows: rows, refs: actor.can(.viewAllKPIs) ? ids.map { RecordRef(.performance, $0) } + [nil] : rows.map { _ in nil },
+                      rows: rows, refs: actor.can(.viewAllKPIs) ? team.map { RecordRef(.performance, $0.rep) } + [nil] : rows.map { _ in nil },
                       series: [.init(title: "kpi.revenue", points: figures.map(\.revenue.minorUnits))])
     }
 
     /// Each active rep's figures for a period, in display-name order.
-    static func teamFigures(_ db: Database, _ p: DateRange) throws -> [RepPerformance] {
+    static func teamFigures(_ db: Database, _ p: DateRange) throws -> [(rep: Int64, figures: RepPerformance)] {
         let args: StatementArguments = [p.from.iso, p.to.iso]
         func grouped(_ sql: String) throws -> [Int64: Row] {
             Dictionary(try Row.fetchAll(db, sql: sql, arguments: args).map { ($0[0] as Int64, $0) }, uniquingKeysWith: { a, _ in a })
@@ -77,11 +77,11 @@ extension AppDatabase {
             let rev = Money(minorUnits: revenue[id]?[1] ?? 0), col = Money(minorUnits: collections[id]?[1] ?? 0)
             let quota = quotas[id].map { Money(minorUnits: $0[1]) }
             let rate = try commissionRate(db, rep: id, on: p.to, settings: settings)
-            return RepPerformance(
+            return (id, RepPerformance(
                 rep: u[1], from: p.from.iso, to: p.to.iso, sales: s, orders: orders, averageOrderValue: KPI.averageOrderValue(sales: s, orders: orders),
                 revenue: rev, collections: col, quota: quota, quotaAttainment: quota.flatMap { KPI.quotaAttainment(revenue: rev, quota: $0) },
                 newCustomers: newCustomers[id]?[1] ?? 0, opportunitiesWon: 0, opportunitiesLost: 0, closeRate: nil, contactEntries: 0,
-                commissionRate: BasisPoints(rate), commission: KPI.commission(base: settings.commissionOnRevenue ? rev : col, rateBasisPoints: rate))
+                commissionRate: BasisPoints(rate), commission: KPI.commission(base: settings.commissionOnRevenue ? rev : col, rateBasisPoints: rate)))
         }
     }
 }

@@ -8,10 +8,27 @@ protocol CardBuilder {
     static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard
     /// The card's tables. Checks access itself: a later page is read without the header.
     static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery]
+    /// The whole card as it opens: the header, each table's true count and first page. A builder
+    /// whose header and tables come from one computation (a report) reads it once here.
+    static func card(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard
 }
 
 extension CardBuilder {
     static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery] { [] }
+
+    static func card(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
+        var card = try header(db, id: id, actor: actor, today: today)
+        card.sections = try opened(db, try sections(db, id: id, actor: actor, today: today))
+        return card
+    }
+
+    /// Tables as a card opens with them: each one's true count and its first page.
+    static func opened(_ db: Database, _ queries: [CardSectionQuery]) throws -> [RecordCard.Section] {
+        try queries.map { q in
+            let first = try q.page(db, offset: 0, limit: RecordCard.pageSize)
+            return RecordCard.Section(title: q.title, columns: q.columns, rows: first.rows, refs: first.refs, total: try q.count(db))
+        }
+    }
 }
 
 /// A card's table: the columns it shows, how its rows are counted, and how a page of them is read

@@ -30,13 +30,7 @@ extension AppDatabase {
     }
 
     static func card(_ db: Database, ref: RecordRef, actor: Actor, today: DateOnly) throws -> RecordCard {
-        let builder = cardBuilder(for: ref.kind)
-        var card = try builder.header(db, id: ref.id, actor: actor, today: today)
-        card.sections = try builder.sections(db, id: ref.id, actor: actor, today: today).map { q in
-            let first = try q.page(db, offset: 0, limit: RecordCard.pageSize)
-            return RecordCard.Section(title: q.title, columns: q.columns, rows: first.rows, refs: first.refs, total: try q.count(db))
-        }
-        return card
+        try cardBuilder(for: ref.kind).card(db, id: ref.id, actor: actor, today: today)
     }
 
     /// More rows of one card table (`limit` nil: all from `offset`, as an export reads them).

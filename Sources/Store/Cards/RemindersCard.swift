@@ -6,11 +6,18 @@ import GRDB
 enum RemindersCard: CardBuilder {
     static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
         var card = RecordCard(ref: RecordRef(.reminders, actor.userId), title: "title.reminders", fields: [], sections: [])
-        for kind in ReminderKind.kinds(for: actor.role) {
-            let total = try AppDatabase.reminderGroup(db, kind: kind, actor: actor, today: today, offset: 0, limit: 0).total
-            card.fields.append(.init("reminder.\(kind.rawValue)", total > 0 && kind.isOverdueKind ? .warning(.integer(Int64(total))) : .integer(Int64(total))))
-        }
         card.tabbed = true
+        return card
+    }
+
+    /// The overview's figures are the tables' counts, read once with them.
+    static func card(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
+        var card = try header(db, id: id, actor: actor, today: today)
+        card.sections = try opened(db, try sections(db, id: id, actor: actor, today: today))
+        card.fields = zip(ReminderKind.kinds(for: actor.role), card.sections).map { kind, section in
+            let total = CellValue.integer(Int64(section.total))
+            return .init(section.title, section.total > 0 && kind.isOverdueKind ? .warning(total) : total)
+        }
         return card
     }
 

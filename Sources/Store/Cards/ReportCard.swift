@@ -10,7 +10,10 @@ enum ReportCard: CardBuilder {
     }
 
     static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
-        let report = try AppDatabase.report(db, try request(id, today: today), for: actor)
+        header(try AppDatabase.report(db, try request(id, today: today), for: actor), id: id)
+    }
+
+    static func header(_ report: Report, id: Int64) -> RecordCard {
         var card = RecordCard(ref: RecordRef(.report, id), title: report.title, fields: report.parameters.map { .init($0.key, $0.value) }, sections: [])
         card.charts = report.series.map { .init(title: $0.title, spark: $0.points) }
         card.tabbed = true
@@ -18,11 +21,22 @@ enum ReportCard: CardBuilder {
     }
 
     static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery] {
+        [table(try AppDatabase.report(db, try request(id, today: today), for: actor))]
+    }
+
+    /// The report is computed once for the whole card.
+    static func card(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
         let report = try AppDatabase.report(db, try request(id, today: today), for: actor)
+        var card = header(report, id: id)
+        card.sections = try opened(db, [table(report)])
+        return card
+    }
+
+    static func table(_ report: Report) -> CardSectionQuery {
         let page = { (offset: Int, limit: Int?) -> CardPage in
             let range = min(offset, report.rows.count)..<min(report.rows.count, limit.map { offset + $0 } ?? report.rows.count)
             return CardPage(rows: Array(report.rows[range]), refs: report.refs.contains { $0 != nil } ? Array(report.refs[range]) : [])
         }
-        return [CardSectionQuery(title: report.title, columns: report.columns, count: { _ in report.rows.count }, page: { _, offset, limit in page(offset, limit) })]
+        return CardSectionQuery(title: report.title, columns: report.columns, count: { _ in report.rows.count }, page: { _, offset, limit in page(offset, limit) })
     }
 }

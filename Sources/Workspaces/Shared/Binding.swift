@@ -34,8 +34,6 @@ public struct Binding: Sendable, Equatable {
         if !condition, b.unavailable == nil { b.unavailable = reason }
         return b
     }
-
-    public func hidden() -> Binding { var b = self; b.hint = false; return b }
 }
 
 /// Where a key goes: the bindings that hold here, and whether printable characters are text
