@@ -21,7 +21,7 @@ public struct AllocationResult: Sendable, Equatable {
 
 public enum Allocation {
     public static func oldestFirst(amount: Money, candidates: [AllocationCandidate]) throws(DomainError) -> AllocationResult {
-        guard amount.minorUnits > 0 else { throw DomainError("amount must be more than 0", field: "amount") }
+        guard amount.minorUnits > 0 else { throw DomainError("amount must be more than 0", field: "amount", code: "error.amount-positive") }
         let ordered = candidates.sorted {
             ($0.dueDate, $0.documentDate, $0.number) < ($1.dueDate, $1.documentDate, $1.number)
         }
@@ -39,12 +39,12 @@ public enum Allocation {
     public static func manual(amount: Money, lines: [(id: Int64, amount: Money)], candidates: [AllocationCandidate]) throws(DomainError) -> AllocationResult {
         var sum = Money.zero
         for line in lines {
-            guard let c = candidates.first(where: { $0.id == line.id }) else { throw DomainError("item \(line.id) is not open for this party", field: "allocation") }
-            guard line.amount.minorUnits > 0 else { throw DomainError("an allocation must be more than 0", field: "allocation") }
-            guard line.amount <= c.open else { throw DomainError("\(c.number) has only \(c.open) open, not \(line.amount)", field: "allocation") }
+            guard let c = candidates.first(where: { $0.id == line.id }) else { throw DomainError("item \(line.id) is not open for this party", field: "allocation", code: "error.item-not-open", String(line.id)) }
+            guard line.amount.minorUnits > 0 else { throw DomainError("an allocation must be more than 0", field: "allocation", code: "error.allocation-positive") }
+            guard line.amount <= c.open else { throw DomainError("\(c.number) has only \(c.open) open, not \(line.amount)", field: "allocation", code: "error.allocation-over-open", c.number, c.open.formatted(), line.amount.formatted()) }
             sum += line.amount
         }
-        guard sum <= amount else { throw DomainError("allocations \(sum) exceed the amount \(amount)", field: "allocation") }
+        guard sum <= amount else { throw DomainError("allocations \(sum) exceed the amount \(amount)", field: "allocation", code: "error.allocation-over-amount", sum.formatted(), amount.formatted()) }
         return AllocationResult(allocations: lines, unapplied: amount - sum)
     }
 }

@@ -58,7 +58,7 @@ public enum PostingStatus: String, CaseIterable, Sendable, Codable {
 
     public func void(reason: String) throws(DomainError) -> PostingStatus {
         guard self == .posted else { throw .invalidTransition("document", from: rawValue, to: "voided") }
-        guard !reason.trimmingSpaces().isEmpty else { throw DomainError("a void needs a reason", field: "reason") }
+        guard !reason.trimmingSpaces().isEmpty else { throw DomainError("a void needs a reason", field: "reason", code: "error.void-reason") }
         return .voided
     }
 }
@@ -80,8 +80,10 @@ public struct LineProgress: Sendable, Equatable {
     public var remaining: Quantity { ordered - done }
 
     public func adding(_ q: Quantity) throws(DomainError) -> LineProgress {
-        guard q.thousandths > 0 else { throw DomainError("quantity must be more than 0", field: "quantity") }
-        guard q <= remaining else { throw DomainError("only \(remaining) remain on this line, not \(q)", field: "quantity") }
+        guard q.thousandths > 0 else { throw DomainError("quantity must be more than 0", field: "quantity", code: "error.quantity-positive") }
+        guard q <= remaining else {
+            throw DomainError("only \(remaining) remain on this line, not \(q)", field: "quantity", code: "error.over-remaining", remaining.description, q.description)
+        }
         return LineProgress(ordered: ordered, done: done + q)
     }
 }

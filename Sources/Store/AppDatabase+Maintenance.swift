@@ -40,12 +40,14 @@ extension AppDatabase {
             """),
         ("receivable open ≠ amount − allocations", """
             SELECT r.number, r.open_amount || ' ≠ ' || r.amount || ' − ' || coalesce(SUM(a.amount),0) FROM receivables r
-            LEFT JOIN receipt_allocations a ON a.receivable_id = r.id WHERE r.status = 'posted'
+            LEFT JOIN receipt_allocations a ON a.receivable_id = r.id AND a.receipt_id IN (SELECT id FROM receipts WHERE status = 'posted')
+            WHERE r.status = 'posted'
             GROUP BY r.id HAVING r.open_amount <> r.amount - coalesce(SUM(a.amount),0)
             """),
         ("payable open ≠ amount − allocations", """
             SELECT p.number, p.open_amount || ' ≠ ' || p.amount || ' − ' || coalesce(SUM(a.amount),0) FROM payables p
-            LEFT JOIN payment_allocations a ON a.payable_id = p.id WHERE p.status = 'posted'
+            LEFT JOIN payment_allocations a ON a.payable_id = p.id AND a.payment_id IN (SELECT id FROM payments WHERE status = 'posted')
+            WHERE p.status = 'posted'
             GROUP BY p.id HAVING p.open_amount <> p.amount - coalesce(SUM(a.amount),0)
             """),
         ("monthly sales ≠ orders", """

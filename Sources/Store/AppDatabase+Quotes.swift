@@ -81,49 +81,11 @@ extension AppDatabase {
     }
 
     /// Writes a new quote (numbered `Q-YEAR-NNNNN`, a draft) or saves a draft that nobody saved
-    /// meanwhile; header and lines in one transaction. Returns the id and number.
+    /// meanwhile, through the document writer. Returns the id and number.
     @discardableResult
     public func saveQuote(_ quote: Quote, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> (id: Int64, number: String) {
-        let q: Quote
-        let total: Money
-        do { q = try quote.validated(); total = try q.total() } catch { throw .invalid(error) }
-        return try write { db in
-            try AppDatabase.requireCustomerWrite(db, customerId: q.customerId, actor: actor, .editQuotes)
-            let known = try Set(Int64.fetchAll(db, sql: "SELECT id FROM products WHERE id IN (\(q.lines.map { String($0.productId) }.joined(separator: ",")))"))
-            if let missing = q.lines.first(where: { !known.contains($0.productId) }) {
-                throw StoreError.invalid(DomainError("product \(missing.productId) does not exist", field: "product", code: "error.product-missing", String(missing.productId)))
-            }
-            let id: Int64, number: String
-            if let existing = q.id {
-                guard let stored = try AppDatabase.quote(db, id: existing), stored.quote.customerId == q.customerId else { throw StoreError.notFound("quote \(existing)") }
-                guard stored.status == .draft else {
-                    throw StoreError.invalid(DomainError("\(stored.number) is \(stored.status.rawValue); only drafts are edited — copy it to quote again", field: nil, code: "error.quote-not-draft-edit", stored.number, "status.\(stored.status.rawValue)"))
-                }
-                try AppDatabase.refuseStale(db, entity: "quotes", id: existing, stored: (stored.quote.version, AppDatabase.auditPairs(stored.quote)),
-                                            mine: (q.version, AppDatabase.auditPairs(q)))
-                try db.execute(sql: "UPDATE quotes SET quote_date = ?, valid_until = ?, note = ?, total = ?, version = version + 1 WHERE id = ? AND version = ?",
-                               arguments: [q.quoteDate.iso, q.validUntil.iso, q.note, total.minorUnits, existing, stored.quote.version])
-                try db.execute(sql: "DELETE FROM quote_lines WHERE quote_id = ?", arguments: [existing])
-                id = existing
-                number = stored.number
-                try AuditLog.record(db, actor: actor, at: now, action: "quote.update", entity: "quotes", entityId: id,
-                                    before: AuditLog.json(AppDatabase.auditPairs(stored.quote)), after: AuditLog.json(AppDatabase.auditPairs(q)))
-            } else {
-                let owner = try Int64.fetchOne(db, sql: "SELECT owner_id FROM customers WHERE id = ?", arguments: [q.customerId]) ?? actor.userId
-                number = try DocumentSequence.next(db, kind: .quote, year: q.quoteDate.year)
-                try db.execute(sql: "INSERT INTO quotes (number, customer_id, owner_id, quote_date, valid_until, status, total, note) VALUES (?, ?, ?, ?, ?, 'draft', ?, ?)",
-                               arguments: [number, q.customerId, owner, q.quoteDate.iso, q.validUntil.iso, total.minorUnits, q.note])
-                id = db.lastInsertedRowID
-                try AuditLog.record(db, actor: actor, at: now, action: "quote.create", entity: "quotes", entityId: id,
-                                    after: AuditLog.json([("number", number)] + AppDatabase.auditPairs(q)))
-            }
-            let insert = try db.makeStatement(sql: "INSERT INTO quote_lines (quote_id, line_no, product_id, quantity, unit_price, discount_bp, amount) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            for (i, line) in q.lines.enumerated() {
-                try insert.execute(arguments: [id, i + 1, line.productId, line.quantity.thousandths, line.unitPrice.minorUnits, line.discount.value,
-                                               try line.amount().minorUnits])
-            }
-            return (id, number)
-        }
+        let saved = try save(try QuoteWriter(quote), by: actor, at: now)
+        return (saved.id, saved.number)
     }
 
     /// Moves a quote along its life (draft → sent, draft or sent → rejected), audited; an

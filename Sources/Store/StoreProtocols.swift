@@ -66,6 +66,22 @@ public protocol QuoteStore: Sendable {
     func acceptQuote(id: Int64, version: Int64, orderDate: DateOnly, dueDate: DateOnly, note: String?, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> String
 }
 
+/// Posted documents: shipments from orders, receipts and payments over open items; each voided
+/// by reversal with a reason.
+public protocol PostingStore: Sendable {
+    func shipmentSource(orderId: Int64, by actor: Actor) throws(StoreError) -> ShipmentSource
+    @discardableResult
+    func postShipment(_ draft: ShipmentDraft, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> SavedDocument
+    func voidShipment(id: Int64, reason: String, by actor: Actor, at now: Int64) throws(StoreError)
+    func openReceivables(customerId: Int64, by actor: Actor) throws(StoreError) -> [AllocationCandidate]
+    @discardableResult
+    func postReceipt(_ draft: ReceiptDraft, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> SavedDocument
+    func voidReceipt(id: Int64, reason: String, by actor: Actor, at now: Int64) throws(StoreError)
+    @discardableResult
+    func postPayment(_ draft: ReceiptDraft, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> SavedDocument
+    func voidPayment(id: Int64, reason: String, by actor: Actor, at now: Int64) throws(StoreError)
+}
+
 /// Documents to print.
 public protocol DocumentStore: Sendable {
     func documentNumber(_ ref: RecordRef) throws(StoreError) -> (PrintableDocument.Kind, String)?
@@ -86,9 +102,9 @@ public protocol ImportStore: Sendable {
 }
 
 /// Everything the workspaces ask of the Store.
-public typealias RapportStore = SessionStore & HomeStore & CustomerStore & FollowUpStore & CardStore & QuoteStore & DocumentStore & ImportStore
+public typealias RapportStore = SessionStore & HomeStore & CustomerStore & FollowUpStore & CardStore & QuoteStore & PostingStore & DocumentStore & ImportStore
 
-extension AppDatabase: SessionStore, HomeStore, CustomerStore, FollowUpStore, CardStore, QuoteStore, DocumentStore, ImportStore {}
+extension AppDatabase: SessionStore, HomeStore, CustomerStore, FollowUpStore, CardStore, QuoteStore, PostingStore, DocumentStore, ImportStore {}
 
 // The usual arguments, as the SQLite implementation takes them.
 public extension HomeStore {

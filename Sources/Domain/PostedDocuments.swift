@@ -1,0 +1,71 @@
+/// A shipment as the assistant keys it: from which order, out of which warehouse, on what day,
+/// and how much of each order line goes (a line left at zero stays on the order).
+public struct ShipmentDraft: Sendable, Equatable {
+    public struct Line: Sendable, Equatable {
+        public var orderLineId: Int64
+        public var quantity: Quantity
+        public init(orderLineId: Int64, quantity: Quantity) { self.orderLineId = orderLineId; self.quantity = quantity }
+    }
+
+    public var orderId: Int64
+    public var warehouseId: Int64
+    public var shipDate: DateOnly
+    public var lines: [Line]
+
+    public init(orderId: Int64, warehouseId: Int64, shipDate: DateOnly, lines: [Line]) {
+        self.orderId = orderId; self.warehouseId = warehouseId; self.shipDate = shipDate; self.lines = lines
+    }
+
+    /// The lines that ship something; at least one, none negative, the date not in the future.
+    public func validated(today: DateOnly) throws(DomainError) -> ShipmentDraft {
+        guard shipDate <= today else { throw DomainError("the ship date cannot be in the future", field: "ship_date", code: "error.date-future", shipDate.iso) }
+        if let bad = lines.first(where: { $0.quantity.thousandths < 0 }) {
+            throw DomainError("quantity cannot be negative (\(bad.quantity))", field: "quantity", code: "error.quantity-negative")
+        }
+        var out = self
+        out.lines = lines.filter { $0.quantity.thousandths > 0 }
+        guard !out.lines.isEmpty else { throw DomainError("a shipment needs at least one line with a quantity", field: "quantity", code: "error.nothing-to-ship") }
+        return out
+    }
+}
+
+/// Money received from a customer (or paid to a supplier) and how it is split over open items.
+public struct ReceiptDraft: Sendable, Equatable {
+    public enum Split: Sendable, Equatable {
+        /// Oldest due date first (`Allocation.oldestFirst`).
+        case oldestFirst
+        /// The user's own split: open item id and amount (`Allocation.manual`).
+        case manual([ManualAllocation])
+    }
+
+    public struct ManualAllocation: Sendable, Equatable {
+        public var itemId: Int64
+        public var amount: Money
+        public init(itemId: Int64, amount: Money) { self.itemId = itemId; self.amount = amount }
+    }
+
+    public var partyId: Int64
+    public var date: DateOnly
+    public var amount: Money
+    public var method: PaymentMethod
+    public var split: Split
+
+    public init(partyId: Int64, date: DateOnly, amount: Money, method: PaymentMethod, split: Split) {
+        self.partyId = partyId; self.date = date; self.amount = amount; self.method = method; self.split = split
+    }
+
+    public func validated(today: DateOnly) throws(DomainError) -> ReceiptDraft {
+        guard date <= today else { throw DomainError("the date cannot be in the future", field: "date", code: "error.date-future", date.iso) }
+        guard amount.minorUnits > 0 else { throw DomainError("amount must be more than 0", field: "amount", code: "error.amount-positive") }
+        return self
+    }
+
+    /// The split over the party's open items, by the chosen rule.
+    public func allocate(over candidates: [AllocationCandidate]) throws(DomainError) -> AllocationResult {
+        switch split {
+        case .oldestFirst: return try Allocation.oldestFirst(amount: amount, candidates: candidates)
+        case .manual(let lines):
+            return try Allocation.manual(amount: amount, lines: lines.map { ($0.itemId, $0.amount) }, candidates: candidates)
+        }
+    }
+}
