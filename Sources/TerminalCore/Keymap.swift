@@ -22,6 +22,8 @@ public struct Keymap: Sendable, Equatable {
         ("log-contact", ["l"]), ("postpone", ["z"]), ("mark-done", ["m"]),
         ("sort", ["s"]), ("filter", ["f"]),
         ("copy", ["c"]), ("mark-sent", ["S"]), ("accept", ["A"]), ("reject", ["X"]),
+        // On an open sales order: ship it.
+        ("ship", ["s"]),
         // Dialogs and panes: a y/n question, the print preview, the export choice, similar customers.
         ("yes", ["y", "Y"]), ("no", ["n", "N"]), ("save-file", ["s"]), ("export-xlsx", ["x", "X"]), ("export-csv", ["c", "C"]),
         ("claim", ["c", "C"]), ("save-anyway", ["s", "S"]),

@@ -42,7 +42,7 @@ import Testing
         #expect(standard.actions(for: .char("j")) == ["move-down"])
         #expect(standard.actions(for: .down) == ["move-down"])
         #expect(standard.actions(for: .function(1)) == ["help"])
-        #expect(standard.actions(for: .char("s")) == ["sort", "save-file", "save-anyway"])
+        #expect(standard.actions(for: .char("s")) == ["sort", "ship", "save-file", "save-anyway"])
         let custom = try standard.overridden(byTOML: "[keys]\nmove-down = [\"ctrl-n\", \"down\"]\nquit = \"Q\"\n", file: "keys.toml")
         #expect(custom.actions(for: .ctrl("n")) == ["move-down"])
         #expect(custom.actions(for: .char("j")) == [])

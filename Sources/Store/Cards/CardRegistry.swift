@@ -20,6 +20,8 @@ extension AppDatabase {
         case .performance: PerformanceCard.self
         case .reminders: RemindersCard.self
         case .report: ReportCard.self
+        case .shipment: ShipmentCard.self
+        case .receipt: ReceiptCard.self
         }
     }
 

@@ -76,6 +76,7 @@ enum CustomerCard: CardBuilder {
                 let dueCell: CellValue = due.map { $0 < today ? .warning(.date($0)) : .date($0) } ?? .empty
                 return ([.text(r[1] as String), .date(iso: r[2]), dueCell, .money(minorUnits: r[4]), .money(minorUnits: r[5])], RecordRef(.receivable, r[0]))
             },
+            ReceiptCard.list(customerId: id),
             CardSectionQuery(title: "section.feedback", columns: [.date("col.date"), .status("col.kind"), .integer("col.score"), .name("col.note"), ColumnSpec("col.resolved", .flag)],
                              select: "received_on, kind, score, note, resolved", from: "FROM feedback WHERE customer_id = ?", order: "received_on DESC, id DESC", arguments: args) { r in
                 ([.date(iso: r[0]), .status("feedback.\(r[1] as String)"), (r[2] as Int64?).map { .integer($0) } ?? .empty, .text(orEmpty: r[3]), .flag((r[4] as Int64) == 1)], nil)

@@ -1,7 +1,7 @@
 import Domain
 import GRDB
 
-/// A sales order: its header and its lines with ordered, shipped and remaining quantities.
+/// A sales order: its header, its lines with ordered, shipped and remaining quantities, and its shipments.
 enum SalesOrderCard: CardBuilder {
     static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
         try AppDatabase.requireDocumentAccess(db, table: "sales_orders", id: id, actor: actor)
@@ -9,11 +9,14 @@ enum SalesOrderCard: CardBuilder {
             SELECT o.number, c.name, u.display_name, o.order_date, o.due_date, o.status, o.total, o.note
             FROM sales_orders o JOIN customers c ON c.id = o.customer_id JOIN users u ON u.id = o.owner_id WHERE o.id = ?
             """, arguments: [id]) else { throw StoreError.notFound("order \(id)") }
-        return RecordCard(ref: RecordRef(.salesOrder, id), title: "\(r[0] as String)  \(r[1] as String)", fields: [
+        // Tabs: the order, its lines, its shipments (each of which opens, and can be voided there).
+        var card = RecordCard(ref: RecordRef(.salesOrder, id), title: "\(r[0] as String)  \(r[1] as String)", fields: [
             .init("field.customer", .text(r[1] as String)), .init("field.rep", .text(r[2] as String)), .init("field.order-date", .date(iso: r[3])),
             .init("field.due-date", .date(iso: r[4])), .init("field.status", .status("status.\(r[5] as String)")), .init("field.total", .money(minorUnits: r[6])),
             .init("field.note", .text(orEmpty: r[7])),
         ], sections: [])
+        card.tabbed = true
+        return card
     }
 
     static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery] {
@@ -27,6 +30,6 @@ enum SalesOrderCard: CardBuilder {
             let ordered: Int64 = r[3], shipped: Int64 = r[4]
             return ([.integer(r[0]), .text(r[1] as String), .text(r[2] as String), .quantity(thousandths: ordered), .quantity(thousandths: shipped),
                      .quantity(thousandths: ordered - shipped), .money(minorUnits: r[5]), .basisPoints(r[6], blankZero: true), .money(minorUnits: r[7])], nil)
-        }]
+        }, ShipmentCard.list(where: "s.order_id = ?", id)]
     }
 }

@@ -11,7 +11,7 @@ extension AppModel {
         }
         if m.selectedRef != nil { list.append(Binding("open", "hint.open", .openInCard)) }
         if let new = newRecordBinding(m) { list.append(new) }
-        list += editBindings(m) + quoteMoveBindings
+        list += editBindings(m) + quoteMoveBindings + postedDocumentBindings(m)
         if printableRef() != nil { list.append(Binding("print", "hint.print", .print)) }
         if canExport { list.append(Binding("export", "hint.export", .export)) }
         return list + customerFollowUpBindings
@@ -25,6 +25,7 @@ extension AppModel {
         case "section.opportunities"?: return Binding("new-record", "hint.new-opportunity", .newRecord, help: "action.new-opportunity", needs: [.editQuotes])
         case "section.contact-log"?: return Binding("new-record", "hint.new-log", .newRecord, help: "action.new-log", needs: [.logContacts])
         case "section.quotes"?: return Binding("new-record", "hint.new-quote", .newRecord, help: "action.new-quote", needs: [.editQuotes])
+        case "section.receipts"?: return Binding("new-record", "hint.new-receipt", .newRecord, help: "action.new-receipt", needs: [.postReceipts])
         default: return nil
         }
     }

@@ -96,6 +96,8 @@ public struct AppModel: Sendable, Equatable {
         case open(RecordRef)
         /// On a quote (its card, or a quote row of a list): copy it, mark it sent, accept, reject.
         case quote(QuoteMove)
+        /// On an order: ship it; on a posted shipment or receipt: void it.
+        case document(DocumentMove)
         case print
         case printReady(PrintPreview)
         case preview(PrintPreview.Action)
@@ -119,6 +121,7 @@ public struct AppModel: Sendable, Equatable {
         if let effects = handleCards(action, now: now) { return effects }
         if let effects = handleWrites(action, now: now) { return effects }
         if case .quote(let move) = action { return handleQuote(move) }
+        if case .document(let move) = action { return handleDocumentMove(move) }
         return handleDocuments(action, now: now) ?? []
     }
 

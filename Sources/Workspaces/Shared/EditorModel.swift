@@ -18,6 +18,10 @@ public struct EditorModel: Sendable, Equatable {
         case editQuote(id: Int64, customerId: Int64, version: Int64)
         case acceptQuote(id: Int64, version: Int64)
         case rejectQuote(id: Int64)
+        case newShipment(orderId: Int64)
+        case newReceipt(customerId: Int64)
+        /// Voiding a posted shipment or receipt, with a reason.
+        case voidDocument(RecordRef, number: String)
         /// Not a write: the customer list's filters.
         case filterCustomers
     }
@@ -51,8 +55,8 @@ public struct EditorModel: Sendable, Equatable {
     public var hints: [DuplicateHint] = []
     public var blocking = false
     public var hintSelected = 0
-    /// A quote's lines, when the form is a quote.
-    public var lines: QuoteLines?
+    /// A document's lines (quote, shipment, receipt …); nil for a plain form.
+    public var lines: DocumentLines?
 
     public init(purpose: Purpose, title: String, subject: String, form: FormModel) {
         self.purpose = purpose; self.title = title; self.subject = subject; self.form = form
@@ -85,7 +89,7 @@ public struct EditorModel: Sendable, Equatable {
         switch action {
         case .form(let a):
             guard !saving, !reviewingHints else { return .stay }
-            if lines != nil { return handleQuote(a) }
+            if lines != nil { return handleDocument(a) }
             let stageBefore = OpportunityStage(rawValue: form.value("stage"))
             defer { followStage(from: stageBefore) }
             switch form.handle(a) {

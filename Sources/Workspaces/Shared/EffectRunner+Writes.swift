@@ -69,60 +69,20 @@ extension EffectRunner {
         case .rejectQuote(let id):
             let q = try database.quoteForEdit(id: id, by: session.actor, today: session.today)
             return EditorModel.rejectQuote(id: id, number: q.number, customerName: q.customerName, today: session.today)
+        case .newShipment(let orderId):
+            return EditorModel.shipment(try database.shipmentSource(orderId: orderId, by: session.actor), today: session.today)
+        case .newReceipt(let customerId, let name):
+            return EditorModel.receipt(customerId: customerId, customerName: name, openItems: try database.openReceivables(customerId: customerId, by: session.actor),
+                                       today: session.today)
+        case .voidDocument(let ref, let number):
+            return EditorModel.void(ref, number: number, today: session.today)
         }
     }
 
+    /// Runs the form's write command.
     func save(_ editor: EditorModel, acceptSimilar: Bool, session: Session) throws(StoreError) -> [AppModel.Action] {
-        let actor = session.actor, today = session.today, now = clock.nowSeconds()
-        switch editor.purpose {
-        case .logContact(let id):
-            try database.logContact(editor.contactLogValue(customerId: id), by: actor, today: today, at: now)
-            return [.saved(toastKey: "saved.contact-logged", argument: editor.subject)]
-        case .postpone(let id):
-            let date = FieldRule.date(editor.value("next_contact_on"), today: today) ?? today
-            try database.postponeContact(customerId: id, to: date, by: actor, today: today, at: now)
-            return [.saved(toastKey: "saved.postponed", argument: date.iso)]
-        case .newCustomer:
-            switch try database.createCustomer(editor.customerValue(id: nil, version: 1), by: actor, today: today, at: now, acceptSimilar: acceptSimilar) {
-            case .saved: return [.saved(toastKey: "saved.customer", argument: editor.value("name"))]
-            case .duplicates(let hints, let blocking): return [.editor(.duplicates(hints, blocking: blocking))]
-            }
-        case .editCustomer(let id, let version):
-            try database.updateCustomer(editor.customerValue(id: id, version: version), by: actor, at: now)
-            return [.saved(toastKey: "saved.customer", argument: editor.value("name"))]
-        case .claim(let id):
-            try database.fileClaim(customerId: id, reason: editor.value("reason"), by: actor, today: today, at: now)
-            return [.saved(toastKey: "saved.claim", argument: editor.subject)]
-        case .newContact(let customer):
-            try database.saveContact(editor.contactValue(id: nil, customerId: customer, version: 1), by: actor, today: today, at: now)
-            return [.saved(toastKey: "saved.contact", argument: editor.value("name"))]
-        case .editContact(let id, let customer, let version):
-            try database.saveContact(editor.contactValue(id: id, customerId: customer, version: version), by: actor, today: today, at: now)
-            return [.saved(toastKey: "saved.contact", argument: editor.value("name"))]
-        case .newOpportunity(let customer):
-            try database.saveOpportunity(editor.opportunityValue(id: nil, customerId: customer, version: 1), by: actor, today: today, at: now)
-            return [.saved(toastKey: "saved.opportunity", argument: editor.value("title"))]
-        case .editOpportunity(let id, let version):
-            let customer = try database.opportunityForEdit(id: id, by: actor).customerId
-            try database.saveOpportunity(editor.opportunityValue(id: id, customerId: customer, version: version), by: actor, today: today, at: now)
-            return [.saved(toastKey: "saved.opportunity", argument: editor.value("title"))]
-        case .newQuote(let customer):
-            let saved = try database.saveQuote(editor.quoteValue(id: nil, customerId: customer, version: 1), by: actor, today: today, at: now)
-            return [.saved(toastKey: "saved.quote", argument: saved.number), .open(RecordRef(.quote, saved.id))]
-        case .editQuote(let id, let customer, let version):
-            let saved = try database.saveQuote(editor.quoteValue(id: id, customerId: customer, version: version), by: actor, today: today, at: now)
-            return [.saved(toastKey: "saved.quote", argument: saved.number)]
-        case .acceptQuote(let id, let version):
-            let number = try database.acceptQuote(id: id, version: version, orderDate: FieldRule.date(editor.value("order_date"), today: today) ?? today,
-                                                  dueDate: FieldRule.date(editor.value("due_date"), today: today) ?? today, note: editor.value("note"),
-                                                  by: actor, today: today, at: now)
-            return [.saved(toastKey: "saved.quote-accepted", argument: number)]
-        case .rejectQuote(let id):
-            try database.setQuoteStatus(id: id, to: .rejected, reason: editor.value("reason"), by: actor, today: today, at: now)
-            return [.saved(toastKey: "saved.quote-rejected", argument: editor.subject)]
-        case .filterCustomers:
-            return []
-        }
+        guard let command = editor.command else { return [] }
+        return try command.run(on: database, WriteCommand.Context(actor: session.actor, today: session.today, now: clock.nowSeconds(), acceptSimilar: acceptSimilar))
     }
 }
 

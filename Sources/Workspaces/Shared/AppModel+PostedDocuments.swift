@@ -1,0 +1,47 @@
+import Domain
+
+/// What can be done with posted documents from a card: ship an open order, void a shipment or a
+/// receipt (with a reason).
+public enum DocumentMove: Sendable, Equatable { case ship, void }
+
+extension AppModel {
+    mutating func handleDocumentMove(_ move: DocumentMove) -> [Effect] {
+        guard case .card(let m)? = current else { return [] }
+        switch move {
+        case .ship:
+            guard m.ref.kind == .salesOrder, can(.postShipments), orderIsOpen(m) else { return [] }
+            return [.openEditor(.newShipment(orderId: m.ref.id))]
+        case .void:
+            guard let target = voidTarget(m), can(target.ref.kind == .shipment ? .postShipments : .postReceipts), target.posted else { return [] }
+            return [.openEditor(.voidDocument(target.ref, number: target.number))]
+        }
+    }
+
+    func orderIsOpen(_ m: CardViewModel) -> Bool {
+        guard case .status(let key)? = m.card?.field("field.status") else { return false }
+        return OrderStatus(rawValue: String(key.dropFirst("status.".count)))?.isOpen == true
+    }
+
+    /// The posted document the user is on: its card, or its row in a card's table.
+    func voidTarget(_ m: CardViewModel) -> (ref: RecordRef, number: String, posted: Bool)? {
+        let voidable: Set<RecordRef.Kind> = [.shipment, .receipt]
+        if voidable.contains(m.ref.kind) {
+            return (m.ref, m.card?.field("field.number")?.plainText ?? "", m.card?.field("field.status") == .status("status.posted"))
+        }
+        guard let ref = m.selectedRef, voidable.contains(ref.kind) else { return nil }
+        return (ref, m.selectedCell("col.number")?.plainText ?? "", m.selectedCell("col.status") == .status("status.posted"))
+    }
+
+    /// `s` on an open order, `d` on a posted shipment or receipt.
+    func postedDocumentBindings(_ m: CardViewModel) -> [Binding] {
+        var list: [Binding] = []
+        if m.ref.kind == .salesOrder {
+            list.append(Binding("ship", "hint.ship", .document(.ship), needs: [.postShipments]).unless(orderIsOpen(m), "reason.order-not-open"))
+        }
+        if let target = voidTarget(m) {
+            list.append(Binding("delete", "hint.void", .document(.void), help: "action.void", needs: [target.ref.kind == .shipment ? .postShipments : .postReceipts])
+                .unless(target.posted, "reason.already-voided"))
+        }
+        return list
+    }
+}
