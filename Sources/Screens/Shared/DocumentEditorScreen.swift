@@ -13,10 +13,7 @@ enum DocumentEditorScreen {
         let focus = model.form.focus
         let tableFocused = lines.mode == .free && lines.selected != nil
         let header = Form(fields: Array(all.fields[..<split]), focus: !tableFocused && focus < split ? focus : -1)
-        var entryFields = Array(all.fields[split...])
-        if lines.mode != .free, let i = lines.selected, lines.items.indices.contains(i), !entryFields.isEmpty {
-            entryFields[0].label = lines.items[i].code + (lines.items[i].name.isEmpty ? "" : " " + lines.items[i].name)
-        }
+        let entryFields = Array(all.fields[split...])
         let entry = Form(fields: entryFields, focus: !tableFocused && focus >= split ? focus - split : -1)
         let labelWidth = min(24, (all.fields.map { DisplayWidth.of($0.label) }.max() ?? 8) + 1)
         let width = min(rect.width, 110)
@@ -70,14 +67,19 @@ enum DocumentEditorScreen {
                     TableColumn(catalog.text("col.amount"), width: 12, alignRight: true)]
         case .remaining:
             return [no, TableColumn(catalog.text("col.code"), width: 7), TableColumn(catalog.text("col.product"), width: 10, flex: 1),
-                    TableColumn(catalog.text("col.remaining"), width: 8, alignRight: true), TableColumn(catalog.text("col.on-hand"), width: 8, alignRight: true),
-                    TableColumn(catalog.text("col.unit"), width: 4), TableColumn(catalog.text("col.this-time"), width: 8, alignRight: true),
+                    fitted(catalog.text("col.remaining"), 8), fitted(catalog.text("col.on-hand"), 8),
+                    TableColumn(catalog.text("col.unit"), width: 4), fitted(catalog.text("col.this-time"), 8),
                     TableColumn(catalog.text("col.amount"), width: 12, alignRight: true)]
         case .allocation:
             return [no, TableColumn(catalog.text("col.number"), width: 14, flex: 1), TableColumn(catalog.text("col.date"), width: 10),
                     TableColumn(catalog.text("col.due"), width: 10), TableColumn(catalog.text("col.open"), width: 12, alignRight: true),
                     TableColumn(catalog.text("col.allocate"), width: 12, alignRight: true)]
         }
+    }
+
+    /// A right-aligned column at least as wide as its heading.
+    static func fitted(_ title: String, _ width: Int) -> TableColumn {
+        TableColumn(title, width: max(width, DisplayWidth.of(title)), alignRight: true)
     }
 
     static func row(_ i: Int, _ item: DocumentLines.Item, mode: DocumentLines.Mode, model: EditorModel) -> [String] {
@@ -98,7 +100,9 @@ enum DocumentEditorScreen {
         switch lines.mode {
         case .free: return lines.editing.map { catalog.text("quote.changing-line", String($0 + 1)) } ?? catalog.text("quote.new-line")
         case .remaining, .allocation:
-            return catalog.text(lines.mode == .remaining ? "document.line-quantity" : "document.line-allocation", String((lines.selected ?? 0) + 1))
+            let i = lines.selected ?? 0
+            let item = lines.items.indices.contains(i) ? lines.items[i].code + (lines.items[i].name.isEmpty ? "" : " " + lines.items[i].name) : ""
+            return catalog.text(lines.mode == .remaining ? "document.line-quantity" : "document.line-allocation", arguments: [String(i + 1), item])
         }
     }
 

@@ -584,8 +584,8 @@ extension Catalog {
         "col.allocate": "核销",
         "document.nothing-open": "此订单已无待发货的明细。",
         "document.no-open-items": "没有未清单据：全部金额作为预收款。",
-        "document.line-quantity": "第 %@ 行 — 本次数量（0 表示不发）",
-        "document.line-allocation": "第 %@ 行 — 核销金额",
+        "document.line-quantity": "第 %@ 行 %2 — 本次数量（0 表示不发）",
+        "document.line-allocation": "第 %@ 行 %2 — 核销金额",
         "document.allocated": "已核销",
         "document.unallocated": "余额转预收",
         "document.keys": "{move-up}{move-down} 选行 · 直接输入修改 · {open} 下一行 · {save} 过账 · Tab 表头 · {back}",
@@ -612,5 +612,6 @@ extension Catalog {
         "saved.shipment": "发货单 %@ 已过账",
         "saved.receipt": "收款 %@ 已过账",
         "saved.voided": "%@ 已作废",
+        "field.allocate": "核销金额",
     ]
 }

@@ -584,8 +584,8 @@ extension Catalog {
         "col.allocate": "Allocate",
         "document.nothing-open": "Nothing is left to ship on this order.",
         "document.no-open-items": "No open items: the whole amount stays as credit.",
-        "document.line-quantity": "Line %@ — quantity this time (0 leaves it out)",
-        "document.line-allocation": "Line %@ — amount to allocate",
+        "document.line-quantity": "Line %@ %2 — quantity this time (0 leaves it out)",
+        "document.line-allocation": "Line %@ %2 — amount to allocate",
         "document.allocated": "Allocated",
         "document.unallocated": "Credit left",
         "document.keys": "{move-up}{move-down} line · type to change · {open} next line · {save} post · Tab header · {back}",
@@ -612,5 +612,6 @@ extension Catalog {
         "saved.shipment": "Shipment %@ posted",
         "saved.receipt": "Receipt %@ posted",
         "saved.voided": "%@ voided",
+        "field.allocate": "Allocate",
     ]
 }

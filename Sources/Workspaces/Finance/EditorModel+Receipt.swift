@@ -10,7 +10,7 @@ extension EditorModel {
             .init("date", label: "field.date", rule: .pastDate(required: true), value: today.iso),
             .init("amount", label: "field.amount", rule: .money),
             .init("method", label: "field.method", rule: choice(PaymentMethod.self, prefix: "method"), value: PaymentMethod.bankTransfer.rawValue),
-            .init(DocumentLines.valueKey, label: "field.amount", rule: .text(required: false, max: 20)),
+            .init(DocumentLines.valueKey, label: "field.allocate", rule: .text(required: false, max: 20)),
         ], today: today))
         var lines = DocumentLines(mode: .allocation)
         for c in openItems {
