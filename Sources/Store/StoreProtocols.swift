@@ -48,6 +48,15 @@ public protocol FollowUpStore: Sendable {
     func saveOpportunity(_ opportunity: Opportunity, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> Int64
 }
 
+/// Lists of every kind: keyset pages, counts, search and the whole list for export.
+public protocol ListStore: Sendable {
+    func listSorts(_ kind: ListKind) -> [String]
+    func listPage(_ query: ListQuery, after: ListCursor?, inclusive: Bool, limit: Int, backwards: Bool, for actor: Actor, today: DateOnly) throws(StoreError) -> ListPage
+    func listCount(_ query: ListQuery, for actor: Actor, today: DateOnly) throws(StoreError) -> Int
+    func listSearch(_ query: ListQuery, text: String, limit: Int, for actor: Actor, today: DateOnly) throws(StoreError) -> ListPage
+    func listSheet(_ query: ListQuery, text: String?, for actor: Actor, today: DateOnly) throws(StoreError) -> Sheet
+}
+
 /// Cards of every record kind and the pages of their tables.
 public protocol CardStore: Sendable {
     func card(_ ref: RecordRef, for actor: Actor, today: DateOnly) throws(StoreError) -> RecordCard
@@ -102,9 +111,9 @@ public protocol ImportStore: Sendable {
 }
 
 /// Everything the workspaces ask of the Store.
-public typealias RapportStore = SessionStore & HomeStore & CustomerStore & FollowUpStore & CardStore & QuoteStore & PostingStore & DocumentStore & ImportStore
+public typealias RapportStore = SessionStore & HomeStore & CustomerStore & FollowUpStore & CardStore & QuoteStore & PostingStore & ListStore & DocumentStore & ImportStore
 
-extension AppDatabase: SessionStore, HomeStore, CustomerStore, FollowUpStore, CardStore, QuoteStore, PostingStore, DocumentStore, ImportStore {}
+extension AppDatabase: SessionStore, HomeStore, CustomerStore, FollowUpStore, CardStore, QuoteStore, PostingStore, ListStore, DocumentStore, ImportStore {}
 
 // The usual arguments, as the SQLite implementation takes them.
 public extension HomeStore {

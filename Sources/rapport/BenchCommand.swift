@@ -88,18 +88,18 @@ struct BenchCommand: AsyncParsableCommand {
                 print(String(format: "  customer search per keystroke p50 %.2f ms, p99 %.2f ms, max %.2f ms over %d keystrokes [p99 < 10 ms]",
                              pct(searchTimes, 50), pct(searchTimes, 99), searchTimes.max() ?? 0, searchTimes.count))
                 let pageLoad = Date()
-                _ = try database.customerPage(for: actor, after: CustomerCursor(text: "M", id: 0), limit: CustomerListViewModel.window)
+                _ = try database.customerPage(for: actor, after: CustomerCursor(text: "M", id: 0), limit: ListViewModel.window)
                 print(String(format: "  customer list key → frame p50 %.2f ms, p99 %.2f ms [p99 < 16 ms]; keyset page of %d: %.1f ms",
-                             pct(listTimes, 50), pct(listTimes, 99), CustomerListViewModel.window, Date().timeIntervalSince(pageLoad) * 1000))
+                             pct(listTimes, 50), pct(listTimes, 99), ListViewModel.window, Date().timeIntervalSince(pageLoad) * 1000))
                 // Every other order of the list: the first page and one from the middle.
                 var sortTimes: [String] = []
                 for sort in CustomerSort.allCases {
                     let a = Date()
-                    let page = try database.customerPage(for: actor, sort: sort, after: nil, limit: CustomerListViewModel.window)
+                    let page = try database.customerPage(for: actor, sort: sort, after: nil, limit: ListViewModel.window)
                     let firstPage = Date().timeIntervalSince(a) * 1000
                     let b = Date()
                     if let mid = page.dropFirst(page.count / 2).first {
-                        _ = try database.customerPage(for: actor, sort: sort, after: sort.cursor(after: mid), limit: CustomerListViewModel.window)
+                        _ = try database.customerPage(for: actor, sort: sort, after: sort.cursor(after: mid), limit: ListViewModel.window)
                     }
                     sortTimes.append(String(format: "%@ %.1f/%.1f", sort.rawValue, firstPage, Date().timeIntervalSince(b) * 1000))
                 }
@@ -161,7 +161,7 @@ struct BenchCommand: AsyncParsableCommand {
         }
         let rows = try database.customerCount(for: actor)
         let e = Date()
-        _ = runner.perform(.export(.customers(sort: .name, filter: CustomerFilter(), query: nil), .xlsx), session: session)
+        _ = runner.perform(.export(.list(ListQuery(.customers, sort: "name"), search: nil), .xlsx), session: session)
         let exportTime = Date().timeIntervalSince(e) * 1000
         print(String(format: "  print preview (read + render a quote) p50 %.1f ms, max %.1f ms over %d quotes; customer list → .xlsx %.0f ms for %d rows (in the background)",
                      pct(printTimes, 50), printTimes.max() ?? 0, printTimes.count, exportTime, rows))

@@ -51,7 +51,7 @@ enum BindingSamples {
 
     /// Every binding of every place above, overlays and forms included.
     static func all() throws -> [Binding] {
-        var models = [try model("rep", []), try model("rep", [.customers]), try model("manager", [try card(orderRef(), as: "manager")])]
+        var models = [try model("rep", []), try model("rep", [.list(ListViewModel(.customers))]), try model("manager", [try card(orderRef(), as: "manager")])]
         for tab in 0..<9 { models.append(try model("rep", [try card(RecordRef(.customer, 1), as: "manager", tab: tab)])) }
         models[0].session = Session(actor: try actor("manager"), today: today)
         var bindings = models.flatMap { $0.screenBindings() }
@@ -94,8 +94,7 @@ enum BindingSamples {
 
     @Test func financeIsNotOfferedWhatOnlyRepsDo() throws {
         var m = try BindingSamples.model("finance", [])
-        m.stack = [.home, .customers]
-        m.customers.rows = []
+        m.stack = [.home, .list(ListViewModel(.customers))]
         #expect(!names(m).contains("new-record") && !names(m).contains("log-contact"))
     }
 

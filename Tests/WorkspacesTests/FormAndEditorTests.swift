@@ -154,6 +154,6 @@ import Testing
         for c in "met them first" { drive(&model, runner, .editor(.form(.type(c)))) }
         drive(&model, runner, .editor(.form(.enter)))
         #expect(model.toast?.text == "saved.claim")
-        #expect(model.current == .customers)
+        #expect(model.currentList?.kind == .customers)
     }
 }

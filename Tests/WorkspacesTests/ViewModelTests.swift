@@ -110,8 +110,8 @@ import Store
         var r = loggedIn(rep)
         _ = r.handle(.openPalette, now: 0)
         for c in "cus" { _ = r.handle(.palette(.type(c)), now: 0) }
-        #expect(r.handle(.palette(.run), now: 0) == [.loadCustomers(after: nil, backwards: false, reset: true, request: 1)])
-        #expect(r.current == .customers)
+        #expect(r.handle(.palette(.run), now: 0) == [.loadList(ListQuery(.customers, sort: "name"), after: nil, backwards: false, reset: true, inclusive: false, request: 1)])
+        #expect(r.currentList?.kind == .customers)
         // A command typed by name that the role lacks does nothing.
         var p2 = loggedIn(Actor(userId: 9, login: "purchasing", displayName: "", role: .purchasing))
         #expect(p2.run(command: "customers", now: 0) == [])
@@ -153,59 +153,85 @@ import Store
         #expect(m.toast == nil)
     }
 
-    @Test func customerListPagesAtTheEdges() {
-        var m = CustomerListViewModel()
-        let page = (0..<CustomerListViewModel.window).map { CustomerRow(id: Int64($0), code: "C\($0)", name: "n\($0)", status: "active", owner: "", phone: "", nextContact: "", lastOrder: "") }
-        _ = m.handle(.loaded(page, backwards: false, reset: true, total: 1000, request: 0))
+    static let customers = ListQuery(.customers, sort: "name")
+
+    func row(_ id: Int64, _ name: String) -> ListRow {
+        ListRow(ref: RecordRef(.customer, id), cells: [.text("C\(id)"), .text(name)], cursor: ListCursor(.text(name), id: id))
+    }
+
+    func load(after: ListCursor?, backwards: Bool = false, reset: Bool = true, inclusive: Bool = false, _ request: Int) -> Effect {
+        .loadList(AppModelTests.customers, after: after, backwards: backwards, reset: reset, inclusive: inclusive, request: request)
+    }
+
+    @Test func aListPagesAtTheEdges() {
+        var m = ListViewModel(.customers)
+        let page = (0..<ListViewModel.window).map { row(Int64($0), "n\($0)") }
+        _ = m.handle(.loaded(ListPage(columns: [], rows: page), backwards: false, reset: true, total: 1000, request: 0))
         #expect(m.total == 1000)
         #expect(!m.atEnd)
         var effects: [Effect] = []
         for _ in 0..<20 { effects += m.handle(.move(.pageDown)) }
-        #expect(effects.contains(.loadCustomers(after: CustomerCursor(text: "n199", id: 199), backwards: false, reset: false, request: 1)))
+        #expect(effects.contains(load(after: ListCursor(.text("n199"), id: 199), reset: false, 1)))
         #expect(m.handle(.move(.top)) == [])
         #expect(m.selected == 0)
     }
 
-    @Test func aRefreshKeepsTheSelectedCustomer() {
-        var m = CustomerListViewModel()
-        let rows = (0..<50).map { CustomerRow(id: Int64($0), code: "C\($0)", name: "n\(100 + $0)", status: "active", owner: "", phone: "", nextContact: "", lastOrder: "") }
+    @Test func aRefreshKeepsTheSelectedRow() {
+        var m = ListViewModel(.customers)
+        let rows = (0..<50).map { row(Int64($0), "n\(100 + $0)") }
         _ = m.handle(.refresh)
-        _ = m.handle(.loaded(rows, backwards: false, reset: true, total: 50, request: 1))
+        _ = m.handle(.loaded(ListPage(columns: [], rows: rows), backwards: false, reset: true, total: 50, request: 1))
         _ = m.handle(.move(.bottom))
         #expect(m.selected == 49)
         let effects = m.handle(.refresh)
-        #expect(effects == [.loadCustomers(after: nil, backwards: false, reset: true, request: 2)])
-        _ = m.handle(.loaded(rows, backwards: false, reset: true, total: 50, request: 2))
+        #expect(effects == [load(after: nil, 2)])
+        _ = m.handle(.loaded(ListPage(columns: [], rows: rows), backwards: false, reset: true, total: 50, request: 2))
         #expect(m.selected == 49)
+        // Away from the start, a refresh reads from the window's first row on, that row included.
+        var far = ListViewModel(.customers)
+        _ = far.handle(.loaded(ListPage(columns: [], rows: rows), backwards: false, reset: true, total: 500, request: 0))
+        far.atStart = false
+        #expect(far.handle(.refresh) == [load(after: rows[0].cursor, inclusive: true, 1)])
     }
 
     @Test func incrementalSearch() {
-        var m = CustomerListViewModel()
+        var m = ListViewModel(.customers)
         _ = m.handle(.beginSearch)
         #expect(m.typingQuery)
-        #expect(m.handle(.searchType("b")) == [.searchCustomers(query: "b", request: 1)])
-        #expect(m.handle(.searchType("j")) == [.searchCustomers(query: "bj", request: 2)])
-        let row = CustomerRow(id: 1, code: "C1", name: "北京华联", status: "active", owner: "", phone: "", nextContact: "", lastOrder: "")
-        _ = m.handle(.searched([row, row], query: "b", request: 1))  // stale answer
+        #expect(m.handle(.searchType("b")) == [.searchList(AppModelTests.customers, text: "b", request: 1)])
+        #expect(m.handle(.searchType("j")) == [.searchList(AppModelTests.customers, text: "bj", request: 2)])
+        let r = row(1, "北京华联")
+        _ = m.handle(.searched(ListPage(columns: [], rows: [r, r]), text: "b", request: 1))  // stale answer
         #expect(m.rows.isEmpty)
-        _ = m.handle(.searched([row], query: "bj", request: 2))
-        #expect(m.rows == [row] && m.total == 1)
+        _ = m.handle(.searched(ListPage(columns: [], rows: [r]), text: "bj", request: 2))
+        #expect(m.rows == [r] && m.total == 1)
         _ = m.handle(.acceptSearch)
         #expect(!m.typingQuery && m.showingResults)
-        #expect(m.handle(.refresh) == [.searchCustomers(query: "bj", request: 3)])
-        #expect(m.handle(.clearSearch) == [.loadCustomers(after: nil, backwards: false, reset: true, request: 4)])
-        #expect(m.query.isEmpty)
+        #expect(m.handle(.refresh) == [.searchList(AppModelTests.customers, text: "bj", request: 3)])
+        #expect(m.handle(.clearSearch) == [load(after: nil, 4)])
+        #expect(m.search.isEmpty)
     }
 
     @Test func aLateAnswerToAnOlderRequestIsDropped() {
-        var m = CustomerListViewModel()
+        var m = ListViewModel(.customers)
         let first = m.handle(.refresh)
         let jump = m.handle(.move(.bottom))
-        #expect(first == [.loadCustomers(after: nil, backwards: false, reset: true, request: 1)])
-        #expect(jump == [.loadCustomers(after: nil, backwards: true, reset: true, request: 2)])
-        let row = CustomerRow(id: 9, code: "C9", name: "Zhu", status: "active", owner: "", phone: "", nextContact: "", lastOrder: "")
-        _ = m.handle(.loaded([row], backwards: true, reset: true, total: 5, request: 2))
-        _ = m.handle(.loaded([], backwards: false, reset: true, total: 5, request: 1))
-        #expect(m.rows == [row])
+        #expect(first == [load(after: nil, 1)])
+        #expect(jump == [load(after: nil, backwards: true, 2)])
+        let r = row(9, "Zhu")
+        _ = m.handle(.loaded(ListPage(columns: [], rows: [r]), backwards: true, reset: true, total: 5, request: 2))
+        _ = m.handle(.loaded(ListPage(columns: [], rows: []), backwards: false, reset: true, total: 5, request: 1))
+        #expect(m.rows == [r])
+    }
+
+    @Test func sortsCycleAndAFilterStartsOver() {
+        var m = ListViewModel(.openOrders)
+        #expect(m.query.sort == "due-date")
+        #expect(m.handle(.cycleSort) == [.loadList(ListQuery(.openOrders, sort: "order-date"), after: nil, backwards: false, reset: true, inclusive: false, request: 1)])
+        _ = m.handle(.cycleSort)
+        #expect(m.query.sort == "due-date")
+        var c = ListViewModel(.customers)
+        _ = c.handle(.setFilter(["status": "active"]))
+        #expect(c.query.filter("status") == "active" && c.query.isFiltered)
     }
 }

@@ -94,9 +94,9 @@ public final class AppShell {
     func dispatch(_ effect: Effect) {
         switch effect {
         case .quit: return
-        case .export(.customers(let sort, let filter, let query, _), let format):
+        case .export(.list(let query, let search, _), let format):
             // Exports speak the user's language: column titles and statuses through the catalog.
-            run(.export(.customers(sort: sort, filter: filter, query: query, labels: config.catalog.exportLabels()), format))
+            run(.export(.list(query, search: search, labels: config.catalog.exportLabels()), format))
         case .export(.cardTable(let ref, let section, let columns, let name, _), let format):
             run(.export(.cardTable(ref, section: section, columns: columns, name: name, labels: config.catalog.exportLabels()), format))
         default:
@@ -143,7 +143,7 @@ public final class AppShell {
             // A form is drawn over the screen it was opened from.
             switch model.baseScreen {
             case .home?, nil: RoleHomeScreen.render(model.home, session: session, in: body, into: &buffer, context: context, catalog: catalog)
-            case .customers?: CustomerListScreen.render(model.customers, in: body, into: &buffer, context: context, catalog: catalog)
+            case .list(let m)?: ListScreen.render(m, in: body, into: &buffer, context: context, catalog: catalog)
             case .card(let card)?: RecordCardScreen.render(card, in: body, into: &buffer, context: context, catalog: catalog)
             case .editor?: break
             }
@@ -188,7 +188,7 @@ public final class AppShell {
         if let s = model.session {
             left += " · " + catalog.text("role.\(s.role.rawValue)") + " · " + s.actor.displayName
             switch model.current {
-            case .customers?: left += " · " + catalog.text("screen.customers")
+            case .list(let m)?: left += " · " + catalog.text("list.\(m.kind.rawValue)")
             case .card?: left += " · " + catalog.text("screen.card")
             case .editor(let e)?: left += " · " + catalog.text(e.title)
             default: left += " · " + catalog.text("screen.home")
@@ -204,7 +204,7 @@ public final class AppShell {
         let hints = BindingText(keymap: keymap, catalog: catalog).hints(model.keyContext().bindings)
         var message = ""
         if model.overlay == nil, model.current == .home, model.home.loading { message = catalog.text("app.loading") }
-        if model.overlay == nil, model.current == .customers, model.customers.loading { message = catalog.text("app.loading") }
+        if model.overlay == nil, model.currentList?.loading == true { message = catalog.text("app.loading") }
         return StatusBar(hints: hints, message: message)
     }
 

@@ -35,10 +35,10 @@ public struct KeyRouter: Sendable {
             case .backspace: return .palette(.backspace)
             default: return nil
             }
-        case .customerSearch:
+        case .listSearch:
             switch key {
-            case .char(let c): return .customers(.searchType(c))
-            case .backspace: return .customers(.searchBackspace)
+            case .char(let c): return .list(.searchType(c))
+            case .backspace: return .list(.searchBackspace)
             default: return nil
             }
         case .login:

@@ -182,8 +182,8 @@ extension Catalog {
         "method.wechat_pay": "微信支付",
         "method.alipay": "支付宝",
         "method.other": "其他",
-        "customers.count": "共 %@ 个客户",
-        "customers.found": "找到 %@ 个（名称、编号、拼音、首字母、电话、邮箱）",
+        "list.customers.count": "共 %@ 个客户",
+        "list.customers.found": "找到 %@ 个（名称、编号、拼音、首字母、电话、邮箱）",
         "hint.search": "搜索",
         "hint.open": "打开",
         "hint.back": "返回",
@@ -613,5 +613,11 @@ extension Catalog {
         "saved.receipt": "收款 %@ 已过账",
         "saved.voided": "%@ 已作废",
         "field.allocate": "核销金额",
+        "list.customers": "客户",
+        "list.open-orders": "待发货订单",
+        "list.open-orders.count": "共 %@ 张未完成订单",
+        "list.open-orders.found": "找到 %@ 张（单号、客户、拼音）",
+        "sort.due-date": "交期最近优先",
+        "sort.order-date": "最新下单优先",
     ]
 }

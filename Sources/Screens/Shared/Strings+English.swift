@@ -182,8 +182,8 @@ extension Catalog {
         "method.wechat_pay": "WeChat Pay",
         "method.alipay": "Alipay",
         "method.other": "other",
-        "customers.count": "%@ customers",
-        "customers.found": "%@ found (name, code, pinyin, initials, phone, e-mail)",
+        "list.customers.count": "%@ customers",
+        "list.customers.found": "%@ found (name, code, pinyin, initials, phone, e-mail)",
         "hint.search": "search",
         "hint.open": "open",
         "hint.back": "back",
@@ -613,5 +613,11 @@ extension Catalog {
         "saved.receipt": "Receipt %@ posted",
         "saved.voided": "%@ voided",
         "field.allocate": "Allocate",
+        "list.customers": "Customers",
+        "list.open-orders": "Orders to ship",
+        "list.open-orders.count": "%@ open orders",
+        "list.open-orders.found": "%@ found (number, customer, pinyin)",
+        "sort.due-date": "soonest due first",
+        "sort.order-date": "newest first",
     ]
 }

@@ -7,7 +7,7 @@ extension AppModel {
         if let overlay { return KeyContext(allowed(overlayBindings(overlay)), typing: overlay.isPalette ? .palette : nil) }
         guard session != nil else { return KeyContext(allowed(loginBindings), typing: .login) }
         if case .editor(let editor)? = current { return KeyContext(allowed(editorBindings(editor)), typing: editor.takesText ? .form : nil) }
-        if current == .customers, customers.typingQuery { return KeyContext(allowed(searchBindings), typing: .customerSearch) }
+        if currentList?.typingQuery == true { return KeyContext(allowed(searchBindings), typing: .listSearch) }
         return KeyContext(screenBindings())
     }
 
@@ -17,7 +17,7 @@ extension AppModel {
         let own: [Binding]
         switch current {
         case .home?: own = homeBindings
-        case .customers?: own = customerListBindings
+        case .list(let m)?: own = listBindings(m)
         case .card(let m)?: own = cardBindings(m)
         case .editor(let e)?: return allowed(editorBindings(e))
         case nil: return allowed(loginBindings)
@@ -66,23 +66,27 @@ extension AppModel {
         return list
     }
 
-    var customerListBindings: [Binding] {
-        var list = motion { .customers(.move($0)) }
-        let hasRow = customers.rows.indices.contains(customers.selected)
-        if hasRow { list.append(Binding("open", "hint.open", .customers(.open))) }
-        list += [Binding("search", "hint.search", .customers(.beginSearch)), Binding("sort", "hint.sort", .sort), Binding("filter", "hint.filter", .filter),
-                 Binding("new-record", "hint.new", .newRecord, help: "action.new-customer", needs: Self.customerWriters)]
-        if hasRow { list.append(Binding("edit", "hint.edit", .edit, needs: Self.customerWriters)) }
-        list += customerFollowUpBindings
+    /// Any list: move, open, search, sort, filter (where the list has filters), export; the
+    /// customer list adds new, edit and the follow-up keys.
+    func listBindings(_ m: ListViewModel) -> [Binding] {
+        var list = motion { .list(.move($0)) }
+        let hasRow = m.selectedRef != nil
+        if hasRow { list.append(Binding("open", "hint.open", .list(.open))) }
+        list += [Binding("search", "hint.search", .list(.beginSearch)), Binding("sort", "hint.sort", .sort)]
+        if m.kind == .customers {
+            list += [Binding("filter", "hint.filter", .filter), Binding("new-record", "hint.new", .newRecord, help: "action.new-customer", needs: Self.customerWriters)]
+            if hasRow { list.append(Binding("edit", "hint.edit", .edit, needs: Self.customerWriters)) }
+            list += customerFollowUpBindings
+        }
         list.append(Binding("export", "hint.export", .export))
-        if customers.showingResults { list.insert(Binding("back", "hint.clear-search", .customers(.clearSearch), help: "action.clear-search"), at: 0) }
+        if m.showingResults { list.insert(Binding("back", "hint.clear-search", .list(.clearSearch), help: "action.clear-search"), at: 0) }
         return list
     }
 
-    /// While `/` is being typed in the customer list: characters are the query.
+    /// While `/` is being typed in a list: characters are the query.
     var searchBindings: [Binding] {
-        [Binding("open", "hint.accept-search", .customers(.acceptSearch)), Binding("back", "hint.clear-search", .customers(.clearSearch)),
-         Binding("move-up", "hint.move", .customers(.move(.up)), group: "move"), Binding("move-down", "hint.move", .customers(.move(.down)), group: "move")]
+        [Binding("open", "hint.accept-search", .list(.acceptSearch)), Binding("back", "hint.clear-search", .list(.clearSearch)),
+         Binding("move-up", "hint.move", .list(.move(.up)), group: "move"), Binding("move-down", "hint.move", .list(.move(.down)), group: "move")]
     }
 
     var loginBindings: [Binding] {

@@ -54,18 +54,18 @@ extension AppModel {
     /// Whether `x` has something to export here (cheap: the status bar asks every frame).
     public var canExport: Bool {
         switch current {
-        case .customers?: return true
+        case .list?: return true
         case .card(let m)?: return !(m.currentSection?.rows.isEmpty ?? true)
         default: return false
         }
     }
 
-    /// What `x` exports: the customer list with its sort and filter (or search), or the whole
+    /// What `x` exports: the whole list with its sort and filter (or search), or the whole
     /// table of the card's current tab.
     public func exportRequest() -> ExportRequest? {
         switch current {
-        case .customers?:
-            return .customers(sort: customers.sort, filter: customers.filter, query: customers.showingResults ? customers.query : nil)
+        case .list(let m)?:
+            return .list(m.query, search: m.showingResults ? m.search : nil)
         case .card(let m)?:
             guard let section = m.currentSection, !section.rows.isEmpty else { return nil }
             // `customer-contact-log`, `reminders-receivable-overdue`: the kind, then the table's key without its prefix.

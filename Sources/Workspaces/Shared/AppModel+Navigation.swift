@@ -11,14 +11,15 @@ extension AppModel {
                 session = Session(actor: actor, today: today)
                 stack = [.home]
                 home = HomeViewModel()
-                customers = CustomerListViewModel()
                 effects.append(.loadHome)
             }
             return effects
         case .home(let a):
             return home.handle(a)
-        case .customers(let a):
-            return customers.handle(a)
+        case .list(let a):
+            return updateList(nil) { $0.handle(a) }
+        case .listResult(let kind, let a):
+            return updateList(kind) { $0.handle(a) }
         case .back:
             if overlay != nil { overlay = nil } else if stack.count > 1 { stack.removeLast() }
         case .quit:
@@ -87,7 +88,7 @@ extension AppModel {
     /// (the customer card under a quote just accepted too). Open forms keep what is typed.
     mutating func refreshEffects() -> [Effect] {
         var effects: [Effect] = [.loadHome]
-        if stack.contains(.customers) { effects += customers.handle(.refresh) }
+        for kind in Set(stack.compactMap { if case .list(let m) = $0 { m.kind } else { nil } }) { effects += updateList(kind) { $0.handle(.refresh) } }
         var seen = Set<RecordRef>()
         for case .card(let m) in stack where seen.insert(m.ref).inserted { effects.append(.reloadCard(m.ref)) }
         return effects
@@ -105,9 +106,9 @@ extension AppModel {
             // A report opens on its table (the parameters are on the first tab).
             return [.loadCardAt(RecordRef(.report, Int64(Report.names.firstIndex(of: command) ?? 0)), section: "title.team-performance")]
         case "customers":
-            if current != .customers { stack.append(.customers) }
-            customers = CustomerListViewModel()
-            return [customers.load(after: nil, backwards: false, reset: true)]
+            return openList(.customers)
+        case "open-orders":
+            return openList(.openOrders)
         case "performance":
             return [.loadCard(RecordRef(.performance, session.actor.userId))]
         case "new-customer":

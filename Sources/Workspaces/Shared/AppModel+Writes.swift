@@ -1,4 +1,5 @@
 import Domain
+import Store
 
 /// Forms and the writes on what is selected: a customer or a reminder about one, a card's row.
 extension AppModel {
@@ -28,9 +29,9 @@ extension AppModel {
             }
             if let (id, _) = selectedCustomer(), canEditCustomers { return [.openEditor(.editCustomer(id: id))] }
         case .sort:
-            if current == .customers { return customers.handle(.cycleSort) }
+            if currentList != nil { return updateList(nil) { $0.handle(.cycleSort) } }
         case .filter:
-            if current == .customers { return [.openEditor(.filterCustomers(customers.filter))] }
+            if let m = currentList, m.kind == .customers { return [.openEditor(.filterCustomers(CustomerFilter(m.query)))] }
         case .claimLoaded(let claim):
             overlay = .claimDecision(claim)
         case .decideClaim(let approve):
@@ -53,7 +54,7 @@ extension AppModel {
         case .close: stack.removeLast()
         case .save where editor.purpose == .filterCustomers:
             stack.removeLast()
-            return customers.handle(.setFilter(editor.filterValue))
+            return updateList(.customers) { $0.handle(.setFilter(editor.filterValue.listFilter)) }
         case .save(let acceptSimilar): return [.saveEditor(editor, acceptSimilar: acceptSimilar)]
         case .claim(let hint) where hint.ownerId == session?.actor.userId:
             editor.notice = EditorModel.Notice(key: "duplicate.yours", argument: hint.name, isError: true)
@@ -75,8 +76,8 @@ extension AppModel {
             default: return []
             }
         }
-        if current == .customers || current == .home, canEditCustomers {
-            return [.openEditor(.newCustomer(name: current == .customers ? customers.query : ""))]
+        if currentList?.kind == .customers || current == .home, canEditCustomers {
+            return [.openEditor(.newCustomer(name: currentList?.search ?? ""))]
         }
         return []
     }
@@ -99,10 +100,9 @@ extension AppModel {
         case .home?:
             guard let item = home.selectedItem, item.record.kind == .customer else { return nil }
             return (item.record.id, item.title)
-        case .customers?:
-            guard customers.rows.indices.contains(customers.selected) else { return nil }
-            let row = customers.rows[customers.selected]
-            return (row.id, row.name)
+        case .list(let m)?:
+            guard m.kind == .customers, let ref = m.selectedRef else { return nil }
+            return (ref.id, m.rows[m.selected].cells.count > 1 ? m.rows[m.selected].cells[1].plainText : "")
         case .card(let m)?:
             guard m.ref.kind == .customer else { return nil }
             return (m.ref.id, m.card?.title ?? "")

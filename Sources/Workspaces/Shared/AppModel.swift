@@ -7,7 +7,8 @@ import Store
 public struct AppModel: Sendable, Equatable {
     public enum Screen: Sendable, Equatable {
         case home
-        case customers
+        /// A list (customers, open orders …).
+        case list(ListViewModel)
         case card(CardViewModel)
         case editor(EditorModel)
     }
@@ -38,7 +39,6 @@ public struct AppModel: Sendable, Equatable {
     public var session: Session?
     public var stack: [Screen] = []
     public var home = HomeViewModel()
-    public var customers = CustomerListViewModel()
     public var overlay: Overlay?
     public var toast: ToastMessage?
     public var quitting = false
@@ -55,7 +55,10 @@ public struct AppModel: Sendable, Equatable {
         case login(LoginViewModel.Action)
         case home(HomeViewModel.Action)
         case card(CardViewModel.Action)
-        case customers(CustomerListViewModel.Action)
+        /// To the list on screen.
+        case list(ListViewModel.Action)
+        /// A page or search result, to the list of that kind on the stack.
+        case listResult(ListKind, ListViewModel.Action)
         case cardLoaded(RecordCard)
         /// A card opened on the tab of one of its tables.
         case cardOpened(RecordCard, section: String)

@@ -39,7 +39,7 @@ public struct Binding: Sendable, Equatable {
 /// Where a key goes: the bindings that hold here, and whether printable characters are text
 /// (a search, the palette, a form) rather than keys.
 public struct KeyContext: Sendable, Equatable {
-    public enum Typing: Sendable, Equatable { case palette, customerSearch, login, form }
+    public enum Typing: Sendable, Equatable { case palette, listSearch, login, form }
     public var bindings: [Binding]
     public var typing: Typing?
 

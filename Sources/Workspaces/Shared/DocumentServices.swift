@@ -42,10 +42,11 @@ public struct PrintPreview: Sendable, Equatable {
     }
 }
 
-/// What `x` exports: the customer list as the user has it, or the table of a card's tab.
+/// What `x` exports: a list as the user has it (its sort and filters, or a search), or the
+/// table of a card's tab.
 /// Titles (and values like `status.active`) are catalog keys until the screen translates them.
 public enum ExportRequest: Sendable, Equatable {
-    case customers(sort: CustomerSort, filter: CustomerFilter, query: String?, labels: [String: String] = [:])
+    case list(ListQuery, search: String?, labels: [String: String] = [:])
     /// A card's table, every row of it (not only the pages on screen), typed by its columns.
     case cardTable(RecordRef, section: String, columns: [ColumnSpec], name: String, labels: [String: String] = [:])
 }
@@ -96,9 +97,9 @@ extension EffectRunner {
             let name: String
             var sheet: Sheet
             switch request {
-            case .customers(let sort, let filter, let query, let labels):
-                name = "customers"
-                sheet = try database.customerListSheet(for: session.actor, sort: sort, filter: filter, query: query)
+            case .list(let query, let search, let labels):
+                name = query.kind.rawValue
+                sheet = try database.listSheet(query, text: search, for: session.actor, today: session.today)
                 sheet.localize(labels)
             case .cardTable(let ref, let section, let columns, let n, let labels):
                 name = n

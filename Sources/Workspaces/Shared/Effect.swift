@@ -15,8 +15,9 @@ public enum Effect: Sendable, Equatable {
     case reloadCard(RecordRef)
     /// Reads more rows of a card's table.
     case loadCardPage(RecordRef, section: String, offset: Int)
-    case loadCustomers(after: CustomerCursor?, backwards: Bool, reset: Bool, request: Int, sort: CustomerSort = .name, filter: CustomerFilter = CustomerFilter())
-    case searchCustomers(query: String, request: Int)
+    /// A page of a list (`inclusive`: from the cursor's own row on), with its count when `reset`.
+    case loadList(ListQuery, after: ListCursor?, backwards: Bool, reset: Bool, inclusive: Bool, request: Int)
+    case searchList(ListQuery, text: String, request: Int)
     /// Reads what a form needs (the record, a suggested code, company defaults), then opens it.
     case openEditor(EditorRequest)
     case saveEditor(EditorModel, acceptSimilar: Bool)

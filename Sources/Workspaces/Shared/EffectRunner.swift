@@ -54,23 +54,23 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.cardFailed(ref, error.userMessage)]
             }
-        case .loadCustomers(let after, let backwards, let reset, let request, let sort, let filter):
+        case .loadList(let query, let after, let backwards, let reset, let inclusive, let request):
             guard let session else { return [] }
             do {
-                let page = try database.customerPage(for: session.actor, sort: sort, filter: filter, after: after,
-                                                     limit: CustomerListViewModel.window, backwards: backwards)
-                let total = reset ? try database.customerCount(for: session.actor, filter: filter) : nil
-                return [.customers(.loaded(page, backwards: backwards, reset: reset, total: total, request: request))]
+                let page = try database.listPage(query, after: after, inclusive: inclusive, limit: ListViewModel.window, backwards: backwards,
+                                                 for: session.actor, today: session.today)
+                let total = reset ? try database.listCount(query, for: session.actor, today: session.today) : nil
+                return [.listResult(query.kind, .loaded(page, backwards: backwards, reset: reset, total: total, request: request))]
             } catch {
-                return [.customers(.failed(error.userMessage))]
+                return [.listResult(query.kind, .failed(error.userMessage))]
             }
-        case .searchCustomers(let query, let request):
+        case .searchList(let query, let text, let request):
             guard let session else { return [] }
             do {
-                let rows = try database.customerSearch(for: session.actor, query: query)
-                return [.customers(.searched(rows, query: query, request: request))]
+                let page = try database.listSearch(query, text: text, limit: 200, for: session.actor, today: session.today)
+                return [.listResult(query.kind, .searched(page, text: text, request: request))]
             } catch {
-                return [.customers(.failed(error.userMessage))]
+                return [.listResult(query.kind, .failed(error.userMessage))]
             }
         case .openEditor, .saveEditor, .markContactDone, .loadClaim, .decideClaim, .markQuoteSent:
             guard let session else { return [] }

@@ -1,0 +1,49 @@
+/// The lists a user pages through (keyset pagination), each with its sorts and filters.
+public enum ListKind: String, Sendable, Codable, CaseIterable {
+    case customers
+    /// Sales orders not yet fully shipped, soonest due first (the assistant's work list).
+    case openOrders = "open-orders"
+
+    /// The orders `s` cycles through; the first is where the list starts.
+    public var sorts: [String] {
+        switch self {
+        case .customers: ["name", "last-contact", "next-contact", "last-order", "open-receivables"]
+        case .openOrders: ["due-date", "order-date"]
+        }
+    }
+}
+
+/// Where a page continues: the sort value of the last row seen and its id.
+public struct ListCursor: Sendable, Hashable {
+    public enum Key: Sendable, Hashable { case text(String), number(Int64) }
+    public var key: Key
+    public var id: Int64
+    public init(_ key: Key, id: Int64) { self.key = key; self.id = id }
+}
+
+/// One row of a list: what it opens, its typed cells, and where the page after it starts.
+public struct ListRow: Sendable, Equatable {
+    public var ref: RecordRef
+    public var cells: [CellValue]
+    public var cursor: ListCursor
+    public init(ref: RecordRef, cells: [CellValue], cursor: ListCursor) { self.ref = ref; self.cells = cells; self.cursor = cursor }
+    public var id: Int64 { ref.id }
+}
+
+/// What a list shows: its kind, its order (one of the kind's sorts) and its filters (key → value;
+/// a missing or empty value means all).
+public struct ListQuery: Sendable, Equatable {
+    public var kind: ListKind
+    public var sort: String
+    public var filter: [String: String]
+    public init(_ kind: ListKind, sort: String, filter: [String: String] = [:]) { self.kind = kind; self.sort = sort; self.filter = filter }
+    public func filter(_ key: String) -> String { filter[key] ?? "" }
+    public var isFiltered: Bool { filter.values.contains { !$0.isEmpty } }
+}
+
+/// A page of a list: the columns (they may follow the sort) and the rows.
+public struct ListPage: Sendable, Equatable {
+    public var columns: [ColumnSpec]
+    public var rows: [ListRow]
+    public init(columns: [ColumnSpec], rows: [ListRow]) { self.columns = columns; self.rows = rows }
+}

@@ -1,0 +1,38 @@
+import Domain
+import TerminalCore
+import Widgets
+import Workspaces
+
+/// Any list: a window of typed rows paged through SQL, its title saying how many, in what order,
+/// with which filters; `/` and what is typed above the table while searching.
+enum ListScreen {
+    static func render(_ model: ListViewModel, in rect: Rect, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog) {
+        var inner = Panel.render(title(model, catalog: catalog), focused: true, in: rect, into: &buffer, context: context)
+        if let e = model.error { buffer.put(catalog.text(e), x: inner.x, y: inner.y, style: context.style("input.error"), maxWidth: inner.width); return }
+        if model.typingQuery || model.showingResults {
+            let line = "/" + model.search
+            let style = context.style(model.typingQuery ? "input.focused" : "input.field")
+            buffer.fill(inner.row(0), style: style)
+            buffer.put(line, x: inner.x, y: inner.y, style: style, maxWidth: inner.width)
+            if model.typingQuery { buffer.cursor = (inner.x + DisplayWidth.of(line), inner.y) }
+            inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
+        }
+        var table = CellText(catalog: catalog).table(model.columns, model.rows.map(\.cells))
+        table.selected = model.rows.isEmpty ? nil : model.selected
+        table.render(in: inner, into: &buffer, context: context)
+    }
+
+    /// "Customers — 1,204 · by name · active · #vip", or "… — 3 found (what a search matches)".
+    static func title(_ model: ListViewModel, catalog: Catalog) -> String {
+        let k = model.kind.rawValue
+        var title = catalog.text("list.\(k)") + " — " + catalog.text(model.showingResults ? "list.\(k).found" : "list.\(k).count", String(model.total))
+        guard !model.showingResults else { return title }
+        title += " · " + catalog.text("sort.\(model.query.sort)")
+        for key in model.query.filter.keys.sorted() {
+            let v = model.query.filter(key)
+            guard !v.isEmpty else { continue }
+            title += " · " + (key == "status" ? catalog.text("status.\(v)") : key == "tag" ? "#" + v : v)
+        }
+        return title
+    }
+}
