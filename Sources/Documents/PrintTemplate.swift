@@ -44,6 +44,38 @@ public struct PrintTemplate: Sendable {
         self.name = name; self.file = file; self.format = format
         var errors: [TemplateError] = []
         var settings = Settings()
+        let parts = PrintTemplate.parts(of: text, file: file, format: format, settings: &settings, errors: &errors)
+        let check = TemplateCheck(fields: schema)
+        var compiled: [String: Part] = [:]
+        for (key, part) in parts {
+            for p in check.problems(in: part.text, firstLine: part.firstLine) {
+                errors.append(TemplateError(file: file, line: p.line, message: p.message))
+            }
+            // The pragma stands on a line of its own (a standalone tag leaves no trace in the
+            // output); the parser's line numbers are one more than the file's.
+            let pragma = format == .text ? "{{% CONTENT_TYPE: TEXT}}\n" : "{{% CONTENT_TYPE: HTML}}\n"
+            do {
+                compiled[key] = Part(template: try MustacheTemplate(string: pragma + part.text), text: part.text, firstLine: part.firstLine)
+            } catch let e as MustacheTemplate.ParserError {
+                errors.append(TemplateError(file: file, line: part.firstLine + e.context.lineNumber - 2, message: "Mustache: \(e.error)"))
+            } catch {
+                errors.append(TemplateError(file: file, line: part.firstLine, message: "Mustache: \(error)"))
+            }
+        }
+        if settings.pageLength > 0, format == .text {
+            let fixed = [parts["header"], parts["footer"]].compactMap { $0 }.map { PrintTemplate.lineCount($0.text) }.reduce(0, +)
+            if fixed >= settings.pageLength {
+                errors.append(TemplateError(file: file, line: 1, message: "header and footer take \(fixed) lines: no room for the document on a page of \(settings.pageLength)"))
+            }
+        }
+        guard errors.isEmpty, let body = compiled["body"] else { throw TemplateErrors(errors: errors.sorted { $0.line < $1.line }) }
+        self.settings = settings
+        self.header = compiled["header"]; self.body = body; self.footer = compiled["footer"]
+    }
+
+    /// A text template's `--- header`, `--- body` and `--- footer` parts (with the line each starts
+    /// on) and the settings above them; any other template is all body.
+    static func parts(of text: String, file: String, format: Format, settings: inout Settings, errors: inout [TemplateError]) -> [String: (text: String, firstLine: Int)] {
         var parts: [String: (text: String, firstLine: Int)] = [:]
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if format == .text && lines.contains(where: { $0.hasPrefix("--- ") }) {
@@ -75,32 +107,7 @@ public struct PrintTemplate: Sendable {
         } else {
             parts["body"] = (text, 1)
         }
-        let check = TemplateCheck(fields: schema)
-        var compiled: [String: Part] = [:]
-        for (key, part) in parts {
-            for p in check.problems(in: part.text, firstLine: part.firstLine) {
-                errors.append(TemplateError(file: file, line: p.line, message: p.message))
-            }
-            // The pragma stands on a line of its own (a standalone tag leaves no trace in the
-            // output); the parser's line numbers are one more than the file's.
-            let pragma = format == .text ? "{{% CONTENT_TYPE: TEXT}}\n" : "{{% CONTENT_TYPE: HTML}}\n"
-            do {
-                compiled[key] = Part(template: try MustacheTemplate(string: pragma + part.text), text: part.text, firstLine: part.firstLine)
-            } catch let e as MustacheTemplate.ParserError {
-                errors.append(TemplateError(file: file, line: part.firstLine + e.context.lineNumber - 2, message: "Mustache: \(e.error)"))
-            } catch {
-                errors.append(TemplateError(file: file, line: part.firstLine, message: "Mustache: \(error)"))
-            }
-        }
-        if settings.pageLength > 0, format == .text {
-            let fixed = [parts["header"], parts["footer"]].compactMap { $0 }.map { PrintTemplate.lineCount($0.text) }.reduce(0, +)
-            if fixed >= settings.pageLength {
-                errors.append(TemplateError(file: file, line: 1, message: "header and footer take \(fixed) lines: no room for the document on a page of \(settings.pageLength)"))
-            }
-        }
-        guard errors.isEmpty, let body = compiled["body"] else { throw TemplateErrors(errors: errors.sorted { $0.line < $1.line }) }
-        self.settings = settings
-        self.header = compiled["header"]; self.body = body; self.footer = compiled["footer"]
+        return parts
     }
 
     static func setting(_ raw: String, into s: inout Settings) throws(TemplateError) {

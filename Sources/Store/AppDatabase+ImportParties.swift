@@ -8,8 +8,8 @@ extension AppDatabase {
         return try bulkWrite { db in
             let users = try AppDatabase.userLookup(db)
             var codes = Set(try String.fetchAll(db, sql: "SELECT code FROM customers"))
-            var seenCodes: [String: Int] = [:], seenNames: [String: Int] = [:]
-            var seenPhones: [String: Int] = [:], seenEmails: [String: Int] = [:]
+            var seenCodes: [String: Int] = [:]
+            var duplicates = try ImportDuplicates(db)
             // Rows go to a staging table first and into `customers` with one INSERT … SELECT:
             // one statement journal for the FTS triggers instead of one per row (21 s → 8 s for
             // 100k customers).
@@ -24,9 +24,6 @@ extension AppDatabase {
             let finish = {
                 try db.execute(sql: "INSERT INTO customers (\(columns)) SELECT \(columns) FROM temp.import_customers ORDER BY rowid")
             }
-            let byName = try db.makeStatement(sql: "SELECT c.name, coalesce(u.display_name, '') FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.name_key = ? LIMIT 1")
-            let byPhone = try db.makeStatement(sql: "SELECT name FROM customers WHERE phone_key = ? LIMIT 1")
-            let byEmail = try db.makeStatement(sql: "SELECT name FROM customers WHERE email_key = ? LIMIT 1")
             return try AppDatabase.importRows(db, rows, kind: "customers", options: options, actor: actor, at: now, finish: finish) { row, problems, warnings in
                 var c: Customer
                 let written = ["code": row.record.code, "name": row.record.name, "phone": row.record.phone ?? "", "email": row.record.email ?? ""]
@@ -38,30 +35,7 @@ extension AppDatabase {
                     c.ownerId = id
                 }
                 if let problem = AppDatabase.codeProblem(c.code, line: row.line, seen: &seenCodes, taken: &codes, what: "customer") { problems.append(problem); return nil }
-                // docs/domain.md's duplicate check. A customer already in Rapport under an equal
-                // normalised name blocks the row, as the form does (someone owns it). Duplicates
-                // inside the file, and equal phones or e-mails, come from the old system's own
-                // data: imported, and listed so someone merges them.
-                let keys = DuplicateMatching.keys(name: c.name, phone: c.phone, email: c.email)
-                if !keys.name.isEmpty {
-                    if let r = try Row.fetchOne(byName, arguments: [keys.name]) {
-                        problems.append(ImportProblem(line: row.line, column: "name", value: c.name, message: "similar to \(r[0] as String), owned by \((r[1] as String).isEmpty ? "nobody" : r[1] as String)")); return nil
-                    }
-                    if let first = seenNames[keys.name] {
-                        warnings.append(ImportProblem(line: row.line, column: "name", value: c.name, message: "the same customer as row \(first) (names equal once normalised)"))
-                    }
-                    seenNames[keys.name] = seenNames[keys.name] ?? row.line
-                }
-                if let p = keys.phone {
-                    if let first = seenPhones[p] { warnings.append(ImportProblem(line: row.line, column: "phone", value: c.phone ?? "", message: "same phone as row \(first)")) }
-                    else if let other = try String.fetchOne(byPhone, arguments: [p]) { warnings.append(ImportProblem(line: row.line, column: "phone", value: c.phone ?? "", message: "same phone as \(other)")) }
-                    seenPhones[p] = seenPhones[p] ?? row.line
-                }
-                if let e = keys.email {
-                    if let first = seenEmails[e] { warnings.append(ImportProblem(line: row.line, column: "email", value: c.email ?? "", message: "same e-mail as row \(first)")) }
-                    else if let other = try String.fetchOne(byEmail, arguments: [e]) { warnings.append(ImportProblem(line: row.line, column: "email", value: c.email ?? "", message: "same e-mail as \(other)")) }
-                    seenEmails[e] = seenEmails[e] ?? row.line
-                }
+                guard let keys = try duplicates.check(c, line: row.line, problems: &problems, warnings: &warnings) else { return nil }
                 let v = c
                 return {
                     try insert.execute(arguments: [v.code, v.name, v.shortName, v.status.rawValue, v.ownerId, v.ownerId == nil ? nil : today.iso, v.region, v.industry,
@@ -155,5 +129,46 @@ extension AppDatabase {
                     : { try insert.execute(arguments: [b.number, party.id, b.docDate.iso, due.iso, b.amount.minorUnits, b.amount.minorUnits]) }
             }
         }
+    }
+}
+
+/// docs/domain.md's duplicate check for imported customers. A customer already in Rapport under
+/// an equal normalised name blocks the row, as the form does (someone owns it). Duplicates inside
+/// the file, and equal phones or e-mails, come from the old system's own data: imported, and
+/// listed so someone merges them.
+struct ImportDuplicates {
+    let byName: Statement, byPhone: Statement, byEmail: Statement
+    var seenNames: [String: Int] = [:], seenPhones: [String: Int] = [:], seenEmails: [String: Int] = [:]
+
+    init(_ db: Database) throws {
+        byName = try db.makeStatement(sql: "SELECT c.name, coalesce(u.display_name, '') FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.name_key = ? LIMIT 1")
+        byPhone = try db.makeStatement(sql: "SELECT name FROM customers WHERE phone_key = ? LIMIT 1")
+        byEmail = try db.makeStatement(sql: "SELECT name FROM customers WHERE email_key = ? LIMIT 1")
+    }
+
+    /// The customer's duplicate keys, or nil (with the problem) when an existing customer blocks it.
+    mutating func check(_ c: Customer, line: Int, problems: inout [ImportProblem], warnings: inout [ImportProblem]) throws -> DuplicateKeys? {
+        let keys = DuplicateMatching.keys(name: c.name, phone: c.phone, email: c.email)
+        if !keys.name.isEmpty {
+            if let r = try Row.fetchOne(byName, arguments: [keys.name]) {
+                problems.append(ImportProblem(line: line, column: "name", value: c.name, message: "similar to \(r[0] as String), owned by \((r[1] as String).isEmpty ? "nobody" : r[1] as String)"))
+                return nil
+            }
+            if let first = seenNames[keys.name] {
+                warnings.append(ImportProblem(line: line, column: "name", value: c.name, message: "the same customer as row \(first) (names equal once normalised)"))
+            }
+            seenNames[keys.name] = seenNames[keys.name] ?? line
+        }
+        if let p = keys.phone {
+            if let first = seenPhones[p] { warnings.append(ImportProblem(line: line, column: "phone", value: c.phone ?? "", message: "same phone as row \(first)")) }
+            else if let other = try String.fetchOne(byPhone, arguments: [p]) { warnings.append(ImportProblem(line: line, column: "phone", value: c.phone ?? "", message: "same phone as \(other)")) }
+            seenPhones[p] = seenPhones[p] ?? line
+        }
+        if let e = keys.email {
+            if let first = seenEmails[e] { warnings.append(ImportProblem(line: line, column: "email", value: c.email ?? "", message: "same e-mail as row \(first)")) }
+            else if let other = try String.fetchOne(byEmail, arguments: [e]) { warnings.append(ImportProblem(line: line, column: "email", value: c.email ?? "", message: "same e-mail as \(other)")) }
+            seenEmails[e] = seenEmails[e] ?? line
+        }
+        return keys
     }
 }

@@ -30,8 +30,32 @@ extension AppDatabase {
 
     static func group(_ db: Database, kind: ReminderKind, rules: ReminderRules, ownerId: Int64?, limit: Int, offset: Int = 0, buckets: AgingBuckets) throws -> ReminderGroup {
         let t = rules.today
-        let ownerCustomer = ownerId == nil ? "" : " AND c.owner_id = :owner"
         var args: [String: (any DatabaseValueConvertible)?] = ["owner": ownerId, "t": t.iso, "limit": limit, "offset": offset]
+        if kind == .creditBreach { return try creditBreaches(db, ownerId: ownerId, limit: limit, offset: offset) }
+        let sql = groupSQL(kind, rules: rules, ownerId: ownerId, args: &args)
+        let arguments = StatementArguments(args)
+        let total = try Int.fetchOne(db, sql: sql.count, arguments: arguments) ?? 0
+        let items = try Row.fetchAll(db, sql: sql.items, arguments: arguments).map { row -> ReminderItem in
+            let date = (row[4] as String?).flatMap { DateOnly(iso: $0) }
+            var detail: String = row[3]
+            var overdue = kind.isOverdueKind
+            if kind == .lowStock {  // on hand / reorder level @ warehouse
+                detail = "\(Quantity(thousandths: row[6]))/\(Quantity(thousandths: row[7])) @\(detail)"
+            }
+            if kind == .receivableOverdue || kind == .payableOverdue, let date {
+                detail += "  " + buckets.labels[buckets.index(daysOverdue: date.distance(to: t))]
+            }
+            if kind == .deliveryDue || kind == .goodsExpected, let date, date < t { overdue = true }
+            return ReminderItem(kind: kind, record: RecordRef(RecordRef.Kind(rawValue: row[0]) ?? .customer, row[1]), title: row[2], detail: detail,
+                                date: date, amount: (row[5] as Int64?).map { Money(minorUnits: $0) }, overdue: overdue)
+        }
+        return ReminderGroup(kind: kind, total: total, items: items)
+    }
+
+    /// The count and the page of one reminder group, as SQL over named arguments.
+    static func groupSQL(_ kind: ReminderKind, rules: ReminderRules, ownerId: Int64?, args: inout [String: (any DatabaseValueConvertible)?]) -> (count: String, items: String) {
+        let t = rules.today
+        let ownerCustomer = ownerId == nil ? "" : " AND c.owner_id = :owner"
         let sql: (count: String, items: String)
         switch kind {
         case .contactToday, .contactTomorrow, .overdueFollowUp:
@@ -68,45 +92,38 @@ extension AppDatabase {
             let from = "FROM sales_orders o JOIN customers c ON c.id = o.customer_id WHERE o.status IN ('open','partially_shipped') AND o.due_date <= :h\(ownerCustomer)"
             sql = (ownerId == nil ? "SELECT COUNT(*) FROM sales_orders o WHERE o.status IN ('open','partially_shipped') AND o.due_date <= :h" : "SELECT COUNT(*) \(from)",
                    "SELECT 'sales_order', o.id, c.name, o.number, o.due_date, o.total \(from) ORDER BY o.due_date, o.number LIMIT :limit OFFSET :offset")
+        default:
+            sql = stockAndSupplierSQL(kind, rules: rules, args: &args)
+        }
+        return sql
+    }
+
+    /// The groups that are not about a customer's own records: goods expected, low stock,
+    /// payables, claims (credit breaches are computed, not queried).
+    static func stockAndSupplierSQL(_ kind: ReminderKind, rules: ReminderRules, args: inout [String: (any DatabaseValueConvertible)?]) -> (count: String, items: String) {
+        switch kind {
         case .goodsExpected:
             args["h"] = rules.deliveryHorizon.iso
             let from = "FROM purchase_orders p JOIN suppliers s ON s.id = p.supplier_id WHERE p.status IN ('open','partially_received') AND p.expected_date <= :h"
-            sql = ("SELECT COUNT(*) \(from)",
-                   "SELECT 'purchase_order', p.id, s.name, p.number, p.expected_date, p.total \(from) ORDER BY p.expected_date, p.number LIMIT :limit OFFSET :offset")
+            return ("SELECT COUNT(*) \(from)",
+                    "SELECT 'purchase_order', p.id, s.name, p.number, p.expected_date, p.total \(from) ORDER BY p.expected_date, p.number LIMIT :limit OFFSET :offset")
         case .lowStock:
             let from = "FROM stock_levels l JOIN products p ON p.id = l.product_id JOIN warehouses w ON w.id = l.warehouse_id WHERE l.on_hand <= l.reorder_level"
-            sql = ("SELECT COUNT(*) \(from)",
-                   "SELECT 'product', p.id, p.code || ' ' || p.name, w.code, NULL, NULL, l.on_hand, l.reorder_level \(from) ORDER BY l.on_hand - l.reorder_level, p.code LIMIT :limit OFFSET :offset")
+            return ("SELECT COUNT(*) \(from)",
+                    "SELECT 'product', p.id, p.code || ' ' || p.name, w.code, NULL, NULL, l.on_hand, l.reorder_level \(from) ORDER BY l.on_hand - l.reorder_level, p.code LIMIT :limit OFFSET :offset")
         case .payableDue, .payableOverdue:
             let cond: String
             if kind == .payableDue { cond = "p.due_date BETWEEN :t AND :to"; args["to"] = rules.dueWindow.to.iso } else { cond = "p.due_date < :t" }
             let from = "FROM payables p JOIN suppliers s ON s.id = p.supplier_id WHERE p.open_amount > 0 AND p.status = 'posted' AND \(cond)"
-            sql = ("SELECT COUNT(*) \(from)",
-                   "SELECT 'payable', p.id, s.name, p.number, p.due_date, p.open_amount \(from) ORDER BY p.due_date, p.number LIMIT :limit OFFSET :offset")
-        case .creditBreach:
-            return try creditBreaches(db, ownerId: ownerId, limit: limit, offset: offset)
+            return ("SELECT COUNT(*) \(from)",
+                    "SELECT 'payable', p.id, s.name, p.number, p.due_date, p.open_amount \(from) ORDER BY p.due_date, p.number LIMIT :limit OFFSET :offset")
         case .pendingClaim:
             let from = "FROM claims k JOIN customers c ON c.id = k.customer_id JOIN users cl ON cl.id = k.claimant_id LEFT JOIN users o ON o.id = c.owner_id WHERE k.status = 'pending'"
-            sql = ("SELECT COUNT(*) FROM claims k WHERE k.status = 'pending'",
-                   "SELECT 'claim', k.id, c.name, cl.display_name || ' ← ' || coalesce(o.display_name, ''), k.filed_on, NULL \(from) ORDER BY k.filed_on, k.id LIMIT :limit OFFSET :offset")
+            return ("SELECT COUNT(*) FROM claims k WHERE k.status = 'pending'",
+                    "SELECT 'claim', k.id, c.name, cl.display_name || ' ← ' || coalesce(o.display_name, ''), k.filed_on, NULL \(from) ORDER BY k.filed_on, k.id LIMIT :limit OFFSET :offset")
+        default:
+            return ("", "")
         }
-        let arguments = StatementArguments(args)
-        let total = try Int.fetchOne(db, sql: sql.count, arguments: arguments) ?? 0
-        let items = try Row.fetchAll(db, sql: sql.items, arguments: arguments).map { row -> ReminderItem in
-            let date = (row[4] as String?).flatMap { DateOnly(iso: $0) }
-            var detail: String = row[3]
-            var overdue = kind.isOverdueKind
-            if kind == .lowStock {  // on hand / reorder level @ warehouse
-                detail = "\(Quantity(thousandths: row[6]))/\(Quantity(thousandths: row[7])) @\(detail)"
-            }
-            if kind == .receivableOverdue || kind == .payableOverdue, let date {
-                detail += "  " + buckets.labels[buckets.index(daysOverdue: date.distance(to: t))]
-            }
-            if kind == .deliveryDue || kind == .goodsExpected, let date, date < t { overdue = true }
-            return ReminderItem(kind: kind, record: RecordRef(RecordRef.Kind(rawValue: row[0]) ?? .customer, row[1]), title: row[2], detail: detail,
-                                date: date, amount: (row[5] as Int64?).map { Money(minorUnits: $0) }, overdue: overdue)
-        }
-        return ReminderGroup(kind: kind, total: total, items: items)
     }
 
     /// Customers whose exposure (open receivables + unshipped open order lines) exceeds their limit.

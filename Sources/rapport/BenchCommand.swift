@@ -47,75 +47,15 @@ struct BenchCommand: AsyncParsableCommand {
             first = false
             print(String(format: "\n[%@] first home frame: %.1f ms (from process start %.1f ms) [< 300 ms]", login, firstFrame, fromStart))
 
-            var reminderTimes: [Double] = [], kpiTimes: [Double] = []
-            for _ in 0..<5 {
-                let a = Date(); _ = try database.reminders(for: actor, today: today); reminderTimes.append(Date().timeIntervalSince(a) * 1000)
-                let b = Date(); _ = try database.dashboard(for: actor, today: today); kpiTimes.append(Date().timeIntervalSince(b) * 1000)
-            }
-            print(String(format: "  reminder pane refresh p50 %.1f ms, max %.1f ms; KPI pane refresh p50 %.1f ms, max %.1f ms [< 100 ms]",
-                         pct(reminderTimes, 50), reminderTimes.max() ?? 0, pct(kpiTimes, 50), kpiTimes.max() ?? 0))
-            if actor.can(.viewDepartmentPerformance) || actor.can(.viewAllKPIs) {
-                let month = try BenchCommand.worst(3) { _ = try database.report(ReportRequest(name: "team-performance", period: .monthToDate(today)), for: actor) }
-                let year = try BenchCommand.worst(3) { _ = try database.report(ReportRequest(name: "team-performance", period: .yearToDate(today)), for: actor) }
-                print(String(format: "  team performance report: month %.1f ms, year to date %.1f ms (worst of 3) [< 100 ms, < 300 ms]", month, year))
-            }
-
-            var frameTimes: [Double] = []
-            for i in 0..<keys {
-                terminal.type([i % 40 < 20 ? .down : .up])
-                let k = Date(); shell.step(); frameTimes.append(Date().timeIntervalSince(k) * 1000)
-            }
-            print(String(format: "  home key → frame p50 %.2f ms, p99 %.2f ms [p99 < 16 ms]", pct(frameTimes, 50), pct(frameTimes, 99)))
-
+            try benchHome(shell: shell, terminal: terminal, database: database, actor: actor, today: today)
             if actor.can(.viewOwnCustomers) || actor.can(.viewAllCustomers) {
-                shell.apply(.openPalette); shell.apply(.palette(.type("c"))); shell.apply(.palette(.type("u"))); shell.apply(.palette(.run))
-                while shell.isBusy { shell.step(); try await Task.sleep(nanoseconds: 1_000_000) }
-                var listTimes: [Double] = []
-                for i in 0..<keys {
-                    terminal.type([i < keys / 2 ? .pageDown : .pageUp])
-                    let k = Date(); shell.step(); listTimes.append(Date().timeIntervalSince(k) * 1000)
-                    while shell.isBusy { shell.step(); try await Task.sleep(nanoseconds: 200_000) }
-                }
-                // Incremental search: every prefix of a few queries, as typed.
-                var searchTimes: [Double] = []
-                for word in ["bjhl", "beijing", "北京华联", "京", "trading", "northwind", "c00012", "138", "info@c", "zzzq"] {
-                    var typed = ""
-                    for ch in word {
-                        typed.append(ch)
-                        let t = Date(); _ = try database.customerSearch(for: actor, query: typed); searchTimes.append(Date().timeIntervalSince(t) * 1000)
-                    }
-                }
-                print(String(format: "  customer search per keystroke p50 %.2f ms, p99 %.2f ms, max %.2f ms over %d keystrokes [p99 < 10 ms]",
-                             pct(searchTimes, 50), pct(searchTimes, 99), searchTimes.max() ?? 0, searchTimes.count))
-                let pageLoad = Date()
-                _ = try database.customerPage(for: actor, after: CustomerCursor(text: "M", id: 0), limit: ListViewModel.window)
-                print(String(format: "  customer list key → frame p50 %.2f ms, p99 %.2f ms [p99 < 16 ms]; keyset page of %d: %.1f ms",
-                             pct(listTimes, 50), pct(listTimes, 99), ListViewModel.window, Date().timeIntervalSince(pageLoad) * 1000))
-                // Every other order of the list: the first page and one from the middle.
-                var sortTimes: [String] = []
-                for sort in CustomerSort.allCases {
-                    let a = Date()
-                    let page = try database.customerPage(for: actor, sort: sort, after: nil, limit: ListViewModel.window)
-                    let firstPage = Date().timeIntervalSince(a) * 1000
-                    let b = Date()
-                    if let mid = page.dropFirst(page.count / 2).first {
-                        _ = try database.customerPage(for: actor, sort: sort, after: sort.cursor(after: mid), limit: ListViewModel.window)
-                    }
-                    sortTimes.append(String(format: "%@ %.1f/%.1f", sort.rawValue, firstPage, Date().timeIntervalSince(b) * 1000))
-                }
-                print("  sorted pages (first/next, ms): " + sortTimes.joined(separator: ", ") + " [part of key → frame < 16 ms]")
-                // Opening a customer card (every tab's data is read at once), for customers of this role.
-                let ids = try database.customerPage(for: actor, after: CustomerCursor(text: "", id: 0), limit: 400).map(\.id)
-                var cardTimes: [Double] = []
-                for id in ids.enumerated().filter({ $0.offset % 20 == 0 }).map(\.element) {
-                    let c = Date(); _ = try database.card(RecordRef(.customer, id), for: actor, today: today); cardTimes.append(Date().timeIntervalSince(c) * 1000)
-                }
-                print(String(format: "  customer card open p50 %.1f ms, max %.1f ms over %d cards [< 50 ms]", pct(cardTimes, 50), cardTimes.max() ?? 0, cardTimes.count))
+                let ids = try await benchCustomerList(shell: shell, terminal: terminal, database: database, actor: actor, today: today)
                 if actor.can(.editQuotes), let customer = ids.first {
                     try await benchQuotes(shell: shell, terminal: terminal, runner: runner, actor: actor, customer: customer, today: today)
                 }
                 try benchDocuments(database: database, clock: clock, actor: actor, today: today)
             }
+            try benchPosting(database: database, actor: actor, today: today)
         }
         // Idle: the real loop with nothing to do, for 3 s.
         let terminal = HeadlessTerminal()
@@ -139,6 +79,79 @@ struct BenchCommand: AsyncParsableCommand {
             most = max(most, Date().timeIntervalSince(t) * 1000)
         }
         return most
+    }
+
+    /// A role's home: reminder and KPI pane refreshes, the team report where the role has it,
+    /// key → frame on the home.
+    @MainActor func benchHome(shell: AppShell, terminal: HeadlessTerminal, database: AppDatabase, actor: Actor, today: DateOnly) throws {
+        var reminderTimes: [Double] = [], kpiTimes: [Double] = []
+        for _ in 0..<5 {
+            let a = Date(); _ = try database.reminders(for: actor, today: today); reminderTimes.append(Date().timeIntervalSince(a) * 1000)
+            let b = Date(); _ = try database.dashboard(for: actor, today: today); kpiTimes.append(Date().timeIntervalSince(b) * 1000)
+        }
+        print(String(format: "  reminder pane refresh p50 %.1f ms, max %.1f ms; KPI pane refresh p50 %.1f ms, max %.1f ms [< 100 ms]",
+                     pct(reminderTimes, 50), reminderTimes.max() ?? 0, pct(kpiTimes, 50), kpiTimes.max() ?? 0))
+        if actor.can(.viewDepartmentPerformance) || actor.can(.viewAllKPIs) {
+            let month = try BenchCommand.worst(3) { _ = try database.report(ReportRequest(name: "team-performance", period: .monthToDate(today)), for: actor) }
+            let year = try BenchCommand.worst(3) { _ = try database.report(ReportRequest(name: "team-performance", period: .yearToDate(today)), for: actor) }
+            print(String(format: "  team performance report: month %.1f ms, year to date %.1f ms (worst of 3) [< 100 ms, < 300 ms]", month, year))
+        }
+
+        var frameTimes: [Double] = []
+        for i in 0..<keys {
+            terminal.type([i % 40 < 20 ? .down : .up])
+            let k = Date(); shell.step(); frameTimes.append(Date().timeIntervalSince(k) * 1000)
+        }
+        print(String(format: "  home key → frame p50 %.2f ms, p99 %.2f ms [p99 < 16 ms]", pct(frameTimes, 50), pct(frameTimes, 99)))
+    }
+
+    /// The customer list: paging key → frame, search per keystroke, every sort's pages, cards.
+    /// Returns the first customers of the role (for the quote form).
+    @MainActor func benchCustomerList(shell: AppShell, terminal: HeadlessTerminal, database: AppDatabase, actor: Actor, today: DateOnly) async throws -> [Int64] {
+        shell.apply(.openPalette); shell.apply(.palette(.type("c"))); shell.apply(.palette(.type("u"))); shell.apply(.palette(.run))
+        while shell.isBusy { shell.step(); try await Task.sleep(nanoseconds: 1_000_000) }
+        var listTimes: [Double] = []
+        for i in 0..<keys {
+            terminal.type([i < keys / 2 ? .pageDown : .pageUp])
+            let k = Date(); shell.step(); listTimes.append(Date().timeIntervalSince(k) * 1000)
+            while shell.isBusy { shell.step(); try await Task.sleep(nanoseconds: 200_000) }
+        }
+        // Incremental search: every prefix of a few queries, as typed.
+        var searchTimes: [Double] = []
+        for word in ["bjhl", "beijing", "北京华联", "京", "trading", "northwind", "c00012", "138", "info@c", "zzzq"] {
+            var typed = ""
+            for ch in word {
+                typed.append(ch)
+                let t = Date(); _ = try database.customerSearch(for: actor, query: typed); searchTimes.append(Date().timeIntervalSince(t) * 1000)
+            }
+        }
+        print(String(format: "  customer search per keystroke p50 %.2f ms, p99 %.2f ms, max %.2f ms over %d keystrokes [p99 < 10 ms]",
+                     pct(searchTimes, 50), pct(searchTimes, 99), searchTimes.max() ?? 0, searchTimes.count))
+        let pageLoad = Date()
+        _ = try database.customerPage(for: actor, after: CustomerCursor(text: "M", id: 0), limit: ListViewModel.window)
+        print(String(format: "  customer list key → frame p50 %.2f ms, p99 %.2f ms [p99 < 16 ms]; keyset page of %d: %.1f ms",
+                     pct(listTimes, 50), pct(listTimes, 99), ListViewModel.window, Date().timeIntervalSince(pageLoad) * 1000))
+        // Every other order of the list: the first page and one from the middle.
+        var sortTimes: [String] = []
+        for sort in CustomerSort.allCases {
+            let a = Date()
+            let page = try database.customerPage(for: actor, sort: sort, after: nil, limit: ListViewModel.window)
+            let firstPage = Date().timeIntervalSince(a) * 1000
+            let b = Date()
+            if let mid = page.dropFirst(page.count / 2).first {
+                _ = try database.customerPage(for: actor, sort: sort, after: sort.cursor(after: mid), limit: ListViewModel.window)
+            }
+            sortTimes.append(String(format: "%@ %.1f/%.1f", sort.rawValue, firstPage, Date().timeIntervalSince(b) * 1000))
+        }
+        print("  sorted pages (first/next, ms): " + sortTimes.joined(separator: ", ") + " [part of key → frame < 16 ms]")
+        // Opening a customer card (every tab's data is read at once), for customers of this role.
+        let ids = try database.customerPage(for: actor, after: CustomerCursor(text: "", id: 0), limit: 400).map(\.id)
+        var cardTimes: [Double] = []
+        for id in ids.enumerated().filter({ $0.offset % 20 == 0 }).map(\.element) {
+            let c = Date(); _ = try database.card(RecordRef(.customer, id), for: actor, today: today); cardTimes.append(Date().timeIntervalSince(c) * 1000)
+        }
+        print(String(format: "  customer card open p50 %.1f ms, max %.1f ms over %d cards [< 50 ms]", pct(cardTimes, 50), cardTimes.max() ?? 0, cardTimes.count))
+        return ids
     }
 
     /// `p` and `x`: a quote rendered for the preview (read + template), and the whole customer

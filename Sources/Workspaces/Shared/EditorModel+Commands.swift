@@ -5,6 +5,16 @@ extension EditorModel {
     /// The write this form asks for when saved; nil for a form that writes nothing (filters).
     public var command: WriteCommand? {
         switch purpose {
+        case .newQuote, .editQuote, .acceptQuote, .rejectQuote: quoteCommand
+        case .newShipment, .newReceipt, .voidDocument: postingCommand
+        case .filterCustomers: nil
+        default: customerCommand
+        }
+    }
+
+    /// Customers, claims, contacts, the contact log and opportunities.
+    var customerCommand: WriteCommand? {
+        switch purpose {
         case .logContact(let id):
             let entry = contactLogValue(customerId: id)
             return .saying("saved.contact-logged", subject) { (s, c) throws(StoreError) in try s.logContact(entry, by: c.actor, today: c.today, at: c.now) }
@@ -38,6 +48,13 @@ extension EditorModel {
                 mine.customerId = try s.opportunityForEdit(id: id, by: c.actor).customerId
                 try s.saveOpportunity(mine, by: c.actor, today: c.today, at: c.now)
             }
+        default:
+            return nil
+        }
+    }
+
+    var quoteCommand: WriteCommand? {
+        switch purpose {
         case .newQuote(let customer), .editQuote(_, let customer, _):
             let quote = quoteValue(id: purpose.recordId, customerId: customer, version: purpose.version), isNew = purpose.recordId == nil
             return WriteCommand { (s, c) throws(StoreError) in
@@ -54,6 +71,14 @@ extension EditorModel {
         case .rejectQuote(let id):
             let reason = value("reason")
             return .saying("saved.quote-rejected", subject) { (s, c) throws(StoreError) in try s.setQuoteStatus(id: id, to: .rejected, reason: reason, by: c.actor, today: c.today, at: c.now) }
+        default:
+            return nil
+        }
+    }
+
+    /// Posted documents: post a shipment or a receipt, void one.
+    var postingCommand: WriteCommand? {
+        switch purpose {
         case .newShipment(let orderId):
             let draft = shipmentDraft(orderId: orderId)
             return WriteCommand { (s, c) throws(StoreError) in
@@ -75,7 +100,7 @@ extension EditorModel {
                 default: throw StoreError.notFound("\(ref.kind.rawValue) \(ref.id)")
                 }
             }
-        case .filterCustomers:
+        default:
             return nil
         }
     }

@@ -31,29 +31,7 @@ extension EditorModel {
 
     mutating func handleFreeLines(_ action: FormModel.Action) -> Outcome {
         guard var lines, !form.askingDiscard else { return formOutcome(form.handle(action)) }
-        if let selected = lines.selected {
-            switch action {
-            case .up: lines.selected = max(0, selected - 1)
-            case .down: lines.selected = selected + 1 < lines.items.count ? selected + 1 : nil
-            case .enter:
-                takeBack(selected, lines: &lines)
-            case .delete, .backspace:
-                lines.items.remove(at: selected)
-                lines.selected = lines.items.isEmpty ? nil : min(selected, lines.items.count - 1)
-                if let e = lines.editing, e >= selected { lines.editing = e == selected ? nil : e - 1 }
-                form.isDirty = true
-            case .cancel, .next, .previous:
-                lines.selected = nil
-            case .save, .type:
-                lines.selected = nil
-                self.lines = lines
-                return handleFreeLines(action)
-            default:
-                break
-            }
-            self.lines = lines
-            return .stay
-        }
+        if let selected = lines.selected { return handleLineTable(action, selected: selected, lines: &lines) }
         let key = focusKey
         switch action {
         case .up where key == "product" && value("product").isEmpty && !lines.items.isEmpty:
@@ -94,6 +72,31 @@ extension EditorModel {
             for i in form.fields.indices where DocumentLines.freeEntryKeys.contains(form.fields[i].key) { form.fields[i].error = nil }
         }
         return formOutcome(outcome)
+    }
+
+    /// On the table of lines (↑ from an empty product): walk, take one back, remove one.
+    mutating func handleLineTable(_ action: FormModel.Action, selected: Int, lines: inout DocumentLines) -> Outcome {
+        switch action {
+        case .up: lines.selected = max(0, selected - 1)
+        case .down: lines.selected = selected + 1 < lines.items.count ? selected + 1 : nil
+        case .enter:
+            takeBack(selected, lines: &lines)
+        case .delete, .backspace:
+            lines.items.remove(at: selected)
+            lines.selected = lines.items.isEmpty ? nil : min(selected, lines.items.count - 1)
+            if let e = lines.editing, e >= selected { lines.editing = e == selected ? nil : e - 1 }
+            form.isDirty = true
+        case .cancel, .next, .previous:
+            lines.selected = nil
+        case .save, .type:
+            lines.selected = nil
+            self.lines = lines
+            return handleFreeLines(action)
+        default:
+            break
+        }
+        self.lines = lines
+        return .stay
     }
 
     /// Checks the line being typed and puts it on the document (back in its place when it was

@@ -31,47 +31,9 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.home(.failed(error.userMessage))]
             }
-        case .loadCard(let ref), .reloadCard(let ref):
+        case .loadCard, .reloadCard, .loadCardAt, .loadCardPage, .loadList, .searchList:
             guard let session else { return [] }
-            do {
-                let card = try database.card(ref, for: session.actor, today: session.today)
-                return [effect == .loadCard(ref) ? .cardLoaded(card) : .cardReloaded(ref, card)]
-            } catch {
-                return [.cardFailed(ref, error.userMessage)]
-            }
-        case .loadCardAt(let ref, let section):
-            guard let session else { return [] }
-            do {
-                return [.cardOpened(try database.card(ref, for: session.actor, today: session.today), section: section)]
-            } catch {
-                return [.cardFailed(ref, error.userMessage)]
-            }
-        case .loadCardPage(let ref, let section, let offset):
-            guard let session else { return [] }
-            do {
-                let page = try database.cardPage(ref, section: section, offset: offset, limit: RecordCard.pageSize, for: session.actor, today: session.today)
-                return [.cardPageLoaded(ref, section: section, offset: offset, page)]
-            } catch {
-                return [.cardFailed(ref, error.userMessage)]
-            }
-        case .loadList(let query, let after, let backwards, let reset, let inclusive, let request):
-            guard let session else { return [] }
-            do {
-                let page = try database.listPage(query, after: after, inclusive: inclusive, limit: ListViewModel.window, backwards: backwards,
-                                                 for: session.actor, today: session.today)
-                let total = reset ? try database.listCount(query, for: session.actor, today: session.today) : nil
-                return [.listResult(query.kind, .loaded(page, backwards: backwards, reset: reset, total: total, request: request))]
-            } catch {
-                return [.listResult(query.kind, .failed(error.userMessage))]
-            }
-        case .searchList(let query, let text, let request):
-            guard let session else { return [] }
-            do {
-                let page = try database.listSearch(query, text: text, limit: 200, for: session.actor, today: session.today)
-                return [.listResult(query.kind, .searched(page, text: text, request: request))]
-            } catch {
-                return [.listResult(query.kind, .failed(error.userMessage))]
-            }
+            return performRead(effect, session: session)
         case .openEditor, .saveEditor, .markContactDone, .loadClaim, .decideClaim, .markQuoteSent:
             guard let session else { return [] }
             return performWrite(effect, session: session)
@@ -84,6 +46,52 @@ public struct EffectRunner: Sendable {
             guard let session else { return [] }
             return export(request, format: format, session: session)
         case .quit:
+            return []
+        }
+    }
+}
+
+extension EffectRunner {
+    /// Cards, their pages, lists and their searches.
+    func performRead(_ effect: Effect, session: Session) -> [AppModel.Action] {
+        switch effect {
+        case .loadCard(let ref), .reloadCard(let ref):
+            do {
+                let card = try database.card(ref, for: session.actor, today: session.today)
+                return [effect == .loadCard(ref) ? .cardLoaded(card) : .cardReloaded(ref, card)]
+            } catch {
+                return [.cardFailed(ref, error.userMessage)]
+            }
+        case .loadCardAt(let ref, let section):
+            do {
+                return [.cardOpened(try database.card(ref, for: session.actor, today: session.today), section: section)]
+            } catch {
+                return [.cardFailed(ref, error.userMessage)]
+            }
+        case .loadCardPage(let ref, let section, let offset):
+            do {
+                let page = try database.cardPage(ref, section: section, offset: offset, limit: RecordCard.pageSize, for: session.actor, today: session.today)
+                return [.cardPageLoaded(ref, section: section, offset: offset, page)]
+            } catch {
+                return [.cardFailed(ref, error.userMessage)]
+            }
+        case .loadList(let query, let after, let backwards, let reset, let inclusive, let request):
+            do {
+                let page = try database.listPage(query, after: after, inclusive: inclusive, limit: ListViewModel.window, backwards: backwards,
+                                                 for: session.actor, today: session.today)
+                let total = reset ? try database.listCount(query, for: session.actor, today: session.today) : nil
+                return [.listResult(query.kind, .loaded(page, backwards: backwards, reset: reset, total: total, request: request))]
+            } catch {
+                return [.listResult(query.kind, .failed(error.userMessage))]
+            }
+        case .searchList(let query, let text, let request):
+            do {
+                let page = try database.listSearch(query, text: text, limit: 200, for: session.actor, today: session.today)
+                return [.listResult(query.kind, .searched(page, text: text, request: request))]
+            } catch {
+                return [.listResult(query.kind, .failed(error.userMessage))]
+            }
+        default:
             return []
         }
     }

@@ -123,6 +123,19 @@ public struct FormModel: Sendable, Equatable {
             fields[focus].error = f.rule.check(f.value, today: today)
             focus = max(0, focus - 1)
             return .stay
+        default:
+            guard FormModel.edit(&f, action) else { return .stay }
+        }
+        f.defaulted = false
+        f.error = nil
+        isDirty = isDirty || f.value != fields[focus].value
+        fields[focus] = f
+        return .stay
+    }
+
+    /// Text editing and choosing in one field; false when the key changes nothing.
+    static func edit(_ f: inout Field, _ action: Action) -> Bool {
+        switch action {
         case .left:
             if case .choice(let options) = f.rule { f.value = FormModel.cycle(options, from: f.value, by: -1) } else { f.cursor = max(0, f.cursor - 1) }
         case .right:
@@ -132,13 +145,13 @@ public struct FormModel: Sendable, Equatable {
         case .end:
             f.cursor = f.value.count
         case .backspace:
-            guard f.cursor > 0, !f.rule.isChoice else { return .stay }
+            guard f.cursor > 0, !f.rule.isChoice else { return false }
             f.value.remove(at: f.value.index(f.value.startIndex, offsetBy: f.cursor - 1)); f.cursor -= 1; f.pick = 0
         case .delete:
-            guard f.cursor < f.value.count, !f.rule.isChoice else { return .stay }
+            guard f.cursor < f.value.count, !f.rule.isChoice else { return false }
             f.value.remove(at: f.value.index(f.value.startIndex, offsetBy: f.cursor))
         case .clear:
-            guard !f.rule.isChoice else { return .stay }
+            guard !f.rule.isChoice else { return false }
             f.value = ""; f.cursor = 0; f.pick = 0
         case .type(let c):
             if case .choice(let options) = f.rule {
@@ -146,19 +159,17 @@ public struct FormModel: Sendable, Equatable {
                 let l = String(c).lowercased()
                 let start = (options.firstIndex { $0.value == f.value } ?? -1) + 1
                 let order = Array(options[min(start, options.count)...]) + Array(options[..<min(start, options.count)])
-                guard let hit = order.first(where: { $0.value.lowercased().hasPrefix(l) || $0.search.lowercased().hasPrefix(l) }) else { return .stay }
+                guard let hit = order.first(where: { $0.value.lowercased().hasPrefix(l) || $0.search.lowercased().hasPrefix(l) }) else { return false }
                 f.value = hit.value
             } else {
                 if f.defaulted { f.value = ""; f.cursor = 0 }
                 f.value.insert(c, at: f.value.index(f.value.startIndex, offsetBy: f.cursor))
                 f.cursor += 1; f.pick = 0
             }
+        default:
+            return false
         }
-        f.defaulted = false
-        f.error = nil
-        isDirty = isDirty || f.value != fields[focus].value
-        fields[focus] = f
-        return .stay
+        return true
     }
 
     /// Checks every field; focuses the first one in error. True when all are valid.
