@@ -99,6 +99,21 @@ import Testing
         }
     }
 
+    /// The form on screen, if any.
+    func editor(_ model: AppModel) -> EditorModel? {
+        if case .editor(let e)? = model.current { return e }
+        return nil
+    }
+
+    /// Types into the focused field, key by key.
+    func type(_ text: String, _ model: inout AppModel, _ runner: EffectRunner) {
+        for c in text { drive(&model, runner, .editor(.form(.type(c)))) }
+    }
+
+    func key(_ a: FormModel.Action, _ model: inout AppModel, _ runner: EffectRunner, times: Int = 1) {
+        for _ in 0..<times { drive(&model, runner, .editor(.form(a))) }
+    }
+
     func loggedIn(_ login: String, _ db: AppDatabase) -> (AppModel, EffectRunner) {
         let runner = EffectRunner(database: db, clock: FixedClock(EditorFlowTests.today))
         var model = AppModel(today: EditorFlowTests.today, login: login)

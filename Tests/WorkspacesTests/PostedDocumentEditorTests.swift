@@ -12,19 +12,6 @@ import Testing
 @Suite struct PostedDocumentEditorTests {
     let flow = EditorFlowTests()
 
-    func editor(_ model: AppModel) -> EditorModel? {
-        if case .editor(let e)? = model.current { return e }
-        return nil
-    }
-
-    func type(_ text: String, _ model: inout AppModel, _ runner: EffectRunner) {
-        for c in text { flow.drive(&model, runner, .editor(.form(.type(c)))) }
-    }
-
-    func key(_ a: FormModel.Action, _ model: inout AppModel, _ runner: EffectRunner, times: Int = 1) {
-        for _ in 0..<times { flow.drive(&model, runner, .editor(.form(a))) }
-    }
-
     func value(_ db: AppDatabase, _ sql: String, _ args: StatementArguments = []) throws -> Int64 {
         try db.read { db in try Int64.fetchOne(db, sql: sql, arguments: args) ?? 0 }
     }
@@ -42,29 +29,29 @@ import Testing
         var (model, runner) = flow.loggedIn("assistant", db)
         flow.drive(&model, runner, .open(RecordRef(.salesOrder, orderId)))
         flow.drive(&model, runner, .document(.ship))
-        var e = try #require(editor(model))
+        var e = try #require(flow.editor(model))
         let lines = try #require(e.lines)
         #expect(e.purpose == .newShipment(orderId: orderId) && lines.mode == .remaining && lines.items.count >= 2)
         // Pre-filled: every line at what remains (the chosen warehouse holds it), focus on line 1.
         #expect(e.focusKey == DocumentLines.valueKey && lines.selected == 0)
         // Line 1: ship 1 (typing replaces the value shown); line 2: leave out (0); the rest as filled.
-        type("1", &model, runner)
-        key(.down, &model, runner)
-        type("0", &model, runner)
-        key(.up, &model, runner)
-        e = try #require(editor(model))
+        flow.type("1", &model, runner)
+        flow.key(.down, &model, runner)
+        flow.type("0", &model, runner)
+        flow.key(.up, &model, runner)
+        e = try #require(flow.editor(model))
         #expect(e.lines?.items[0].quantity == Quantity(units: 1) && e.lines?.items[1].quantity == .zero && e.lines?.selected == 0)
         // More than remains is refused beside the field, and the line keeps its value.
-        type("99999", &model, runner)
-        key(.down, &model, runner)
-        e = try #require(editor(model))
+        flow.type("99999", &model, runner)
+        flow.key(.down, &model, runner)
+        e = try #require(flow.editor(model))
         #expect(e.form.fields.first { $0.key == DocumentLines.valueKey }?.error?.key == "error.over-remaining")
         #expect(e.lines?.items[0].quantity == Quantity(units: 1) && e.lines?.selected == 0)
-        key(.clear, &model, runner)
-        type("1", &model, runner)
-        let shipped = try #require(editor(model)?.lines?.items.reduce(Int64(0)) { $0 + $1.quantity.thousandths })
-        key(.save, &model, runner)
-        #expect(editor(model) == nil, "posted and closed")
+        flow.key(.clear, &model, runner)
+        flow.type("1", &model, runner)
+        let shipped = try #require(flow.editor(model)?.lines?.items.reduce(Int64(0)) { $0 + $1.quantity.thousandths })
+        flow.key(.save, &model, runner)
+        #expect(flow.editor(model) == nil, "posted and closed")
         let shipment = try value(db, "SELECT id FROM shipments WHERE order_id = ? AND status = 'posted'", [orderId])
         #expect(try value(db, "SELECT SUM(quantity) FROM shipment_lines WHERE shipment_id = ?", [shipment]) == shipped)
         #expect(model.toast?.text == "saved.shipment")
@@ -74,10 +61,10 @@ import Testing
         let tab = try #require(card.card?.sections.firstIndex { $0.title == "section.shipments" })
         flow.drive(&model, runner, .card(.showTab(tab + 1)))
         flow.drive(&model, runner, .document(.void))
-        #expect(editor(model)?.purpose == .voidDocument(RecordRef(.shipment, shipment), number: try #require(try db.read { db in
+        #expect(flow.editor(model)?.purpose == .voidDocument(RecordRef(.shipment, shipment), number: try #require(try db.read { db in
             try String.fetchOne(db, sql: "SELECT number FROM shipments WHERE id = ?", arguments: [shipment]) })))
-        type("keyed in twice", &model, runner)
-        key(.save, &model, runner)
+        flow.type("keyed in twice", &model, runner)
+        flow.key(.save, &model, runner)
         #expect(try db.read { db in try String.fetchOne(db, sql: "SELECT status FROM shipments WHERE id = ?", arguments: [shipment]) } == "voided")
         guard case .card(let after)? = model.current else { Issue.record("no card"); return }
         #expect(after.card?.field("field.status") == .status("status.open"))
@@ -95,26 +82,26 @@ import Testing
         let tab = try #require(card.card?.sections.firstIndex { $0.title == "section.receipts" })
         flow.drive(&model, runner, .card(.showTab(tab + 1)))
         flow.drive(&model, runner, .newRecord)
-        var e = try #require(editor(model))
+        var e = try #require(flow.editor(model))
         let items = try #require(e.lines?.items)
         #expect(e.lines?.mode == .allocation && e.focusKey == "amount" && items.count >= 3)
         // The amount covers the oldest item and 1.00 of the next: split oldest first as typed.
         let amount = items[0].open + Money(minorUnits: 100)
-        type(amount.formatted(grouping: false), &model, runner)
-        e = try #require(editor(model))
+        flow.type(amount.formatted(grouping: false), &model, runner)
+        e = try #require(flow.editor(model))
         #expect(e.lines?.items.map(\.amount).prefix(3) == [items[0].open, Money(minorUnits: 100), .zero])
         // Set line 3 by hand to 0.50: the others share what is left, oldest first.
-        key(.next, &model, runner, times: 2)
+        flow.key(.next, &model, runner, times: 2)
         #expect(e.lines?.selected == 0)
-        key(.down, &model, runner, times: 2)
-        type("0.5", &model, runner)
-        key(.up, &model, runner)
-        e = try #require(editor(model))
+        flow.key(.down, &model, runner, times: 2)
+        flow.type("0.5", &model, runner)
+        flow.key(.up, &model, runner)
+        e = try #require(flow.editor(model))
         #expect(e.lines?.items[2].amount == Money(minorUnits: 50) && e.lines?.items[2].manual == true)
         #expect(e.lines?.items[0].amount == items[0].open && e.lines?.items[1].amount == Money(minorUnits: 50))
         #expect(e.unallocated == .zero)
-        key(.save, &model, runner)
-        #expect(editor(model) == nil, "posted and closed")
+        flow.key(.save, &model, runner)
+        #expect(flow.editor(model) == nil, "posted and closed")
         let receipt = try value(db, "SELECT max(id) FROM receipts WHERE customer_id = ?", [customer])
         #expect(try value(db, "SELECT amount FROM receipt_allocations WHERE receipt_id = ? AND receivable_id = ?", [receipt, items[2].id]) == 50)
         #expect(try value(db, "SELECT unapplied FROM receipts WHERE id = ?", [receipt]) == 0)

@@ -22,65 +22,52 @@ import Testing
         return (model, runner, customer)
     }
 
-    func editor(_ model: AppModel) -> EditorModel? {
-        if case .editor(let e)? = model.current { return e }
-        return nil
-    }
-
-    func type(_ text: String, _ model: inout AppModel, _ runner: EffectRunner) {
-        for c in text { flow.drive(&model, runner, .editor(.form(.type(c)))) }
-    }
-
-    func key(_ a: FormModel.Action, _ model: inout AppModel, _ runner: EffectRunner, times: Int = 1) {
-        for _ in 0..<times { flow.drive(&model, runner, .editor(.form(a))) }
-    }
-
     @Test func keyAQuoteFixALineSaveAndAcceptIt() throws {
         let db = DemoFixture.make(inMemory: true)
         var (model, runner, customer) = try openQuoteForm(db)
         let products = try db.productOptions()
         let han = try #require(products.first { $0.name.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } })
         let initials = Pinyin.of(String(han.name.prefix { !$0.isWhitespace })).initials
-        var e = try #require(editor(model))
+        var e = try #require(flow.editor(model))
         #expect(e.purpose == .newQuote(customerId: customer) && e.value("valid_until") == today.adding(days: 30).iso)
         #expect(e.focusKey == "product")
         // Line 1: pinyin initials, Enter takes the first match; price defaults to the list price.
-        type(initials, &model, runner)
-        e = try #require(editor(model))
+        flow.type(initials, &model, runner)
+        e = try #require(flow.editor(model))
         #expect(e.form.fields[e.productFieldIndex].matches.contains { $0.value == String(han.id) }, "\(initials)")
-        let pick = try #require(editor(model)?.form.fields[e.productFieldIndex].matches.firstIndex { $0.value == String(han.id) })
-        key(.down, &model, runner, times: pick)
-        key(.enter, &model, runner)
-        e = try #require(editor(model))
+        let pick = try #require(flow.editor(model)?.form.fields[e.productFieldIndex].matches.firstIndex { $0.value == String(han.id) })
+        flow.key(.down, &model, runner, times: pick)
+        flow.key(.enter, &model, runner)
+        e = try #require(flow.editor(model))
         #expect(e.value("product") == han.code + " " + han.name && e.value("unit_price") == han.listPrice.formatted(grouping: false))
-        type("4", &model, runner)
-        key(.enter, &model, runner)
-        type("99.5", &model, runner)  // the defaulted price is replaced, not appended to
-        key(.enter, &model, runner)
-        type("150", &model, runner)
-        key(.enter, &model, runner)
-        e = try #require(editor(model))
+        flow.type("4", &model, runner)
+        flow.key(.enter, &model, runner)
+        flow.type("99.5", &model, runner)  // the defaulted price is replaced, not appended to
+        flow.key(.enter, &model, runner)
+        flow.type("150", &model, runner)
+        flow.key(.enter, &model, runner)
+        e = try #require(flow.editor(model))
         #expect(e.form.fields.first { $0.key == "discount" }?.error?.key == "error.percent-range")
         #expect(e.lines?.items.isEmpty == true)
-        key(.clear, &model, runner); type("10", &model, runner)
-        key(.enter, &model, runner)
-        e = try #require(editor(model))
+        flow.key(.clear, &model, runner); flow.type("10", &model, runner)
+        flow.key(.enter, &model, runner)
+        e = try #require(flow.editor(model))
         // 4 × 99.50 × 0.9 = 358.20
         #expect(e.lines?.items.map(\.amount) == [Money(minorUnits: 35_820)])
         #expect(e.focusKey == "product" && e.value("product").isEmpty)
         // Line 2 by code, quantity left empty (one).
         let second = products[1]
-        type(second.code, &model, runner)
-        key(.enter, &model, runner, times: 4)
-        e = try #require(editor(model))
+        flow.type(second.code, &model, runner)
+        flow.key(.enter, &model, runner, times: 4)
+        e = try #require(flow.editor(model))
         #expect(e.lines?.items.count == 2 && e.lines?.items[1].quantity == Quantity(units: 1) && e.lines?.items[1].unitPrice == second.listPrice)
         // ↑ walks the lines; Enter takes line 1 back, a new quantity, Enter to the end puts it back in place.
-        key(.up, &model, runner, times: 2)
-        #expect(editor(model)?.lines?.selected == 0)
-        key(.enter, &model, runner)
-        e = try #require(editor(model))
+        flow.key(.up, &model, runner, times: 2)
+        #expect(flow.editor(model)?.lines?.selected == 0)
+        flow.key(.enter, &model, runner)
+        e = try #require(flow.editor(model))
         #expect(e.lines?.editing == 0 && e.focusKey == "quantity" && e.value("quantity") == "4")
-        key(.save, &model, runner)  // Ctrl-S with the line taken back: it goes back first, then the quote saves
+        flow.key(.save, &model, runner)  // Ctrl-S with the line taken back: it goes back first, then the quote saves
         // Saved: the quote card opens over the customer's card, with the number and both lines.
         guard case .card(let card)? = model.current, card.ref.kind == .quote else { Issue.record("no quote card: \(String(describing: model.current))"); return }
         #expect(model.toast?.text == "saved.quote")
@@ -93,9 +80,9 @@ import Testing
         }
         let ordersBefore = customerCard()?.sections.first { $0.title == "section.orders" }?.total ?? -1
         flow.drive(&model, runner, .quote(.accept))
-        e = try #require(editor(model))
+        e = try #require(flow.editor(model))
         #expect(e.notice?.argument == (Money(minorUnits: 35_820) + second.listPrice).formatted())
-        key(.enter, &model, runner, times: 3)
+        flow.key(.enter, &model, runner, times: 3)
         #expect(model.toast?.text == "saved.quote-accepted" && model.toast?.argument?.hasPrefix("SO-2026-") == true)
         guard case .card(let accepted)? = model.current else { Issue.record("card gone"); return }
         #expect(accepted.card?.fields.contains { $0.label == "field.status" && $0.value == .status("status.accepted") } == true)
@@ -113,23 +100,23 @@ import Testing
         // Data changed meanwhile (another user wrote): the card under the form is read again in
         // place; the form stays on top with what is typed.
         let depth = model.stack.count
-        type("p0", &model, runner)
+        flow.type("p0", &model, runner)
         flow.drive(&model, runner, .dataChanged)
-        #expect(model.stack.count == depth && editor(model)?.value("product") == "p0")
-        key(.clear, &model, runner)
-        key(.enter, &model, runner)  // Enter on an empty product with no lines: not saved, says why
-        #expect(editor(model)?.form.fields.first { $0.key == "product" }?.error?.key == "error.no-lines")
+        #expect(model.stack.count == depth && flow.editor(model)?.value("product") == "p0")
+        flow.key(.clear, &model, runner)
+        flow.key(.enter, &model, runner)  // Enter on an empty product with no lines: not saved, says why
+        #expect(flow.editor(model)?.form.fields.first { $0.key == "product" }?.error?.key == "error.no-lines")
         let p = try db.productOptions()[0]
-        type(p.code, &model, runner)
-        key(.enter, &model, runner, times: 4)
-        #expect(editor(model)?.lines?.items.count == 1)
-        key(.up, &model, runner)
-        key(.delete, &model, runner)
-        #expect(editor(model)?.lines?.items.isEmpty == true && editor(model)?.lines?.selected == nil)
-        key(.cancel, &model, runner)
-        #expect(editor(model)?.form.askingDiscard == true)
-        key(.confirmDiscard(true), &model, runner)
-        #expect(editor(model) == nil)
+        flow.type(p.code, &model, runner)
+        flow.key(.enter, &model, runner, times: 4)
+        #expect(flow.editor(model)?.lines?.items.count == 1)
+        flow.key(.up, &model, runner)
+        flow.key(.delete, &model, runner)
+        #expect(flow.editor(model)?.lines?.items.isEmpty == true && flow.editor(model)?.lines?.selected == nil)
+        flow.key(.cancel, &model, runner)
+        #expect(flow.editor(model)?.form.askingDiscard == true)
+        flow.key(.confirmDiscard(true), &model, runner)
+        #expect(flow.editor(model) == nil)
         #expect(try db.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM quotes") } == before)
     }
 
@@ -144,10 +131,10 @@ import Testing
         flow.drive(&model, runner, .edit)
         #expect(model.toast?.isError == true && model.toast?.text == "error.quote-not-draft-edit" && model.toast?.more == ["status.sent"])
         flow.drive(&model, runner, .quote(.copy))
-        let e = try #require(editor(model))
+        let e = try #require(flow.editor(model))
         guard case .newQuote = e.purpose else { Issue.record("a copy is a new quote: \(e.purpose)"); return }
         #expect(e.title == "editor.copy-quote" && e.value("quote_date") == today.iso && e.lines?.items.isEmpty == false && e.form.isDirty)
-        key(.save, &model, runner)
+        flow.key(.save, &model, runner)
         #expect(model.toast?.text == "saved.quote")
     }
 

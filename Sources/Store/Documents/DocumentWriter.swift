@@ -36,6 +36,15 @@ extension DocumentWriting {
     func update(_ db: Database, id: Int64, stored: StoredDocument) throws {}
 }
 
+/// A posted kind (shipment, receipt, payment, goods receipt): always new, never a draft to rewrite.
+protocol PostingWriter: DocumentWriting {}
+
+extension PostingWriter {
+    static var createVerb: String { "post" }
+    var existingId: Int64? { nil }
+    var version: Int64 { 1 }
+}
+
 /// A stored document as the writer needs it to refuse a lost race and record the change.
 struct StoredDocument {
     var number: String

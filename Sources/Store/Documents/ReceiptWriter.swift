@@ -31,16 +31,13 @@ struct MoneyLedger: Sendable {
 
 /// A receipt (or payment) on the document writer: posted with its split over the party's open
 /// items (`Allocation`), each item's open amount lowered; what is not allocated stays as credit.
-struct ReceiptWriter: DocumentWriting {
+struct ReceiptWriter: PostingWriter {
     static let kind = DocumentKind.receipt
     static let table = "receipts"
     static let entity = "receipt"
-    static let createVerb = "post"
     var draft: ReceiptDraft
     var ledger: MoneyLedger
 
-    var existingId: Int64? { nil }
-    var version: Int64 { 1 }
     var date: DateOnly { draft.date }
     var auditPairs: [(String, String?)] {
         [(ledger.party, String(draft.partyId)), ("date", draft.date.iso), ("amount", String(draft.amount.minorUnits)), ("method", draft.method.rawValue)]
@@ -75,14 +72,11 @@ struct ReceiptWriter: DocumentWriting {
 }
 
 /// A payment is a receipt on the other ledger.
-struct PaymentWriter: DocumentWriting {
+struct PaymentWriter: PostingWriter {
     static let kind = DocumentKind.payment
     static let table = "payments"
     static let entity = "payment"
-    static let createVerb = "post"
     var receipt: ReceiptWriter
-    var existingId: Int64? { nil }
-    var version: Int64 { 1 }
     var date: DateOnly { receipt.date }
     var auditPairs: [(String, String?)] { receipt.auditPairs }
     func authorize(_ db: Database, actor: Actor) throws { try receipt.authorize(db, actor: actor) }

@@ -39,15 +39,12 @@ public struct StockKey: Hashable, Sendable {
 /// A shipment on the document writer: posted from an open order, each line at most what remains
 /// and what the warehouse holds; stock goes down, the order lines' shipped quantities and the
 /// order's status follow, and a receivable due after the customer's payment terms is created.
-struct ShipmentWriter: DocumentWriting {
+struct ShipmentWriter: PostingWriter {
     static let kind = DocumentKind.shipment
     static let table = "shipments"
     static let entity = "shipment"
-    static let createVerb = "post"
     var draft: ShipmentDraft
 
-    var existingId: Int64? { nil }
-    var version: Int64 { 1 }
     var date: DateOnly { draft.shipDate }
     var auditPairs: [(String, String?)] {
         [("order_id", String(draft.orderId)), ("warehouse_id", String(draft.warehouseId)), ("ship_date", draft.shipDate.iso),
