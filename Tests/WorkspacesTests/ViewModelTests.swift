@@ -118,6 +118,12 @@ import Store
         #expect(p2.current == .home)
     }
 
+    @Test func logoutLeavesAnEmptyLoginField() {
+        var m = loggedIn(rep)
+        _ = m.run(command: "logout", now: 0)
+        #expect(m.session == nil && m.loginModel.login.isEmpty && m.stack.isEmpty)
+    }
+
     @Test func quitAsksFromHomeAndGoesBackElsewhere() {
         var m = loggedIn(rep)
         _ = m.handle(.cardLoaded(RecordCard(ref: RecordRef(.customer, 1), title: "x", fields: [], sections: [])), now: 0)

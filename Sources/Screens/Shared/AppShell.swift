@@ -195,7 +195,8 @@ public final class AppShell {
             }
         }
         let right = model.today.iso + " "
-        buffer.put(left, x: 0, y: 0, style: style.with(.bold), maxWidth: width - DisplayWidth.of(right) - 1)
+        let room = max(0, width - DisplayWidth.of(right) - 1)
+        buffer.put(DisplayWidth.truncate(left, to: room), x: 0, y: 0, style: style.with(.bold), maxWidth: room)
         buffer.put(right, x: width - DisplayWidth.of(right), y: 0, style: style)
     }
 

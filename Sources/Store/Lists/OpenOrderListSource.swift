@@ -7,14 +7,14 @@ enum OpenOrderListSource: ListSource {
     static let sorts = ListKind.openOrders.sorts
 
     static func columns(_ query: ListQuery) -> [ColumnSpec] {
+        // Fits 80 columns: the customer takes what is left; the rep is on the order's card.
         [ColumnSpec("col.number", width: 13), ColumnSpec("col.customer", flexible: true, shrinks: true, width: 14), ColumnSpec("col.date", .date, width: 10),
-         ColumnSpec("col.due", .date, width: 13), ColumnSpec("col.status", .status, width: 14), ColumnSpec("col.owner", shrinks: true, width: 10),
-         ColumnSpec("col.total", .money, width: 12)]
+         ColumnSpec("col.due", .date, width: 13), ColumnSpec("col.status", .status, shrinks: true, width: 10), ColumnSpec("col.total", .money, width: 12)]
     }
 
     static let select = """
-        SELECT o.id, o.number, c.name, o.order_date, o.due_date, o.status, u.display_name, o.total
-        FROM sales_orders o JOIN customers c ON c.id = o.customer_id JOIN users u ON u.id = o.owner_id
+        SELECT o.id, o.number, c.name, o.order_date, o.due_date, o.status, o.total
+        FROM sales_orders o JOIN customers c ON c.id = o.customer_id
         """
 
     static func keyset(_ query: ListQuery, actor: Actor) throws(StoreError) -> KeysetPage {
@@ -32,7 +32,7 @@ enum OpenOrderListSource: ListSource {
         let dueCell: CellValue = due.map { $0 < today ? .warning(.date($0)) : .date($0) } ?? .empty
         let key: String = query.sort == "order-date" ? r[3] : r[4]
         return ListRow(ref: RecordRef(.salesOrder, r[0]), cells: [.text(r[1] as String), .text(r[2] as String), .date(iso: r[3]), dueCell,
-                                                                .status("status.\(r[5] as String)"), .text(r[6] as String), .money(minorUnits: r[7])],
+                                                                .status("status.\(r[5] as String)"), .money(minorUnits: r[6])],
                        cursor: ListCursor(.text(key), id: r[0]))
     }
 

@@ -123,7 +123,8 @@ extension AppModel {
         case "help":
             overlay = .help
         case "logout":
-            self = AppModel(today: today, login: session.actor.login)
+            // The next person at this terminal starts from an empty login field.
+            self = AppModel(today: today)
         case "quit":
             overlay = .confirmQuit
         default:
