@@ -53,13 +53,13 @@ public struct DateOnly: Hashable, Comparable, Sendable, Codable, CustomStringCon
     /// (today), `+3` / `-2` (days), `+1w`, `-1w` (weeks), `+1m` (months).
     public static func parse(_ text: String, today: DateOnly) throws(DomainError) -> DateOnly {
         let t = text.trimmingSpaces().lowercased()
-        if t.isEmpty { throw DomainError("enter a date (2026-11-22, 11-22, t, +3, -1w)") }
+        if t.isEmpty { throw DomainError("enter a date (2026-11-22, 11-22, t, +3, -1w)", code: "error.date", text) }
         if t == "t" || t == "today" { return today }
         if let first = t.first, first == "+" || first == "-" {
             var body = t.dropFirst()
             var unit: Character = "d"
             if let last = body.last, last == "d" || last == "w" || last == "m" { unit = last; body = body.dropLast() }
-            guard let n = Int(body), n < 100_000 else { throw DomainError("'\(text)' is not a date (try +3, -1w, +1m)") }
+            guard let n = Int(body), n < 100_000 else { throw DomainError("'\(text)' is not a date (try +3, -1w, +1m)", code: "error.date", text) }
             let signed = first == "-" ? -n : n
             switch unit {
             case "w": return today.adding(days: signed * 7)
@@ -70,10 +70,10 @@ public struct DateOnly: Hashable, Comparable, Sendable, Codable, CustomStringCon
         if let d = DateOnly(iso: t) { return d }
         let parts = t.split(separator: "-")
         if parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]) {
-            guard let date = DateOnly(year: today.year, month: m, day: d) else { throw DomainError("'\(text)' is not a day of the year") }
+            guard let date = DateOnly(year: today.year, month: m, day: d) else { throw DomainError("'\(text)' is not a day of the year", code: "error.date", text) }
             return date
         }
-        throw DomainError("'\(text)' is not a date (2026-11-22, 11-22, t, +3, -1w)")
+        throw DomainError("'\(text)' is not a date (2026-11-22, 11-22, t, +3, -1w)", code: "error.date", text)
     }
 
     static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

@@ -28,7 +28,7 @@ public enum OrderStatus: String, CaseIterable, Sendable, Codable {
 
     public func cancel(shippedSoFar: Quantity) throws(DomainError) -> OrderStatus {
         guard self == .open, shippedSoFar.thousandths == 0 else {
-            throw DomainError("an order can be cancelled only while nothing is shipped", field: "status")
+            throw DomainError("an order can be cancelled only while nothing is shipped", field: "status", code: "error.order-cancel-shipped")
         }
         return .cancelled
     }
@@ -46,7 +46,7 @@ public enum PurchaseOrderStatus: String, CaseIterable, Sendable, Codable {
 
     public func cancel(receivedSoFar: Quantity) throws(DomainError) -> PurchaseOrderStatus {
         guard self == .open, receivedSoFar.thousandths == 0 else {
-            throw DomainError("a purchase order can be cancelled only while nothing is received", field: "status")
+            throw DomainError("a purchase order can be cancelled only while nothing is received", field: "status", code: "error.po-cancel-received")
         }
         return .cancelled
     }

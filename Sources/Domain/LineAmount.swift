@@ -8,9 +8,9 @@ public enum LineAmount {
         guard unitPrice.minorUnits >= 0 else { throw DomainError("unit price cannot be negative", field: "unit_price", code: "error.price-negative") }
         let (partial, o1) = Int128(quantity.thousandths).multipliedReportingOverflow(by: Int128(unitPrice.minorUnits))
         let (numerator, o2) = partial.multipliedReportingOverflow(by: Int128(10_000 - discountBasisPoints))
-        guard !o1, !o2 else { throw DomainError("line amount is too large", field: "quantity") }
+        guard !o1, !o2 else { throw DomainError("line amount is too large", field: "quantity", code: "error.line-too-large") }
         let result = roundHalfEven(numerator, dividedBy: 1000 * 10_000)
-        guard let v = Int64(exactly: result) else { throw DomainError("line amount is too large", field: "quantity") }
+        guard let v = Int64(exactly: result) else { throw DomainError("line amount is too large", field: "quantity", code: "error.line-too-large") }
         return Money(minorUnits: v)
     }
 

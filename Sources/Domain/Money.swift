@@ -59,17 +59,17 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
         var t = text.filter { $0 != "," && $0 != " " && $0 != "¥" && $0 != "$" && $0 != "€" }
         var negative = false
         if t.hasPrefix("-") { negative = true; t.removeFirst() }
-        guard !t.isEmpty else { throw DomainError("enter an amount") }
+        guard !t.isEmpty else { throw DomainError("enter an amount", code: "error.money", text) }
         let parts = t.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
               !(parts[0].isEmpty && (parts.count == 1 || parts[1].isEmpty)) else {
-            throw DomainError("'\(text)' is not an amount")
+            throw DomainError("'\(text)' is not an amount", code: "error.money", text)
         }
         let frac = parts.count == 2 ? String(parts[1]) : ""
-        guard frac.count <= 2 else { throw DomainError("'\(text)' has more than 2 decimals") }
+        guard frac.count <= 2 else { throw DomainError("'\(text)' has more than 2 decimals", code: "error.money", text) }
         guard let whole = Int64(parts[0].isEmpty ? "0" : String(parts[0])),
               let cents = Int64(frac.padding(toLength: 2)),
-              whole < Int64.max / Money.scale - 1 else { throw DomainError("'\(text)' is too large") }
+              whole < Int64.max / Money.scale - 1 else { throw DomainError("'\(text)' is too large", code: "error.money", text) }
         let v = whole * Money.scale + cents
         return Money(minorUnits: negative ? -v : v)
     }

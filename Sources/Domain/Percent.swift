@@ -34,13 +34,13 @@ extension BasisPoints {
         let parts = t.split(separator: ".", omittingEmptySubsequences: false)
         guard !t.isEmpty, parts.count <= 2, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               !(parts[0].isEmpty && (parts.count == 1 || parts[1].isEmpty)) else {
-            throw DomainError("'\(text)' is not a percentage")
+            throw DomainError("'\(text)' is not a percentage", code: "error.percent", text)
         }
         let frac = parts.count == 2 ? String(parts[1]) : ""
         guard frac.count <= 2, parts[0].count <= 4, let whole = Int64(parts[0].isEmpty ? "0" : String(parts[0])),
-              let hundredths = Int64(frac.padding(toLength: 2)) else { throw DomainError("'\(text)' is not a percentage") }
+              let hundredths = Int64(frac.padding(toLength: 2)) else { throw DomainError("'\(text)' is not a percentage", code: "error.percent", text) }
         let bp = whole * 100 + hundredths
-        guard bp <= 10_000 else { throw DomainError("'\(text)' is over 100 %") }
+        guard bp <= 10_000 else { throw DomainError("'\(text)' is over 100 %", code: "error.percent-range", text) }
         return BasisPoints(bp)
     }
 

@@ -28,12 +28,12 @@ public struct Quantity: Hashable, Comparable, Sendable, Codable, CustomStringCon
         let parts = t.split(separator: ".", omittingEmptySubsequences: false)
         guard !t.isEmpty, !t.hasPrefix("-"), parts.count <= 2,
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), !parts[0].isEmpty || parts.count == 2 else {
-            throw DomainError("'\(text)' is not a quantity")
+            throw DomainError("'\(text)' is not a quantity", code: "error.quantity", text)
         }
         let frac = parts.count == 2 ? String(parts[1]) : ""
-        guard frac.count <= 3 else { throw DomainError("'\(text)' has more than 3 decimals") }
+        guard frac.count <= 3 else { throw DomainError("'\(text)' has more than 3 decimals", code: "error.quantity", text) }
         guard let whole = Int64(parts[0].isEmpty ? "0" : String(parts[0])), whole < 1_000_000_000_000,
-              let f = Int64(frac.padding(toLength: 3)) else { throw DomainError("'\(text)' is too large") }
+              let f = Int64(frac.padding(toLength: 3)) else { throw DomainError("'\(text)' is too large", code: "error.quantity", text) }
         return Quantity(thousandths: whole * 1000 + f)
     }
 }

@@ -91,7 +91,7 @@ extension AppDatabase {
     /// refuses with what changed, so the form can keep the user's input and say so.
     @discardableResult
     public func updateCustomer(_ customer: Customer, by actor: Actor, at now: Int64) throws(StoreError) -> Int64 {
-        guard let id = customer.id else { throw .invalid(DomainError("no customer to update")) }
+        guard let id = customer.id else { throw .invalid(DomainError("no customer to update", code: "error.not-found")) }
         let validated: Customer
         do { validated = try customer.validated() } catch { throw .invalid(error) }
         let capability: Capability = actor.can(.editAllCustomers) ? .editAllCustomers : .editOwnCustomers

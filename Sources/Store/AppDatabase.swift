@@ -136,7 +136,8 @@ public final class AppDatabase: Sendable {
         if let e = error as? StoreError { return e }
         if let e = error as? DomainError { return .invalid(e) }
         if let e = error as? DatabaseError, e.resultCode == .SQLITE_CONSTRAINT {
-            return .invalid(DomainError("refused by the database: \(e.message ?? "constraint failed")"))
+            let detail = e.message ?? "constraint failed"
+            return .invalid(DomainError("refused by the database: \(detail)", code: "error.db-constraint", detail))
         }
         return AppDatabase.classify(error, path: path)
     }

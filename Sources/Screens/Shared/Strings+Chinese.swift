@@ -619,5 +619,9 @@ extension Catalog {
         "list.open-orders.found": "找到 %@ 张（单号、客户、拼音）",
         "sort.due-date": "交期最近优先",
         "sort.order-date": "最新下单优先",
+        "error.line-too-large": "本行金额过大",
+        "error.order-cancel-shipped": "订单已有发货，不能取消",
+        "error.po-cancel-received": "采购单已有收货，不能取消",
+        "error.db-constraint": "数据库拒绝了此次保存：%@",
     ]
 }

@@ -619,5 +619,9 @@ extension Catalog {
         "list.open-orders.found": "%@ found (number, customer, pinyin)",
         "sort.due-date": "soonest due first",
         "sort.order-date": "newest first",
+        "error.line-too-large": "The line amount is too large",
+        "error.order-cancel-shipped": "An order can be cancelled only while nothing is shipped",
+        "error.po-cancel-received": "A purchase order can be cancelled only while nothing is received",
+        "error.db-constraint": "Refused by the database: %@",
     ]
 }

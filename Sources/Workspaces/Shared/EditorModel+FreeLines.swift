@@ -114,7 +114,7 @@ extension EditorModel {
         guard let line = entryLine(), let product = lines.products[line.productId] else { return }
         let amount: Money
         do { amount = try line.amount() } catch {
-            form.setError(error.field == "discount" ? "discount" : "quantity", FieldError("error.store", error.message))
+            form.setError(error.field == "discount" ? "discount" : "quantity", FieldError(error.userMessage))
             return
         }
         let item = DocumentLines.Item(id: product.id, productId: product.id, code: product.code, name: product.name, unit: product.unit,
