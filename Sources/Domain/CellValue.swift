@@ -13,6 +13,8 @@ public indirect enum CellValue: Hashable, Sendable, Codable {
     case date(DateOnly)
     /// A ratio; nil (a zero denominator) shows as "—".
     case percent(BasisPoints?)
+    /// A number of days (days sales outstanding).
+    case days(Int64)
     case flag(Bool)
     /// A value that needs attention: overdue, over the credit limit.
     case warning(CellValue)
@@ -37,6 +39,11 @@ public indirect enum CellValue: Hashable, Sendable, Codable {
     public static func quantity(thousandths v: Int64) -> CellValue { .quantity(Quantity(thousandths: v)) }
     /// A discount or probability in basis points; zero shows empty when `blankZero`.
     public static func basisPoints(_ v: Int64, blankZero: Bool = false) -> CellValue { blankZero && v == 0 ? .empty : .percent(BasisPoints(v)) }
+    /// A figure that cannot be computed (no orders to average over): "—".
+    public static let notAvailable = CellValue.text("—")
+    /// A ratio kept in hundredths (orders per customer), or "—".
+    public static func hundredths(_ v: Int64?) -> CellValue { v.map { .quantity(Quantity(thousandths: $0 * 10)) } ?? notAvailable }
+    public static func money(_ m: Money?) -> CellValue { m.map { .money($0) } ?? notAvailable }
 
     /// The value as plain text for the command line (no catalog: status keys stay keys).
     public var plainText: String {
@@ -48,6 +55,7 @@ public indirect enum CellValue: Hashable, Sendable, Codable {
         case .integer(let i): String(i)
         case .date(let d): d.iso
         case .percent(let p): p.display
+        case .days(let n): "\(n) d"
         case .flag(let b): b ? "✓" : ""
         case .warning(let v): v.plainText
         case .joined(let vs, let sep): vs.map(\.plainText).filter { !$0.isEmpty }.joined(separator: sep)
@@ -64,6 +72,7 @@ public indirect enum CellValue: Hashable, Sendable, Codable {
         case .integer(let i): .integer(i)
         case .date(let d): .date(d)
         case .percent(let p): p.map { .percent($0) } ?? .empty
+        case .days(let n): .integer(n)
         case .flag(let b): .text(b ? "✓" : "")
         case .warning(let v): v.sheetValue
         case .joined(let vs, let sep): .text(vs.map(\.sheetValue.plain).filter { !$0.isEmpty }.joined(separator: sep))

@@ -89,7 +89,7 @@ public enum KPI {
 public struct Metric: Hashable, Sendable, Codable {
     public enum Tone: String, Sendable, Codable { case neutral, ok, warn, critical }
     public var key: String
-    public var value: String
+    public var value: CellValue
     public var tone: Tone
-    public init(key: String, value: String, tone: Tone = .neutral) { self.key = key; self.value = value; self.tone = tone }
+    public init(key: String, value: CellValue, tone: Tone = .neutral) { self.key = key; self.value = value; self.tone = tone }
 }

@@ -37,3 +37,11 @@ public struct Quantity: Hashable, Comparable, Sendable, Codable, CustomStringCon
         return Quantity(thousandths: whole * 1000 + f)
     }
 }
+
+extension Quantity {
+    /// Rounded half to even to `decimals` places (0–3): items per order to one decimal.
+    public func rounded(decimals: Int) -> Quantity {
+        let step = Int128([1000, 100, 10, 1][max(0, min(3, decimals))])
+        return Quantity(thousandths: Int64(LineAmount.roundHalfEven(Int128(thousandths), dividedBy: step) * step))
+    }
+}

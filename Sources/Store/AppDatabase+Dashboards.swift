@@ -104,7 +104,7 @@ extension AppDatabase {
         return (Money(minorUnits: row[0]), DateRange(from: from, to: to))
     }
 
-    static func money(_ key: String, _ m: Money, tone: Metric.Tone = .neutral) -> Metric { Metric(key: key, value: m.formatted(), tone: tone) }
+    static func money(_ key: String, _ m: Money, tone: Metric.Tone = .neutral) -> Metric { Metric(key: key, value: .money(m), tone: tone) }
 
     static func tone(attainment: BasisPoints?) -> Metric.Tone {
         guard let a = attainment?.value else { return .neutral }
@@ -122,16 +122,16 @@ extension AppDatabase {
         ]
         if let q = try quota(db, rep: rep, today: today) {
             let att = KPI.quotaAttainment(revenue: try revenue(db, DateRange(from: q.period.from, to: min(today, q.period.to)), rep: rep), quota: q.quota)
-            metrics.append(Metric(key: "kpi.quota-attainment", value: att.display, tone: tone(attainment: att)))
+            metrics.append(Metric(key: "kpi.quota-attainment", value: .percent(att), tone: tone(attainment: att)))
         } else {
-            metrics.append(Metric(key: "kpi.quota-attainment", value: "—"))
+            metrics.append(Metric(key: "kpi.quota-attainment", value: .notAvailable))
         }
         metrics += [
-            Metric(key: "kpi.orders", value: String(s.orders)),
-            Metric(key: "kpi.average-order-value", value: KPI.averageOrderValue(sales: s.total, orders: s.orders)?.formatted() ?? "—"),
+            Metric(key: "kpi.orders", value: .integer(s.orders)),
+            Metric(key: "kpi.average-order-value", value: .money(KPI.averageOrderValue(sales: s.total, orders: s.orders))),
             money("kpi.open-receivables", ar.open), money("kpi.overdue-receivables", ar.overdue, tone: ar.overdue.isZero ? .ok : .warn),
-            Metric(key: "kpi.new-customers", value: String(try newCustomers(db, p, rep: rep))),
-            Metric(key: "kpi.contact-entries", value: String(try contactEntries(db, p, user: rep))),
+            Metric(key: "kpi.new-customers", value: .integer(try newCustomers(db, p, rep: rep))),
+            Metric(key: "kpi.contact-entries", value: .integer(try contactEntries(db, p, user: rep))),
         ]
         let spark = try monthlySales(db, today: today, rep: rep)
         return Dashboard(period: p, metrics: metrics, sparkTitle: "kpi.sales-12-months", spark: spark)
@@ -144,12 +144,12 @@ extension AppDatabase {
         let shipments = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM shipments WHERE ship_date BETWEEN ? AND ? AND status = 'posted'", arguments: [p.from.iso, p.to.iso]) ?? 0
         let s = try sales(db, p)
         let metrics = [
-            Metric(key: "kpi.orders-awaiting-shipment", value: String(awaiting)),
-            Metric(key: "kpi.deliveries-due-today", value: String(dueToday), tone: dueToday > 0 ? .warn : .ok),
-            Metric(key: "kpi.deliveries-overdue", value: String(overdue), tone: overdue > 0 ? .critical : .ok),
-            Metric(key: "kpi.shipments", value: String(shipments)),
+            Metric(key: "kpi.orders-awaiting-shipment", value: .integer(awaiting)),
+            Metric(key: "kpi.deliveries-due-today", value: .integer(dueToday), tone: dueToday > 0 ? .warn : .ok),
+            Metric(key: "kpi.deliveries-overdue", value: .integer(overdue), tone: overdue > 0 ? .critical : .ok),
+            Metric(key: "kpi.shipments", value: .integer(shipments)),
             money("kpi.sales", s.total), money("kpi.revenue", try revenue(db, p)),
-            Metric(key: "kpi.orders", value: String(s.orders)),
+            Metric(key: "kpi.orders", value: .integer(s.orders)),
         ]
         return Dashboard(period: p, metrics: metrics, chartTitle: "kpi.sales-by-rep", bars: try salesByRep(db, p),
                          sparkTitle: "kpi.sales-12-months", spark: try monthlySales(db, today: today))
@@ -188,7 +188,7 @@ extension AppDatabase {
             money("kpi.payments", Money(minorUnits: paid)),
             money("kpi.open-payables", Money(minorUnits: payables)),
             money("kpi.expenses", Money(minorUnits: expenses)),
-            Metric(key: "kpi.dso", value: dso.map { "\($0) d" } ?? "—"),
+            Metric(key: "kpi.dso", value: dso.map { .days($0) } ?? .notAvailable),
         ]
         let bars = zip(buckets.labels, sums).map { Dashboard.Bar(label: $0.0, value: $0.1, display: Money(minorUnits: $0.1).compact) }
         return Dashboard(period: p, metrics: metrics, chartTitle: "kpi.aging", bars: bars)
@@ -201,9 +201,9 @@ extension AppDatabase {
         let purchases = try Int64.fetchOne(db, sql: "SELECT coalesce(SUM(total),0) FROM purchase_orders WHERE order_date BETWEEN ? AND ? AND status <> 'cancelled'", arguments: [p.from.iso, p.to.iso]) ?? 0
         let due = try Int64.fetchOne(db, sql: "SELECT coalesce(SUM(open_amount),0) FROM payables WHERE open_amount > 0 AND status = 'posted' AND due_date <= ?", arguments: [today.adding(days: 7).iso]) ?? 0
         let metrics = [
-            Metric(key: "kpi.open-purchase-orders", value: String(openPOs)),
-            Metric(key: "kpi.goods-overdue", value: String(lateGoods), tone: lateGoods > 0 ? .warn : .ok),
-            Metric(key: "kpi.low-stock", value: String(low), tone: low > 0 ? .warn : .ok),
+            Metric(key: "kpi.open-purchase-orders", value: .integer(openPOs)),
+            Metric(key: "kpi.goods-overdue", value: .integer(lateGoods), tone: lateGoods > 0 ? .warn : .ok),
+            Metric(key: "kpi.low-stock", value: .integer(low), tone: low > 0 ? .warn : .ok),
             money("kpi.purchases", Money(minorUnits: purchases)),
             money("kpi.payables-due-7d", Money(minorUnits: due)),
         ]
@@ -231,20 +231,20 @@ extension AppDatabase {
         let growth = KPI.growth(current: s.total, previous: previous.total)
         let metrics = [
             money("kpi.sales", s.total),
-            Metric(key: "kpi.sales-growth", value: growth.display, tone: (growth?.value ?? 0) >= 0 ? .ok : .warn),
+            Metric(key: "kpi.sales-growth", value: .percent(growth), tone: (growth?.value ?? 0) >= 0 ? .ok : .warn),
             money("kpi.revenue", try revenue(db, p)),
-            Metric(key: "kpi.average-order-value", value: KPI.averageOrderValue(sales: s.total, orders: s.orders)?.formatted() ?? "—"),
-            Metric(key: "kpi.items-per-order", value: KPI.itemsPerOrder(quantity: s.quantity, orders: s.orders)?.description ?? "—"),
-            Metric(key: "kpi.purchase-frequency", value: KPI.hundredths(KPI.purchaseFrequencyHundredths(orders: s.orders, customers: s.customers))),
-            Metric(key: "kpi.new-customers", value: String(try newCustomers(db, p))),
-            Metric(key: "kpi.close-rate", value: KPI.closeRate(won: won, lost: lost).display),
+            Metric(key: "kpi.average-order-value", value: .money(KPI.averageOrderValue(sales: s.total, orders: s.orders))),
+            Metric(key: "kpi.items-per-order", value: KPI.itemsPerOrder(quantity: s.quantity, orders: s.orders).map { .quantity($0.rounded(decimals: 1)) } ?? .notAvailable),
+            Metric(key: "kpi.purchase-frequency", value: .hundredths(KPI.purchaseFrequencyHundredths(orders: s.orders, customers: s.customers))),
+            Metric(key: "kpi.new-customers", value: .integer(try newCustomers(db, p))),
+            Metric(key: "kpi.close-rate", value: .percent(KPI.closeRate(won: won, lost: lost))),
             money("kpi.weighted-pipeline", KPI.weightedPipeline(sumOfAmountTimesBasisPoints: Int128(pipeline))),
             money("kpi.overdue-receivables", ar.overdue, tone: ar.overdue.isZero ? .ok : .warn),
-            Metric(key: "kpi.dso", value: KPI.dso(openReceivables: ar.open, revenueLast90Days: rev90).map { "\($0) d" } ?? "—"),
-            Metric(key: "kpi.csat", value: KPI.csat(scores: csat).display),
-            Metric(key: "kpi.nps", value: KPI.nps(promoters: nps?[1] ?? 0, detractors: nps?[2] ?? 0, total: nps?[0] ?? 0).map { "\(LineAmount.roundHalfEven(Int128($0.value), dividedBy: 100))" } ?? "—"),
-            Metric(key: "kpi.complaint-rate", value: BasisPoints.ratio(complaints, active).display),
-            Metric(key: "kpi.crm-usage", value: KPI.hundredths(KPI.usageHundredths(entries: try contactEntries(db, p), reps: reps, period: p))),
+            Metric(key: "kpi.dso", value: KPI.dso(openReceivables: ar.open, revenueLast90Days: rev90).map { .days($0) } ?? .notAvailable),
+            Metric(key: "kpi.csat", value: .percent(KPI.csat(scores: csat))),
+            Metric(key: "kpi.nps", value: KPI.nps(promoters: nps?[1] ?? 0, detractors: nps?[2] ?? 0, total: nps?[0] ?? 0).map { .integer(Int64(LineAmount.roundHalfEven(Int128($0.value), dividedBy: 100))) } ?? .notAvailable),
+            Metric(key: "kpi.complaint-rate", value: .percent(BasisPoints.ratio(complaints, active))),
+            Metric(key: "kpi.crm-usage", value: .hundredths(KPI.usageHundredths(entries: try contactEntries(db, p), reps: reps, period: p))),
         ]
         return Dashboard(period: p, metrics: metrics, chartTitle: "kpi.sales-by-rep", bars: try salesByRep(db, p),
                          sparkTitle: "kpi.sales-12-months", spark: try monthlySales(db, today: today))

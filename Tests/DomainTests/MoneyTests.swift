@@ -78,3 +78,13 @@ import Testing
         #expect(BasisPoints.ratio(1, -4)?.value == -2500)
     }
 }
+
+@Suite struct QuantityRoundingTests {
+    @Test func itemsPerOrderToOneDecimal() {
+        #expect(Quantity(thousandths: 57_495).rounded(decimals: 1) == Quantity(thousandths: 57_500))
+        #expect(Quantity(thousandths: 57_450).rounded(decimals: 1) == Quantity(thousandths: 57_400))  // half to even
+        #expect(Quantity(thousandths: 57_550).rounded(decimals: 1) == Quantity(thousandths: 57_600))
+        #expect(Quantity(thousandths: 1_234).rounded(decimals: 3) == Quantity(thousandths: 1_234))
+        #expect(Quantity(thousandths: 1_500).rounded(decimals: 0) == Quantity(thousandths: 2_000))
+    }
+}

@@ -183,7 +183,7 @@ import Domain
         let home = try db.dashboard(for: rep, today: today)
         let shown = Dictionary(uniqueKeysWithValues: perf.lines.map { ($0.key, $0.value) })
         for metric in home.metrics where shown[metric.key] != nil {
-            #expect(shown[metric.key]?.plainText == metric.value, "\(metric.key)")
+            #expect(shown[metric.key]?.plainText == metric.value.plainText, "\(metric.key)")
         }
         #expect(home.metrics.filter { shown[$0.key] != nil }.count >= 7)
         #expect(perf.commission == KPI.commission(base: perf.collections, rateBasisPoints: perf.commissionRate.value))

@@ -11,6 +11,7 @@ struct CellText {
     func text(_ value: CellValue) -> String {
         switch value {
         case .status(let key): catalog.text(key)
+        case .days(let n): catalog.text("unit.days", String(n))
         case .warning(let v): text(v) + "  ⚠"
         case .joined(let vs, let separator): vs.map(text).filter { !$0.isEmpty }.joined(separator: separator)
         default: value.plainText

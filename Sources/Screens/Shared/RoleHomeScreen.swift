@@ -58,12 +58,14 @@ enum RoleHomeScreen {
 
     static func dashboard(_ d: Dashboard, in rect: Rect, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog) {
         var y = rect.y
-        let valueWidth = min(18, max(8, d.metrics.map { DisplayWidth.of($0.value) }.max() ?? 8))
-        for metric in d.metrics where y < rect.maxY {
+        let cells = CellText(catalog: catalog)
+        let values = d.metrics.map { cells.text($0.value) }
+        let valueWidth = min(18, max(8, values.map { DisplayWidth.of($0) }.max() ?? 8))
+        for (metric, value) in zip(d.metrics, values) where y < rect.maxY {
             let label = catalog.text(metric.key)
             buffer.put(label, x: rect.x, y: y, style: context.style("default"), maxWidth: rect.width - valueWidth - 1)
             let role = metric.tone == .neutral ? "dashboard.metric" : "dashboard.metric.\(metric.tone.rawValue)"
-            buffer.put(DisplayWidth.pad(metric.value, to: valueWidth, alignRight: true), x: rect.maxX - valueWidth, y: y, style: context.style(role), maxWidth: valueWidth)
+            buffer.put(DisplayWidth.pad(value, to: valueWidth, alignRight: true), x: rect.maxX - valueWidth, y: y, style: context.style(role), maxWidth: valueWidth)
             y += 1
         }
         if !d.bars.isEmpty, y + 2 < rect.maxY {

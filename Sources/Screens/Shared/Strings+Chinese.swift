@@ -623,5 +623,6 @@ extension Catalog {
         "error.order-cancel-shipped": "订单已有发货，不能取消",
         "error.po-cancel-received": "采购单已有收货，不能取消",
         "error.db-constraint": "数据库拒绝了此次保存：%@",
+        "unit.days": "%@ 天",
     ]
 }

@@ -623,5 +623,6 @@ extension Catalog {
         "error.order-cancel-shipped": "An order can be cancelled only while nothing is shipped",
         "error.po-cancel-received": "A purchase order can be cancelled only while nothing is received",
         "error.db-constraint": "Refused by the database: %@",
+        "unit.days": "%@ d",
     ]
 }
