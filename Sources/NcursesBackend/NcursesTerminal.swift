@@ -36,6 +36,11 @@ public final class NcursesTerminal: TerminalDevice {
         if term.isEmpty || term == "dumb" {
             throw StartError.noTerminal("Rapport needs a full-screen terminal, but TERM is \(term.isEmpty ? "not set" : "'dumb'"). Run it in a terminal emulator, tmux or over ssh -t, e.g. TERM=xterm-256color.")
         }
+        // Without a terminal there is nothing to draw on and no keys to read (ncurses would wait
+        // for keys that never come): say so and stop.
+        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
+            throw StartError.noTerminal("the TUI needs a terminal (standard input and output); run it in a terminal or over `ssh -t`. The other commands (check, report, export …) work without one.")
+        }
         setlocale(LC_ALL, "")
         var codeset = String(cString: rapport_codeset())
         if codeset != "UTF-8" {

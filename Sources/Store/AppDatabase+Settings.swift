@@ -51,4 +51,18 @@ extension AppDatabase {
                                 after: AuditLog.json(AppDatabase.settingPairs(s).map { ($0.0, $0.1) }))
         }
     }
+
+    /// A file `rapport demo` made: only such a file may be replaced by `rapport demo --force`.
+    public func markAsDemo() throws(StoreError) {
+        try write { db in try db.execute(sql: "INSERT INTO company_settings (key, value) VALUES ('demo', '1') ON CONFLICT (key) DO UPDATE SET value = '1'") }
+    }
+
+    /// Whether the file at `path` is a demo, read without changing it (no migration, no journal):
+    /// false for anything else, a company's database or not a database at all.
+    public static func isDemoFile(path: String) -> Bool {
+        var config = Configuration()
+        config.readonly = true
+        guard let queue = try? DatabaseQueue(path: path, configuration: config) else { return false }
+        return (try? queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM company_settings WHERE key = 'demo'") }) == "1"
+    }
 }

@@ -40,7 +40,9 @@ public final class AppDatabase: Sendable {
         let fm = FileManager.default
         let exists = fm.fileExists(atPath: path)
         if !exists {
-            guard create else { throw .cannotOpen(path: path, reason: "no such file (run `rapport demo` or pass --db)") }
+            guard create else {
+                throw .cannotOpen(path: path, reason: "no such file. To try Rapport: `rapport demo`, then `rapport`. To start your company: `rapport user add LOGIN --role manager` (creates it). Or pass --db with your file")
+            }
             let dir = (path as NSString).deletingLastPathComponent
             if !dir.isEmpty {
                 do { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch {

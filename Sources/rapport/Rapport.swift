@@ -8,19 +8,30 @@ struct Rapport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rapport",
         abstract: "A keyboard-driven terminal CRM for small trading companies.",
-        subcommands: [OpenCommand.self, DemoCommand.self, UserCommand.self, BackupCommand.self, CheckCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self, PrintCommand.self, TemplatesCommand.self, BenchCommand.self],
+        version: "0.4.0",
+        subcommands: [OpenCommand.self, DemoCommand.self, UserCommand.self, SettingsCommand.self, BackupCommand.self, CheckCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self, PrintCommand.self, TemplatesCommand.self, BenchCommand.self],
         defaultSubcommand: OpenCommand.self)
 
     static func main() async {
         FileLogHandler.bootstrap()
+        // A refused subcommand shows that subcommand's usage, not the top-level one.
+        var ran: (any ParsableCommand.Type)?
         do {
             var command = try parseAsRoot()
+            ran = type(of: command)
             if var async = command as? AsyncParsableCommand { try await async.run() } else { try command.run() }
         } catch let e as StoreError {
             FileHandle.standardError.write(Data("rapport: \(e.description)\n".utf8))
             log.error("\(e.description)")
             Foundation.exit(2)
         } catch {
+            // A refusal inside a subcommand: its message, then that subcommand's usage, full path.
+            if let ran, ran != Rapport.self, !(error is ExitCode), !(error is CleanExit) {
+                let usage = usageString(for: ran)
+                let path = usage.split(separator: " ").prefix { !$0.hasPrefix("[") && !$0.hasPrefix("<") }.joined(separator: " ")
+                FileHandle.standardError.write(Data("Error: \(message(for: error))\nUsage: \(usage)\n  See '\(path) --help' for more.\n".utf8))
+                Foundation.exit(exitCode(for: error).rawValue)
+            }
             exit(withError: error)
         }
     }

@@ -20,6 +20,9 @@ enum TUILauncher {
         defer { terminal.shutdown() }
         let company = (try? database.settings().companyName) ?? ""
         var model = AppModel(today: clock.today(), login: options.user ?? "")
+        if (try? database.users().isEmpty) == true {
+            model.loginModel.message = .init(key: "login.no-users", isError: false)
+        }
         // config.toml's [print] is read once: its settings for the session, its problems shown.
         let (printer, printWarnings) = LoadedConfig.printer()
         let warnings = loaded.warnings + printWarnings + [terminal.localeNote].compactMap { $0 }

@@ -76,6 +76,8 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         guard format == "xlsx" || format == "csv" else { throw ValidationError("--format must be xlsx or csv") }
+        let kinds = AppDatabase.exportKinds + ["sales-orders"]
+        guard kinds.contains(kind) else { throw ValidationError("'\(kind)' is not something to export; one of: \(kinds.joined(separator: ", "))") }
         let db = try AppDatabase.open(path: global.databasePath(), create: false)
         let actor = try db.actor(login: user)
         let path = out ?? "\(kind).\(format)"

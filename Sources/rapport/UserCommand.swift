@@ -23,8 +23,9 @@ struct UserCommand: ParsableCommand {
         return line
     }
 
+    /// An existing database: listing or changing users creates nothing.
     static func open(_ g: GlobalOptions) throws -> (AppDatabase, SystemClock) {
-        (try AppDatabase.open(path: g.databasePath()), SystemClock(fixedToday: try g.fixedToday()))
+        (try AppDatabase.open(path: g.databasePath(), create: false), SystemClock(fixedToday: try g.fixedToday()))
     }
 
     /// CLI user administration is done by whoever can write the database file (the operator),
@@ -40,10 +41,24 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             guard let r = Role.parse(role) else { throw ValidationError("--role must be rep, assistant, finance, purchasing or manager, not '\(role)'") }
-            let (db, clock) = try UserCommand.open(global)
+            // The company's file (never the demo's); the first user of a new file starts the company.
+            let path = global.companyPath()
             let password = try UserCommand.readPassword("Password for \(login): ")
-            try db.addUser(login: login, displayName: name, role: r, password: password, by: UserCommand.operatorActor, at: clock.nowSeconds())
-            print("Added \(login) (\(r.rawValue))")
+            // On a terminal a typo would lock the user out: the password is asked twice.
+            if isatty(STDIN_FILENO) != 0, try UserCommand.readPassword("Again: ") != password {
+                throw ValidationError("the two passwords differ; nothing was changed")
+            }
+            let fresh = !FileManager.default.fileExists(atPath: path)
+            let db = try AppDatabase.open(path: path)
+            let clock = SystemClock(fixedToday: try global.fixedToday())
+            do {
+                try db.addUser(login: login, displayName: name, role: r, password: password, by: UserCommand.operatorActor, at: clock.nowSeconds())
+            } catch {
+                // A refused first user leaves no empty company behind.
+                if fresh { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+                throw error
+            }
+            print("Added \(login) (\(r.rawValue))" + (fresh ? " to a new company database at \(path). Next: `rapport settings set company_name \"…\"`, then `rapport` to log in." : ""))
         }
     }
 

@@ -15,7 +15,12 @@ enum LoginScreen {
         form.focus = model.focus
         form.render(in: Rect(x: inner.x + 1, y: inner.y + 2, width: inner.width - 2, height: 2), into: &buffer, context: context, labelWidth: 12)
         if let m = model.message {
-            buffer.put(catalog.text(m.key, m.argument), x: inner.x + 1, y: inner.y + 5, style: context.style(m.isError ? "input.error" : "muted"), maxWidth: inner.width - 2)
+            // Up to three lines (a lockout, or "no user yet" with the command to run), cut with "…".
+            let lines = DisplayWidth.wrap(catalog.text(m.key, m.argument), width: inner.width - 2)
+            for (i, line) in lines.prefix(3).enumerated() {
+                let text = i == 2 && lines.count > 3 ? DisplayWidth.truncate(line + " " + lines[3], to: inner.width - 2) : line
+                buffer.put(text, x: inner.x + 1, y: inner.y + 5 + i, style: context.style(m.isError ? "input.error" : "muted"), maxWidth: inner.width - 2)
+            }
         }
         buffer.put(keys.fill(catalog.text("login.hint")), x: inner.x + 1, y: inner.maxY - 1, style: context.style("muted"), maxWidth: inner.width - 2)
     }

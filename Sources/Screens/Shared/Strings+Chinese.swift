@@ -624,5 +624,6 @@ extension Catalog {
         "error.po-cancel-received": "采购单已有收货，不能取消",
         "error.db-constraint": "数据库拒绝了此次保存：%@",
         "unit.days": "%@ 天",
+        "login.no-users": "尚无用户。请在命令行建立公司：rapport user add 登录名 --role manager",
     ]
 }

@@ -624,5 +624,6 @@ extension Catalog {
         "error.po-cancel-received": "A purchase order can be cancelled only while nothing is received",
         "error.db-constraint": "Refused by the database: %@",
         "unit.days": "%@ d",
+        "login.no-users": "No user yet. In a shell, start the company: rapport user add LOGIN --role manager",
     ]
 }

@@ -18,6 +18,7 @@ public struct LoginViewModel: Sendable, Equatable {
         public var key: String
         public var argument: String
         public var isError: Bool
+        public init(key: String, argument: String = "", isError: Bool) { self.key = key; self.argument = argument; self.isError = isError }
     }
 
     public static let attemptsBeforeWait = 3
