@@ -45,7 +45,10 @@ public struct CellBuffer: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var col = x
-        for character in TextSanitizer.clean(text) {
+        var shown = TextSanitizer.clean(text)
+        // Text cut by its width ends with "…", so a reader knows there is more.
+        if maxWidth != nil, x >= 0, DisplayWidth.of(shown) > limit - x { shown = DisplayWidth.truncate(shown, to: max(0, limit - x)) }
+        for character in shown {
             let w = DisplayWidth.of(character)
             if w == 0 {
                 if col > x, col - 1 < width, col - 1 >= 0 {

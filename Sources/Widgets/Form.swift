@@ -57,8 +57,8 @@ public struct Form: Sendable, Equatable {
 
     public func render(in rect: Rect, into buffer: inout CellBuffer, context: RenderContext, labelWidth: Int? = nil) {
         let lw = labelWidth ?? min(rect.width / 3, (fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 1)
-        // Leave room beside the field for its error message.
-        let fieldWidth = max(4, min(40, rect.width - lw - 1 - 26))
+        // A field is as wide as the form; one in error gives way to its message beside it.
+        let full = max(4, rect.width - lw - 1)
         var y = rect.y
         for (i, f) in fields.enumerated() {
             guard y < rect.maxY else { break }
@@ -71,17 +71,20 @@ public struct Form: Sendable, Equatable {
             case .choice: shown = "◂ " + f.value + " ▸"
             default: shown = f.value
             }
+            let fieldWidth = f.error.map { max(min(full, 16), full - DisplayWidth.of($0) - 1) } ?? full
             let fieldStyle = context.style(focused ? "input.focused" : "input.field")
             buffer.fill(Rect(x: fx, y: y, width: fieldWidth, height: 1), style: fieldStyle)
-            // Keep the cursor visible when the text is longer than the field.
+            // Keep the cursor visible when the text is longer than the field; a cut shows as "…".
             let beforeCursor = String(shown.prefix(f.cursor))
             var skip = 0
-            while DisplayWidth.of(beforeCursor.dropFirst(skip)) >= fieldWidth { skip += 1 }
-            buffer.put(String(shown.dropFirst(skip)), x: fx, y: y, style: fieldStyle, maxWidth: fieldWidth)
-            if focused { buffer.cursor = (fx + DisplayWidth.of(beforeCursor.dropFirst(skip)), y) }
+            while DisplayWidth.of(beforeCursor.dropFirst(skip)) >= fieldWidth - (skip > 0 ? 1 : 0) { skip += 1 }
+            let rest = String(shown.dropFirst(skip))
+            let lead = skip > 0 ? "…" : ""
+            buffer.put(lead + DisplayWidth.truncate(rest, to: fieldWidth - DisplayWidth.of(lead)), x: fx, y: y, style: fieldStyle, maxWidth: fieldWidth)
+            if focused { buffer.cursor = (fx + DisplayWidth.of(lead) + DisplayWidth.of(beforeCursor.dropFirst(skip)), y) }
             let after = fx + fieldWidth + 1
             if let e = f.error, after < rect.maxX {
-                buffer.put(e, x: after, y: y, style: context.style("input.error"), maxWidth: rect.maxX - after)
+                buffer.put(DisplayWidth.truncate(e, to: rect.maxX - after), x: after, y: y, style: context.style("input.error"), maxWidth: rect.maxX - after)
             }
             y += 1
             if focused, case .lookup = f.kind {
@@ -89,7 +92,7 @@ public struct Form: Sendable, Equatable {
                 let first = max(0, f.pick - 4)
                 for (k, m) in f.matches.enumerated().dropFirst(first).prefix(5) where y < rect.maxY {
                     let style = context.style(k == f.pick ? "list.selected" : "muted")
-                    buffer.put(DisplayWidth.pad(m, to: fieldWidth), x: fx, y: y, style: style, maxWidth: fieldWidth)
+                    buffer.put(DisplayWidth.pad(DisplayWidth.truncate(m, to: fieldWidth), to: fieldWidth), x: fx, y: y, style: style, maxWidth: fieldWidth)
                     y += 1
                 }
             }

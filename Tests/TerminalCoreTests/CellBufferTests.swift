@@ -23,10 +23,19 @@ import Testing
     }
 
     @Test func wideCharacterAtTheClipEdgeBecomesASpace() {
-        var b = CellBuffer(width: 5, height: 1)
-        let w = b.put("ab北京", x: 0, y: 0, style: .plain, maxWidth: 3)
+        var b = CellBuffer(width: 4, height: 1)
+        let w = b.put("ab北京", x: 1, y: 0, style: .plain)
         #expect(w == 3)
-        #expect(b.lines()[0] == "ab   ")
+        #expect(b.lines()[0] == " ab ")
+    }
+
+    @Test func textCutByItsWidthEndsWithAnEllipsis() {
+        var b = CellBuffer(width: 6, height: 1)
+        #expect(b.put("ab北京", x: 0, y: 0, style: .plain, maxWidth: 4) == 3)
+        #expect(b.lines()[0] == "ab…   ")
+        var fits = CellBuffer(width: 6, height: 1)
+        _ = fits.put("ab北", x: 0, y: 0, style: .plain, maxWidth: 4)
+        #expect(fits.lines()[0] == "ab北  ")
     }
 
     @Test func escapeSequencesAreShownNotSent() {

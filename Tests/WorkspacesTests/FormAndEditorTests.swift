@@ -15,6 +15,29 @@ import Testing
         ], today: today)
     }
 
+    @Test func typingIntoAFilledFieldReplacesIt() {
+        var f = FormModel(fields: [
+            .init("name", label: "field.name", rule: .text(required: true, max: 40), value: "Northwind"),
+            .init("next", label: "field.next-contact", rule: .date(required: false), value: "2026-12-06"),
+            .init("status", label: "field.status", rule: .choice(CustomerStatus.allCases.map { .init(value: $0.rawValue, label: "status.\($0.rawValue)") }), value: "lead"),
+        ], today: today)
+        // ← first: editing in place appends where the cursor is.
+        _ = f.handle(.end); for c in " Ltd" { _ = f.handle(.type(c)) }
+        #expect(f.value("name") == "Northwind Ltd")
+        // Arriving at the date: "+1" replaces it (not 2026-12-06+1), and it is valid.
+        _ = f.handle(.next)
+        for c in "+1" { _ = f.handle(.type(c)) }
+        #expect(f.value("next") == "+1" && FieldRule.date(f.value("next"), today: today) == today.adding(days: 1))
+        // Back to the name: Backspace on arrival clears it; typing then writes anew.
+        _ = f.handle(.previous); _ = f.handle(.backspace)
+        #expect(f.value("name").isEmpty)
+        for c in "南风" { _ = f.handle(.type(c)) }
+        #expect(f.value("name") == "南风")
+        // A choice selects by type-ahead, whatever it held.
+        _ = f.handle(.next); _ = f.handle(.next); _ = f.handle(.type("a"))
+        #expect(f.value("status") == "active")
+    }
+
     @Test func typingMovingAndValidatingWhereTyped() {
         var f = form()
         for c in "北京" { _ = f.handle(.type(c)) }

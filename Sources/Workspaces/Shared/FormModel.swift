@@ -60,7 +60,12 @@ public struct FormModel: Sendable, Equatable {
     public enum Outcome: Sendable, Equatable { case stay, submit, close }
 
     public var fields: [Field]
-    public var focus = 0
+    /// The focused field. A field the user has just arrived at shows its value whole: the first
+    /// character typed replaces it (as a date `+1` replaces `2026-12-06`), Backspace clears it,
+    /// ←/→/Home/End start editing it in place.
+    public var focus = 0 { didSet { if focus != oldValue { touched = nil } } }
+    /// The field being edited in place since the focus arrived (nil: not yet).
+    var touched: Int?
     public var isDirty = false
     public var askingDiscard = false
     public var today: DateOnly
@@ -124,6 +129,12 @@ public struct FormModel: Sendable, Equatable {
             focus = max(0, focus - 1)
             return .stay
         default:
+            if touched != focus {
+                touched = focus
+                // Arriving at a filled field: typing replaces it, Backspace clears it.
+                if case .type = action, !f.rule.isChoice { f.defaulted = true }
+                if action == .backspace || action == .delete, !f.rule.isChoice, !f.value.isEmpty { f.value = ""; f.cursor = 0; f.defaulted = false; break }
+            }
             guard FormModel.edit(&f, action) else { return .stay }
         }
         f.defaulted = false
