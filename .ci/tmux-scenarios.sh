@@ -315,8 +315,26 @@ scenario_ship_an_order_and_take_a_receipt() {
   "$BIN" check --db "$DB" >/dev/null || { "$BIN" check --db "$DB"; return 1; }
 }
 
+scenario_fresh_clone_readme() {
+  # A newcomer: a fresh clone, the README's first command (`swift run rapport demo`, which
+  # builds), log in, quit; then what the README says comes next (`swift run rapport`) opens the
+  # demo again. Its own XDG folders, so nothing of the machine's is used.
+  local clone="$WORK/clone" home="$WORK/newcomer"
+  git clone -q "$PWD" "$clone" || return 1
+  mkdir -p "$home"
+  start fresh 80 24 xterm-256color XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" XDG_STATE_HOME="$home/state" RAPPORT_DB= \
+    sh -c "'cd $clone && swift run rapport demo --today $TODAY'" || return 1
+  wait_for fresh "Log in" 900 || return 1
+  login fresh rep && wait_for fresh "Contact today" || return 1
+  tm send-keys -t fresh q; wait_for fresh "Quit" && tm send-keys -t fresh y; wait_for fresh "RAPPORT-EXITED 0" 20 || return 1
+  start fresh 80 24 xterm-256color XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" XDG_STATE_HOME="$home/state" RAPPORT_DB= \
+    sh -c "'cd $clone && swift run rapport --today $TODAY'" || return 1
+  wait_for fresh "Log in" 300 && login fresh finance && wait_for fresh "Overdue receivables" || return 1
+  [ -f "$home/data/rapport/demo.sqlite" ] || { echo "--- no demo file under the newcomer's data folder"; return 1; }
+}
+
 # RAPPORT_SCENARIOS="a b" runs only those.
-for s in ${RAPPORT_SCENARIOS:-chinese_overlays_leave_no_debris find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal log_call_next_contact_tomorrow duplicate_shows_only_owner_and_date quote_by_pinyin_to_sales_order print_quote_and_export_customers ship_an_order_and_take_a_receipt}; do
+for s in ${RAPPORT_SCENARIOS:-chinese_overlays_leave_no_debris find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal log_call_next_contact_tomorrow duplicate_shows_only_owner_and_date quote_by_pinyin_to_sales_order print_quote_and_export_customers ship_an_order_and_take_a_receipt fresh_clone_readme}; do
   "scenario_$s"; result "$s" $?
 done
 echo "tmux scenarios: $passed passed, $failed failed"

@@ -183,7 +183,8 @@ extension AppDatabase {
         let metrics = [
             money("kpi.open-receivables", Money(minorUnits: open)),
             money("kpi.overdue-receivables", Money(minorUnits: open - sums[0]), tone: open - sums[0] > 0 ? .warn : .ok),
-            money("kpi.unapplied-credit", Money(minorUnits: -unapplied)),
+            // What customers paid ahead (or over): a credit, shown as the positive amount it is.
+            money("kpi.unapplied-credit", Money(minorUnits: unapplied)),
             money("kpi.collections", try collections(db, p)),
             money("kpi.payments", Money(minorUnits: paid)),
             money("kpi.open-payables", Money(minorUnits: payables)),

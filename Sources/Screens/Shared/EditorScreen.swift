@@ -70,7 +70,9 @@ enum EditorScreen {
                 kind = .choice(labels)
                 cursor = value.count
             case .lookup:
-                kind = .lookup(i == model.focus && !f.value.isEmpty ? f.matches.map(\.label) : [])
+                // Each match with what tells it apart (a product's unit and list price).
+                let cells = CellText(catalog: catalog)
+                kind = .lookup(i == model.focus && !f.value.isEmpty ? f.matches.map { ([$0.label] + $0.detail.map(cells.text)).joined(separator: "  ") } : [])
             default:
                 break
             }

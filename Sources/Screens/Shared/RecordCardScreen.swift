@@ -114,11 +114,21 @@ enum RecordCardScreen {
             }
             y += 1
         }
-        // Charts to the right when there is room, else below.
-        var cy = chartX + 20 <= body.maxX ? body.y : y + 1
-        let cx = chartX + 20 <= body.maxX ? chartX : body.x
+        // Charts to the right when there is room, else below. A gauge of a figure on the card
+        // (quota attainment) sits on that figure's row.
+        let beside = chartX + 20 <= body.maxX
+        var cy = beside ? body.y : y + 1
+        let cx = beside ? chartX : body.x
         let width = min(40, body.maxX - cx)
-        for chart in card.charts where cy + 1 < body.maxY {
+        var placed = Set<String>()
+        if beside {
+            for chart in card.charts where chart.spark.isEmpty {
+                guard let row = fields.firstIndex(where: { $0.label == chart.title }) else { continue }
+                Gauge(basisPoints: chart.gauge?.value, label: chart.gauge.display).render(in: Rect(x: cx, y: body.y + 1 + row, width: width, height: 1), into: &buffer, context: context)
+                placed.insert(chart.title)
+            }
+        }
+        for chart in card.charts where cy + 1 < body.maxY && !placed.contains(chart.title) {
             buffer.put(catalog.text(chart.title), x: cx, y: cy, style: context.style("title"), maxWidth: width)
             let rect = Rect(x: cx, y: cy + 1, width: width, height: 1)
             if chart.spark.isEmpty {

@@ -70,7 +70,7 @@ extension Catalog {
         "kpi.deliveries-overdue": "逾期交货",
         "kpi.shipments": "发货单",
         "kpi.sales-by-rep": "各业务员销售额",
-        "kpi.unapplied-credit": "未核销预收",
+        "kpi.unapplied-credit": "客户预收（未核销）",
         "kpi.payments": "付款",
         "kpi.open-payables": "未付应付款",
         "kpi.expenses": "费用",

@@ -70,7 +70,7 @@ extension Catalog {
         "kpi.deliveries-overdue": "Deliveries overdue",
         "kpi.shipments": "Shipments",
         "kpi.sales-by-rep": "Sales by rep",
-        "kpi.unapplied-credit": "Unapplied credit",
+        "kpi.unapplied-credit": "Customer credit (unapplied)",
         "kpi.payments": "Payments",
         "kpi.open-payables": "Open payables",
         "kpi.expenses": "Expenses",

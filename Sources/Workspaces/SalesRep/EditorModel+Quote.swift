@@ -11,7 +11,7 @@ extension EditorModel {
         let subject = (source.map { $0.number + (copy ? " → " : "  ") } ?? "") + customerName
         let quoteDate = editing?.quote.quoteDate ?? today
         let validUntil = editing?.quote.validUntil ?? today.adding(days: Quote.defaultValidityDays)
-        let options = products.map { FieldRule.Option(value: String($0.id), label: $0.code + " " + $0.name, search: $0.searchKey) }
+        let options = products.map { FieldRule.Option(value: String($0.id), label: $0.code + " " + $0.name, search: $0.searchKey, detail: [.text($0.unit), .money($0.listPrice)]) }
         var model = EditorModel(purpose: purpose, title: title, subject: subject, form: FormModel(fields: [
             .init("quote_date", label: "field.quote-date", rule: .date(required: true), value: quoteDate.iso),
             .init("valid_until", label: "field.valid-until", rule: .date(required: true), value: validUntil.iso),

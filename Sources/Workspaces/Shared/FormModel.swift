@@ -221,12 +221,15 @@ public enum FieldRule: Sendable, Equatable {
         public var label: String
         /// Extra text a lookup or type-ahead also matches (code, pinyin).
         public var search: String
+        /// Shown beside the label in a look-up's match list, to tell options apart (a product's
+        /// unit and list price); not part of the value.
+        public var detail: [CellValue] = []
         /// Lower-cased UTF-8, made once, so matching a keystroke against thousands of options is
         /// a byte search (UTF-8 never matches inside a character).
         let foldedLabel: [UInt8]
         let foldedSearch: [UInt8]
-        public init(value: String, label: String, search: String = "") {
-            self.value = value; self.label = label; self.search = search
+        public init(value: String, label: String, search: String = "", detail: [CellValue] = []) {
+            self.value = value; self.label = label; self.search = search; self.detail = detail
             foldedLabel = Array(label.lowercased().utf8); foldedSearch = Array(search.lowercased().utf8)
         }
 
