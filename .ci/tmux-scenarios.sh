@@ -198,7 +198,7 @@ rep_finds_bjhl() {  # name cols rows: as rep, the customer list searched for 北
 scenario_log_call_next_contact_tomorrow() {
   rep_finds_bjhl logcall 100 30 || return 1
   tm send-keys -t logcall Enter l; wait_for logcall "Log contact — 北京华联商厦有限公司" || return 1
-  tm send-keys -t logcall Tab Tab "Called about the spring order" Tab "will order" Tab C-u "+1"
+  tm send-keys -t logcall Tab Tab Tab "Called about the spring order" Tab "will order" Tab C-u "+1"
   wait_for logcall "+1" || return 1
   tm send-keys -t logcall Enter; wait_for logcall "Contact logged: 北京华联商厦有限公司" || return 1
   tm send-keys -t logcall ":" "home" Enter; wait_for logcall "Contact tomorrow" || return 1

@@ -80,6 +80,11 @@ extension AppDatabase {
                                  validated.nextContactOn?.iso, today.iso, keys.name, keys.phone, keys.email, keys.emailDomain,
                                  SearchKey.make(name: validated.name, shortName: validated.shortName, code: validated.code, phone: validated.phone, email: validated.email)])
             let id = db.lastInsertedRowID
+            // The contact person named on the form is a contact of the customer from the start
+            // (printed quotes and the contact log name them).
+            if let person = validated.contactPerson {
+                try db.execute(sql: "INSERT INTO contacts (customer_id, name, phone, email) VALUES (?, ?, ?, ?)", arguments: [id, person, validated.phone, validated.email])
+            }
             var after = AppDatabase.auditPairs(validated)
             if !hints.isEmpty { after.append(("saved_despite", hints.map { "\($0.rule.rawValue):\($0.customerId)" }.joined(separator: ","))) }
             try AuditLog.record(db, actor: actor, at: now, action: "customer.create", entity: "customers", entityId: id, after: AuditLog.json(after))

@@ -43,6 +43,9 @@ public protocol FollowUpStore: Sendable {
     func contactForEdit(id: Int64, by actor: Actor) throws(StoreError) -> Contact
     @discardableResult
     func saveContact(_ contact: Contact, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> Int64
+    func contactOptions(customerId: Int64, by actor: Actor) throws(StoreError) -> [ContactOption]
+    @discardableResult
+    func saveFeedback(_ feedback: Feedback, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> Int64
     func opportunityForEdit(id: Int64, by actor: Actor) throws(StoreError) -> Opportunity
     @discardableResult
     func saveOpportunity(_ opportunity: Opportunity, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> Int64

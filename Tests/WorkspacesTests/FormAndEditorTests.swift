@@ -154,7 +154,9 @@ import Testing
         guard case .editor(let editor)? = model.current else { Issue.record("no form"); return }
         #expect(editor.subject == item.title)
         #expect(editor.value("next_contact_on") == EditorFlowTests.today.adding(days: 14).iso)
-        for a: FormModel.Action in [.next, .next] { drive(&model, runner, .editor(.form(a))) }
+        // Kind, with whom (the customer's contacts), date, then the summary.
+        #expect(editor.form.fields.map(\.key).prefix(3) == ["kind", "contact", "happened_on"])
+        for a: FormModel.Action in [.next, .next, .next] { drive(&model, runner, .editor(.form(a))) }
         for c in "asked about prices" { drive(&model, runner, .editor(.form(.type(c)))) }
         drive(&model, runner, .editor(.form(.next))); drive(&model, runner, .editor(.form(.next)))
         drive(&model, runner, .editor(.form(.clear)))

@@ -625,5 +625,16 @@ extension Catalog {
         "error.db-constraint": "数据库拒绝了此次保存：%@",
         "unit.days": "%@ 天",
         "login.no-users": "尚无用户。请在命令行建立公司：rapport user add 登录名 --role manager",
+        "col.contact": "联系人",
+        "field.contact": "联系人",
+        "contact.anyone": "—",
+        "field.score": "评分",
+        "editor.new-feedback": "新反馈",
+        "hint.new-feedback": "新反馈",
+        "action.new-feedback": "登记反馈：满意度 1–5、NPS 0–10 或投诉",
+        "saved.feedback": "反馈已保存：%@",
+        "error.csat-score": "满意度评分为 1–5",
+        "error.nps-score": "NPS 评分为 0–10",
+        "error.complaint-text": "请填写投诉内容",
     ]
 }

@@ -625,5 +625,16 @@ extension Catalog {
         "error.db-constraint": "Refused by the database: %@",
         "unit.days": "%@ d",
         "login.no-users": "No user yet. In a shell, start the company: rapport user add LOGIN --role manager",
+        "col.contact": "With",
+        "field.contact": "With",
+        "contact.anyone": "—",
+        "field.score": "Score",
+        "editor.new-feedback": "New feedback",
+        "hint.new-feedback": "new feedback",
+        "action.new-feedback": "Record feedback: CSAT 1–5, NPS 0–10 or a complaint",
+        "saved.feedback": "Feedback saved: %@",
+        "error.csat-score": "A CSAT score is 1–5",
+        "error.nps-score": "An NPS score is 0–10",
+        "error.complaint-text": "Say what the complaint is",
     ]
 }

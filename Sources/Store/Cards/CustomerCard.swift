@@ -49,10 +49,11 @@ enum CustomerCard: CardBuilder {
                              select: "id, name, title, mobile, phone, email, wechat, birthday", from: "FROM contacts WHERE customer_id = ?", order: "name, id", arguments: args) { r in
                 ([.text(r[1] as String), .text(orEmpty: r[2]), .text(orEmpty: r[3]), .text(orEmpty: r[4]), .text(orEmpty: r[5]), .text(orEmpty: r[6]), .date(iso: r[7])], RecordRef(.contact, r[0]))
             },
-            CardSectionQuery(title: "section.contact-log", columns: [.date("col.date"), .status("col.kind"), .name("col.summary"), .name("col.outcome"), .date("col.next-contact"), .text("col.rep")],
-                             select: "l.happened_on, l.kind, l.summary, l.outcome, l.next_contact_on, u.display_name",
-                             from: "FROM contact_log l JOIN users u ON u.id = l.user_id WHERE l.customer_id = ?", order: "l.happened_on DESC, l.id DESC", arguments: args) { r in
-                ([.date(iso: r[0]), .status("contact-kind.\(r[1] as String)"), .text(r[2] as String), .text(orEmpty: r[3]), .date(iso: r[4]), .text(r[5] as String)], nil)
+            CardSectionQuery(title: "section.contact-log", columns: [.date("col.date"), .status("col.kind"), .text("col.contact"), .name("col.summary"), .name("col.outcome"), .date("col.next-contact"), .text("col.rep")],
+                             select: "l.happened_on, l.kind, k.name, l.summary, l.outcome, l.next_contact_on, u.display_name",
+                             from: "FROM contact_log l JOIN users u ON u.id = l.user_id LEFT JOIN contacts k ON k.id = l.contact_id WHERE l.customer_id = ?",
+                             order: "l.happened_on DESC, l.id DESC", arguments: args) { r in
+                ([.date(iso: r[0]), .status("contact-kind.\(r[1] as String)"), .text(orEmpty: r[2]), .text(r[3] as String), .text(orEmpty: r[4]), .date(iso: r[5]), .text(r[6] as String)], nil)
             },
             CardSectionQuery(title: "section.opportunities", columns: [.name("col.title"), .status("col.stage"), .money("col.amount"), .percent("col.probability"), .money("col.weighted"), .date("col.expected-close"), .text("col.lost-reason")],
                              select: "id, title, stage, amount, probability_bp, expected_close, lost_reason", from: "FROM opportunities WHERE customer_id = ?",

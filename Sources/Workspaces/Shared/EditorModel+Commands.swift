@@ -32,6 +32,9 @@ extension EditorModel {
         case .editCustomer(let id, let version):
             let customer = customerValue(id: id, version: version)
             return .saying("saved.customer", value("name")) { (s, c) throws(StoreError) in try s.updateCustomer(customer, by: c.actor, at: c.now) }
+        case .newFeedback(let id):
+            let feedback = feedbackValue(customerId: id)
+            return .saying("saved.feedback", subject) { (s, c) throws(StoreError) in try s.saveFeedback(feedback, by: c.actor, today: c.today, at: c.now) }
         case .claim(let id):
             let reason = value("reason")
             return .saying("saved.claim", subject) { (s, c) throws(StoreError) in try s.fileClaim(customerId: id, reason: reason, by: c.actor, today: c.today, at: c.now) }

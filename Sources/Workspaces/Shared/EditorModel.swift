@@ -18,6 +18,7 @@ public struct EditorModel: Sendable, Equatable {
         case editQuote(id: Int64, customerId: Int64, version: Int64)
         case acceptQuote(id: Int64, version: Int64)
         case rejectQuote(id: Int64)
+        case newFeedback(customerId: Int64)
         case newShipment(orderId: Int64)
         case newReceipt(customerId: Int64)
         /// Voiding a posted shipment or receipt, with a reason.
@@ -156,9 +157,13 @@ extension EditorModel {
     }
 
     /// Log a call, e-mail, IM, visit or meeting; the next contact defaults to the company's interval.
-    public static func logContact(customerId: Int64, name: String, today: DateOnly, settings: CompanySettings) -> EditorModel {
-        EditorModel(purpose: .logContact(customerId: customerId), title: "editor.log-contact", subject: name, form: FormModel(fields: [
+    public static func logContact(customerId: Int64, name: String, today: DateOnly, settings: CompanySettings, contacts: [ContactOption] = []) -> EditorModel {
+        // With whom: one of the customer's contacts, or nobody in particular.
+        let people = [FieldRule.Option(value: "", label: "contact.anyone")]
+            + contacts.map { FieldRule.Option(value: String($0.id), label: $0.title.isEmpty ? $0.name : $0.name + " (" + $0.title + ")", search: $0.name) }
+        return EditorModel(purpose: .logContact(customerId: customerId), title: "editor.log-contact", subject: name, form: FormModel(fields: [
             .init("kind", label: "field.kind", rule: choice(ContactKind.self, prefix: "contact-kind"), value: ContactKind.call.rawValue),
+            .init("contact", label: "field.contact", rule: .choice(people), value: contacts.count == 1 ? String(contacts[0].id) : ""),
             .init("happened_on", label: "field.happened-on", rule: .pastDate(required: true), value: today.iso),
             .init("summary", label: "field.summary", rule: .text(required: true, max: 2000)),
             .init("outcome", label: "field.outcome", rule: .text(required: false, max: 500)),
@@ -214,7 +219,7 @@ extension EditorModel {
 
     public func contactLogValue(customerId: Int64) -> ContactLogEntry {
         let outcome = value("outcome").trimmingSpaces()
-        return ContactLogEntry(customerId: customerId, kind: ContactKind(rawValue: value("kind")) ?? .call,
+        return ContactLogEntry(customerId: customerId, contactId: Int64(value("contact")), kind: ContactKind(rawValue: value("kind")) ?? .call,
                                happenedOn: FieldRule.date(value("happened_on"), today: form.today) ?? form.today, summary: value("summary"),
                                outcome: outcome.isEmpty ? nil : outcome, nextContactOn: FieldRule.date(value("next_contact_on"), today: form.today))
     }
@@ -279,5 +284,23 @@ extension EditorModel {
 
     public var filterValue: CustomerFilter {
         CustomerFilter(status: CustomerStatus(rawValue: value("status")), tag: value("tag"), region: value("region"))
+    }
+}
+
+extension EditorModel {
+    /// What a customer said: CSAT (1–5), NPS (0–10) or a complaint in words.
+    public static func feedback(customerId: Int64, name: String, today: DateOnly) -> EditorModel {
+        EditorModel(purpose: .newFeedback(customerId: customerId), title: "editor.new-feedback", subject: name, form: FormModel(fields: [
+            .init("kind", label: "field.kind", rule: choice(FeedbackKind.self, prefix: "feedback"), value: FeedbackKind.csat.rawValue),
+            .init("score", label: "field.score", rule: .text(required: false, max: 2)),
+            .init("received_on", label: "field.date", rule: .pastDate(required: true), value: today.iso),
+            .init("note", label: "field.note", rule: .text(required: false, max: 1000)),
+        ], today: today))
+    }
+
+    public func feedbackValue(customerId: Int64) -> Feedback {
+        let note = value("note").trimmingSpaces()
+        return Feedback(customerId: customerId, kind: FeedbackKind(rawValue: value("kind")) ?? .csat, score: Int(value("score").trimmingSpaces()),
+                        receivedOn: FieldRule.date(value("received_on"), today: form.today) ?? form.today, note: note.isEmpty ? nil : note)
     }
 }

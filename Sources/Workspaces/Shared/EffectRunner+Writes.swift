@@ -35,7 +35,10 @@ extension EffectRunner {
     func editor(for request: EditorRequest, session: Session) throws(StoreError) -> EditorModel {
         switch request {
         case .logContact(let id, let name):
-            return EditorModel.logContact(customerId: id, name: name, today: session.today, settings: try database.settings())
+            return EditorModel.logContact(customerId: id, name: name, today: session.today, settings: try database.settings(),
+                                          contacts: try database.contactOptions(customerId: id, by: session.actor))
+        case .newFeedback(let id, let name):
+            return EditorModel.feedback(customerId: id, name: name, today: session.today)
         case .postpone(let id, let name):
             let current = try database.customerForEdit(id: id, by: session.actor).nextContactOn
             return EditorModel.postpone(customerId: id, name: name, current: current, today: session.today)
