@@ -85,6 +85,7 @@ public protocol PostingStore: Sendable {
     @discardableResult
     func postShipment(_ draft: ShipmentDraft, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> SavedDocument
     func voidShipment(id: Int64, reason: String, by actor: Actor, at now: Int64) throws(StoreError)
+    func checkVoid(_ ref: RecordRef, by actor: Actor) throws(StoreError)
     func openReceivables(customerId: Int64, by actor: Actor) throws(StoreError) -> [AllocationCandidate]
     @discardableResult
     func postReceipt(_ draft: ReceiptDraft, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> SavedDocument

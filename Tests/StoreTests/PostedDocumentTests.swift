@@ -149,6 +149,8 @@ import Domain
         if let shipment = try db.read({ db in try Int64.fetchOne(db, sql: "SELECT shipment_id FROM receivables WHERE id = ?", arguments: [open[0].id]) }) {
             let assistant = try Fixtures.actor("assistant", in: db)
             #expect(throws: StoreError.self) { try db.voidShipment(id: shipment, reason: "returned", by: assistant, at: now) }
+            // Asked before a reason is typed, the answer is the same.
+            #expect(throws: StoreError.self) { try db.checkVoid(RecordRef(.shipment, shipment), by: assistant) }
         }
         try db.voidReceipt(id: saved.id, reason: "bounced", by: finance, at: now + 60)
         try db.voidReceipt(id: manual.id, reason: "duplicate", by: finance, at: now + 60)

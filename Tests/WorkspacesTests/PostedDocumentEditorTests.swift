@@ -49,6 +49,15 @@ import Testing
         #expect(e.lines?.items[0].quantity == Quantity(units: 1) && e.lines?.selected == 0)
         flow.key(.clear, &model, runner)
         flow.type("1", &model, runner)
+        // Enter walks to the last line and stays there: only Ctrl-S posts.
+        flow.key(.enter, &model, runner, times: e.lines?.items.count ?? 0)
+        e = try #require(flow.editor(model))
+        #expect(e.lines?.selected == (e.lines?.items.count ?? 0) - 1 && !e.saving)
+        // Tab from the lines goes back to the header (the ship date), and back down again.
+        flow.key(.next, &model, runner)
+        #expect(flow.editor(model)?.focusKey == "ship_date")
+        flow.key(.next, &model, runner, times: 2)
+        #expect(flow.editor(model)?.focusKey == DocumentLines.valueKey)
         let shipped = try #require(flow.editor(model)?.lines?.items.reduce(Int64(0)) { $0 + $1.quantity.thousandths })
         flow.key(.save, &model, runner)
         #expect(flow.editor(model) == nil, "posted and closed")

@@ -200,6 +200,22 @@ import Store
         #expect(far.handle(.refresh) == [load(after: rows[0].cursor, inclusive: true, 1)])
     }
 
+    @Test func aRefreshFromTheTopKeepsTheListAtItsStart() {
+        // Refreshed while at the top (keeping the selected row), the list is still at its start:
+        // the next refresh reads from the top again, so a row that comes back before the first
+        // one shows (a voided shipment's order reappears among the open orders).
+        var m = ListViewModel(.openOrders)
+        let rows = (1...5).map { row(Int64($0), "n\($0)") }
+        _ = m.handle(.loaded(ListPage(columns: [], rows: rows), backwards: false, reset: true, total: 5, request: 0))
+        _ = m.handle(.move(.down))
+        let first = m.handle(.refresh)
+        _ = m.handle(.loaded(ListPage(columns: [], rows: Array(rows.dropFirst())), backwards: false, reset: true, total: 4, request: m.request))
+        #expect(m.atStart)
+        let second = m.handle(.refresh)
+        guard case .loadList(_, let after, _, _, _, _)? = second.first, case .loadList(_, let before, _, _, _, _)? = first.first else { Issue.record("no load"); return }
+        #expect(after == nil && before == nil)
+    }
+
     @Test func incrementalSearch() {
         var m = ListViewModel(.customers)
         _ = m.handle(.beginSearch)

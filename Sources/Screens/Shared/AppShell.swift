@@ -144,7 +144,8 @@ public final class AppShell {
             switch model.baseScreen {
             case .home?, nil: RoleHomeScreen.render(model.home, session: session, in: body, into: &buffer, context: context, catalog: catalog)
             case .list(let m)?: ListScreen.render(m, in: body, into: &buffer, context: context, catalog: catalog)
-            case .card(let card)?: RecordCardScreen.render(card, in: body, into: &buffer, context: context, catalog: catalog)
+            case .card(let card)?:
+                RecordCardScreen.render(card, in: body, into: &buffer, context: context, catalog: catalog, empty: emptyTabText(model, keymap: keymap, catalog: catalog))
             case .editor?: break
             }
             if case .editor(let editor)? = model.current {
@@ -198,6 +199,14 @@ public final class AppShell {
         let room = max(0, width - DisplayWidth.of(right) - 1)
         buffer.put(DisplayWidth.truncate(left, to: room), x: 0, y: 0, style: style.with(.bold), maxWidth: room)
         buffer.put(right, x: width - DisplayWidth.of(right), y: 0, style: style)
+    }
+
+    /// What an empty card tab says: how to add what it lists, when a key here does that.
+    static func emptyTabText(_ model: AppModel, keymap: Keymap, catalog: Catalog) -> String {
+        guard let adds = model.keyContext().bindings.first(where: { $0.applies && ($0.name == "new-record" || $0.name == "ship") }) else {
+            return catalog.text("card.empty-tab")
+        }
+        return catalog.text("card.empty-tab-add", arguments: [BindingText(keymap: keymap, catalog: catalog).fill("{\(adds.name)}"), catalog.text(adds.label)])
     }
 
     /// The bottom line: the hints of what keys do here now (an open overlay's, else the screen's).

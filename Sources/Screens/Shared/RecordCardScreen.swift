@@ -6,7 +6,7 @@ import Workspaces
 /// A card: a tabbed one (a customer) shows its fields on the first tab and one table per tab
 /// after it; an untabbed one (an order) shows its fields, then each table, on one page.
 enum RecordCardScreen {
-    static func render(_ model: CardViewModel, in rect: Rect, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog) {
+    static func render(_ model: CardViewModel, in rect: Rect, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog, empty: String = "") {
         // Titles are data (a customer's name), except a few lists named by a catalog key.
         let name = model.card.map { $0.title.hasPrefix("title.") ? catalog.text($0.title) : $0.title } ?? catalog.text("app.loading")
         let readOnly = model.card?.tabbed != true && model.ref.kind != .quote
@@ -17,7 +17,7 @@ enum RecordCardScreen {
             return
         }
         if card.tabbed {
-            renderTabbed(model, card, in: inner, into: &buffer, context: context, catalog: catalog)
+            renderTabbed(model, card, in: inner, into: &buffer, context: context, catalog: catalog, empty: empty)
         } else {
             renderPage(model, card, in: inner, into: &buffer, context: context, catalog: catalog)
         }
@@ -59,7 +59,7 @@ enum RecordCardScreen {
     }
 
     /// Tabs across the top: the fields, then one table per section with a selected row.
-    static func renderTabbed(_ model: CardViewModel, _ card: RecordCard, in inner: Rect, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog) {
+    static func renderTabbed(_ model: CardViewModel, _ card: RecordCard, in inner: Rect, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog, empty: String) {
         let titles = [catalog.text("tab.overview")] + card.sections.map { sectionTitle($0, catalog) }
         Tabs(titles: titles, active: model.tab).render(in: inner.row(0), into: &buffer, context: context)
         let body = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
@@ -74,7 +74,7 @@ enum RecordCardScreen {
             return
         }
         if section.rows.isEmpty {
-            buffer.put(catalog.text("card.empty-tab"), x: body.x, y: body.y, style: context.style("muted"), maxWidth: body.width)
+            buffer.put(empty.isEmpty ? catalog.text("card.empty-tab") : empty, x: body.x, y: body.y, style: context.style("muted"), maxWidth: body.width)
             return
         }
         var table = CellText(catalog: catalog).table(section.columns, section.rows)

@@ -42,7 +42,7 @@ enum ReceiptCard: CardBuilder {
     static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
         try AppDatabase.requireDocumentAccess(db, table: "receipts", id: id, actor: actor)
         guard let r = try Row.fetchOne(db, sql: """
-            SELECT r.number, c.name, r.receipt_date, r.method, r.amount, r.unapplied, r.status, r.void_reason
+            SELECT r.number, c.name, r.receipt_date, r.method, r.amount, CASE WHEN r.status = 'posted' THEN r.unapplied ELSE 0 END, r.status, r.void_reason
             FROM receipts r JOIN customers c ON c.id = r.customer_id WHERE r.id = ?
             """, arguments: [id]) else { throw StoreError.notFound("receipt \(id)") }
         return RecordCard(ref: RecordRef(.receipt, id), title: "\(r[0] as String)  \(r[1] as String)", fields: [
@@ -66,7 +66,7 @@ enum ReceiptCard: CardBuilder {
     /// A customer's receipts, newest first.
     static func list(customerId: Int64) -> CardSectionQuery {
         CardSectionQuery(title: "section.receipts", columns: [.text("col.number"), .date("col.date"), .status("col.method"), .status(), .money("col.amount"), .money("col.unapplied")],
-                         select: "id, number, receipt_date, method, status, amount, unapplied", from: "FROM receipts WHERE customer_id = ?",
+                         select: "id, number, receipt_date, method, status, amount, CASE WHEN status = 'posted' THEN unapplied ELSE 0 END", from: "FROM receipts WHERE customer_id = ?",
                          order: "receipt_date DESC, id DESC", arguments: [customerId]) { r in
             ([.text(r[1] as String), .date(iso: r[2]), .status("method.\(r[3] as String)"), .status("status.\(r[4] as String)"), .money(minorUnits: r[5]),
               .money(minorUnits: r[6])], RecordRef(.receipt, r[0]))

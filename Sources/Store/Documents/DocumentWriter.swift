@@ -65,6 +65,8 @@ protocol VoidableDocument: SendableMetatype {
     static var table: String { get }
     static var entity: String { get }
     static func authorizeVoid(_ db: Database, id: Int64, actor: Actor) throws
+    /// Refuses a void that a later document forbids (a paid shipment), before anything changes.
+    static func refuseVoid(_ db: Database, id: Int64) throws
     /// Undoes what posting did (stock back, order lines reopened, ledger items voided or reopened);
     /// refuses when a later document depends on it. Returns what was reversed, for the audit.
     static func reverse(_ db: Database, id: Int64) throws -> [(String, String?)]
@@ -106,11 +108,27 @@ extension AppDatabase {
             guard let status = PostingStatus(rawValue: row[1]) else { throw StoreError.notFound("\(V.entity) \(id)") }
             guard status == .posted else { throw StoreError.invalid(DomainError("\(number) is already voided", field: nil, code: "error.already-voided", number)) }
             _ = try status.void(reason: why)
+            try V.refuseVoid(db, id: id)
             let reversed = try V.reverse(db, id: id)
             try db.execute(sql: "UPDATE \(V.table) SET status = 'voided', void_reason = ? WHERE id = ? AND status = 'posted'", arguments: [why, id])
             try AuditLog.record(db, actor: actor, at: now, action: "\(V.entity).void", entity: V.table, entityId: id,
                                 before: AuditLog.json([("number", number), ("status", "posted")]),
                                 after: AuditLog.json([("status", "voided"), ("reason", why)] + reversed))
+        }
+    }
+
+    /// Whether a void would be refused (not allowed, already voided, paid), asked before the
+    /// reason is typed.
+    func checkVoid<V: VoidableDocument>(_ kind: V.Type, id: Int64, by actor: Actor) throws(StoreError) {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT number, status FROM \(V.table) WHERE id = ?", arguments: [id]) else {
+                throw StoreError.notFound("\(V.entity) \(id)")
+            }
+            try V.authorizeVoid(db, id: id, actor: actor)
+            guard row[1] as String == "posted" else {
+                throw StoreError.invalid(DomainError("\(row[0] as String) is already voided", field: nil, code: "error.already-voided", row[0]))
+            }
+            try V.refuseVoid(db, id: id)
         }
     }
 }

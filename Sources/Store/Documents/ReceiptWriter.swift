@@ -93,6 +93,8 @@ struct MoneyVoid<Side: LedgerSide>: VoidableDocument {
         guard actor.can(Side.ledger.capability) else { throw StoreError.forbidden("\(actor.role.rawValue) cannot void \(Side.ledger.documents)") }
     }
 
+    static func refuseVoid(_ db: Database, id: Int64) throws {}
+
     static func reverse(_ db: Database, id: Int64) throws -> [(String, String?)] {
         let l = Side.ledger
         var reopened: [String] = []

@@ -128,7 +128,7 @@ enum ShipmentVoid: VoidableDocument {
         guard actor.can(.postShipments) else { throw StoreError.forbidden("\(actor.role.rawValue) cannot void shipments") }
     }
 
-    static func reverse(_ db: Database, id: Int64) throws -> [(String, String?)] {
+    static func refuseVoid(_ db: Database, id: Int64) throws {
         if let paid = try String.fetchOne(db, sql: """
             SELECT group_concat(rc.number, ', ') FROM receivables r JOIN receipt_allocations a ON a.receivable_id = r.id
             JOIN receipts rc ON rc.id = a.receipt_id AND rc.status = 'posted' WHERE r.shipment_id = ?
@@ -136,6 +136,9 @@ enum ShipmentVoid: VoidableDocument {
             let number = try String.fetchOne(db, sql: "SELECT number FROM shipments WHERE id = ?", arguments: [id]) ?? ""
             throw StoreError.invalid(DomainError("\(number) is paid by \(paid); void that receipt first", field: nil, code: "error.shipment-paid", number, paid))
         }
+    }
+
+    static func reverse(_ db: Database, id: Int64) throws -> [(String, String?)] {
         guard let s = try Row.fetchOne(db, sql: "SELECT order_id, warehouse_id FROM shipments WHERE id = ?", arguments: [id]) else { return [] }
         let orderId: Int64 = s[0], warehouseId: Int64 = s[1]
         var reversed: [String] = []
@@ -163,6 +166,15 @@ extension AppDatabase {
 
     public func voidShipment(id: Int64, reason: String, by actor: Actor, at now: Int64) throws(StoreError) {
         try void(ShipmentVoid.self, id: id, reason: reason, by: actor, at: now)
+    }
+
+    /// Refuses now what voiding this posted document would refuse (before a reason is typed).
+    public func checkVoid(_ ref: RecordRef, by actor: Actor) throws(StoreError) {
+        switch ref.kind {
+        case .shipment: try checkVoid(ShipmentVoid.self, id: ref.id, by: actor)
+        case .receipt: try checkVoid(MoneyVoid<CustomerSide>.self, id: ref.id, by: actor)
+        default: throw .notFound("\(ref.kind.rawValue) \(ref.id)")
+        }
     }
 
     /// What a shipment from this order starts from.

@@ -72,7 +72,7 @@ extension AppModel {
         var list = motion { .list(.move($0)) }
         let hasRow = m.selectedRef != nil
         if hasRow { list.append(Binding("open", "hint.open", .list(.open))) }
-        list += [Binding("search", "hint.search", .list(.beginSearch)), Binding("sort", "hint.sort", .sort)]
+        list += [Binding("search", "hint.search", .list(.beginSearch), help: m.kind == .customers ? nil : "action.search-orders"), Binding("sort", "hint.sort", .sort)]
         if m.kind == .customers {
             list += [Binding("filter", "hint.filter", .filter), Binding("new-record", "hint.new", .newRecord, help: "action.new-customer", needs: Self.customerWriters)]
             if hasRow { list.append(Binding("edit", "hint.edit", .edit, needs: Self.customerWriters)) }

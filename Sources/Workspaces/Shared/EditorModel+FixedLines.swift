@@ -37,13 +37,19 @@ extension EditorModel {
                 _ = applyEntry()
                 return .stay
             case .enter:
+                // Enter walks the lines; only Ctrl-S posts (a posted document is voided, not undone).
                 guard applyEntry() else { return .stay }
-                if selected + 1 < lines.items.count { showLine(selected + 1); return .stay }
-                return submitDocument()
+                if selected + 1 < lines.items.count { showLine(selected + 1) } else { showLine(selected) }
+                return .stay
             case .save:
                 guard applyEntry() else { return .stay }
                 return submitDocument()
-            case .next, .previous, .up:
+            case .next:
+                // Tab from the lines goes back to the header's first field.
+                guard applyEntry() else { return .stay }
+                form.focus = 0
+                return .stay
+            case .previous, .up:
                 guard applyEntry() else { return .stay }
             default:
                 break
@@ -98,6 +104,8 @@ extension EditorModel {
             case nil: error = FieldError("error.quantity", raw)
             case let q? where q.thousandths < 0: error = FieldError("error.quantity-negative", raw)
             case let q? where item.limit.map({ q > $0 }) ?? false: error = FieldError("error.over-remaining", item.limit?.description ?? "", arguments: [q.description])
+            case let q? where onHand(item).map({ q > $0 }) ?? false:
+                error = FieldError("error.short-stock", item.code, arguments: [onHand(item)?.description ?? ""])
             case let q?:
                 error = nil
                 if q != item.quantity {
@@ -146,7 +154,8 @@ extension EditorModel {
             return
         }
         self.lines = lines
-        if isOnLineValue, let s = lines.selected { showLine(s) }
+        // The entry under the table shows the highlighted line as it now is.
+        if let s = lines.selected { showLine(s) }
     }
 }
 

@@ -101,8 +101,10 @@ public struct EditorModel: Sendable, Equatable {
                 notice = nil
                 return .save(acceptSimilar: false)
             }
-        case .failed(let field, let message):
+        case .failed(var field, let message):
             saving = false
+            // A line's quantity or allocation refused by the Store belongs beside the line's entry.
+            if let lines, lines.mode != .free, field == "quantity" || field == "allocation" { field = DocumentLines.valueKey }
             if let field, form.fields.contains(where: { $0.key == field }) {
                 form.setError(field, FieldError(message))
             } else {

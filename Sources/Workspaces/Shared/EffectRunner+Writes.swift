@@ -78,6 +78,7 @@ extension EffectRunner {
             return EditorModel.receipt(customerId: customerId, customerName: name, openItems: try database.openReceivables(customerId: customerId, by: session.actor),
                                        today: session.today)
         case .voidDocument(let ref, let number):
+            try database.checkVoid(ref, by: session.actor)
             return EditorModel.void(ref, number: number, today: session.today)
         }
     }

@@ -21,6 +21,8 @@ public struct ListViewModel: Sendable, Equatable {
     public var request = 0
     /// After a refresh, the row to select again when the page arrives.
     public var keepSelection: Int64?
+    /// The page being waited for starts at the top of the list.
+    var loadingFromTop = false
     /// Incremental search: what is typed after `/`, and whether keys still go to it.
     public var search = ""
     public var typingQuery = false
@@ -113,7 +115,7 @@ public struct ListViewModel: Sendable, Equatable {
         let anchored = keepSelection != nil
         let half = ListViewModel.window / 2
         rows = page; selected = backwards ? max(0, page.count - 1) : 0
-        atStart = backwards ? page.count < half : !anchored
+        atStart = backwards ? page.count < half : loadingFromTop || !anchored
         atEnd = backwards || page.count < half
         if let keep = keepSelection, let i = rows.firstIndex(where: { $0.id == keep }) { selected = i }
         keepSelection = nil
@@ -176,6 +178,7 @@ public struct ListViewModel: Sendable, Equatable {
 
     mutating func load(after: ListCursor?, backwards: Bool, reset: Bool, inclusive: Bool = false) -> Effect {
         loading = true
+        loadingFromTop = after == nil && !backwards
         request += 1
         return .loadList(query, after: after, backwards: backwards, reset: reset, inclusive: inclusive, request: request)
     }
