@@ -77,12 +77,12 @@ public struct Contact: Sendable, Equatable, Codable {
     public var email: String?
     public var wechat: String?
     public var qq: String?
-    public var birthday: DateOnly?
+    public var birthday: Birthday?
     public var notes: String?
     public var version: Int64
 
     public init(id: Int64? = nil, customerId: Int64, name: String, title: String? = nil, mobile: String? = nil, phone: String? = nil,
-                email: String? = nil, wechat: String? = nil, qq: String? = nil, birthday: DateOnly? = nil, notes: String? = nil, version: Int64 = 1) {
+                email: String? = nil, wechat: String? = nil, qq: String? = nil, birthday: Birthday? = nil, notes: String? = nil, version: Int64 = 1) {
         self.id = id; self.customerId = customerId; self.name = name; self.title = title; self.mobile = mobile; self.phone = phone
         self.email = email; self.wechat = wechat; self.qq = qq; self.birthday = birthday; self.notes = notes; self.version = version
     }
@@ -97,7 +97,7 @@ public struct Contact: Sendable, Equatable, Codable {
         if let q = qq, !q.isEmpty, !(q.allSatisfy { $0.isASCII && $0.isNumber } && (5...12).contains(q.count)) {
             throw DomainError("'\(q)' is not a QQ number (5–12 digits)", field: "qq", code: "error.qq", q)
         }
-        if let b = birthday, b > today { throw DomainError("the birthday \(b) is in the future", field: "birthday", code: "error.birthday-future", b.iso) }
+        if let b = birthday, b.isInFuture(today) { throw DomainError("the birthday \(b) is in the future", field: "birthday", code: "error.birthday-future", b.description) }
         return c
     }
 

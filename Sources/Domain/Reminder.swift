@@ -64,9 +64,8 @@ public struct ReminderRules: Sendable, Equatable {
     }
 
     /// Days until the next occurrence of a birthday (ignoring the year), nil if not within window.
-    public func daysUntilBirthday(_ birthday: DateOnly) -> Int? {
-        let md = birthday.monthDay
-        return birthdayMonthDays.firstIndex(of: md)
+    public func daysUntilBirthday(_ birthday: Birthday) -> Int? {
+        birthdayMonthDays.firstIndex(of: birthday.monthDay)
     }
 }
 

@@ -14,13 +14,13 @@ extension AppDatabase {
         try Row.fetchOne(db, sql: "SELECT id, customer_id, name, title, mobile, phone, email, wechat, qq, birthday, notes, version FROM contacts WHERE id = ?",
                          arguments: [id]).map { r in
             Contact(id: r[0], customerId: r[1], name: r[2], title: r[3], mobile: r[4], phone: r[5], email: r[6], wechat: r[7], qq: r[8],
-                    birthday: (r[9] as String?).flatMap { DateOnly(iso: $0) }, notes: r[10], version: r[11])
+                    birthday: (r[9] as String?).flatMap { Birthday(stored: $0) }, notes: r[10], version: r[11])
         }
     }
 
     static func auditPairs(_ c: Contact) -> [(String, String?)] {
         [("customer_id", String(c.customerId)), ("name", c.name), ("title", c.title), ("mobile", c.mobile), ("phone", c.phone), ("email", c.email),
-         ("wechat", c.wechat), ("qq", c.qq), ("birthday", c.birthday?.iso), ("notes", c.notes)]
+         ("wechat", c.wechat), ("qq", c.qq), ("birthday", c.birthday?.stored), ("notes", c.notes)]
     }
 
     /// Adds a contact (no `id`) or saves an edited one if nobody saved it meanwhile.
@@ -31,7 +31,7 @@ extension AppDatabase {
         let capability: Capability = actor.can(.editAllCustomers) ? .editAllCustomers : .editOwnCustomers
         return try write { db in
             try AppDatabase.requireCustomerWrite(db, customerId: c.customerId, actor: actor, capability)
-            let values: [(any DatabaseValueConvertible)?] = [c.name, c.title, c.mobile, c.phone, c.email, c.wechat, c.qq, c.birthday?.iso, c.notes]
+            let values: [(any DatabaseValueConvertible)?] = [c.name, c.title, c.mobile, c.phone, c.email, c.wechat, c.qq, c.birthday?.stored, c.notes]
             guard let id = c.id else {
                 try db.execute(sql: "INSERT INTO contacts (name, title, mobile, phone, email, wechat, qq, birthday, notes, customer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                arguments: StatementArguments(values + [c.customerId]))

@@ -58,8 +58,8 @@ extension AppDatabase {
                 """, arguments: [own, own])
             return Sheet(name: "contacts", columns: [
                 .init("customer"), .init("name"), .init("title"), .init("mobile"), .init("phone"), .init("email"), .init("wechat"), .init("qq"),
-                .init("birthday", .date), .init("notes"),
-            ], rows: rows.map { r in (0..<8).map { text(r[$0]) } + [date(r[8]), text(r[9])] })
+                .init("birthday"), .init("notes"),
+            ], rows: rows.map { r in (0..<8).map { text(r[$0]) } + [text((r[8] as String?).flatMap { Birthday(stored: $0)?.description }), text(r[9])] })
         case "suppliers":
             let rows = try Row.fetchAll(db, sql: "SELECT code, name, contact_person, phone, email, address, payment_terms_days FROM suppliers ORDER BY code")
             return Sheet(name: "suppliers", columns: [

@@ -56,10 +56,10 @@ extension AppDatabase {
                 guard let customerId = customers.resolve(row, column: "customer", into: &problems)?.id else { return nil }
                 var c = row.record
                 c.customerId = customerId
-                let written = ["name": c.name, "mobile": c.mobile ?? "", "phone": c.phone ?? "", "email": c.email ?? "", "qq": c.qq ?? "", "birthday": c.birthday?.iso ?? ""]
+                let written = ["name": c.name, "mobile": c.mobile ?? "", "phone": c.phone ?? "", "email": c.email ?? "", "qq": c.qq ?? "", "birthday": c.birthday?.description ?? ""]
                 do throws(DomainError) { c = try c.validated(today: today) } catch { problems.append(AppDatabase.problem(row.line, error, values: written)); return nil }
                 let v = c
-                return { try insert.execute(arguments: [v.customerId, v.name, v.title, v.mobile, v.phone, v.email, v.wechat, v.qq, v.birthday?.iso, v.notes]) }
+                return { try insert.execute(arguments: [v.customerId, v.name, v.title, v.mobile, v.phone, v.email, v.wechat, v.qq, v.birthday?.stored, v.notes]) }
             }
         }
     }

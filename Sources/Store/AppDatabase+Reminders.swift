@@ -36,7 +36,8 @@ extension AppDatabase {
         let arguments = StatementArguments(args)
         let total = try Int.fetchOne(db, sql: sql.count, arguments: arguments) ?? 0
         let items = try Row.fetchAll(db, sql: sql.items, arguments: arguments).map { row -> ReminderItem in
-            let date = (row[4] as String?).flatMap { DateOnly(iso: $0) }
+            // A birthday's day is its next one (a birthday may have no year).
+            let date = kind == .birthday ? (row[4] as String?).flatMap { Birthday(stored: $0)?.next(from: t) } : (row[4] as String?).flatMap { DateOnly(iso: $0) }
             var detail: String = row[3]
             var overdue = kind.isOverdueKind
             if kind == .lowStock {  // on hand / reorder level @ warehouse

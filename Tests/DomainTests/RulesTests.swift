@@ -119,8 +119,9 @@ import Testing
         #expect(rules.dormantBefore.iso == "2026-09-29")
         #expect(rules.dueWindow.to.iso == "2027-01-04")
         #expect(rules.birthdayMonthDays == ["12-28", "12-29", "12-30", "12-31", "01-01", "01-02", "01-03", "01-04"])
-        #expect(rules.daysUntilBirthday(DateOnly(year: 1980, month: 1, day: 2)!) == 5)
-        #expect(rules.daysUntilBirthday(DateOnly(year: 1980, month: 3, day: 2)!) == nil)
+        #expect(rules.daysUntilBirthday(Birthday(month: 1, day: 2, year: 1980)!) == 5)
+        #expect(rules.daysUntilBirthday(Birthday(month: 1, day: 2)!) == 5)
+        #expect(rules.daysUntilBirthday(Birthday(month: 3, day: 2)!) == nil)
     }
 
     @Test func eachRoleHasItsKinds() {
@@ -150,10 +151,12 @@ import Testing
     }
 
     @Test func contactsValidateEachField() throws {
-        _ = try Contact(customerId: 1, name: "王伟", mobile: "+86 138 0013 8000", qq: "123456789", birthday: DateOnly(year: 1985, month: 3, day: 2)).validated(today: today)
+        _ = try Contact(customerId: 1, name: "王伟", mobile: "+86 138 0013 8000", qq: "123456789", birthday: Birthday(month: 3, day: 2, year: 1985)).validated(today: today)
         #expect(throws: DomainError.self) { try Contact(customerId: 1, name: "").validated(today: today) }
         #expect(throws: DomainError.self) { try Contact(customerId: 1, name: "x", qq: "12ab").validated(today: today) }
-        #expect(throws: DomainError.self) { try Contact(customerId: 1, name: "x", birthday: today.adding(days: 1)).validated(today: today) }
+        let tomorrow = today.adding(days: 1)
+        #expect(throws: DomainError.self) { try Contact(customerId: 1, name: "x", birthday: try Birthday.parse(tomorrow.iso)).validated(today: today) }
+        _ = try Contact(customerId: 1, name: "x", birthday: try Birthday.parse(tomorrow.monthDay)).validated(today: today)
         #expect(throws: DomainError.self) { try Contact(customerId: 1, name: "x", email: "no at sign").validated(today: today) }
     }
 
@@ -232,5 +235,27 @@ import Testing
         }
         #expect(!SearchKey.make(name: "Northwind Trading Ltd.", code: "C2").contains("  "))
         #expect(SearchKey.normalizeQuery("  BJHL ") == "bjhl")
+    }
+}
+
+@Suite struct BirthdayTests {
+    @Test func aBirthdayWithoutAYearIsThatDayEveryYear() throws {
+        let b = try Birthday.parse("05-12")
+        #expect(b.year == nil && b.description == "05-12" && b.stored == "0000-05-12" && Birthday(stored: b.stored) == b)
+        #expect(try Birthday.parse("5/12") == b && (try Birthday.parse("5月12日")) == b)
+        let dated = try Birthday.parse("1980-05-12")
+        #expect(dated.year == 1980 && dated.description == "1980-05-12" && Birthday(stored: dated.stored) == dated)
+        // Next occurrence across the year end, today included; 29 February in a common year.
+        #expect(b.next(from: DateOnly(year: 2026, month: 12, day: 30)!) == DateOnly(year: 2027, month: 5, day: 12))
+        #expect(b.next(from: DateOnly(year: 2026, month: 5, day: 12)!) == DateOnly(year: 2026, month: 5, day: 12))
+        #expect(try Birthday.parse("02-29").next(from: DateOnly(year: 2026, month: 1, day: 1)!) == DateOnly(year: 2026, month: 2, day: 28))
+        for bad in ["13-01", "02-30", "1981-02-29", "abc", ""] { #expect(throws: DomainError.self) { try Birthday.parse(bad) } }
+        #expect(dated.isInFuture(DateOnly(year: 1979, month: 1, day: 1)!) && !b.isInFuture(DateOnly(year: 1979, month: 1, day: 1)!))
+    }
+
+    @Test func theBirthdayReminderWrapsTheYearEnd() {
+        let rules = ReminderRules(today: DateOnly(year: 2026, month: 12, day: 29)!)
+        #expect(rules.daysUntilBirthday(Birthday(month: 1, day: 2)!) == 4)
+        #expect(rules.daysUntilBirthday(Birthday(month: 12, day: 29)!) == 0)
     }
 }

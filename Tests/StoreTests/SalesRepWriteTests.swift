@@ -151,7 +151,7 @@ import Domain
         let rep = try Fixtures.actor("rep", in: db)
         let (id, _) = try ownCustomer(db, rep)
         let contactId = try db.saveContact(Contact(customerId: id, name: "刘洋", title: "采购经理", mobile: "138 0013 8000", wechat: "liuyang88",
-                                                   qq: "12345678", birthday: DateOnly(iso: "1985-11-24")), by: rep, today: today, at: now)
+                                                   qq: "12345678", birthday: Birthday(month: 11, day: 24, year: 1985)), by: rep, today: today, at: now)
         var contact = try db.contactForEdit(id: contactId, by: rep)
         #expect(contact.wechat == "liuyang88" && contact.version == 1)
         contact.title = "总经理"

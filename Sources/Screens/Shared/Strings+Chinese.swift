@@ -638,5 +638,6 @@ extension Catalog {
         "error.complaint-text": "请填写投诉内容",
         "card.empty-tab-add": "暂无内容 — 按 %@ %2。",
         "action.search-orders": "搜索（单号、客户、拼音）",
+        "error.birthday": "“%@”不是生日（05-12，或带年份 1980-05-12）",
     ]
 }

@@ -638,5 +638,6 @@ extension Catalog {
         "error.complaint-text": "Say what the complaint is",
         "card.empty-tab-add": "Nothing here yet — %@ %2.",
         "action.search-orders": "Search (order number, customer, pinyin)",
+        "error.birthday": "'%@' is not a birthday (05-12, or 1980-05-12 with the year)",
     ]
 }

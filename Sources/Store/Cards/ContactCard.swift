@@ -12,7 +12,7 @@ enum ContactCard: CardBuilder {
         return RecordCard(ref: RecordRef(.contact, id), title: r[0], fields: [
             .init("field.customer", .text(r[9] as String)), .init("field.title", .text(orEmpty: r[1])), .init("field.mobile", .text(orEmpty: r[2])),
             .init("field.phone", .text(orEmpty: r[3])), .init("field.email", .text(orEmpty: r[4])), .init("field.wechat", .text(orEmpty: r[5])),
-            .init("field.qq", .text(orEmpty: r[6])), .init("field.birthday", .date(iso: r[7])), .init("field.notes", .text(orEmpty: r[8])),
+            .init("field.qq", .text(orEmpty: r[6])), .init("field.birthday", .text(orEmpty: (r[7] as String?).flatMap { Birthday(stored: $0)?.description })), .init("field.notes", .text(orEmpty: r[8])),
         ], sections: [])
     }
 }

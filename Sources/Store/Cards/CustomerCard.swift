@@ -45,9 +45,9 @@ enum CustomerCard: CardBuilder {
         try AppDatabase.requireCustomerAccess(db, customerId: id, actor: actor)
         let args: StatementArguments = [id]
         return [
-            CardSectionQuery(title: "section.contacts", columns: [.name("col.name"), .text("col.title"), .text("col.mobile"), .text("col.phone"), .text("col.email"), .text("col.wechat"), .date("col.birthday")],
+            CardSectionQuery(title: "section.contacts", columns: [.name("col.name"), .text("col.title"), .text("col.mobile"), .text("col.phone"), .text("col.email"), .text("col.wechat"), .text("col.birthday")],
                              select: "id, name, title, mobile, phone, email, wechat, birthday", from: "FROM contacts WHERE customer_id = ?", order: "name, id", arguments: args) { r in
-                ([.text(r[1] as String), .text(orEmpty: r[2]), .text(orEmpty: r[3]), .text(orEmpty: r[4]), .text(orEmpty: r[5]), .text(orEmpty: r[6]), .date(iso: r[7])], RecordRef(.contact, r[0]))
+                ([.text(r[1] as String), .text(orEmpty: r[2]), .text(orEmpty: r[3]), .text(orEmpty: r[4]), .text(orEmpty: r[5]), .text(orEmpty: r[6]), .text(orEmpty: (r[7] as String?).flatMap { Birthday(stored: $0)?.description })], RecordRef(.contact, r[0]))
             },
             CardSectionQuery(title: "section.contact-log", columns: [.date("col.date"), .status("col.kind"), .text("col.contact"), .name("col.summary"), .name("col.outcome"), .date("col.next-contact"), .text("col.rep")],
                              select: "l.happened_on, l.kind, k.name, l.summary, l.outcome, l.next_contact_on, u.display_name",

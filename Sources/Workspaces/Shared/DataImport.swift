@@ -98,7 +98,7 @@ public enum DataImport {
         case "contacts":
             var records: [ImportRecord<Contact>] = []
             for (line, f) in good {
-                guard let birthday = parse("birthday", f, line: line, date) else { continue }
+                guard let birthday = parse("birthday", f, line: line, { (t: String) throws(DomainError) -> Birthday? in t.isEmpty ? nil : try Birthday.parse(t) }) else { continue }
                 let c = Contact(customerId: 0, name: field("name", f), title: optional("title", f), mobile: optional("mobile", f), phone: optional("phone", f),
                                 email: optional("email", f), wechat: optional("wechat", f), qq: optional("qq", f), birthday: birthday, notes: optional("notes", f))
                 records.append(ImportRecord(line: line, record: c, references: ["customer": field("customer", f)]))

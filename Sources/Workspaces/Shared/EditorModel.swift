@@ -238,7 +238,7 @@ extension EditorModel {
             .init("email", label: "field.email", rule: .email, value: c?.email ?? ""),
             .init("wechat", label: "field.wechat", rule: .text(required: false, max: 64), value: c?.wechat ?? ""),
             .init("qq", label: "field.qq", rule: .qq, value: c?.qq ?? ""),
-            .init("birthday", label: "field.birthday", rule: .pastDate(required: false), value: c?.birthday?.iso ?? ""),
+            .init("birthday", label: "field.birthday", rule: .birthday, value: c?.birthday?.description ?? ""),
             .init("notes", label: "field.notes", rule: .text(required: false, max: 1000), value: c?.notes ?? ""),
         ], today: today))
     }
@@ -246,7 +246,7 @@ extension EditorModel {
     public func contactValue(id: Int64?, customerId: Int64, version: Int64) -> Contact {
         func opt(_ k: String) -> String? { let v = value(k).trimmingSpaces(); return v.isEmpty ? nil : v }
         return Contact(id: id, customerId: customerId, name: value("name"), title: opt("title"), mobile: opt("mobile"), phone: opt("phone"),
-                       email: opt("email"), wechat: opt("wechat"), qq: opt("qq"), birthday: FieldRule.date(value("birthday"), today: form.today),
+                       email: opt("email"), wechat: opt("wechat"), qq: opt("qq"), birthday: try? Birthday.parse(value("birthday")),
                        notes: opt("notes"), version: version)
     }
 

@@ -260,6 +260,8 @@ public enum FieldRule: Sendable, Equatable {
     case pastDate(required: Bool)
     case choice([Option])
     case lookup([Option])
+    /// A day of the year, with the year only if given (`05-12`, `1980-05-12`).
+    case birthday
 
     public var isChoice: Bool { if case .choice = self { return true } else { return false } }
 
@@ -299,6 +301,10 @@ public enum FieldRule: Sendable, Equatable {
             return nil
         case .choice(let options):
             return options.contains { $0.value == v } ? nil : FieldError("error.required")
+        case .birthday:
+            if v.isEmpty { return nil }
+            guard let b = try? Birthday.parse(v) else { return FieldError("error.birthday", v) }
+            return b.isInFuture(today) ? FieldError("error.future-date", b.description) : nil
         case .lookup(let options):
             if v.isEmpty { return FieldError("error.required") }
             return options.contains { $0.label == raw } ? nil : FieldError("error.unknown", v)
