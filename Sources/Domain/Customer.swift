@@ -32,22 +32,35 @@ public struct Customer: Sendable, Equatable, Codable {
     }
 
     public func validated() throws(DomainError) -> Customer {
+        let (c, problems) = checked()
+        if let first = problems.first { throw first }
+        return c
+    }
+
+    /// The customer tidied (trimmed, phone and e-mail normalised, tags folded) and every rule it
+    /// breaks, each field on its own: a form stops at the first, an import reports them all.
+    public func checked() -> (Customer, [DomainError]) {
         var c = self
+        var problems: [DomainError] = []
         c.code = code.trimmingSpaces()
         c.name = name.trimmingSpaces()
-        guard !c.code.isEmpty, c.code.count <= 32 else { throw DomainError("a code of 1–32 characters is required", field: "code", code: "error.code-required") }
-        guard !c.name.isEmpty else { throw DomainError("the customer needs a name", field: "name", code: "error.customer-name") }
-        guard c.name.count <= 200 else { throw DomainError("the name is longer than 200 characters", field: "name", code: "error.name-too-long") }
-        if let p = phone, !p.isEmpty { c.phone = try Contact.validatePhone(p, field: "phone") }
-        if let e = email, !e.isEmpty { c.email = try Contact.validateEmail(e, field: "email") }
-        guard !creditLimit.isNegative else { throw DomainError("the credit limit cannot be negative", field: "credit_limit", code: "error.credit-negative") }
-        guard (0...365).contains(paymentTermsDays) else { throw DomainError("payment terms must be 0–365 days", field: "payment_terms_days", code: "error.terms-range") }
+        if c.code.isEmpty || c.code.count > 32 { problems.append(DomainError("a code of 1–32 characters is required", field: "code", code: "error.code-required")) }
+        if c.name.isEmpty { problems.append(DomainError("the customer needs a name", field: "name", code: "error.customer-name")) }
+        if c.name.count > 200 { problems.append(DomainError("the name is longer than 200 characters", field: "name", code: "error.name-too-long")) }
+        do throws(DomainError) {
+            if let p = phone, !p.isEmpty { c.phone = try Contact.validatePhone(p, field: "phone") }
+        } catch { problems.append(error) }
+        do throws(DomainError) {
+            if let e = email, !e.isEmpty { c.email = try Contact.validateEmail(e, field: "email") }
+        } catch { problems.append(error) }
+        if creditLimit.isNegative { problems.append(DomainError("the credit limit cannot be negative", field: "credit_limit", code: "error.credit-negative")) }
+        if !(0...365).contains(paymentTermsDays) { problems.append(DomainError("payment terms must be 0–365 days", field: "payment_terms_days", code: "error.terms-range")) }
         c.tags = Customer.normalizeTags(tags)
         for (key, value) in [("short_name", shortName), ("region", region), ("industry", industry), ("source", source),
                              ("contact_person", contactPerson), ("address", address)] where (value?.count ?? 0) > 200 {
-            throw DomainError("longer than 200 characters", field: key, code: "error.field-too-long")
+            problems.append(DomainError("longer than 200 characters", field: key, code: "error.field-too-long"))
         }
-        return c
+        return (c, problems)
     }
 
     /// `VIP, export ,,vip` → `vip,export`: lower-cased, trimmed, without repeats.

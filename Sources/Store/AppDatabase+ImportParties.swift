@@ -25,9 +25,10 @@ extension AppDatabase {
                 try db.execute(sql: "INSERT INTO customers (\(columns)) SELECT \(columns) FROM temp.import_customers ORDER BY rowid")
             }
             return try AppDatabase.importRows(db, rows, kind: "customers", options: options, actor: actor, at: now, finish: finish) { row, problems, warnings in
-                var c: Customer
                 let written = ["code": row.record.code, "name": row.record.name, "phone": row.record.phone ?? "", "email": row.record.email ?? ""]
-                do throws(DomainError) { c = try row.record.validated() } catch { problems.append(AppDatabase.problem(row.line, error, values: written)); return nil }
+                // Every bad value of the row, not only the first.
+                var (c, errors) = row.record.checked()
+                guard errors.isEmpty else { problems += errors.map { AppDatabase.problem(row.line, $0, values: written) }; return nil }
                 if let owner = row.references["owner"], !owner.isEmpty {
                     guard let id = users[owner.lowercased()] else {
                         problems.append(ImportProblem(line: row.line, column: "owner", value: owner, message: "no active user with this login or name")); return nil

@@ -151,7 +151,8 @@ import GRDB
         let before = try count(db, "sales_orders")
         let r = try DataImport.run(kind: "sales-orders", path: "\(dir)/o.csv", mapping: nil, dryRun: false, skipBadRows: false, linesPath: "\(dir)/l.csv",
                                    database: db, actor: .system, today: today, now: now)
-        #expect(r.outcome.problems.map { "\($0.line):\($0.column)" } == ["3:rep", "4:shipped_on", "5:number", "6:product", "7:lines file number"])
+        // A line of no order in the file has no order row to be reported on (0).
+        #expect(r.outcome.problems.map { "\($0.line):\($0.column)" } == ["0:lines file row 7 number", "3:rep", "4:shipped_on", "5:number", "6:product"])
         #expect(try count(db, "sales_orders") == before)
         let ok = try DataImport.run(kind: "sales-orders", path: "\(dir)/o.csv", mapping: nil, dryRun: false, skipBadRows: true, linesPath: "\(dir)/l.csv",
                                     database: db, actor: .system, today: today, now: now)
@@ -164,6 +165,31 @@ import GRDB
         let listPrice = try db.read { db in try Int64.fetchOne(db, sql: "SELECT list_price FROM products WHERE code = ?", arguments: [product]) } ?? 0
         #expect(row == ["shipped", String(94_905 + 2 * listPrice), "2025-03-05", String(94_905 + 2 * listPrice)])
         #expect(try db.check() == [])
+    }
+
+    @Test func aBadLineRefusesItsWholeOrderAndFractionDiscountsAreFlagged() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (customer, product) = try db.read { db in
+            (try String.fetchOne(db, sql: "SELECT code FROM customers WHERE owner_id IS NOT NULL ORDER BY id LIMIT 1") ?? "",
+             try String.fetchOne(db, sql: "SELECT code FROM products ORDER BY id LIMIT 1") ?? "")
+        }
+        try "number,customer,order_date\nK-1,\(customer),2025-03-01\nK-2,\(customer),2025-03-02\nK-3,\(customer),2025-03-03\n"
+            .write(toFile: "\(dir)/o.csv", atomically: true, encoding: .utf8)
+        // K-1's second line is bad; K-2 is fine; the file's discounts are all ≤ 1: K-3's 0.15 is a fraction.
+        try "number,product,quantity,unit_price,discount\nK-1,\(product),2,10.00,0\nK-1,\(product),x,10.00,0\nK-2,\(product),1,10.00,1\nK-3,\(product),1,10.00,0.15\n"
+            .write(toFile: "\(dir)/l.csv", atomically: true, encoding: .utf8)
+        let rejects = "\(dir)/rejects.csv"
+        let r = try DataImport.run(kind: "sales-orders", path: "\(dir)/o.csv", mapping: nil, dryRun: false, skipBadRows: true, rejectsPath: rejects,
+                                   linesPath: "\(dir)/l.csv", database: db, actor: .system, today: today, now: now)
+        #expect(r.outcome.imported == 1)
+        #expect(Set(r.outcome.problems.map(\.line)) == [2, 4])
+        #expect(r.outcome.problems.contains { $0.line == 4 && $0.message.contains("looks like a fraction") && $0.message.contains("write 15") })
+        // The rejects file names the orders whose lines were bad, not other rows.
+        let text = try String(contentsOfFile: rejects, encoding: .utf8)
+        #expect(text.contains("K-1") && text.contains("K-3") && !text.contains("K-2"))
+        #expect(try db.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sales_orders WHERE number IN ('K-1','K-3')") } == 0)
     }
 
     @Test func openingReceivablesRefuseBadRows() throws {
@@ -248,6 +274,18 @@ import GRDB
             _ = try DataImport.run(kind: "suppliers", path: try write("code,name\nS1,供应商\n", dir, "d.csv"), mapping: nil, dryRun: false, skipBadRows: false,
                                    database: db, actor: rep, today: today, now: now)
         }
+    }
+
+    @Test func everyBadValueOfARowIsReported() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // Row 2: a bad amount, a bad e-mail and a bad phone; row 3: a bad e-mail and terms out of range.
+        let csv = "code,name,credit_limit,email,phone,payment_terms_days\nB1,坏数据一号,12x,no-at-sign,12,30\nB2,坏数据二号,0,also bad,,400\n"
+        let r = try DataImport.run(kind: "customers", path: try write(csv, dir, "bad.csv"), mapping: nil, dryRun: true, skipBadRows: false,
+                                   database: db, actor: .system, today: today, now: now)
+        let found = Set(r.outcome.problems.map { "\($0.line):\($0.column)" })
+        #expect(found == ["2:credit_limit", "2:email", "2:phone", "3:email", "3:payment_terms_days"], "\(r.outcome.problems)")
     }
 
     @Test func aDryRunReportsAndWritesNothing() throws {

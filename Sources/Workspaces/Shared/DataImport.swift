@@ -8,6 +8,18 @@ import Store
 /// value), then handed to the Store, which checks references, uniqueness and duplicates and
 /// writes all rows or none.
 public enum DataImport {
+    /// An optional date as files write it (`2026-11-22` or `2026/11/22`).
+    static func date(_ text: String) throws(DomainError) -> DateOnly? {
+        if text.isEmpty { return nil }
+        guard let d = DateOnly(iso: text.replacingOccurrences(of: "/", with: "-")) else { throw DomainError("not a date (YYYY-MM-DD)") }
+        return d
+    }
+
+    static func requiredDate(_ text: String) throws(DomainError) -> DateOnly {
+        guard let d = try date(text) else { throw DomainError("a date is required") }
+        return d
+    }
+
     public static let kinds = ["users", "warehouses", "stock", "sales-orders", "customers", "contacts", "products", "suppliers", "receivables", "payables"]
 
     public struct Result: Sendable {
@@ -40,15 +52,7 @@ public enum DataImport {
             }
         }
         func money(_ text: String) throws(DomainError) -> Money { text.isEmpty ? .zero : try Money.parse(text) }
-        func date(_ text: String) throws(DomainError) -> DateOnly? {
-            if text.isEmpty { return nil }
-            guard let d = DateOnly(iso: text.replacingOccurrences(of: "/", with: "-")) else { throw DomainError("not a date (YYYY-MM-DD)") }
-            return d
-        }
-        func requiredDate(_ text: String) throws(DomainError) -> DateOnly {
-            guard let d = try date(text) else { throw DomainError("a date is required") }
-            return d
-        }
+        let date = DataImport.date, requiredDate = DataImport.requiredDate
         func days(_ text: String) throws(DomainError) -> Int {
             if text.isEmpty { return 30 }
             guard let n = Int(text) else { throw DomainError("not a whole number of days") }
@@ -87,11 +91,18 @@ public enum DataImport {
                 let credit = parse("credit_limit", f, line: line, money)
                 let terms = parse("payment_terms_days", f, line: line, days)
                 let next = parse("next_contact_on", f, line: line, date)
-                guard problems.count == before, let status, let credit, let terms, let next else { continue }
-                let c = Customer(code: field("code", f), name: field("name", f), shortName: optional("short_name", f), status: status,
+                let c = Customer(code: field("code", f), name: field("name", f), shortName: optional("short_name", f), status: status ?? .active,
                                  region: optional("region", f), industry: optional("industry", f), source: optional("source", f),
                                  contactPerson: optional("contact_person", f), phone: optional("phone", f), email: optional("email", f),
-                                 address: optional("address", f), creditLimit: credit, paymentTermsDays: terms, nextContactOn: next, tags: field("tags", f))
+                                 address: optional("address", f), creditLimit: credit ?? .zero, paymentTermsDays: terms ?? 30, nextContactOn: next ?? nil, tags: field("tags", f))
+                guard problems.count == before else {
+                    // A row with unreadable values: its other fields' rule breaks are reported too.
+                    let reported = Set(problems[before...].map(\.column))
+                    for e in c.checked().1 where !reported.contains(e.field ?? "") {
+                        problems.append(ImportProblem(line: line, column: e.field ?? "", value: field(e.field ?? "", f), message: e.message))
+                    }
+                    continue
+                }
                 records.append(ImportRecord(line: line, record: c, references: ["owner": field("owner", f)]))
             }
             outcome = try database.importCustomers(records, by: actor, today: today, at: now, options: options(!skipBadRows && !problems.isEmpty))
@@ -121,40 +132,7 @@ public enum DataImport {
             outcome = try database.importProducts(records, by: actor, at: now, options: options(!skipBadRows && !problems.isEmpty))
         case "sales-orders":
             guard let linesPath else { throw DocumentError("sales orders come as two files: give the lines file with --lines") }
-            let linesTable = try CSV.read(path: linesPath)
-            let lines = try MappedTable.map(linesTable, spec: .salesOrderLines, mapping: linesMapping)
-            var byOrder: [String: [HistoricalOrder.Line]] = [:]
-            let orderNumbers = Set(good.map { field("number", $0.1) })
-            for r in linesTable.records {
-                if let p = lines.shapeProblem(line: r.line, fields: r.fields) {
-                    problems.append(ImportProblem(line: r.line, column: "lines file \(p.column)", value: p.value, message: p.message)); continue
-                }
-                func v(_ name: String) -> String { lines.value(name, in: r.fields) }
-                let number = v("number")
-                guard orderNumbers.contains(number) else {
-                    problems.append(ImportProblem(line: r.line, column: "lines file number", value: number, message: "no order with this number in the orders file")); continue
-                }
-                do throws(DomainError) {
-                    let quantity = try Quantity.parse(v("quantity"))
-                    let price: Money? = v("unit_price").isEmpty ? nil : try Money.parse(v("unit_price"))
-                    let discount = v("discount").isEmpty ? BasisPoints(0) : try BasisPoints.parsePercent(v("discount"))
-                    byOrder[number, default: []].append(.init(line: r.line, product: v("product"), quantity: quantity, unitPrice: price, discount: discount))
-                } catch {
-                    problems.append(ImportProblem(line: r.line, column: "lines file", value: r.fields.joined(separator: ","), message: error.message))
-                }
-            }
-            var records: [ImportRecord<HistoricalOrder>] = []
-            for (line, f) in good {
-                let before = problems.count
-                let orderDate = parse("order_date", f, line: line, requiredDate)
-                let due = parse("due_date", f, line: line, date)
-                let shipped = parse("shipped_on", f, line: line, date)
-                guard problems.count == before, let orderDate, let due, let shipped else { continue }
-                let number = field("number", f)
-                records.append(ImportRecord(line: line, record: HistoricalOrder(number: number, orderDate: orderDate, dueDate: due, shippedOn: shipped,
-                                                                                note: optional("note", f), lines: byOrder[number] ?? []),
-                                            references: ["customer": field("customer", f), "rep": field("rep", f), "warehouse": field("warehouse", f)]))
-            }
+            let records = try SalesOrderImport(orders: mapped, good: good, linesPath: linesPath, linesMapping: linesMapping).records(problems: &problems)
             outcome = try database.importHistoricalOrders(records, by: actor, today: today, at: now, options: options(!skipBadRows && !problems.isEmpty))
         case "warehouses":
             let records = good.map { line, f in ImportRecord(line: line, record: Warehouse(code: field("code", f), name: field("name", f))) }
