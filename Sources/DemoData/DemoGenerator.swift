@@ -165,8 +165,8 @@ public struct DemoGenerator {
         // Customer rows now; what the orders decide (status, first and last order) is set after them.
         let customer = try db.makeStatement(sql: """
             INSERT INTO customers (id, code, name, status, owner_id, owner_since, region, industry, source, tags, contact_person, phone, email, address,
-                credit_limit, payment_terms_days, next_contact_on, created_on, name_key, phone_key, email_key, email_domain, search_key)
-            VALUES (?, ?, ?, 'lead', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                credit_limit, payment_terms_days, next_contact_on, created_on, name_key, phone_key, email_key, email_domain, search_key, sort_key)
+            VALUES (?, ?, ?, 'lead', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for c in 1...n {
             let cityIdx = rng.int(DemoNames.cities.count)
@@ -187,7 +187,7 @@ public struct DemoGenerator {
                 c, code, names[c], owner[c], iso(createdOn),
                 DemoNames.regions[DemoNames.cityRegion[cityIdx]], industry, source, tags, person, tel, email, address,
                 creditLimit[c], terms[c], nextContact, iso(createdOn), keys.name, keys.phone, keys.email, keys.emailDomain,
-                SearchKey.make(name: names[c], code: code, phone: tel, email: email),
+                SearchKey.make(name: names[c], code: code, phone: tel, email: email), SearchKey.sortKey(name: names[c]),
             ])
         }
 

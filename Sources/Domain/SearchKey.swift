@@ -17,6 +17,14 @@ public enum SearchKey {
         return parts.joined(separator: " ")
     }
 
+    /// Where a name sorts: Chinese by its Hanyu pinyin, other names alphabetically among them
+    /// (`北京华联` sorts as `beijinghualian`, between `Bayside` and `Cedar`), as Chinese users
+    /// expect a list sorted by name.
+    public static func sortKey(name: String) -> String {
+        let p = Pinyin.of(name).full
+        return p.isEmpty ? name.lowercased() : p
+    }
+
     /// A query as typed, in the form search keys are stored (lower case, no surrounding spaces).
     public static func normalizeQuery(_ q: String) -> String { q.trimmingSpaces().lowercased() }
 }
@@ -37,9 +45,13 @@ public enum Pinyin {
     /// they are, everything else dropped).
     public static func of(_ text: String) -> Reading {
         var full = "", initials = ""
-        for scalar in text.unicodeScalars {
+        let scalars = Array(text.unicodeScalars)
+        var word: [String] = []
+        for (i, scalar) in scalars.enumerated() {
             if isHan(scalar) {
-                let syllable = cache.syllable(for: scalar)
+                // A character read differently in a common word (重庆 chóngqìng, not zhòng).
+                if word.isEmpty, i + 1 < scalars.count, let w = words[String(scalar) + String(scalars[i + 1])] { word = w }
+                let syllable = word.isEmpty ? cache.syllable(for: scalar) : word.removeFirst()
                 full += syllable
                 if let first = syllable.first { initials.append(first) }
             } else if CharacterSet.alphanumerics.contains(scalar) {
@@ -50,6 +62,13 @@ public enum Pinyin {
         }
         return Reading(full: full, initials: initials)
     }
+
+    /// Words whose first character ICU reads by its more common sound: cities and the words
+    /// company names are made of.
+    static let words: [String: [String]] = [
+        "重庆": ["chong", "qing"], "长沙": ["chang", "sha"], "长春": ["chang", "chun"], "长城": ["chang", "cheng"], "长江": ["chang", "jiang"],
+        "厦门": ["xia", "men"], "六安": ["lu", "an"], "银行": ["yin", "hang"], "行业": ["hang", "ye"], "重工": ["zhong", "gong"],
+    ]
 
     static let cache = Cache()
 

@@ -72,13 +72,14 @@ extension AppDatabase {
             let keys = DuplicateMatching.keys(name: validated.name, phone: validated.phone, email: validated.email)
             try db.execute(sql: """
                 INSERT INTO customers (code, name, short_name, status, owner_id, owner_since, region, industry, source, tags, contact_person, phone,
-                    email, address, credit_limit, payment_terms_days, next_contact_on, created_on, name_key, phone_key, email_key, email_domain, search_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    email, address, credit_limit, payment_terms_days, next_contact_on, created_on, name_key, phone_key, email_key, email_domain, search_key, sort_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [validated.code, validated.name, validated.shortName, validated.status.rawValue, validated.ownerId, today.iso,
                                  validated.region, validated.industry, validated.source, validated.tags, validated.contactPerson, validated.phone,
                                  validated.email, validated.address, validated.creditLimit.minorUnits, validated.paymentTermsDays,
                                  validated.nextContactOn?.iso, today.iso, keys.name, keys.phone, keys.email, keys.emailDomain,
-                                 SearchKey.make(name: validated.name, shortName: validated.shortName, code: validated.code, phone: validated.phone, email: validated.email)])
+                                 SearchKey.make(name: validated.name, shortName: validated.shortName, code: validated.code, phone: validated.phone, email: validated.email),
+                                 SearchKey.sortKey(name: validated.name)])
             let id = db.lastInsertedRowID
             // The contact person named on the form is a contact of the customer from the start
             // (printed quotes and the contact log name them).
@@ -115,13 +116,13 @@ extension AppDatabase {
             try db.execute(sql: """
                 UPDATE customers SET code = ?, name = ?, short_name = ?, status = ?, region = ?, industry = ?, source = ?, tags = ?, contact_person = ?,
                     phone = ?, email = ?, address = ?, credit_limit = ?, payment_terms_days = ?, next_contact_on = ?, name_key = ?, phone_key = ?,
-                    email_key = ?, email_domain = ?, search_key = ?, lost_on = CASE WHEN ? = 'lost' THEN coalesce(lost_on, ?) ELSE NULL END,
+                    email_key = ?, email_domain = ?, search_key = ?, sort_key = ?, lost_on = CASE WHEN ? = 'lost' THEN coalesce(lost_on, ?) ELSE NULL END,
                     version = version + 1
                 WHERE id = ? AND version = ?
                 """, arguments: [c.code, c.name, c.shortName, c.status.rawValue, c.region, c.industry, c.source, c.tags, c.contactPerson,
                                  c.phone, c.email, c.address, c.creditLimit.minorUnits, c.paymentTermsDays, c.nextContactOn?.iso, keys.name, keys.phone,
                                  keys.email, keys.emailDomain, SearchKey.make(name: c.name, shortName: c.shortName, code: c.code, phone: c.phone, email: c.email),
-                                 c.status.rawValue, DateOnly(daysSinceEpoch: Int32(now / 86_400)).iso, id, stored.version])
+                                 SearchKey.sortKey(name: c.name), c.status.rawValue, DateOnly(daysSinceEpoch: Int32(now / 86_400)).iso, id, stored.version])
             try AuditLog.record(db, actor: actor, at: now, action: "customer.update", entity: "customers", entityId: id,
                                 before: AuditLog.json(AppDatabase.auditPairs(stored)), after: AuditLog.json(AppDatabase.auditPairs(c)))
             return stored.version + 1

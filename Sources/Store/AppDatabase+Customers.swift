@@ -14,6 +14,8 @@ public struct CustomerRow: Hashable, Sendable {
     public var lastOrder: String
     public var lastContact: String
     public var openBalance: Int64
+    /// Where the name sorts (its pinyin): the name order's keyset.
+    public var sortKey: String = ""
 
     public init(id: Int64, code: String, name: String, status: String, owner: String, phone: String, nextContact: String, lastOrder: String,
                 lastContact: String = "", openBalance: Int64 = 0) {
@@ -36,7 +38,7 @@ public enum CustomerSort: String, CaseIterable, Sendable {
 
     var expression: String {
         switch self {
-        case .name: return "c.name"
+        case .name: return "c.sort_key"
         case .lastContact: return "coalesce(c.last_contact_on, '')"
         case .nextContact: return "coalesce(c.next_contact_on, '9999-12-31')"
         case .lastOrder: return "coalesce(c.last_order_on, '')"
@@ -49,7 +51,7 @@ public enum CustomerSort: String, CaseIterable, Sendable {
     /// Where a page that follows `row` starts.
     public func cursor(after row: CustomerRow) -> CustomerCursor {
         switch self {
-        case .name: return CustomerCursor(text: row.name, id: row.id)
+        case .name: return CustomerCursor(text: row.sortKey, id: row.id)
         case .lastContact: return CustomerCursor(text: row.lastContact, id: row.id)
         case .nextContact: return CustomerCursor(text: row.nextContact.isEmpty ? "9999-12-31" : row.nextContact, id: row.id)
         case .lastOrder: return CustomerCursor(text: row.lastOrder, id: row.id)
@@ -88,14 +90,16 @@ extension CustomerRow {
     /// The columns every customer list reads; `fetch` maps them.
     static let select = """
         SELECT c.id, c.code, c.name, c.status, coalesce(u.display_name, ''), coalesce(c.phone, ''), coalesce(c.next_contact_on, ''), coalesce(c.last_order_on, ''),
-               coalesce(c.last_contact_on, ''), c.open_balance
+               coalesce(c.last_contact_on, ''), c.open_balance, c.sort_key
         FROM customers c LEFT JOIN users u ON u.id = c.owner_id
         """
 
     static func fetch(_ db: Database, sql: String, arguments: StatementArguments) throws -> [CustomerRow] {
         try Row.fetchAll(db, sql: sql, arguments: arguments).map {
-            CustomerRow(id: $0[0], code: $0[1], name: $0[2], status: $0[3], owner: $0[4], phone: $0[5], nextContact: $0[6], lastOrder: $0[7],
-                        lastContact: $0[8], openBalance: $0[9])
+            var row = CustomerRow(id: $0[0], code: $0[1], name: $0[2], status: $0[3], owner: $0[4], phone: $0[5], nextContact: $0[6], lastOrder: $0[7],
+                                  lastContact: $0[8], openBalance: $0[9])
+            row.sortKey = $0[10]
+            return row
         }
     }
 }
@@ -146,14 +150,14 @@ extension AppDatabase {
                 let ids = try Int64.fetchAll(db, sql: "SELECT rowid FROM customer_search WHERE customer_search MATCH ? LIMIT 2001", arguments: [phrase])
                 if ids.count <= 2000 {
                     guard !ids.isEmpty else { return [] }
-                    return try rows(select + " WHERE c.id IN (\(ids.map(String.init).joined(separator: ","))) AND c.archived = 0\(owner) ORDER BY c.name, c.id LIMIT ?", [limit])
+                    return try rows(select + " WHERE c.id IN (\(ids.map(String.init).joined(separator: ","))) AND c.archived = 0\(owner) ORDER BY c.sort_key, c.id LIMIT ?", [limit])
                 }
             }
             // Common or short queries: walk the (owner,) name index, which covers search_key, and
             // stop at `limit` matches. instr on the lower-cased key is cheaper than LIKE.
-            let index = own ? "customers_owner_name" : "customers_name"
+            let index = own ? "customers_owner_sort" : "customers_sort"
             return try rows(select.replacingOccurrences(of: "FROM customers c", with: "FROM customers c INDEXED BY \(index)")
-                            + " WHERE instr(c.search_key, ?) > 0\(owner) AND c.archived = 0 ORDER BY c.name, c.id LIMIT ?", [q, limit])
+                            + " WHERE instr(c.search_key, ?) > 0\(owner) AND c.archived = 0 ORDER BY c.sort_key, c.id LIMIT ?", [q, limit])
         }
     }
 

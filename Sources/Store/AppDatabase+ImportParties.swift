@@ -15,11 +15,11 @@ extension AppDatabase {
             // 100k customers).
             let columns = """
                 code, name, short_name, status, owner_id, owner_since, region, industry, source, tags, contact_person, phone,
-                email, address, credit_limit, payment_terms_days, next_contact_on, created_on, name_key, phone_key, email_key, email_domain, search_key
+                email, address, credit_limit, payment_terms_days, next_contact_on, created_on, name_key, phone_key, email_key, email_domain, search_key, sort_key
                 """
             try db.execute(sql: "DROP TABLE IF EXISTS temp.import_customers")
             try db.execute(sql: "CREATE TEMP TABLE import_customers AS SELECT \(columns) FROM customers WHERE 0")
-            let insert = try db.makeStatement(sql: "INSERT INTO temp.import_customers (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            let insert = try db.makeStatement(sql: "INSERT INTO temp.import_customers (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.import_customers") }
             let finish = {
                 try db.execute(sql: "INSERT INTO customers (\(columns)) SELECT \(columns) FROM temp.import_customers ORDER BY rowid")
@@ -42,7 +42,8 @@ extension AppDatabase {
                     try insert.execute(arguments: [v.code, v.name, v.shortName, v.status.rawValue, v.ownerId, v.ownerId == nil ? nil : today.iso, v.region, v.industry,
                                                    v.source, v.tags, v.contactPerson, v.phone, v.email, v.address, v.creditLimit.minorUnits, v.paymentTermsDays,
                                                    v.nextContactOn?.iso, today.iso, keys.name, keys.phone, keys.email, keys.emailDomain,
-                                                   SearchKey.make(name: v.name, shortName: v.shortName, code: v.code, phone: v.phone, email: v.email)])
+                                                   SearchKey.make(name: v.name, shortName: v.shortName, code: v.code, phone: v.phone, email: v.email),
+                                                   SearchKey.sortKey(name: v.name)])
                 }
             }
         }

@@ -259,3 +259,11 @@ import Testing
         #expect(rules.daysUntilBirthday(Birthday(month: 12, day: 29)!) == 0)
     }
 }
+
+@Suite struct PinyinOrderTests {
+    @Test func chineseSortsByPinyinAndEnglishAlphabeticallyAmongIt() {
+        let names = ["Cedar Crest", "北京华联商厦", "Bayside Trading", "澳门新濠", "Zenith Ltd", "重庆恒广"]
+        let sorted = names.sorted { SearchKey.sortKey(name: $0) < SearchKey.sortKey(name: $1) }
+        #expect(sorted == ["澳门新濠", "Bayside Trading", "北京华联商厦", "Cedar Crest", "重庆恒广", "Zenith Ltd"])
+    }
+}

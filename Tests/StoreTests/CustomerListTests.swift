@@ -26,7 +26,7 @@ import Domain
             if let status = filter.status { #expect(seen.allSatisfy { $0.status == status.rawValue }) }
             let values: [String] = seen.map {
                 switch sort {
-                case .name: return $0.name
+                case .name: return $0.sortKey
                 case .lastContact: return $0.lastContact
                 case .nextContact: return $0.nextContact.isEmpty ? "9999-12-31" : $0.nextContact
                 case .lastOrder: return $0.lastOrder

@@ -138,7 +138,7 @@ import Domain
             #expect(page.allSatisfy { ownIds.contains($0.id) })
             listed += page.count
             guard let last = page.last else { break }
-            after = CustomerCursor(text: last.name, id: last.id)
+            after = CustomerSort.name.cursor(after: last)
         }
         #expect(listed == ownIds.count)
         #expect(try db.customerCount(for: rep) == ownIds.count)
