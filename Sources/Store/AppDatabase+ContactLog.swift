@@ -45,14 +45,36 @@ extension AppDatabase {
     }
 
     /// The follow-up is done without a new entry: no next contact planned, open follow-ups closed.
-    public func markContactDone(customerId: Int64, by actor: Actor, at now: Int64) throws(StoreError) {
+    /// Returns what it changed, for an undo.
+    @discardableResult
+    public func markContactDone(customerId: Int64, by actor: Actor, at now: Int64) throws(StoreError) -> FollowUpUndo {
         try write { db in
-            try AppDatabase.requireCustomerWrite(db, customerId: customerId, actor: actor, .logContacts)
+            let name = try AppDatabase.requireCustomerWrite(db, customerId: customerId, actor: actor, .logContacts)
             let before = try AppDatabase.contactDates(db, customerId: customerId)
+            let next = try String.fetchOne(db, sql: "SELECT next_contact_on FROM customers WHERE id = ?", arguments: [customerId]).flatMap { DateOnly(iso: $0) }
+            let closed = try Int64.fetchAll(db, sql: "SELECT id FROM contact_log WHERE customer_id = ? AND done = 0", arguments: [customerId])
             try db.execute(sql: "UPDATE contact_log SET done = 1, version = version + 1 WHERE customer_id = ? AND done = 0", arguments: [customerId])
             try db.execute(sql: "UPDATE customers SET next_contact_on = NULL, version = version + 1 WHERE id = ?", arguments: [customerId])
             try AuditLog.record(db, actor: actor, at: now, action: "contact.done", entity: "customers", entityId: customerId,
                                 before: before, after: AuditLog.json([("next_contact_on", nil)]))
+            let version = try Int64.fetchOne(db, sql: "SELECT version FROM customers WHERE id = ?", arguments: [customerId]) ?? 0
+            return FollowUpUndo(customerId: customerId, name: name, nextContactOn: next, closedEntries: closed, version: version)
+        }
+    }
+
+    /// Puts back a follow-up just marked done — unless the customer changed since, which wins.
+    public func undoContactDone(_ undo: FollowUpUndo, by actor: Actor, at now: Int64) throws(StoreError) {
+        try write { db in
+            try AppDatabase.requireCustomerWrite(db, customerId: undo.customerId, actor: actor, .logContacts)
+            try AppDatabase.refuseStale(db, entity: "customers", id: undo.customerId,
+                                        stored: (try Int64.fetchOne(db, sql: "SELECT version FROM customers WHERE id = ?", arguments: [undo.customerId]) ?? 0, []),
+                                        mine: (undo.version, []))
+            try db.execute(sql: "UPDATE customers SET next_contact_on = ?, version = version + 1 WHERE id = ?", arguments: [undo.nextContactOn?.iso, undo.customerId])
+            for id in undo.closedEntries {
+                try db.execute(sql: "UPDATE contact_log SET done = 0, version = version + 1 WHERE id = ? AND customer_id = ?", arguments: [id, undo.customerId])
+            }
+            try AuditLog.record(db, actor: actor, at: now, action: "contact.done-undone", entity: "customers", entityId: undo.customerId,
+                                before: AuditLog.json([("next_contact_on", nil)]), after: AuditLog.json([("next_contact_on", undo.nextContactOn?.iso)]))
         }
     }
 

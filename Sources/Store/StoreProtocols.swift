@@ -38,7 +38,9 @@ public protocol CustomerStore: Sendable {
 public protocol FollowUpStore: Sendable {
     @discardableResult
     func logContact(_ entry: ContactLogEntry, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> Int64
-    func markContactDone(customerId: Int64, by actor: Actor, at now: Int64) throws(StoreError)
+    @discardableResult
+    func markContactDone(customerId: Int64, by actor: Actor, at now: Int64) throws(StoreError) -> FollowUpUndo
+    func undoContactDone(_ undo: FollowUpUndo, by actor: Actor, at now: Int64) throws(StoreError)
     func postponeContact(customerId: Int64, to date: DateOnly, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError)
     func contactForEdit(id: Int64, by actor: Actor) throws(StoreError) -> Contact
     @discardableResult

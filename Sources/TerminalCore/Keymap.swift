@@ -19,7 +19,7 @@ public struct Keymap: Sendable, Equatable {
         ("delete", ["d"]), ("open", ["enter"]), ("back", ["esc"]), ("help", ["?", "f1"]), ("print", ["p"]),
         ("quit", ["q"]), ("force-quit", ["ctrl-c"]), ("save", ["ctrl-s"]),
         // On a customer or a reminder about one: log a contact, put the next contact off, done.
-        ("log-contact", ["l"]), ("postpone", ["z"]), ("mark-done", ["m"]),
+        ("log-contact", ["l"]), ("postpone", ["z"]), ("mark-done", ["m"]), ("undo", ["u"]),
         ("sort", ["s"]), ("filter", ["f"]),
         ("copy", ["c"]), ("mark-sent", ["S"]), ("accept", ["A"]), ("reject", ["X"]),
         // On an open sales order: ship it.

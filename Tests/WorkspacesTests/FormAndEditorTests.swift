@@ -145,6 +145,21 @@ import Testing
         return (model, runner)
     }
 
+    @Test func aFollowUpMarkedDoneCanBeUndoneFromTheToast() throws {
+        let db = DemoFixture.make(inMemory: true)
+        var (model, runner) = loggedIn("rep", db)
+        let item = try #require(model.home.selectedItem)
+        let before = try db.customerForEdit(id: item.record.id, by: try #require(model.session?.actor)).nextContactOn
+        drive(&model, runner, .markDone)
+        #expect(model.toast?.text == "saved.done-undo" && model.toast?.undo?.customerId == item.record.id)
+        #expect(try db.customerForEdit(id: item.record.id, by: try #require(model.session?.actor)).nextContactOn == nil)
+        #expect(model.keyContext().bindings.contains { $0.name == "undo" })
+        drive(&model, runner, .undo)
+        #expect(model.toast?.text == "saved.undone")
+        #expect(try db.customerForEdit(id: item.record.id, by: try #require(model.session?.actor)).nextContactOn == before)
+        #expect(!model.keyContext().bindings.contains { $0.name == "undo" })
+    }
+
     @Test func logACallFromTheReminderPaneAndFindItUnderTomorrow() throws {
         let db = DemoFixture.make(inMemory: true)
         var (model, runner) = loggedIn("rep", db)

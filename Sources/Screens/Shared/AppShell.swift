@@ -178,7 +178,11 @@ public final class AppShell {
         case nil:
             break
         }
-        if let t = model.toast { Toast(text: t.argument.map { catalog.text(t.text, arguments: [$0] + t.more) } ?? t.text, isError: t.isError).render(in: screen, into: &buffer, context: context) }
+        if let t = model.toast {
+            // A toast may name a key ("u undoes it"): in this keymap and language.
+            let text = BindingText(keymap: keymap, catalog: catalog).fill(t.argument.map { catalog.text(t.text, arguments: [$0] + t.more) } ?? t.text)
+            Toast(text: text, isError: t.isError).render(in: screen, into: &buffer, context: context)
+        }
         return buffer
     }
 

@@ -639,5 +639,9 @@ extension Catalog {
         "card.empty-tab-add": "暂无内容 — 按 %@ %2。",
         "action.search-orders": "搜索（单号、客户、拼音）",
         "error.birthday": "“%@”不是生日（05-12，或带年份 1980-05-12）",
+        "saved.done-undo": "已完成跟进：%@ — 按 {undo} 撤销",
+        "saved.undone": "已恢复跟进：%@",
+        "hint.undo": "撤销",
+        "action.undo": "撤销刚标记完成的跟进",
     ]
 }

@@ -639,5 +639,9 @@ extension Catalog {
         "card.empty-tab-add": "Nothing here yet — %@ %2.",
         "action.search-orders": "Search (order number, customer, pinyin)",
         "error.birthday": "'%@' is not a birthday (05-12, or 1980-05-12 with the year)",
+        "saved.done-undo": "Follow-up done: %@ — {undo} undoes it",
+        "saved.undone": "Follow-up back: %@",
+        "hint.undo": "undo",
+        "action.undo": "Undo the follow-up just marked done",
     ]
 }

@@ -52,10 +52,15 @@ extension AppModel {
 
     /// Log, postpone and done on the customer the user points at (a reminder, a row, a card).
     var customerFollowUpBindings: [Binding] {
-        guard selectedCustomer() != nil else { return [] }
+        guard selectedCustomer() != nil else { return undoBindings }
         return [Binding("log-contact", "hint.log-contact", .logContact, needs: [.logContacts]),
                 Binding("postpone", "hint.postpone", .postpone, needs: [.logContacts]),
-                Binding("mark-done", "hint.mark-done", .markDone, needs: [.logContacts])]
+                Binding("mark-done", "hint.mark-done", .markDone, needs: [.logContacts])] + undoBindings
+    }
+
+    /// While the "done" toast shows: `u` puts the follow-up back.
+    var undoBindings: [Binding] {
+        toast?.undo == nil ? [] : [Binding("undo", "hint.undo", .undo, needs: [.logContacts])]
     }
 
     var homeBindings: [Binding] {

@@ -18,6 +18,13 @@ extension AppModel {
             if let (id, name) = selectedCustomer(), can(.logContacts) { return [.openEditor(.logContact(customerId: id, name: name))] }
         case .postpone:
             if let (id, name) = selectedCustomer(), can(.logContacts) { return [.openEditor(.postpone(customerId: id, name: name))] }
+        case .doneMarked(let undo):
+            toast = ToastMessage(text: "saved.done-undo", isError: false, until: now + 6, argument: undo.name, undo: undo)
+            return refreshEffects()
+        case .undo:
+            guard let undo = toast?.undo else { return [] }
+            toast = nil
+            return [.undoContactDone(undo)]
         case .markDone:
             if let (id, name) = selectedCustomer(), can(.logContacts) { return [.markContactDone(customerId: id, name: name)] }
         case .newRecord:

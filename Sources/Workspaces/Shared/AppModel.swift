@@ -33,6 +33,8 @@ public struct AppModel: Sendable, Equatable {
         public var argument: String?
         /// Further values for `%2`, `%3` … of the key's text.
         public var more: [String] = []
+        /// While the toast shows, `u` puts this back.
+        public var undo: FollowUpUndo?
     }
 
     public var loginModel = LoginViewModel()
@@ -87,6 +89,9 @@ public struct AppModel: Sendable, Equatable {
         case logContact
         case postpone
         case markDone
+        /// A follow-up was marked done: say so, with a few seconds to undo it.
+        case doneMarked(FollowUpUndo)
+        case undo
         case newRecord
         case edit
         /// Enter on a card: open or edit what the selected row of the current tab stands for.

@@ -22,6 +22,7 @@ public enum Effect: Sendable, Equatable {
     case openEditor(EditorRequest)
     case saveEditor(EditorModel, acceptSimilar: Bool)
     case markContactDone(customerId: Int64, name: String)
+    case undoContactDone(FollowUpUndo)
     case loadClaim(id: Int64)
     case decideClaim(id: Int64, approve: Bool, customer: String)
     case markQuoteSent(id: Int64, number: String)

@@ -12,9 +12,11 @@ extension EffectRunner {
                 return [.editorReady(try editor(for: request, session: session))]
             case .saveEditor(let editor, let acceptSimilar):
                 return try save(editor, acceptSimilar: acceptSimilar, session: session)
-            case .markContactDone(let id, let name):
-                try database.markContactDone(customerId: id, by: actor, at: now)
-                return [.saved(toastKey: "saved.done", argument: name)]
+            case .markContactDone(let id, _):
+                return [.doneMarked(try database.markContactDone(customerId: id, by: actor, at: now))]
+            case .undoContactDone(let undo):
+                try database.undoContactDone(undo, by: actor, at: now)
+                return [.saved(toastKey: "saved.undone", argument: undo.name)]
             case .loadClaim(let id):
                 return [.claimLoaded(try database.claim(id: id, for: actor))]
             case .markQuoteSent(let id, let number):

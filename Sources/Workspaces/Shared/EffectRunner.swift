@@ -34,7 +34,7 @@ public struct EffectRunner: Sendable {
         case .loadCard, .reloadCard, .loadCardAt, .loadCardPage, .loadList, .searchList:
             guard let session else { return [] }
             return performRead(effect, session: session)
-        case .openEditor, .saveEditor, .markContactDone, .loadClaim, .decideClaim, .markQuoteSent:
+        case .openEditor, .saveEditor, .markContactDone, .undoContactDone, .loadClaim, .decideClaim, .markQuoteSent:
             guard let session else { return [] }
             return performWrite(effect, session: session)
         case .preparePrint(let ref):
