@@ -45,5 +45,7 @@ public struct ListQuery: Sendable, Equatable {
 public struct ListPage: Sendable, Equatable {
     public var columns: [ColumnSpec]
     public var rows: [ListRow]
-    public init(columns: [ColumnSpec], rows: [ListRow]) { self.columns = columns; self.rows = rows }
+    /// A search that looked through part of the list only (a short, rare query): there may be more.
+    public var complete: Bool
+    public init(columns: [ColumnSpec], rows: [ListRow], complete: Bool = true) { self.columns = columns; self.rows = rows; self.complete = complete }
 }

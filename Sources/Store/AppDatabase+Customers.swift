@@ -136,28 +136,44 @@ extension AppDatabase {
     /// order; everyone else's uses the trigram index when the query is rare enough, and a
     /// name-ordered scan that stops early when it is common (or shorter than 3 characters).
     public func customerSearch(for actor: Actor, query: String, limit: Int = 200) throws(StoreError) -> [CustomerRow] {
+        try customerSearch(for: actor, query: query, limit: limit, window: nil).rows
+    }
+
+    /// As the list searches while the user types: a common or short query over everyone's
+    /// customers reads at most `window` entries of the name index (covering the search key), so
+    /// each keystroke costs a bounded amount; when that stops it short of `limit` matches, the
+    /// answer says it is not complete (the screen asks for a letter more).
+    public func customerSearch(for actor: Actor, query: String, limit: Int, window: Int?) throws(StoreError) -> (rows: [CustomerRow], complete: Bool) {
         guard actor.can(.viewAllCustomers) || actor.can(.viewOwnCustomers) else { throw .forbidden("\(actor.role.rawValue) cannot list customers") }
         let q = SearchKey.normalizeQuery(query)
         let own = actor.restrictedToOwnCustomers
         return try read { db in
             let select = CustomerRow.select
             func rows(_ sql: String, _ args: StatementArguments) throws -> [CustomerRow] { try CustomerRow.fetch(db, sql: sql, arguments: args) }
-            if q.isEmpty { return [] }
+            if q.isEmpty { return ([], true) }
             let owner = own ? " AND c.owner_id = \(actor.userId)" : ""
             // Rare queries of 3+ characters: the trigram index names the few candidates.
             if q.count >= 3 {
                 let phrase = "\"" + q.replacingOccurrences(of: "\"", with: "\"\"") + "\""
                 let ids = try Int64.fetchAll(db, sql: "SELECT rowid FROM customer_search WHERE customer_search MATCH ? LIMIT 2001", arguments: [phrase])
                 if ids.count <= 2000 {
-                    guard !ids.isEmpty else { return [] }
-                    return try rows(select + " WHERE c.id IN (\(ids.map(String.init).joined(separator: ","))) AND c.archived = 0\(owner) ORDER BY c.sort_key, c.id LIMIT ?", [limit])
+                    guard !ids.isEmpty else { return ([], true) }
+                    return (try rows(select + " WHERE c.id IN (\(ids.map(String.init).joined(separator: ","))) AND c.archived = 0\(owner) ORDER BY c.sort_key, c.id LIMIT ?", [limit]), true)
                 }
             }
             // Common or short queries: walk the (owner,) name index, which covers search_key, and
             // stop at `limit` matches. instr on the lower-cased key is cheaper than LIKE.
             let index = own ? "customers_owner_sort" : "customers_sort"
-            return try rows(select.replacingOccurrences(of: "FROM customers c", with: "FROM customers c INDEXED BY \(index)")
-                            + " WHERE instr(c.search_key, ?) > 0\(owner) AND c.archived = 0 ORDER BY c.sort_key, c.id LIMIT ?", [q, limit])
+            if let window, !own {
+                let found = try rows(select + """
+                     WHERE c.id IN (SELECT id FROM (SELECT id, search_key FROM customers INDEXED BY customers_sort ORDER BY sort_key, id LIMIT \(window))
+                                    WHERE instr(search_key, ?) > 0) AND c.archived = 0 ORDER BY c.sort_key, c.id LIMIT ?
+                    """, [q, limit])
+                let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM customers LIMIT \(window + 1))") ?? 0
+                return (found, found.count >= limit || total <= window)
+            }
+            return (try rows(select.replacingOccurrences(of: "FROM customers c", with: "FROM customers c INDEXED BY \(index)")
+                             + " WHERE instr(c.search_key, ?) > 0\(owner) AND c.archived = 0 ORDER BY c.sort_key, c.id LIMIT ?", [q, limit]), true)
         }
     }
 

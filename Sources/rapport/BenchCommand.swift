@@ -116,17 +116,20 @@ struct BenchCommand: AsyncParsableCommand {
             let k = Date(); shell.step(); listTimes.append(Date().timeIntervalSince(k) * 1000)
             while shell.isBusy { shell.step(); try await Task.sleep(nanoseconds: 200_000) }
         }
-        // Incremental search: every prefix of a few queries, as typed.
-        var searchTimes: [Double] = []
+        // Incremental search: every prefix of a few queries, as typed — the list's search.
+        var searchTimes: [Double] = [], partial = 0
         for word in ["bjhl", "beijing", "北京华联", "京", "trading", "northwind", "c00012", "138", "info@c", "zzzq"] {
             var typed = ""
             for ch in word {
                 typed.append(ch)
-                let t = Date(); _ = try database.customerSearch(for: actor, query: typed); searchTimes.append(Date().timeIntervalSince(t) * 1000)
+                let t = Date()
+                let page = try database.listSearch(ListQuery(.customers, sort: "name"), text: typed, limit: 200, for: actor, today: today)
+                searchTimes.append(Date().timeIntervalSince(t) * 1000)
+                if !page.complete { partial += 1 }
             }
         }
-        print(String(format: "  customer search per keystroke p50 %.2f ms, p99 %.2f ms, max %.2f ms over %d keystrokes [p99 < 10 ms]",
-                     pct(searchTimes, 50), pct(searchTimes, 99), searchTimes.max() ?? 0, searchTimes.count))
+        print(String(format: "  customer search per keystroke p50 %.2f ms, p99 %.2f ms, max %.2f ms over %d keystrokes (%d answered from the first names only) [p99 < 10 ms]",
+                     pct(searchTimes, 50), pct(searchTimes, 99), searchTimes.max() ?? 0, searchTimes.count, partial))
         let pageLoad = Date()
         _ = try database.customerPage(for: actor, after: CustomerCursor(text: "M", id: 0), limit: ListViewModel.window)
         print(String(format: "  customer list key → frame p50 %.2f ms, p99 %.2f ms [p99 < 16 ms]; keyset page of %d: %.1f ms",

@@ -60,4 +60,19 @@ import Domain
             }
         }
     }
+
+    @Test func aTypedSearchReadsABoundedWindowAndSaysWhenItIsIncomplete() throws {
+        let manager = try Fixtures.actor("manager")
+        let all = try db.customerSearch(for: manager, query: "z")
+        // A window smaller than the list: what it holds, marked incomplete unless the limit was reached.
+        let windowed = try db.customerSearch(for: manager, query: "z", limit: 200, window: 50)
+        #expect(Set(windowed.rows.map(\.id)).isSubset(of: Set(all.map(\.id))))
+        #expect(windowed.complete == (windowed.rows.count >= 200))
+        // A window as large as the list: complete, and the same answer as the full search.
+        let whole = try db.customerSearch(for: manager, query: "z", limit: 200, window: 1_000_000)
+        #expect(whole.complete && whole.rows.map(\.id) == all.map(\.id))
+        // A rep's own customers are always searched in full.
+        let rep = try Fixtures.actor("rep")
+        #expect(try db.customerSearch(for: rep, query: "z", limit: 200, window: 50).complete)
+    }
 }

@@ -26,6 +26,7 @@ enum ListScreen {
     static func title(_ model: ListViewModel, catalog: Catalog) -> String {
         let k = model.kind.rawValue
         var title = catalog.text("list.\(k)") + " — " + catalog.text(model.showingResults ? "list.\(k).found" : "list.\(k).count", String(model.total))
+        if model.showingResults && !model.searchComplete { title = catalog.text("list.\(k)") + " — " + catalog.text("list.found-partial", String(model.total)) }
         guard !model.showingResults else { return title }
         title += " · " + catalog.text("sort.\(model.query.sort)")
         for key in model.query.filter.keys.sorted() {

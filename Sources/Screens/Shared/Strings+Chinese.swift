@@ -643,5 +643,6 @@ extension Catalog {
         "saved.undone": "已恢复跟进：%@",
         "hint.undo": "撤销",
         "action.undo": "撤销刚标记完成的跟进",
+        "list.found-partial": "在前面的名称中找到 %@ 个 — 再输入几个字可搜索全部",
     ]
 }

@@ -643,5 +643,6 @@ extension Catalog {
         "saved.undone": "Follow-up back: %@",
         "hint.undo": "undo",
         "action.undo": "Undo the follow-up just marked done",
+        "list.found-partial": "%@ found among the first names — type more to search them all",
     ]
 }

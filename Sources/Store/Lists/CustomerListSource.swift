@@ -52,6 +52,15 @@ enum CustomerListSource: ListSource {
         try store.customerCount(for: actor, filter: CustomerFilter(query))
     }
 
+    /// How many entries of the name index a keystroke's search reads at most (everyone's customers).
+    static let searchWindow = 40_000
+
+    static func typedSearch(_ store: AppDatabase, _ query: ListQuery, text: String, limit: Int, actor: Actor, today: DateOnly) throws(StoreError) -> ListPage {
+        let s = sort(query)
+        let found = try store.customerSearch(for: actor, query: text, limit: limit, window: searchWindow)
+        return ListPage(columns: columns(query), rows: found.rows.map { row($0, sort: s) }, complete: found.complete)
+    }
+
     static func search(_ store: AppDatabase, _ query: ListQuery, text: String, limit: Int, actor: Actor, today: DateOnly) throws(StoreError) -> [ListRow] {
         let s = sort(query)
         return try store.customerSearch(for: actor, query: text, limit: limit).map { row($0, sort: s) }

@@ -10,6 +10,14 @@ protocol ListSource {
     static func page(_ store: AppDatabase, _ query: ListQuery, after: ListCursor?, inclusive: Bool, limit: Int, backwards: Bool, actor: Actor, today: DateOnly) throws(StoreError) -> [ListRow]
     static func count(_ store: AppDatabase, _ query: ListQuery, actor: Actor, today: DateOnly) throws(StoreError) -> Int
     static func search(_ store: AppDatabase, _ query: ListQuery, text: String, limit: Int, actor: Actor, today: DateOnly) throws(StoreError) -> [ListRow]
+    /// The search as the user types: bounded work per keystroke, saying when it is not complete.
+    static func typedSearch(_ store: AppDatabase, _ query: ListQuery, text: String, limit: Int, actor: Actor, today: DateOnly) throws(StoreError) -> ListPage
+}
+
+extension ListSource {
+    static func typedSearch(_ store: AppDatabase, _ query: ListQuery, text: String, limit: Int, actor: Actor, today: DateOnly) throws(StoreError) -> ListPage {
+        ListPage(columns: columns(query), rows: try search(store, query, text: text, limit: limit, actor: actor, today: today))
+    }
 }
 
 /// A keyset page over one table: rows after (or before) a cursor in the order of one indexed
@@ -68,8 +76,7 @@ extension AppDatabase {
     }
 
     public func listSearch(_ query: ListQuery, text: String, limit: Int, for actor: Actor, today: DateOnly) throws(StoreError) -> ListPage {
-        let source = AppDatabase.listSource(for: query.kind)
-        return ListPage(columns: source.columns(query), rows: try source.search(self, query, text: text, limit: limit, actor: actor, today: today))
+        try AppDatabase.listSource(for: query.kind).typedSearch(self, query, text: text, limit: limit, actor: actor, today: today)
     }
 
     /// Every row of a list as the user has it (its sort and filters, or a search), for `x`:

@@ -27,6 +27,8 @@ public struct ListViewModel: Sendable, Equatable {
     public var search = ""
     public var typingQuery = false
     public var showingResults: Bool { !search.isEmpty }
+    /// The search looked through part of the list only: a letter more searches everything.
+    public var searchComplete = true
     public static let window = 200
 
     public init(_ query: ListQuery) { self.query = query; sorts = query.kind.sorts }
@@ -92,6 +94,7 @@ public struct ListViewModel: Sendable, Equatable {
             loading = false
             columns = page.columns
             rows = page.rows
+            searchComplete = page.complete
             selected = 0
             total = page.rows.count
             atStart = true; atEnd = true
