@@ -66,6 +66,7 @@ public struct DemoGenerator {
                 for index in indexes { try db.execute(sql: "DROP INDEX \(index.name)") }
                 try me.fill(db, reps: reps, assistantId: assistantId, purchasingId: purchasingId, financeId: financeId)
                 for index in indexes { try db.execute(sql: index.sql) }
+                try DemoGenerator.reconcile(db, today: me.today)
                 try db.execute(sql: "INSERT INTO audit_log (at, user_id, login, action, entity, entity_id, after) VALUES (?, ?, 'system', 'demo.generate', 'database', NULL, ?)",
                                arguments: [now, managerId, "{\"size\":\"\(me.size.rawValue)\",\"today\":\"\(me.today.iso)\"}"])
                 return .commit
@@ -363,7 +364,11 @@ public struct DemoGenerator {
         let logCount = n * size.contactLogPerCustomer
         for i in 1...logCount {
             let c = 1 + rng.skewed(n)
-            let back = min(days, rng.skewed(days))
+            // Weighted to recent days, but today holds about what a working day does: the entries
+            // the skew puts on day 0 spread over the last three weeks (no extra draws, so the rest
+            // of the company stays the same).
+            var back = min(days, rng.skewed(days))
+            if back == 0 && i % 8 != 0 { back = 1 + i % 21 }
             let d = T.adding(days: -back)
             try log.execute(arguments: [i, c, owner[c], rng.pick(kinds), iso(d), rng.pick(summaries), rng.chance(50) ? "positive" : nil,
                                         back < 30 ? iso(d.adding(days: 14)) : nil, back >= 14 ? 1 : 0])

@@ -18,6 +18,9 @@ enum SchemaV4 {
         try db.execute(sql: "CREATE INDEX customers_owner_sort ON customers(owner_id, sort_key, search_key)")
         try db.execute(sql: "CREATE INDEX customers_sort ON customers(sort_key, search_key)")
         try rewriteSearchKeys(db)
+        // Statistics for the new indexes: without them the planner takes the owner index for a
+        // rep's other orders and sorts every row of the rep (1 ms → 33 ms a page on 200,000).
+        try db.execute(sql: "ANALYZE customers")
     }
 }
 
