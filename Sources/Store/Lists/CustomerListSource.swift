@@ -53,7 +53,7 @@ enum CustomerListSource: ListSource {
     }
 
     /// How many entries of the name index a keystroke's search reads at most (everyone's customers).
-    static let searchWindow = 40_000
+    static let searchWindow = 20_000
 
     static func typedSearch(_ store: AppDatabase, _ query: ListQuery, text: String, limit: Int, actor: Actor, today: DateOnly) throws(StoreError) -> ListPage {
         let s = sort(query)
