@@ -11,11 +11,13 @@ public enum XLSXWriter {
     public static func write(_ sheet: Sheet, to path: String, width: TextWidth) throws(DocumentError) -> String {
         let fm = FileManager.default
         let target = URL(fileURLWithPath: path)
-        let work = fm.temporaryDirectory.appendingPathComponent("rapport-xlsx-\(UUID().uuidString)")
+        // Built beside the target (a hidden folder, private like everything Rapport writes), never
+        // in a shared temporary folder; renamed into place when whole.
+        let work = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).work")
         defer { try? fm.removeItem(at: work) }
         do {
-            try fm.createDirectory(at: work, withIntermediateDirectories: true)
-            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try fm.createDirectory(at: work, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             let sheetFile = work.appendingPathComponent("sheet1.xml")
             try ChunkedFile.write(to: sheetFile) { emit in worksheet(sheet, width: width, emit: emit) }
             let zipFile = work.appendingPathComponent("book.xlsx")

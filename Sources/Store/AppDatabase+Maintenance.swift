@@ -106,24 +106,6 @@ extension AppDatabase {
             WHERE l.on_hand <> coalesce(m.q,0) + coalesce(g.q,0) - coalesce(s.q,0)
             """),
     ]
-
-    /// An online backup (SQLite backup API) into a new file created with mode 0600.
-    public func backup(to destination: String) throws(StoreError) {
-        let fm = FileManager.default
-        if fm.fileExists(atPath: destination) { throw .failed("\(destination) already exists; choose another name") }
-        guard fm.createFile(atPath: destination, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw .cannotOpen(path: destination, reason: "cannot create the backup file")
-        }
-        do {
-            let target = try DatabaseQueue(path: destination)
-            try writer.backup(to: target)
-            try target.close()
-            try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: destination)
-        } catch {
-            try? fm.removeItem(atPath: destination)
-            throw .failed("backup failed: \(error)")
-        }
-    }
 }
 
 /// Notices commits by any connection — this process's or another's — to the same file by

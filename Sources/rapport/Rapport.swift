@@ -13,6 +13,9 @@ struct Rapport: AsyncParsableCommand {
         defaultSubcommand: OpenCommand.self)
 
     static func main() async {
+        // Everything this process writes — database, backups, exports, printed documents, logs,
+        // their folders — is private from its first byte (files 0600, folders 0700).
+        umask(0o077)
         FileLogHandler.bootstrap()
         // A refused subcommand shows that subcommand's usage, not the top-level one.
         var ran: (any ParsableCommand.Type)?
@@ -73,7 +76,8 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let database = try AppDatabase.open(path: global.databasePath(), create: false)
+        // Read-only: check never creates, migrates or changes the file (a read-only backup too).
+        let database = try AppDatabase.openReadOnly(path: global.databasePath())
         let problems = try database.check()
         if problems.isEmpty { print("ok: integrity, foreign keys and \(AppDatabase.invariantCount) invariants hold"); return }
         for p in problems { print(p) }
