@@ -61,11 +61,13 @@ extension AppDatabase {
         var c: Customer
         do { c = try customer.validated() } catch { throw .invalid(error) }
         if actor.restrictedToOwnCustomers || c.ownerId == nil { c.ownerId = actor.userId }
-        let hints = try duplicateHints(name: c.name, phone: c.phone, email: c.email)
-        let blocking = hints.contains { $0.rule == .sameName }
-        if !hints.isEmpty && (blocking || !acceptSimilar) { return .duplicates(hints, blocking: blocking) }
         let validated = c
+        // The duplicate check runs inside the writing transaction (IMMEDIATE): two reps saving
+        // the same name at the same moment cannot both pass it.
         return try write { db in
+            let hints = try AppDatabase.duplicateHints(db, name: validated.name, phone: validated.phone, email: validated.email)
+            let blocking = hints.contains { $0.rule == .sameName }
+            if !hints.isEmpty && (blocking || !acceptSimilar) { return CustomerSaveResult.duplicates(hints, blocking: blocking) }
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM customers WHERE code = ?", arguments: [validated.code]) == true {
                 throw StoreError.invalid(DomainError("the code \(validated.code) is taken", field: "code", code: "error.code-taken", validated.code))
             }

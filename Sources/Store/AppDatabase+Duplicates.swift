@@ -30,8 +30,13 @@ extension AppDatabase {
     /// Candidates for a customer about to be created (or edited): every owner's customers,
     /// archived ones too, matched by docs/domain.md's rules.
     public func duplicateHints(name: String, phone: String?, email: String?, excluding: Int64? = nil, limit: Int = 10) throws(StoreError) -> [DuplicateHint] {
+        try read { db in try AppDatabase.duplicateHints(db, name: name, phone: phone, email: email, excluding: excluding, limit: limit) }
+    }
+
+    /// The same, inside a transaction the caller holds (the write that would add the customer).
+    static func duplicateHints(_ db: Database, name: String, phone: String?, email: String?, excluding: Int64? = nil, limit: Int = 10) throws -> [DuplicateHint] {
         let keys = DuplicateMatching.keys(name: name, phone: phone, email: email)
-        return try read { db in
+        do {
             var candidates: [Int64] = []
             var args: [String: (any DatabaseValueConvertible)?] = ["name": keys.name, "phone": keys.phone, "email": keys.email, "domain": keys.emailDomain]
             candidates += try Int64.fetchAll(db, sql: """
