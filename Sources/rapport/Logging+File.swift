@@ -10,9 +10,10 @@ struct FileLogHandler: LogHandler {
     init(path: String) {
         let fm = FileManager.default
         try? fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        if !fm.fileExists(atPath: path) { _ = fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) }
-        handle = FileHandle(forWritingAtPath: path)
-        _ = try? handle?.seekToEnd()
+        // O_APPEND: every process's line lands at the end at the moment it is written (one write
+        // per line), so concurrent sessions never overwrite each other's lines.
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o600)
+        handle = fd >= 0 ? FileHandle(fileDescriptor: fd, closeOnDealloc: true) : nil
     }
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {

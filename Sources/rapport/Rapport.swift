@@ -24,7 +24,7 @@ struct Rapport: AsyncParsableCommand {
             ran = type(of: command)
             if var async = command as? AsyncParsableCommand { try await async.run() } else { try command.run() }
         } catch let e as StoreError {
-            FileHandle.standardError.write(Data("rapport: \(e.description)\n".utf8))
+            printError("rapport: \(e.description)")
             log.error("\(e.description)")
             Foundation.exit(2)
         } catch {

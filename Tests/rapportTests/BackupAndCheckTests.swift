@@ -62,4 +62,22 @@ import Testing
         #expect(mode(out) == 0o600 && mode(dir) == 0o700)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["customers.xlsx"])
     }
+
+    @Test func concurrentProcessesNeverLoseLogLines() throws {
+        let logFile = CLI.tempPath("shared.log")
+        let processes = (0..<12).map { i -> Process in
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: CLI.binary)
+            p.arguments = ["check", "--db", CLI.tempPath("missing-\(i).sqlite")]
+            var env = ProcessInfo.processInfo.environment
+            env["RAPPORT_LOG"] = logFile
+            p.environment = env
+            p.standardOutput = FileHandle.nullDevice; p.standardError = FileHandle.nullDevice
+            return p
+        }
+        for p in processes { try p.run() }
+        for p in processes { p.waitUntilExit() }
+        let lines = try String(contentsOfFile: logFile, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 12 && lines.allSatisfy { $0.contains("no such file") })
+    }
 }

@@ -74,6 +74,17 @@ import Testing
         #expect(try CLI.run(["settings", "list", "--db", db], env: h.env).out.contains("45"))
     }
 
+    @Test func nothingRawReachesTheTerminalFromTheCommandLine() throws {
+        let h = home()
+        let db = CLI.tempPath("raw.sqlite")
+        #expect(try CLI.run(["user", "add", "boss", "--role", "manager", "--name", "Boss\u{1B}[31mRED", "--db", db], stdin: "s3cret\n", env: h.env).status == 0)
+        #expect(try CLI.run(["settings", "set", "company_name", "Evil\u{1B}[2J Co", "--db", db], env: h.env).status == 0)
+        for args in [["user", "list"], ["settings", "list"]] {
+            let out = try CLI.run(args + ["--db", db], env: h.env).out
+            #expect(!out.contains("\u{1B}") && out.contains("^["), "\(args): \(out)")
+        }
+    }
+
     @Test func withoutATerminalTheTUIStopsAtOnce() throws {
         let h = home()
         _ = try CLI.run(["demo", "--no-tui", "--today", "2026-11-22"], env: h.env)
