@@ -17,7 +17,11 @@ extension AppDatabase {
     /// Users (typically the reps) from a file. Each new user gets a random first password,
     /// returned once in `issued` (login → password) for the manager to hand out; only its
     /// yescrypt hash is stored.
-    public func importUsers(_ rows: [ImportRecord<ImportedUser>], by actor: Actor, at now: Int64, options: ImportOptions) throws(StoreError) -> (ImportOutcome, issued: [(login: String, password: String)]) {
+    /// `beforeCommit` gets the first passwords of the users about to be added, inside the
+    /// transaction: it writes them down, and if it cannot, nothing is added (no user whose
+    /// password nobody has).
+    public func importUsers(_ rows: [ImportRecord<ImportedUser>], by actor: Actor, at now: Int64, options: ImportOptions,
+                            beforeCommit: @escaping @Sendable ([(login: String, password: String)]) throws -> Void = { _ in }) throws(StoreError) -> (ImportOutcome, issued: [(login: String, password: String)]) {
         guard actor.can(.manageUsers) else { throw .forbidden("only a manager adds users") }
         var passwords: [String: String] = [:], hashes: [String: String] = [:]
         if !options.dryRun {
@@ -29,12 +33,12 @@ extension AppDatabase {
                 hashes[login] = try PasswordHasher.hash(password)
             }
         }
-        let ready = hashes
+        let ready = hashes, issuedPasswords = passwords
         let outcome = try bulkWrite { db in
             var logins = Set(try String.fetchAll(db, sql: "SELECT login FROM users"))
             var seen: [String: Int] = [:]
             let insert = try db.makeStatement(sql: "INSERT INTO users (login, display_name, role, password_hash, active, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-            return try AppDatabase.importRows(db, rows, kind: "users", options: options, actor: actor, at: now) { row, problems, _ in
+            let result = try AppDatabase.importRows(db, rows, kind: "users", options: options, actor: actor, at: now) { row, problems, _ in
                 let login: String
                 do throws(StoreError) { login = try AppDatabase.validatedLogin(row.record.login) } catch {
                     problems.append(ImportProblem(line: row.line, column: "login", value: row.record.login, message: "1–64 letters, digits, '.', '_' or '-'")); return nil
@@ -46,11 +50,18 @@ extension AppDatabase {
                 let name = u.displayName.trimmingSpaces().isEmpty ? login : u.displayName.trimmingSpaces()
                 return { try insert.execute(arguments: [login, name, u.role.rawValue, ready[login] ?? "", u.active ? 1 : 0, now]) }
             }
+            if result.imported > 0, !result.dryRun { try beforeCommit(AppDatabase.issued(rows, result, issuedPasswords)) }
+            return result
         }
         guard outcome.imported > 0, !outcome.dryRun else { return (outcome, []) }
+        return (outcome, AppDatabase.issued(rows, outcome, passwords))
+    }
+
+    /// The first password of each user the import adds (the rows not refused).
+    static func issued(_ rows: [ImportRecord<ImportedUser>], _ outcome: ImportOutcome, _ passwords: [String: String]) -> [(login: String, password: String)] {
         let refused = Set(outcome.problems.map(\.line))
         let written = Set(rows.filter { !refused.contains($0.line) }.map { $0.record.login.trimmingSpaces() })
-        return (outcome, written.sorted().compactMap { login in passwords[login].map { (login, $0) } })
+        return written.sorted().compactMap { login in passwords[login].map { (login, $0) } }
     }
 
     /// Twelve characters from an alphabet without look-alikes (no 0/O, 1/l/I).

@@ -112,7 +112,8 @@ public protocol ImportStore: Sendable {
     func importOpeningStock(_ rows: [ImportRecord<OpeningStock>], by actor: Actor, today: DateOnly, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
     func importProducts(_ rows: [ImportRecord<Product>], by actor: Actor, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
     func importSuppliers(_ rows: [ImportRecord<Supplier>], by actor: Actor, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
-    func importUsers(_ rows: [ImportRecord<ImportedUser>], by actor: Actor, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> (ImportOutcome, issued: [(login: String, password: String)])
+    func importUsers(_ rows: [ImportRecord<ImportedUser>], by actor: Actor, at now: Int64, options: AppDatabase.ImportOptions,
+                     beforeCommit: @escaping @Sendable ([(login: String, password: String)]) throws -> Void) throws(StoreError) -> (ImportOutcome, issued: [(login: String, password: String)])
     func importWarehouses(_ rows: [ImportRecord<Warehouse>], by actor: Actor, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
 }
 

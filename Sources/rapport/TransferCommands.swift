@@ -35,7 +35,7 @@ struct ImportCommand: ParsableCommand {
         let result: DataImport.Result
         do {
             result = try DataImport.run(kind: kind, path: file, mapping: map, dryRun: dryRun, skipBadRows: skipBadRows, rejectsPath: rejects,
-                                        linesPath: lines, linesMapping: linesMap, database: db, actor: actor, today: clock.today(), now: clock.nowSeconds())
+                                        linesPath: lines, linesMapping: linesMap, passwordsPath: passwords, database: db, actor: actor, today: clock.today(), now: clock.nowSeconds())
         } catch let e as ImportErrors {
             for p in e.problems { print(p) }
             print("nothing imported")
@@ -54,13 +54,8 @@ struct ImportCommand: ParsableCommand {
         if !o.problems.isEmpty { summary += ", \(Set(o.problems.map(\.line)).count) rejected" + (result.rejectsFile.map { " → \($0)" } ?? "") }
         if !o.warnings.isEmpty { summary += ", \(o.warnings.count) notes" }
         print(summary + " in \(seconds) s")
-        if !result.issued.isEmpty {
-            let sheet = Sheet(name: "passwords", columns: [.init("login"), .init("password")],
-                              rows: result.issued.map { [.text($0.login), .text($0.password)] })
-            do {
-                let path = try CSV.write(sheet, to: passwords ?? file + ".passwords.csv")
-                print("first passwords of \(result.issued.count) users: \(path) (mode 0600) — hand them out, then delete the file")
-            } catch { throw DocumentsCLIError(error.message) }
+        if let path = result.passwordsFile {
+            print("first passwords of \(result.issued.count) users: \(path) (mode 0600) — hand them out, then delete the file")
         }
     }
 }

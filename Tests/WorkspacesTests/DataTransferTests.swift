@@ -95,6 +95,26 @@ import GRDB
         #expect(again.outcome.imported == 0 && again.issued.isEmpty && again.outcome.problems.allSatisfy { $0.column == "login" })
     }
 
+    @Test func usersAreAddedOnlyWhenTheirFirstPasswordsWereWritten() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let before = try count(db, "users")
+        let path = try write("login,display_name,role\nnewbie1,新员工,rep\n", dir, "u.csv")
+        // The passwords cannot be written (a file where a folder should be): no user is added.
+        try "x".write(toFile: "\(dir)/blocked", atomically: true, encoding: .utf8)
+        #expect(throws: (any Error).self) {
+            _ = try DataImport.run(kind: "users", path: path, mapping: nil, dryRun: false, skipBadRows: false, passwordsPath: "\(dir)/blocked/p.csv",
+                                   database: db, actor: .system, today: today, now: now)
+        }
+        #expect(try count(db, "users") == before)
+        let ok = try DataImport.run(kind: "users", path: path, mapping: nil, dryRun: false, skipBadRows: false, passwordsPath: "\(dir)/p.csv",
+                                    database: db, actor: .system, today: today, now: now)
+        #expect(ok.passwordsFile == "\(dir)/p.csv")
+        #expect(try count(db, "users") == before + 1)
+        #expect(try String(contentsOfFile: "\(dir)/p.csv", encoding: .utf8).contains("newbie1"))
+    }
+
     @Test func openingStockGoesToEmptyPlacesOnly() throws {
         let db = DemoFixture.make(inMemory: true)
         let dir = try tempDir()

@@ -29,12 +29,14 @@ public enum DataImport {
         public var rejectsFile: String?
         /// Users: the first password of each new login, to hand out once.
         public var issued: [(login: String, password: String)] = []
+        /// Users: where those passwords were written (mode 0600), before the users were committed.
+        public var passwordsFile: String?
     }
 
     /// `linesPath`: for sales orders, the file of their lines (joined by the order number);
     /// `linesMapping` maps its columns as `mapping` does the orders'.
     public static func run(kind: String, path: String, mapping: String?, dryRun: Bool, skipBadRows: Bool, rejectsPath: String? = nil,
-                           linesPath: String? = nil, linesMapping: String? = nil,
+                           linesPath: String? = nil, linesMapping: String? = nil, passwordsPath: String? = nil,
                            database: any ImportStore, actor: Actor, today: DateOnly, now: Int64) throws -> Result {
         guard let spec = ImportSpec.all[kind] else {
             throw DocumentError("cannot import '\(kind)' yet (one of: \(kinds.joined(separator: ", ")))")
@@ -65,6 +67,7 @@ public enum DataImport {
         let options = { (checkOnly: Bool) in AppDatabase.ImportOptions(dryRun: dryRun || checkOnly, skipBadRows: skipBadRows, source: URL(fileURLWithPath: path).lastPathComponent) }
         var outcome: ImportOutcome
         var issued: [(login: String, password: String)] = []
+        var passwordsFile: String?
         switch kind {
         case "users":
             var records: [ImportRecord<ImportedUser>] = []
@@ -78,7 +81,21 @@ public enum DataImport {
                 guard problems.count == before, let role, let active else { continue }
                 records.append(ImportRecord(line: line, record: ImportedUser(login: field("login", f), displayName: field("display_name", f), role: role, active: active ?? true)))
             }
-            (outcome, issued) = try database.importUsers(records, by: actor, at: now, options: options(!skipBadRows && !problems.isEmpty))
+            // The first passwords are written before the users are committed; if that fails, no
+            // user is added, and if the commit fails after, the file is removed again.
+            let target = passwordsPath ?? path + ".passwords.csv"
+            let wrote = WrittenFlag()
+            do {
+                (outcome, issued) = try database.importUsers(records, by: actor, at: now, options: options(!skipBadRows && !problems.isEmpty)) { issued in
+                    let sheet = Sheet(name: "passwords", columns: [.init("login"), .init("password")], rows: issued.map { [.text($0.login), .text($0.password)] })
+                    _ = try CSV.write(sheet, to: target)
+                    wrote.set()
+                }
+            } catch {
+                if wrote.isSet { try? FileManager.default.removeItem(atPath: target) }
+                throw error
+            }
+            if !issued.isEmpty { passwordsFile = target }
         case "customers":
             var records: [ImportRecord<Customer>] = []
             for (line, f) in good {
@@ -180,6 +197,14 @@ public enum DataImport {
         if skipBadRows, !outcome.problems.isEmpty, !dryRun {
             rejects = try RejectsFile.write(table, problems: outcome.problems, to: rejectsPath ?? path + ".rejects.csv")
         }
-        return Result(outcome: outcome, rows: table.records.count, encoding: table.encoding, rejectsFile: rejects, issued: outcome.imported > 0 ? issued : [])
+        return Result(outcome: outcome, rows: table.records.count, encoding: table.encoding, rejectsFile: rejects, issued: outcome.imported > 0 ? issued : [], passwordsFile: passwordsFile)
     }
+}
+
+/// Whether the passwords file was written by this import (only then is it removed on failure).
+final class WrittenFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.lock(); value = true; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }
