@@ -12,9 +12,9 @@ public struct UserAccount: Sendable, Equatable {
 
 public enum AuthResult: Sendable, Equatable {
     case success(Actor)
-    /// Wrong login or password (never says which).
-    case refused(attemptsLeft: Int)
-    case locked(untilSeconds: Int64)
+    /// Refused: a wrong password, an unknown, disabled or locked account all answer alike, in
+    /// the same time — nothing tells which logins exist or which are locked.
+    case refused
 }
 
 extension AppDatabase {
@@ -98,14 +98,18 @@ extension AppDatabase {
             try Row.fetchOne(db, sql: "SELECT id, display_name, role, password_hash, active, failed_logins, locked_until FROM users WHERE login = ?", arguments: [login])
                 .map { Stored(id: $0[0], name: $0[1], role: $0[2], hash: $0[3], active: $0[4], failed: $0[5], lockedUntil: $0[6]) }
         }
+        // Every path spends one password check, so the time tells nothing either.
+        let matches = PasswordHasher.verify(password, hash: stored?.hash ?? "$y$j9T$F5Jx5fExrKuPp53xLKQ..1$X3DX6M94c7o.9agCG9G317fhZg9SqC.5i5rd.RhAtQ7")
         guard let row = stored else {
-            // Spend the same time as a real check so timing does not reveal which logins exist.
-            _ = PasswordHasher.verify(password, hash: "$y$j9T$F5Jx5fExrKuPp53xLKQ..1$X3DX6M94c7o.9agCG9G317fhZg9SqC.5i5rd.RhAtQ7")
-            return .refused(attemptsLeft: AppDatabase.maxFailedLogins)
+            // An unknown login is audited (never the password typed).
+            try write { db in
+                try AuditLog.record(db, actor: Actor(userId: 0, login: String(login.prefix(64)), displayName: "", role: .salesRep), at: now,
+                                    action: "login.failed", entity: "users", entityId: nil, after: AuditLog.json([("reason", "unknown login")]))
+            }
+            return .refused
         }
-        let id = row.id, failed = row.failed
-        if row.lockedUntil > now { return .locked(untilSeconds: row.lockedUntil) }
-        let ok = row.active == 1 && PasswordHasher.verify(password, hash: row.hash)
+        let id = row.id
+        let ok = matches && row.active == 1 && row.lockedUntil <= now
         let actor = Actor(userId: id, login: login, displayName: row.name, role: Role(rawValue: row.role) ?? .salesRep)
         return try write { db in
             if ok {
@@ -113,16 +117,16 @@ extension AppDatabase {
                 try AuditLog.record(db, actor: actor, at: now, action: "login", entity: "users", entityId: id)
                 return .success(actor)
             }
-            let n = failed + 1
-            var until: Int64 = 0
+            // Counted in the database itself, so parallel attempts each count.
+            let n = try Int64.fetchOne(db, sql: "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ? RETURNING failed_logins", arguments: [id]) ?? 1
             if n >= Int64(AppDatabase.maxFailedLogins) {
                 let extra = min(n - Int64(AppDatabase.maxFailedLogins), 5)
-                until = now + min(AppDatabase.lockoutSeconds << extra, 900)
+                // A lock starts when none is running (attempts during one are counted, not prolonging it).
+                try db.execute(sql: "UPDATE users SET locked_until = ? WHERE id = ? AND locked_until <= ?", arguments: [now + min(AppDatabase.lockoutSeconds << extra, 900), id, now])
             }
-            try db.execute(sql: "UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?", arguments: [n, until, id])
-            try AuditLog.record(db, actor: actor, at: now, action: "login.failed", entity: "users", entityId: id)
-            if until > 0 { return .locked(untilSeconds: until) }
-            return .refused(attemptsLeft: AppDatabase.maxFailedLogins - Int(n))
+            let reason = row.active != 1 ? "disabled" : row.lockedUntil > now ? "locked" : "wrong password"
+            try AuditLog.record(db, actor: actor, at: now, action: "login.failed", entity: "users", entityId: id, after: AuditLog.json([("reason", reason)]))
+            return .refused
         }
     }
 }

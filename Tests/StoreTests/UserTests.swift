@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 import Domain
 @testable import Store
 
@@ -23,13 +24,14 @@ import Domain
     @Test func threeWrongPasswordsMakeYouWait() throws {
         let db = try AppDatabase.inMemory()
         _ = try db.addUser(login: "li", displayName: "", role: .finance, password: "right", by: .system, at: 0)
-        #expect(try db.authenticate(login: "li", password: "wrong", at: 1000) == .refused(attemptsLeft: 2))
-        #expect(try db.authenticate(login: "li", password: "wrong", at: 1001) == .refused(attemptsLeft: 1))
-        #expect(try db.authenticate(login: "li", password: "wrong", at: 1002) == .locked(untilSeconds: 1032))
-        #expect(try db.authenticate(login: "li", password: "right", at: 1010) == .locked(untilSeconds: 1032))
+        #expect(try db.authenticate(login: "li", password: "wrong", at: 1000) == .refused)
+        #expect(try db.authenticate(login: "li", password: "wrong", at: 1001) == .refused)
+        #expect(try db.authenticate(login: "li", password: "wrong", at: 1002) == .refused)
+        // Locked: even the right password is refused, with the same answer as a wrong one.
+        #expect(try db.authenticate(login: "li", password: "right", at: 1010) == .refused)
         guard case .success = try db.authenticate(login: "li", password: "right", at: 1033) else { Issue.record("not unlocked"); return }
         let actions = try db.auditEntries(entity: "users").map(\.action)
-        #expect(actions.filter { $0 == "login.failed" }.count == 3)
+        #expect(actions.filter { $0 == "login.failed" }.count == 4)
         #expect(actions.contains("login"))
     }
 
@@ -37,8 +39,11 @@ import Domain
         let db = try AppDatabase.inMemory()
         _ = try db.addUser(login: "gone", displayName: "", role: .purchasing, password: "pw12", by: .system, at: 0)
         try db.setActive(login: "gone", active: false, by: .system, at: 5)
-        #expect(try db.authenticate(login: "gone", password: "pw12", at: 10) == .refused(attemptsLeft: 2))
-        #expect(try db.authenticate(login: "nobody", password: "pw12", at: 10) == .refused(attemptsLeft: 3))
+        #expect(try db.authenticate(login: "gone", password: "pw12", at: 10) == .refused)
+        #expect(try db.authenticate(login: "nobody", password: "pw12", at: 10) == .refused)
+        // The unknown login is audited, without the password typed.
+        let audit = try db.auditEntries(entity: "users")
+        #expect(audit.contains { $0.action == "login.failed" && $0.entityId == nil })
         #expect(try db.users().first?.active == false)
     }
 
@@ -66,5 +71,20 @@ import Domain
         #expect(throws: StoreError.self) { try db.saveSettings(s, by: .system, at: 2) }
         #expect(try db.settings().agingBounds == [30, 60, 90, 180])
         #expect(try db.auditEntries(entity: "company_settings").count == 1)
+    }
+}
+
+@Suite struct LoginRaceTests {
+    @Test func parallelWrongAttemptsEachCountAndLock() throws {
+        let first = DemoFixture.make()
+        let second = try AppDatabase.open(path: first.path, create: false)
+        DispatchQueue.concurrentPerform(iterations: 12) { i in
+            _ = try? (i % 2 == 0 ? first : second).authenticate(login: "rep", password: "wrong-\(i)", at: 5_000)
+        }
+        let failed = try first.read { db in try Int64.fetchOne(db, sql: "SELECT failed_logins FROM users WHERE login = 'rep'") }
+        let locked = try first.read { db in try Int64.fetchOne(db, sql: "SELECT locked_until FROM users WHERE login = 'rep'") }
+        #expect(failed == 12)
+        #expect((locked ?? 0) > 5_000)
+        #expect(try first.authenticate(login: "rep", password: "demo", at: 5_001) == .refused)
     }
 }

@@ -17,10 +17,10 @@ import Store
 
     @Test func threeRefusalsMakeTheFormWait() {
         var m = LoginViewModel(login: "rep")
-        for i in 0..<3 {
+        for _ in 0..<3 {
             for c in "bad" { _ = m.handle(.type(c), now: 100) }
             #expect(m.handle(.submit, now: 100).count == 1)
-            _ = m.handle(.result(.refused(attemptsLeft: 2 - i), now: 100), now: 100)
+            _ = m.handle(.result(.refused, now: 100), now: 100)
             #expect(m.password.isEmpty)
         }
         #expect(m.message?.key == "login.wait")
@@ -33,11 +33,7 @@ import Store
         #expect(m.handle(.submit, now: 131) == [.authenticate(login: "rep", password: "demo")])
     }
 
-    @Test func serverLockoutIsShown() {
-        var m = LoginViewModel(login: "rep")
-        _ = m.handle(.result(.locked(untilSeconds: 500), now: 440), now: 440)
-        #expect(m.message == LoginViewModel.Message(key: "login.wait", argument: "60", isError: true))
-    }
+
 }
 
 @Suite struct HomeViewModelTests {

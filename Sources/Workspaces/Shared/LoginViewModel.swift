@@ -70,9 +70,6 @@ public struct LoginViewModel: Sendable, Equatable {
                     message = Message(key: "login.refused", argument: "", isError: true)
                 }
                 focus = 1
-            case .locked(let until):
-                waitUntil = max(waitUntil, until)
-                message = Message(key: "login.wait", argument: String(max(1, until - at)), isError: true)
             }
         case .failed(let text):
             busy = false
