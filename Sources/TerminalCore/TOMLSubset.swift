@@ -104,7 +104,11 @@ public enum TOMLSubset {
             }
         }
 
-        mutating func value() throws(TOMLError) -> TOMLValue {
+        /// How deep arrays may nest: a file nested deeper is an error with its line, not a crash.
+        static let maxDepth = 32
+
+        mutating func value(depth: Int = 0) throws(TOMLError) -> TOMLValue {
+            guard depth <= Scanner.maxDepth else { throw error("arrays nested more than \(Scanner.maxDepth) deep") }
             guard let c = peek else { throw error("expected a value") }
             switch c {
             case "\"":
@@ -148,7 +152,7 @@ public enum TOMLSubset {
                 while true {
                     skipSpaces()
                     if peek == "]" { advance(); return .array(items) }
-                    items.append(try value())
+                    items.append(try value(depth: depth + 1))
                     skipSpaces()
                     if peek == "," { advance(); continue }
                     if peek == "]" { advance(); return .array(items) }

@@ -33,6 +33,10 @@ import Testing
         #expect(throws: TOMLError(file: "t.toml", line: 2, message: "duplicate key 'a'")) {
             try TOMLSubset.parse("a = 1\na = 2\n", file: "t.toml")
         }
+        // 100,000 nested arrays: an error with its line, not a stack overflow.
+        #expect(throws: TOMLError(file: "t.toml", line: 2, message: "arrays nested more than 32 deep")) {
+            try TOMLSubset.parse("a = 1\nb = " + String(repeating: "[", count: 100_000) + "\n", file: "t.toml")
+        }
     }
 }
 
