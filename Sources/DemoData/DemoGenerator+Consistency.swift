@@ -8,6 +8,11 @@ extension DemoGenerator {
     /// another quote), and one without such an order reads as sent, or expired past its date.
     static func reconcile(_ db: Database, today: DateOnly) throws {
         try db.execute(sql: "UPDATE customers SET last_contact_on = (SELECT max(happened_on) FROM contact_log l WHERE l.customer_id = customers.id)")
+        // The contact person on the customer is one of its contacts (the first card).
+        try db.execute(sql: """
+            UPDATE customers SET contact_person = (SELECT name FROM contacts k WHERE k.customer_id = customers.id ORDER BY k.id LIMIT 1)
+            WHERE contact_person IS NOT NULL AND EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = customers.id)
+            """)
         let accepted = try Row.fetchAll(db, sql: "SELECT id, customer_id, quote_date, valid_until FROM quotes WHERE status = 'accepted' ORDER BY quote_date, id")
         let order = try db.makeStatement(sql: """
             SELECT id FROM sales_orders WHERE customer_id = ? AND order_date BETWEEN ? AND ? AND quote_id IS NULL AND status <> 'cancelled' ORDER BY order_date, id LIMIT 1

@@ -44,7 +44,10 @@ extension CompanySettings {
             let parts: [Int?] = v.split(separator: ",").map { Int(String($0).trimmingSpaces()) }
             guard !parts.isEmpty, !parts.contains(nil) else { throw DomainError("aging_bounds must be days separated by commas, e.g. 30,60,90,180, not '\(raw)'", field: key) }
             s.agingBounds = parts.compactMap { $0 }
-        case "commission": s.defaultCommissionBasisPoints = try BasisPoints.parsePercent(v).value
+        case "commission":
+            do { s.defaultCommissionBasisPoints = try BasisPoints.parsePercent(v).value } catch {
+                throw DomainError("commission must be a percentage from 0 to 100, not '\(raw)'", field: key)
+            }
         case "commission_on_revenue":
             guard ["true", "false"].contains(v) else { throw DomainError("commission_on_revenue must be true or false, not '\(raw)'", field: key) }
             s.commissionOnRevenue = v == "true"

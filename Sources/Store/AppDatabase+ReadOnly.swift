@@ -6,7 +6,9 @@ extension AppDatabase {
     /// changed — so it works on a read-only backup too. Anything that is not a Rapport database
     /// (an empty file, another SQLite file) is refused.
     public static func openReadOnly(path: String) throws(StoreError) -> AppDatabase {
-        guard FileManager.default.fileExists(atPath: path) else { throw .cannotOpen(path: path, reason: "no such file") }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw .cannotOpen(path: path, reason: "no such file. To try Rapport: `rapport demo`, then `rapport`. To start your company: `rapport user add LOGIN --role manager` (creates it). Or pass --db with your file")
+        }
         try checkHeader(path: path)
         if (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0 { throw .notADatabase(path: path) }
         let queue: DatabaseQueue

@@ -46,7 +46,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
         out.write(Data("Logins (password '\(DemoGenerator.password)'):\n".utf8))
         for l in summary.logins { out.write(Data("  \(l.login.padding(toLength: 11, withPad: " ", startingAt: 0)) \(l.role.padding(toLength: 16, withPad: " ", startingAt: 0)) \(l.name)\n".utf8)) }
-        if global.db == nil { out.write(Data("Next: `rapport` opens it (while there is no company database), as do `rapport check`, `rapport report …`.\n".utf8)) }
+        if global.db == nil, !fm.fileExists(atPath: global.companyPath()) { out.write(Data("Next: `rapport` opens it (while there is no company database), as do `rapport check`, `rapport report …`.\n".utf8)) }
         if noTui || isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0 { return }
         try await TUILauncher.run(database: database, clock: clock, options: ui)
     }

@@ -29,7 +29,7 @@ struct Rapport: AsyncParsableCommand {
             Foundation.exit(2)
         } catch {
             // A refusal inside a subcommand: its message, then that subcommand's usage, full path.
-            if let ran, ran != Rapport.self, !(error is ExitCode), !(error is CleanExit) {
+            if let ran, ran != Rapport.self, !(error is ExitCode), exitCode(for: error) != .success {
                 let usage = usageString(for: ran)
                 let path = usage.split(separator: " ").prefix { !$0.hasPrefix("[") && !$0.hasPrefix("<") }.joined(separator: " ")
                 FileHandle.standardError.write(Data("Error: \(message(for: error))\nUsage: \(usage)\n  See '\(path) --help' for more.\n".utf8))

@@ -194,7 +194,9 @@ public final class AppShell {
             left += " · " + catalog.text("role.\(s.role.rawValue)") + " · " + s.actor.displayName
             switch model.current {
             case .list(let m)?: left += " · " + catalog.text("list.\(m.kind.rawValue)")
-            case .card?: left += " · " + catalog.text("screen.card")
+            case .card(let m)?:
+                let screens: [RecordRef.Kind: String] = [.performance: "screen.performance", .quoteList: "screen.quotes", .reminders: "screen.reminders"]
+                left += " · " + catalog.text(screens[m.ref.kind] ?? "screen.card")
             case .editor(let e)?: left += " · " + catalog.text(e.title)
             default: left += " · " + catalog.text("screen.home")
             }

@@ -644,5 +644,6 @@ extension Catalog {
         "hint.undo": "撤销",
         "action.undo": "撤销刚标记完成的跟进",
         "list.found-partial": "在前面的名称中找到 %@ 个 — 再输入几个字可搜索全部",
+        "reason.clear-search-first": "请先按 Esc 清除搜索：排序和筛选作用于整个列表",
     ]
 }

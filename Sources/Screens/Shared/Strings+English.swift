@@ -644,5 +644,6 @@ extension Catalog {
         "hint.undo": "undo",
         "action.undo": "Undo the follow-up just marked done",
         "list.found-partial": "%@ found among the first names — type more to search them all",
+        "reason.clear-search-first": "Esc clears the search first: sorting and filtering work on the whole list",
     ]
 }

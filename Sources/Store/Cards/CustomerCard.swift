@@ -49,7 +49,7 @@ enum CustomerCard: CardBuilder {
                              select: "id, name, title, mobile, phone, email, wechat, birthday", from: "FROM contacts WHERE customer_id = ?", order: "name, id", arguments: args) { r in
                 ([.text(r[1] as String), .text(orEmpty: r[2]), .text(orEmpty: r[3]), .text(orEmpty: r[4]), .text(orEmpty: r[5]), .text(orEmpty: r[6]), .text(orEmpty: (r[7] as String?).flatMap { Birthday(stored: $0)?.description })], RecordRef(.contact, r[0]))
             },
-            CardSectionQuery(title: "section.contact-log", columns: [.date("col.date"), .status("col.kind"), .text("col.contact"), .name("col.summary"), .name("col.outcome"), .date("col.next-contact"), .text("col.rep")],
+            CardSectionQuery(title: "section.contact-log", columns: [.date("col.date"), .status("col.kind"), ColumnSpec("col.contact", shrinks: true, width: 10), .name("col.summary"), .name("col.outcome"), .date("col.next-contact"), .text("col.rep")],
                              select: "l.happened_on, l.kind, k.name, l.summary, l.outcome, l.next_contact_on, u.display_name",
                              from: "FROM contact_log l JOIN users u ON u.id = l.user_id LEFT JOIN contacts k ON k.id = l.contact_id WHERE l.customer_id = ?",
                              order: "l.happened_on DESC, l.id DESC", arguments: args) { r in

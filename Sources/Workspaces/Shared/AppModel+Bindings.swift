@@ -77,9 +77,11 @@ extension AppModel {
         var list = motion { .list(.move($0)) }
         let hasRow = m.selectedRef != nil
         if hasRow { list.append(Binding("open", "hint.open", .list(.open))) }
-        list += [Binding("search", "hint.search", .list(.beginSearch), help: m.kind == .customers ? nil : "action.search-orders"), Binding("sort", "hint.sort", .sort)]
+        // Sorting or filtering starts the list over: with search results shown, they say so first.
+        list += [Binding("search", "hint.search", .list(.beginSearch), help: m.kind == .customers ? nil : "action.search-orders"),
+                 Binding("sort", "hint.sort", .sort).unless(!m.showingResults, "reason.clear-search-first")]
         if m.kind == .customers {
-            list += [Binding("filter", "hint.filter", .filter), Binding("new-record", "hint.new", .newRecord, help: "action.new-customer", needs: Self.customerWriters)]
+            list += [Binding("filter", "hint.filter", .filter).unless(!m.showingResults, "reason.clear-search-first"), Binding("new-record", "hint.new", .newRecord, help: "action.new-customer", needs: Self.customerWriters)]
             if hasRow { list.append(Binding("edit", "hint.edit", .edit, needs: Self.customerWriters)) }
             list += customerFollowUpBindings
         }
