@@ -76,8 +76,9 @@ public struct Form: Sendable, Equatable {
             buffer.fill(Rect(x: fx, y: y, width: fieldWidth, height: 1), style: fieldStyle)
             // Keep the cursor visible when the text is longer than the field; a cut shows as "…".
             let beforeCursor = String(shown.prefix(f.cursor))
+            // Only the field being typed in scrolls to its cursor; the others show their start.
             var skip = 0
-            while DisplayWidth.of(beforeCursor.dropFirst(skip)) >= fieldWidth - (skip > 0 ? 1 : 0) { skip += 1 }
+            while focused, DisplayWidth.of(beforeCursor.dropFirst(skip)) >= fieldWidth - (skip > 0 ? 1 : 0) { skip += 1 }
             let rest = String(shown.dropFirst(skip))
             let lead = skip > 0 ? "…" : ""
             buffer.put(lead + DisplayWidth.truncate(rest, to: fieldWidth - DisplayWidth.of(lead)), x: fx, y: y, style: fieldStyle, maxWidth: fieldWidth)

@@ -26,7 +26,10 @@ struct SettingsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Set one setting: rapport settings set company_name \"华贸通商贸有限公司\".")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "One of: \(CompanySettings.keys.joined(separator: ", ")).") var key: String
-        @Argument var value: String
+        /// Taken as it is, even when it starts with "-" (`payment_terms_days -5` is refused by the
+        /// setting's own check, not taken for an option).
+        @Argument(parsing: .allUnrecognized) var words: [String]
+        var value: String { words.joined(separator: " ") }
         func run() throws {
             let db = try AppDatabase.open(path: global.databasePath(), create: false)
             let changed: CompanySettings
