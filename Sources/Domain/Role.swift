@@ -55,6 +55,8 @@ public struct Actor: Sendable, Equatable {
     }
 
     public func can(_ c: Capability) -> Bool { role.can(c) }
+    /// Cost prices and margins are for the roles that buy, account or manage — on every path.
+    public var seesCostPrices: Bool { [.purchasing, .finance, .manager].contains(role) }
     /// A sales rep sees only own customers; every other role sees all of them.
     public var restrictedToOwnCustomers: Bool { !role.can(.viewAllCustomers) }
 

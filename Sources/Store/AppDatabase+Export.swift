@@ -12,7 +12,13 @@ extension AppDatabase {
     public func exportSheet(_ kind: String, for actor: Actor) throws(StoreError) -> Sheet {
         try AppDatabase.requireExport(kind, actor: actor)
         let own = actor.restrictedToOwnCustomers ? actor.userId : nil
-        return try read { db in try AppDatabase.partySheet(db, kind, own: own) ?? AppDatabase.masterSheet(db, kind, own: own) }
+        var sheet = try read { db in try AppDatabase.partySheet(db, kind, own: own) ?? AppDatabase.masterSheet(db, kind, own: own) }
+        // Cost prices only for the roles that see them (a rep's or an assistant's export has none).
+        if let cost = sheet.columns.firstIndex(where: { $0.title == "cost_price" }), !actor.seesCostPrices {
+            sheet.columns.remove(at: cost)
+            for i in sheet.rows.indices { sheet.rows[i].remove(at: cost) }
+        }
+        return sheet
     }
 
     /// Who may export what (a rep: their own customers' records only, see `own`).

@@ -55,3 +55,14 @@ import Domain
         #expect(try count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'feedback.create'") == 2)
     }
 }
+
+@Suite struct CostPriceTests {
+    @Test func onlyTheRolesThatBuyAccountOrManageExportCostPrices() throws {
+        let db = Fixtures.demo
+        for (login, sees) in [("rep", false), ("assistant", false), ("purchasing", true), ("finance", true), ("manager", true)] {
+            let sheet = try db.exportSheet("products", for: try Fixtures.actor(login, in: db))
+            #expect(sheet.columns.contains { $0.title == "cost_price" } == sees, "\(login)")
+            #expect(sheet.rows.allSatisfy { $0.count == sheet.columns.count })
+        }
+    }
+}
