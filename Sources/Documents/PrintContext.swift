@@ -5,7 +5,7 @@ import Domain
 /// dates as ISO) and ready for the column transforms.
 enum PrintContext {
     static func document(_ d: PrintableDocument, printedOn: DateOnly, width: TextWidth) -> [String: Any] {
-        func v(_ s: String) -> PrintValue { PrintValue(text: s, width: width) }
+        func v(_ s: String) -> PrintValue { PrintValue(text: width.clean(s), width: width) }
         func party(_ p: PrintableDocument.Party) -> [String: Any] {
             ["code": v(p.code), "name": v(p.name), "address": v(p.address), "contact": v(p.contact), "phone": v(p.phone)]
         }
@@ -48,7 +48,7 @@ enum PrintContext {
 
     /// The alignment page: a column ruler on every line so the operator can line the paper up.
     static func alignment(width columns: Int, pageLength: Int, company: PrintableDocument.Party, printedOn: DateOnly, width: TextWidth) -> [String: Any] {
-        func v(_ s: String) -> PrintValue { PrintValue(text: s, width: width) }
+        func v(_ s: String) -> PrintValue { PrintValue(text: width.clean(s), width: width) }
         let cols = max(10, columns)
         var ruler = ""
         // Columns counted from the paper's left edge: the two-digit line number takes 1–2.

@@ -3,7 +3,10 @@
 /// Domain): the program passes `DisplayWidth.of` in, so screen and paper agree on one table.
 public struct TextWidth: Sendable {
     public let of: @Sendable (Character) -> Int
-    public init(_ of: @escaping @Sendable (Character) -> Int) { self.of = of }
+    /// Makes data safe for the device (control characters shown, not sent): the program passes
+    /// the terminal's sanitizer in, so a printer never receives an escape sequence from a record.
+    public let clean: @Sendable (String) -> String
+    public init(_ of: @escaping @Sendable (Character) -> Int, clean: @escaping @Sendable (String) -> String = { $0 }) { self.of = of; self.clean = clean }
 
     public func width(_ text: some StringProtocol) -> Int { text.reduce(0) { $0 + of($1) } }
 

@@ -8,7 +8,7 @@ import TerminalCore
 /// The program's one template library: the user's folder over the bundled defaults, columns
 /// measured with the terminal's display-width table.
 func templateLibrary(environment env: [String: String] = ProcessInfo.processInfo.environment) -> TemplateLibrary {
-    TemplateLibrary(directory: XDG.rapport(.config, env) + "/templates", width: TextWidth { DisplayWidth.of($0) })
+    TemplateLibrary(directory: XDG.rapport(.config, env) + "/templates", width: TextWidth({ DisplayWidth.of($0) }, clean: TextSanitizer.clean))
 }
 
 struct TemplatesCommand: ParsableCommand {

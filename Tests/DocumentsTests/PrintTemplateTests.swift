@@ -39,6 +39,15 @@ func library(_ dir: String = "/nonexistent-rapport-templates") -> TemplateLibrar
         #expect(doc.copies == 1)
     }
 
+    @Test func printedTextShowsControlCharactersInsteadOfSendingThem() throws {
+        // A customer name with an escape sequence would move a dot-matrix printer's head.
+        var quote = sampleQuote()
+        quote.party.name = "Evil\u{1B}[2J Co"
+        let safe = TemplateLibrary(directory: "/nonexistent-rapport-templates", width: TextWidth({ DisplayWidth.of($0) }, clean: TextSanitizer.clean))
+        let doc = try safe.render(quote, printedOn: DateOnly(iso: "2026-11-22")!)
+        #expect(!doc.text.unicodeScalars.contains { $0.value == 0x1B } && doc.text.contains("Evil^[[2J Co"))
+    }
+
     @Test func longDocumentsRepeatTheHeaderOnEveryPage() throws {
         let doc = try library().render(sampleQuote(lines: 50), printedOn: DateOnly(iso: "2026-11-22")!)
         let lines = doc.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()

@@ -21,13 +21,21 @@ enum CLI {
         environment["RAPPORT_LOG"] = NSTemporaryDirectory() + "rapport-test.log"
         for (k, v) in env { environment[k] = v }
         p.environment = environment
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        // Output to files, read once the process has ended: reading pipes while other tests start
+        // and kill processes can be interrupted (EINTR), which Foundation's reader does not survive.
+        let outPath = tempPath("stdout"), errPath = tempPath("stderr")
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: outPath); try? FileManager.default.removeItem(atPath: errPath) }
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath)), err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        let input = Pipe()
         p.standardOutput = out; p.standardError = err; p.standardInput = input
         try p.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
+        try? out.close(); try? err.close()
+        let o = (try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data(), e = (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data()
         return Result(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
     }
 
