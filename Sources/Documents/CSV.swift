@@ -16,14 +16,18 @@ public enum CSV {
         }
     }
 
-    public static func read(path: String) throws(DocumentError) -> Table {
+    /// `encoding`: what the user says the file is (`utf-8`, `gb18030`, `big5`, `shift-jis`);
+    /// nil: UTF-8, else plausible GB18030, else refused naming `--encoding`.
+    public static func read(path: String, encoding: String? = nil) throws(DocumentError) -> Table {
         guard let data = FileManager.default.contents(atPath: path) else { throw DocumentError("\(path): cannot read the file") }
-        do { return try parse(bytes: [UInt8](data)) } catch { throw DocumentError("\(path): \(error.message)") }
+        do { return try parse(bytes: [UInt8](data), encoding: encoding) } catch { throw DocumentError("\(path): \(error.message)") }
     }
 
-    public static func parse(bytes: [UInt8]) throws(DocumentError) -> Table {
-        let (text, encoding) = try decode(bytes)
+    public static func parse(bytes: [UInt8], encoding given: String? = nil) throws(DocumentError) -> Table {
+        let text: String, encoding: String
+        if let given { (text, encoding) = (try TextEncoding.decode(bytes, as: given), given.lowercased()) } else { (text, encoding) = try decode(bytes) }
         let rows = try records(text)
+        try refuseControlCharacters(rows)
         guard let first = rows.first else { throw DocumentError("the file is empty: expected a header row") }
         let header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         let body = rows.dropFirst().filter { !($0.fields.count == 1 && $0.fields[0].isEmpty) }
@@ -42,10 +46,23 @@ public enum CSV {
         if let u = utf8Line, let o = otherLine {
             throw DocumentError("mixed encodings: line \(u + 1) is UTF-8 but line \(o + 1) is not; save the whole file as UTF-8 (or all as GB18030)")
         }
-        guard let s = TextEncoding.decodeGB18030(Array(b)) else {
-            throw DocumentError("line \((otherLine ?? 0) + 1) is neither UTF-8 nor GB18030; save the file as UTF-8 CSV")
+        guard let s = TextEncoding.decodeGB18030(Array(b)), TextEncoding.looksLikeGB18030(Array(b)) else {
+            throw DocumentError("line \((otherLine ?? 0) + 1) is neither UTF-8 nor plausible GB18030 (Shift-JIS or Big5, perhaps): "
+                                + "save the file as UTF-8 CSV, or say what it is with --encoding big5|shift-jis|gb18030|utf-8")
         }
         return (s, "gb18030")
+    }
+
+    /// NUL and other control characters have no place in a field (line breaks and tabs inside a
+    /// quoted field aside): refused naming the row and column, so nothing stores garbage.
+    static func refuseControlCharacters(_ rows: [(line: Int, fields: [String])]) throws(DocumentError) {
+        for r in rows {
+            for (i, f) in r.fields.enumerated() {
+                if let bad = f.unicodeScalars.first(where: { ($0.value < 0x20 && ![0x09, 0x0A, 0x0D].contains($0.value)) || (0x7F...0x9F).contains($0.value) }) {
+                    throw DocumentError("row \(r.line), column \(i + 1): a control character (U+\(String(bad.value, radix: 16, uppercase: true))) in the value; remove it from the file")
+                }
+            }
+        }
     }
 
     /// Splits text into records of fields. An opening quote never closed (a truncated file) is

@@ -7,11 +7,44 @@ import Glibc
 /// read), through the C library's iconv: Foundation on Linux has no GB18030 codec.
 public enum TextEncoding {
     public static func encode(_ text: String, as encoding: String) throws(DocumentError) -> [UInt8] {
-        switch encoding.lowercased() {
-        case "utf-8", "utf8": return Array(text.utf8)
-        case "gb18030", "gbk", "gb2312": return try convert(Array(text.utf8), from: "UTF-8", to: "GB18030")
-        default: throw DocumentError("unknown encoding '\(encoding)' (utf-8 or gb18030)")
+        guard let name = try iconvName(encoding) else { return Array(text.utf8) }
+        return try convert(Array(text.utf8), from: "UTF-8", to: name)
+    }
+
+    /// Bytes in the encoding the user named, as text.
+    public static func decode(_ bytes: [UInt8], as encoding: String) throws(DocumentError) -> String {
+        guard let name = try iconvName(encoding) else {
+            guard let s = String(validating: bytes, as: UTF8.self) else { throw DocumentError("the file is not valid UTF-8") }
+            return s.hasPrefix("\u{FEFF}") ? String(s.dropFirst()) : s
         }
+        return String(decoding: try convert(bytes, from: name, to: "UTF-8"), as: UTF8.self)
+    }
+
+    /// iconv's name for an encoding a user names; nil for UTF-8.
+    static func iconvName(_ encoding: String) throws(DocumentError) -> String? {
+        switch encoding.lowercased() {
+        case "utf-8", "utf8": return nil
+        case "gb18030", "gbk", "gb2312": return "GB18030"
+        case "big5": return "BIG5"
+        case "shift-jis", "shift_jis", "sjis": return "SHIFT_JIS"
+        default: throw DocumentError("unknown encoding '\(encoding)' (utf-8, gb18030, big5 or shift-jis)")
+        }
+    }
+
+    /// Whether bytes that decode as GB18030 read like Chinese rather than another double-byte
+    /// encoding decoded by mistake: most two-byte characters of real GB text fall in GB2312's
+    /// common rows (lead and trail bytes 0xA1–0xFE); Shift-JIS kana and Big5's trail bytes
+    /// 0x40–0x7E do not.
+    public static func looksLikeGB18030(_ bytes: [UInt8]) -> Bool {
+        var common = 0, other = 0, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let t = i + 1 < bytes.count ? bytes[i + 1] : 0
+            if (0xA1...0xF7).contains(b) && (0xA1...0xFE).contains(t) { common += 1 } else { other += 1 }
+            i += 2
+        }
+        return common + other == 0 || other * 5 <= common + other
     }
 
     /// Bytes in GB18030 as UTF-8 text; nil at the first byte sequence GB18030 does not have.

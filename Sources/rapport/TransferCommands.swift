@@ -25,6 +25,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Users: where the first passwords go (default: FILE.passwords.csv, mode 0600).") var passwords: String?
     @Option(help: "Sales orders: the lines file (order number, product, quantity, unit_price, discount).") var lines: String?
     @Option(help: "Sales orders: column mapping of the lines file.") var linesMap: String?
+    @Option(help: "What the file is when it is not UTF-8: gb18030, big5, shift-jis (default: UTF-8, or GB18030 when it plainly is).") var encoding: String?
     @Option(help: "Import as this user (a manager); default: the file's owner.") var user: String?
 
     func run() throws {
@@ -35,7 +36,7 @@ struct ImportCommand: ParsableCommand {
         let result: DataImport.Result
         do {
             result = try DataImport.run(kind: kind, path: file, mapping: map, dryRun: dryRun, skipBadRows: skipBadRows, rejectsPath: rejects,
-                                        linesPath: lines, linesMapping: linesMap, passwordsPath: passwords, database: db, actor: actor, today: clock.today(), now: clock.nowSeconds())
+                                        linesPath: lines, linesMapping: linesMap, passwordsPath: passwords, encoding: encoding, database: db, actor: actor, today: clock.today(), now: clock.nowSeconds())
         } catch let e as ImportErrors {
             for p in e.problems { print(p) }
             print("nothing imported")

@@ -35,6 +35,30 @@ import Testing
         }
     }
 
+    @Test func big5AndShiftJISAreRefusedUnlessNamed() throws {
+        let big5 = try TextEncoding.encode("編號,名稱\nC1,臺北貿易股份有限公司\nC2,高雄五金行\n", as: "big5")
+        let sjis = try TextEncoding.encode("コード,名前\nC1,東京トレーディング株式会社\n", as: "shift-jis")
+        for bytes in [big5, sjis] {
+            do { _ = try CSV.parse(bytes: bytes); Issue.record("a Big5 or Shift-JIS file was read as GB18030") } catch {
+                #expect(error.message.contains("--encoding"))
+            }
+        }
+        #expect(try CSV.parse(bytes: big5, encoding: "big5").records[0].fields == ["C1", "臺北貿易股份有限公司"])
+        #expect(try CSV.parse(bytes: sjis, encoding: "shift-jis").records[0].fields == ["C1", "東京トレーディング株式会社"])
+        #expect(throws: DocumentError("unknown encoding 'latin9' (utf-8, gb18030, big5 or shift-jis)")) { _ = try CSV.parse(bytes: big5, encoding: "latin9") }
+    }
+
+    @Test func controlCharactersInAFieldAreRefusedNamingRowAndColumn() throws {
+        #expect(throws: DocumentError("row 3, column 2: a control character (U+0) in the value; remove it from the file")) {
+            _ = try CSV.parse(bytes: Array("code,name\nC1,ok\nC2,bad\u{0}name\n".utf8))
+        }
+        #expect(throws: DocumentError("row 2, column 1: a control character (U+1B) in the value; remove it from the file")) {
+            _ = try CSV.parse(bytes: Array("code,name\n\u{1B}[2J,x\n".utf8))
+        }
+        // A line break and a tab inside a quoted field are text, not garbage.
+        #expect(try CSV.parse(bytes: Array("code,note\nC1,\"a\tb\nc\"\n".utf8)).records[0].fields == ["C1", "a\tb\nc"])
+    }
+
     @Test func writesWhatItReads() throws {
         let sheet = Sheet(name: "t", columns: [.init("code"), .init("note"), .init("amount", .money), .init("on", .date)],
                           rows: [[.text("C1"), .text("a, \"b\"\nc"), .money(Money(minorUnits: -1_234_567)), .date(DateOnly(iso: "2026-02-28")!)],

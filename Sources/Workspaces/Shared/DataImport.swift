@@ -36,12 +36,12 @@ public enum DataImport {
     /// `linesPath`: for sales orders, the file of their lines (joined by the order number);
     /// `linesMapping` maps its columns as `mapping` does the orders'.
     public static func run(kind: String, path: String, mapping: String?, dryRun: Bool, skipBadRows: Bool, rejectsPath: String? = nil,
-                           linesPath: String? = nil, linesMapping: String? = nil, passwordsPath: String? = nil,
+                           linesPath: String? = nil, linesMapping: String? = nil, passwordsPath: String? = nil, encoding: String? = nil,
                            database: any ImportStore, actor: Actor, today: DateOnly, now: Int64) throws -> Result {
         guard let spec = ImportSpec.all[kind] else {
             throw DocumentError("cannot import '\(kind)' yet (one of: \(kinds.joined(separator: ", ")))")
         }
-        let table = try CSV.read(path: path)
+        let table = try CSV.read(path: path, encoding: encoding)
         let mapped = try MappedTable.map(table, spec: spec, mapping: mapping)
         var problems: [ImportProblem] = []
         func field(_ name: String, _ fields: [String]) -> String { mapped.value(name, in: fields) }
@@ -149,7 +149,7 @@ public enum DataImport {
             outcome = try database.importProducts(records, by: actor, at: now, options: options(!skipBadRows && !problems.isEmpty))
         case "sales-orders":
             guard let linesPath else { throw DocumentError("sales orders come as two files: give the lines file with --lines") }
-            let records = try SalesOrderImport(orders: mapped, good: good, linesPath: linesPath, linesMapping: linesMapping).records(problems: &problems)
+            let records = try SalesOrderImport(orders: mapped, good: good, linesPath: linesPath, linesMapping: linesMapping, encoding: encoding).records(problems: &problems)
             outcome = try database.importHistoricalOrders(records, by: actor, today: today, at: now, options: options(!skipBadRows && !problems.isEmpty))
         case "warehouses":
             let records = good.map { line, f in ImportRecord(line: line, record: Warehouse(code: field("code", f), name: field("name", f))) }

@@ -13,9 +13,10 @@ struct SalesOrderImport {
     var good: [(Int, [String])]
     var linesPath: String
     var linesMapping: String?
+    var encoding: String?
 
     func records(problems: inout [ImportProblem]) throws -> [ImportRecord<HistoricalOrder>] {
-        let linesTable = try CSV.read(path: linesPath)
+        let linesTable = try CSV.read(path: linesPath, encoding: encoding)
         let lines = try MappedTable.map(linesTable, spec: .salesOrderLines, mapping: linesMapping)
         var orderRow: [String: Int] = [:]
         for (line, f) in good where orderRow[orders.value("number", in: f)] == nil { orderRow[orders.value("number", in: f)] = line }
