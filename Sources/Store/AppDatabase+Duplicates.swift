@@ -70,8 +70,10 @@ extension AppDatabase {
 
     /// Candidate pairs across the whole base: equal keys by SQL grouping, similar names by
     /// prefix filtering on trigrams (rarest first), each pair verified by the Domain rule.
-    public func duplicatePairs(maxGroup: Int = 50) throws(StoreError) -> (pairs: [DuplicatePair], skippedGroups: Int) {
-        try read { db in
+    public func duplicatePairs(maxGroup: Int = 50, for actor: Actor) throws(StoreError) -> (pairs: [DuplicatePair], skippedGroups: Int) {
+        // Every customer of every rep: for those who hand customers over.
+        guard actor.can(.reassignCustomers) else { throw .forbidden("only a manager lists duplicate customers across reps") }
+        return try read { db in
             var sides: [Int64: DuplicatePair.Side] = [:]
             var keys: [Int64: DuplicateKeys] = [:]
             for row in try Row.fetchAll(db, sql: """

@@ -42,6 +42,11 @@ extension AppDatabase {
         } catch { throw mapError(error) }
     }
 
+    /// Bulk loads set a company up from its old system: the manager's job, like its settings.
+    public static func mayImport(_ actor: Actor) throws(StoreError) {
+        guard actor.can(.editSettings) else { throw .forbidden("only a manager imports data") }
+    }
+
     /// Runs `check` for every row inside one write; writes the rows it accepted with `insert`
     /// unless this is a dry run or (without `skipBadRows`) any row had a problem.
     static func importRows<R: Sendable & Equatable>(
@@ -49,6 +54,7 @@ extension AppDatabase {
         finish: (() throws -> Void)? = nil,
         check: (ImportRecord<R>, inout [ImportProblem], inout [ImportProblem]) throws -> (() throws -> Void)?
     ) throws -> ImportOutcome {
+        try mayImport(actor)
         var problems: [ImportProblem] = [], warnings: [ImportProblem] = []
         var writes: [() throws -> Void] = []
         for row in rows {

@@ -19,6 +19,7 @@ public final class AppDatabase: Sendable {
         m.registerMigration(SchemaV2.identifier) { db in try SchemaV2.migrate(db) }
         m.registerMigration(SchemaV3.identifier) { db in try SchemaV3.migrate(db) }
         m.registerMigration(SchemaV4.identifier) { db in try SchemaV4.migrate(db) }
+        m.registerMigration(SchemaV5.identifier) { db in try SchemaV5.migrate(db) }
         return m
     }
 

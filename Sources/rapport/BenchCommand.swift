@@ -17,6 +17,10 @@ struct BenchCommand: AsyncParsableCommand {
     mutating func run() async throws {
         let processStart = BenchCommand.processStartSeconds()
         let path = global.databasePath()
+        // It logs in as every role without a password and writes documents: a demo's work only.
+        guard AppDatabase.isDemoFile(path: path) else {
+            throw ValidationError("bench runs on a demo database only (rapport demo --size large --db FILE), and \(path) is not one")
+        }
         let clock = SystemClock(fixedToday: try global.fixedToday())
         let today = clock.today()
         print("Rapport benchmark on \(path), today \(today.iso) (budgets in brackets)")

@@ -52,15 +52,17 @@ struct PrintCommand: ParsableCommand {
     @Argument(help: "quote, order, shipment, purchase-order, or alignment.") var kind: String
     @Argument(help: "The document's number, e.g. Q-2026-00131.") var number: String?
     @Option(help: "Template name or file (default: KIND.txt).") var template: String?
-    @Option(help: "Save to this file instead of printing.") var out: String?
-    @Option(help: "Print as this user (their access rules); default: the file's owner sees everything.") var user: String?
+    @Option(help: "Save to this file instead of printing (- for standard output).") var out: String?
+    @OptionGroup var auth: AuthOptions
 
     func run() throws {
-        let db = try AppDatabase.open(path: global.databasePath(), create: false)
-        let today = SystemClock(fixedToday: try global.fixedToday()).today()
+        let (db, actor, clock) = try global.openAuthenticated(auth)
+        let today = clock.today()
         let lib = templateLibrary()
         let (settings, warnings) = LoadedConfig.printer()
         for w in warnings { FileHandle.standardError.write(Data("rapport: \(w)\n".utf8)) }
+        // Through the sudo rule a saved file would be the service account's: a printer, or stdout.
+        if settings.printer?.isEmpty ?? true { try SudoRule.requireStandardOutput(out, option: "--out") }
         let rendered: RenderedDocument
         let title: String
         do {
@@ -72,9 +74,10 @@ struct PrintCommand: ParsableCommand {
                     throw ValidationError("unknown document kind '\(kind)' (quote, order, shipment, purchase-order, alignment)")
                 }
                 guard let number else { throw ValidationError("which \(kind)? give its number") }
-                rendered = try lib.render(try db.printableDocument(k, number: number, for: try db.actor(login: user)), template: template, printedOn: today)
+                rendered = try lib.render(try db.printableDocument(k, number: number, for: actor), template: template, printedOn: today)
                 title = number
             }
+            if out == "-" { StandardOutput.text(rendered.text); return }
             switch try PrintJob.deliver(rendered, settings: settings, out: out, title: title) {
             case .printed(let printer, let copies, let message): print("printed on \(printer), \(copies) cop\(copies == 1 ? "y" : "ies")\(message.isEmpty ? "" : ": \(message)")")
             case .saved(let path, nil): print("saved to \(path)")

@@ -32,19 +32,14 @@ struct GlobalOptions: ParsableArguments {
     static func demoPath() -> String { XDG.rapport(.data) + "/demo.sqlite" }
 
 
+    /// Through the sudo rule the database is the service account's own: no other file is named.
+    func validate() throws {
+        if SudoRule.active && db != nil { throw ValidationError("--db is not taken through the sudo rule: the database is the service account's") }
+    }
+
     func fixedToday() throws -> DateOnly? {
         guard let text = today ?? ProcessInfo.processInfo.environment["RAPPORT_TODAY"].flatMap({ $0.isEmpty ? nil : $0 }) else { return nil }
         guard let d = DateOnly(iso: text) else { throw ValidationError("--today must be YYYY-MM-DD, not '\(text)'") }
         return d
-    }
-}
-
-extension AppDatabase {
-    /// The actor a command runs as: the active user `login`, or, without one, the file's owner
-    /// (who can read the file anyway) with every right.
-    func actor(login: String?) throws -> Actor {
-        guard let login else { return .system }
-        guard let account = try user(login: login), account.active else { throw StoreError.notFound("active user '\(login)'") }
-        return account.actor
     }
 }

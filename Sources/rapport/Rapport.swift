@@ -23,6 +23,11 @@ struct Rapport: AsyncParsableCommand {
             var command = try parseAsRoot()
             ran = type(of: command)
             if var async = command as? AsyncParsableCommand { try await async.run() } else { try command.run() }
+        } catch let e as AuthenticationError {
+            // Said plainly, without the usage: the command was right, the person was not proved.
+            printError("rapport: \(e.description)")
+            log.warning("refused: \(e.description)")
+            Foundation.exit(1)
         } catch let e as StoreError {
             printError("rapport: \(e.description)")
             log.error("\(e.description)")
@@ -49,7 +54,10 @@ struct OpenCommand: AsyncParsableCommand {
         let path = global.databasePath()
         let database = try AppDatabase.open(path: path, create: false)
         let clock = SystemClock(fixedToday: try global.fixedToday())
-        do { try await TUILauncher.run(database: database, clock: clock, options: ui) } catch {
+        // Through the sudo rule, a mapped account is its login already; anyone else logs in.
+        let invoker = SudoInvoker.current(databasePath: database.path)
+        let actor = try invoker.flatMap { try database.authenticate(osAccount: $0.osUser, at: clock.nowSeconds()) }
+        do { try await TUILauncher.run(database: database, clock: clock, options: ui, signedIn: actor) } catch {
             FileHandle.standardError.write(Data("rapport: \(error)\n".utf8))
             Foundation.exit(1)
         }
@@ -60,10 +68,12 @@ struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "backup", abstract: "Copy the database while it is in use (file mode 0600).")
     @OptionGroup var global: GlobalOptions
     @Option(name: .shortAndLong, help: "Backup file (default: next to the database, with a timestamp).") var out: String?
+    @OptionGroup var auth: AuthOptions
 
     func run() throws {
         let path = global.databasePath()
         let database = try AppDatabase.open(path: path, create: false)
+        try SudoRule.requireManager(global, auth)
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
         let target = out ?? (path.hasSuffix(".sqlite") ? String(path.dropLast(7)) : path) + "-backup-\(stamp).sqlite"
         try database.backup(to: target)
@@ -74,10 +84,12 @@ struct BackupCommand: ParsableCommand {
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "check", abstract: "Check integrity, foreign keys and domain invariants; exit 1 naming each problem.")
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var auth: AuthOptions
 
     func run() throws {
         // Read-only: check never creates, migrates or changes the file (a read-only backup too).
         let database = try AppDatabase.openReadOnly(path: global.databasePath())
+        try SudoRule.requireManager(global, auth)
         let problems = try database.check()
         if problems.isEmpty { print("ok: integrity, foreign keys and \(AppDatabase.invariantCount) invariants hold"); return }
         for p in problems { print(p) }

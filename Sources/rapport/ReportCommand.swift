@@ -10,23 +10,22 @@ struct ReportCommand: ParsableCommand {
     struct Reminders: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The items of a user's reminder pane, exactly as their home shows them.")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Login whose reminders to print.") var user: String
+        @OptionGroup var auth: AuthOptions
         @Option(help: "table or json.") var format: String = "table"
 
         func run() throws {
             guard format == "table" || format == "json" else { throw ValidationError("--format must be table or json") }
-            let db = try AppDatabase.open(path: global.databasePath(), create: false)
-            let actor = try db.actor(login: user)
-            let today = SystemClock(fixedToday: try global.fixedToday()).today()
+            let (db, actor, clock) = try global.openAuthenticated(auth)
+            let today = clock.today()
             let groups = try db.reminders(for: actor, today: today)
             if format == "json" {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                let out = ReminderReport(user: user, role: actor.role.rawValue, today: today.iso, groups: groups.map(ReminderReport.Group.init))
+                let out = ReminderReport(user: actor.login, role: actor.role.rawValue, today: today.iso, groups: groups.map(ReminderReport.Group.init))
                 print(String(decoding: try encoder.encode(out), as: UTF8.self))
                 return
             }
-            print("Reminders for \(user) (\(actor.role.rawValue)) on \(today.iso)")
+            print("Reminders for \(actor.login) (\(actor.role.rawValue)) on \(today.iso)")
             for g in groups {
                 print("\n\(g.kind.rawValue) (\(g.total))")
                 for i in g.items {
@@ -42,12 +41,13 @@ extension ReportCommand {
     struct Duplicates: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Candidate duplicate customers across the whole base, with the rule that matched.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var auth: AuthOptions
         @Option(help: "table or json.") var format: String = "table"
 
         func run() throws {
             guard format == "table" || format == "json" else { throw ValidationError("--format must be table or json") }
-            let db = try AppDatabase.open(path: global.databasePath(), create: false)
-            let result = try db.duplicatePairs()
+            let (db, actor, _) = try global.openAuthenticated(auth)
+            let result = try db.duplicatePairs(for: actor)
             if format == "json" {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

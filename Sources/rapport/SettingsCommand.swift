@@ -14,8 +14,10 @@ struct SettingsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every setting and its value.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var auth: AuthOptions
         func run() throws {
-            let settings = try AppDatabase.open(path: global.databasePath(), create: false).settings()
+            let (db, _, _) = try global.openAuthenticated(auth)
+            let settings = try db.settings()
             for key in CompanySettings.keys {
                 print(key.padding(toLength: 22, withPad: " ", startingAt: 0) + TextSanitizer.clean(settings.value(of: key) ?? ""))
             }
@@ -29,12 +31,13 @@ struct SettingsCommand: ParsableCommand {
         /// Taken as it is, even when it starts with "-" (`payment_terms_days -5` is refused by the
         /// setting's own check, not taken for an option).
         @Argument(parsing: .allUnrecognized) var words: [String]
+        @OptionGroup var auth: AuthOptions
         var value: String { words.joined(separator: " ") }
         func run() throws {
-            let db = try AppDatabase.open(path: global.databasePath(), create: false)
+            let (db, actor, clock) = try global.openAuthenticated(auth)
             let changed: CompanySettings
             do { changed = try db.settings().setting(key, to: value) } catch let e as DomainError { throw ValidationError(e.message) }
-            try db.saveSettings(changed, by: .system, at: SystemClock(fixedToday: try global.fixedToday()).nowSeconds())
+            try db.saveSettings(changed, by: actor, at: clock.nowSeconds())
             print("\(key) = \(TextSanitizer.clean(changed.value(of: key) ?? ""))")
         }
     }

@@ -11,7 +11,7 @@ nonisolated(unsafe) var receivedSignal: Int32 = 0
 
 enum TUILauncher {
     @MainActor
-    static func run(database: AppDatabase, clock: any Clock, options: UIOptions) async throws {
+    static func run(database: AppDatabase, clock: any Clock, options: UIOptions, signedIn: Actor? = nil) async throws {
         let loaded = LoadedConfig.load(options: options)
         let terminal = try NcursesTerminal()
         for sig in [SIGINT, SIGTERM, SIGHUP] {
@@ -26,6 +26,7 @@ enum TUILauncher {
         // config.toml's [print] is read once: its settings for the session, its problems shown.
         let (printer, printWarnings) = LoadedConfig.printer()
         let warnings = loaded.warnings + printWarnings + [terminal.localeNote].compactMap { $0 }
+        if let signedIn { _ = model.handle(.login(.result(.success(signedIn), now: clock.nowSeconds())), now: clock.nowSeconds()) }
         if let w = warnings.first { _ = model.handle(.toast(w, isError: true), now: clock.nowSeconds() + 6) }
         for w in warnings { log.warning("\(w)") }
         let documents = DocumentServices(library: templateLibrary(), printer: printer, exportDirectory: XDG.rapport(.data) + "/exports")

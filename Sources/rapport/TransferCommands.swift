@@ -26,12 +26,11 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Sales orders: the lines file (order number, product, quantity, unit_price, discount).") var lines: String?
     @Option(help: "Sales orders: column mapping of the lines file.") var linesMap: String?
     @Option(help: "What the file is when it is not UTF-8: gb18030, big5, shift-jis (default: UTF-8, or GB18030 when it plainly is).") var encoding: String?
-    @Option(help: "Import as this user (a manager); default: the file's owner.") var user: String?
+    @OptionGroup var auth: AuthOptions
 
     func run() throws {
-        let db = try AppDatabase.open(path: global.databasePath(), create: false)
-        let clock = SystemClock(fixedToday: try global.fixedToday())
-        let actor = try db.actor(login: user)
+        try SudoRule.refuse("import reads files as the service account: an administrator runs it as that account")
+        let (db, actor, clock) = try global.openAuthenticated(auth)
         let started = Date()
         let result: DataImport.Result
         do {
@@ -67,15 +66,15 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "users, warehouses, stock, customers, contacts, products, suppliers, receivables, payables or sales-orders (written as FILE and FILE-lines).") var kind: String
     @Option(help: "xlsx or csv.") var format: String = "xlsx"
-    @Option(help: "Output file (default: KIND.FORMAT in the current folder).") var out: String?
-    @Option(help: "Export as this user (a rep gets their own customers); default: everything.") var user: String?
+    @Option(help: "Output file (default: KIND.FORMAT in the current folder; - for standard output).") var out: String?
+    @OptionGroup var auth: AuthOptions
 
     func run() throws {
         guard format == "xlsx" || format == "csv" else { throw ValidationError("--format must be xlsx or csv") }
         let kinds = AppDatabase.exportKinds + ["sales-orders"]
         guard kinds.contains(kind) else { throw ValidationError("'\(kind)' is not something to export; one of: \(kinds.joined(separator: ", "))") }
-        let db = try AppDatabase.open(path: global.databasePath(), create: false)
-        let actor = try db.actor(login: user)
+        try SudoRule.requireStandardOutput(out, option: "--out")
+        let (db, actor, _) = try global.openAuthenticated(auth)
         let path = out ?? "\(kind).\(format)"
         var sheets: [(Sheet, String)]
         if kind == "sales-orders" {
@@ -85,6 +84,11 @@ struct ExportCommand: ParsableCommand {
             sheets = [(orders, path), (lines, stem + "-lines.\(format)")]
         } else {
             sheets = [(try db.exportSheet(kind, for: actor), path)]
+        }
+        if path == "-" {
+            guard sheets.count == 1 else { throw ValidationError("sales orders are two files: --out - takes one; export them to a file") }
+            try StandardOutput.write(sheets[0].0, format: format)
+            return
         }
         do {
             for (sheet, file) in sheets {

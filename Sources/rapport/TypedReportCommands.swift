@@ -10,16 +10,16 @@ import TerminalCore
 /// TUI's report card shows, as a table, CSV or JSON, labels in the language of `LANG`.
 struct TypedReportOptions: ParsableArguments {
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Login running the report.") var user: String
+    @OptionGroup var auth: AuthOptions
     @Option(help: "First day, YYYY-MM-DD (default: first of this month).") var from: String?
     @Option(help: "Last day, YYYY-MM-DD (default: today).") var to: String?
     @Option(help: "table, csv or json.") var format: String = "table"
 
-    func run(_ name: String, rep: String? = nil) throws {
+    /// `rep`: whose figures (`ownByDefault`: the one running it, when not named).
+    func run(_ name: String, rep: String? = nil, ownByDefault: Bool = false) throws {
         guard ["table", "csv", "json"].contains(format) else { throw ValidationError("--format must be table, csv or json") }
-        let db = try AppDatabase.open(path: global.databasePath(), create: false)
-        let actor = try db.actor(login: user)
-        let today = SystemClock(fixedToday: try global.fixedToday()).today()
+        let (db, actor, clock) = try global.openAuthenticated(auth)
+        let today = clock.today()
         func day(_ text: String?, _ fallback: DateOnly, _ option: String) throws -> DateOnly {
             guard let text else { return fallback }
             guard let d = DateOnly(iso: text) else { throw ValidationError("--\(option) '\(text)' is not a date (YYYY-MM-DD)") }
@@ -27,7 +27,7 @@ struct TypedReportOptions: ParsableArguments {
         }
         let period = DateRange(from: try day(from, today.startOfMonth, "from"), to: try day(to, today, "to"))
         guard period.from <= period.to else { throw ValidationError("--from is after --to") }
-        var repId: Int64?
+        var repId: Int64? = ownByDefault ? actor.userId : nil
         if let rep {
             guard let subject = try db.user(login: rep) else { throw StoreError.notFound("user '\(rep)'") }
             repId = subject.id
@@ -76,8 +76,8 @@ extension ReportCommand {
         static let configuration = CommandConfiguration(commandName: "rep-performance",
                                                         abstract: "A rep's figures for a period, as \"My performance\" shows them.")
         @OptionGroup var options: TypedReportOptions
-        @Option(help: "Login of the rep to report on (default: --user; a manager may name any rep).") var rep: String?
-        func run() throws { try options.run("rep-performance", rep: rep ?? options.user) }
+        @Option(help: "Login of the rep to report on (default: yourself; a manager may name any rep).") var rep: String?
+        func run() throws { try options.run("rep-performance", rep: rep, ownByDefault: true) }
     }
 
     struct TeamPerformanceReport: ParsableCommand {

@@ -87,4 +87,29 @@ import Domain
         #expect((locked ?? 0) > 5_000)
         #expect(try first.authenticate(login: "rep", password: "demo", at: 5_001) == .refused)
     }
+
+    /// The shared-host deployment: an operating-system account the manager mapped is its login;
+    /// an unmapped account, or one whose user is disabled, is nobody (and the attempt is audited).
+    @Test func mappedOperatingSystemAccountsStandForTheirLogins() throws {
+        let db = try AppDatabase.inMemory()
+        _ = try db.addUser(login: "boss", displayName: "", role: .manager, password: "b0ss", by: .system, at: 0)
+        _ = try db.addUser(login: "zhang", displayName: "张伟", role: .salesRep, password: "s3cret", by: .system, at: 0)
+        guard case .success(let boss) = try db.authenticate(login: "boss", password: "b0ss", at: 1),
+              case .success(let zhang) = try db.authenticate(login: "zhang", password: "s3cret", at: 1) else { Issue.record("login refused"); return }
+        #expect(throws: StoreError.forbidden("only a manager maps accounts to logins")) { try db.mapOSAccount("zw", to: "zhang", by: zhang, at: 2) }
+        #expect(throws: StoreError.invalid(DomainError("an operating-system account is 1–64 letters, digits, '.', '_' or '-', not 'a b'", field: "os_user"))) {
+            try db.mapOSAccount("a b", to: "zhang", by: boss, at: 2)
+        }
+        #expect(try db.authenticate(osAccount: "zw", at: 3) == nil)
+        try db.mapOSAccount("zw", to: "zhang", by: boss, at: 4)
+        #expect(try db.osAccounts() == [AppDatabase.OSAccount(osUser: "zw", login: "zhang")])
+        #expect(try db.authenticate(osAccount: "zw", at: 5) == zhang)
+        try db.setActive(login: "zhang", active: false, by: boss, at: 6)
+        #expect(try db.authenticate(osAccount: "zw", at: 7) == nil)
+        try db.setActive(login: "zhang", active: true, by: boss, at: 8)
+        try db.unmapOSAccount("zw", by: boss, at: 9)
+        #expect(try db.authenticate(osAccount: "zw", at: 10) == nil)
+        let actions = try db.read { db in try String.fetchAll(db, sql: "SELECT action FROM audit_log WHERE at >= 3 ORDER BY id") }
+        #expect(actions == ["login.failed", "user.map", "login", "user.disable", "login.failed", "user.enable", "user.unmap", "login.failed"])
+    }
 }

@@ -57,7 +57,7 @@ import Testing
     @Test func exportsArePrivateFromTheFirstByte() throws {
         let dir = CLI.tempPath("exports") + "/new/folder"
         let out = dir + "/customers.xlsx"
-        let r = try CLI.run(["export", "customers", "--db", CLITests.db, "--out", out])
+        let r = try CLI.run(["export", "customers", "--db", CLITests.db, "--out", out], as: "manager")
         #expect(r.status == 0, "\(r.err)")
         #expect(mode(out) == 0o600 && mode(dir) == 0o700)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["customers.xlsx"])

@@ -20,7 +20,7 @@ import Testing
         #expect(demo.status == 0 && demo.err.contains(h.data + "/rapport/demo.sqlite"))
         let check = try CLI.run(["check"], env: h.env)
         #expect(check.status == 0 && check.out.hasPrefix("ok"), "\(check.err)")
-        #expect(try CLI.run(["user", "list"], env: h.env).out.contains("manager"))
+        #expect(try CLI.run(["user", "list"], as: "manager", env: h.env).out.contains("manager"))
     }
 
     @Test func theDemoIgnoresRapportDBAndReplacesOnlyADemo() throws {
@@ -30,7 +30,7 @@ import Testing
         env["RAPPORT_DB"] = company
         // A company: its first user, then its name.
         #expect(try CLI.run(["user", "add", "boss", "--role", "manager"], stdin: "s3cret\n", env: env).status == 0)
-        #expect(try CLI.run(["settings", "set", "company_name", "华贸通"], env: env).status == 0)
+        #expect(try CLI.run(["settings", "set", "company_name", "华贸通"], as: "boss", password: "s3cret", env: env).status == 0)
         let before = try Data(contentsOf: URL(fileURLWithPath: company))
         // `demo --force` with $RAPPORT_DB set writes the demo's own file, not the company's.
         let demo = try CLI.run(["demo", "--no-tui", "--force", "--today", "2026-11-22"], env: env)
@@ -39,7 +39,7 @@ import Testing
         let refused = try CLI.run(["demo", "--db", company, "--no-tui", "--force"], env: env)
         #expect(refused.status != 0 && refused.err.contains(company) && refused.err.contains("not a Rapport demo"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: company)) == before)
-        #expect(try CLI.run(["settings", "list"], env: env).out.contains("华贸通"))
+        #expect(try CLI.run(["settings", "list"], as: "boss", password: "s3cret", env: env).out.contains("华贸通"))
         // A demo made by the demo is replaced when asked.
         #expect(try CLI.run(["demo", "--no-tui", "--force", "--seed", "7", "--today", "2026-11-22"], env: h.env).status == 0)
     }
@@ -47,7 +47,7 @@ import Testing
     @Test func aMistypedDatabaseCreatesNothing() throws {
         let h = home()
         let typo = CLI.tempPath("typo") + "/x.sqlite"
-        for args in [["user", "list"], ["check"], ["report", "reminders", "--user", "manager"], ["export", "customers"], ["settings", "list"], ["backup"]] {
+        for args in [["user", "list"], ["check"], ["report", "reminders"], ["export", "customers"], ["settings", "list"], ["backup"]] {
             let r = try CLI.run(args + ["--db", typo], env: h.env)
             #expect(r.status != 0 && r.err.contains("no such file"), "\(args)")
         }
@@ -63,24 +63,24 @@ import Testing
         let db = CLI.tempPath("s.sqlite")
         #expect(try CLI.run(["user", "add", "boss", "--role", "manager", "--db", db], stdin: "s3cret\n", env: h.env).status == 0)
         for (key, value) in [("company_address", "上海市浦东新区 1 号"), ("payment_terms_days", "45"), ("aging_bounds", "30,60,90"), ("commission", "2.5")] {
-            let r = try CLI.run(["settings", "set", key, value, "--db", db], env: h.env)
+            let r = try CLI.run(["settings", "set", key, value, "--db", db], as: "boss", password: "s3cret", env: h.env)
             #expect(r.status == 0 && r.out.contains(key), "\(key): \(r.err)")
         }
-        let list = try CLI.run(["settings", "list", "--db", db], env: h.env).out
+        let list = try CLI.run(["settings", "list", "--db", db], as: "boss", password: "s3cret", env: h.env).out
         #expect(list.contains("上海市浦东新区 1 号") && list.contains("45") && list.contains("30,60,90") && list.contains("2.5"))
-        let bad = try CLI.run(["settings", "set", "payment_terms_days", "400", "--db", db], env: h.env)
+        let bad = try CLI.run(["settings", "set", "payment_terms_days", "400", "--db", db], as: "boss", password: "s3cret", env: h.env)
         #expect(bad.status != 0 && bad.err.contains("payment_terms_days") && bad.err.contains("400") && bad.err.contains("rapport settings set"))
-        #expect(try CLI.run(["settings", "set", "colour", "red", "--db", db], env: h.env).err.contains("unknown setting 'colour'"))
-        #expect(try CLI.run(["settings", "list", "--db", db], env: h.env).out.contains("45"))
+        #expect(try CLI.run(["settings", "set", "colour", "red", "--db", db], as: "boss", password: "s3cret", env: h.env).err.contains("unknown setting 'colour'"))
+        #expect(try CLI.run(["settings", "list", "--db", db], as: "boss", password: "s3cret", env: h.env).out.contains("45"))
     }
 
     @Test func nothingRawReachesTheTerminalFromTheCommandLine() throws {
         let h = home()
         let db = CLI.tempPath("raw.sqlite")
         #expect(try CLI.run(["user", "add", "boss", "--role", "manager", "--name", "Boss\u{1B}[31mRED", "--db", db], stdin: "s3cret\n", env: h.env).status == 0)
-        #expect(try CLI.run(["settings", "set", "company_name", "Evil\u{1B}[2J Co", "--db", db], env: h.env).status == 0)
+        #expect(try CLI.run(["settings", "set", "company_name", "Evil\u{1B}[2J Co", "--db", db], as: "boss", password: "s3cret", env: h.env).status == 0)
         for args in [["user", "list"], ["settings", "list"]] {
-            let out = try CLI.run(args + ["--db", db], env: h.env).out
+            let out = try CLI.run(args + ["--db", db], as: "boss", password: "s3cret", env: h.env).out
             #expect(!out.contains("\u{1B}") && out.contains("^["), "\(args): \(out)")
         }
     }

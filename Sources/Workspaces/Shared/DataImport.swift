@@ -41,6 +41,7 @@ public enum DataImport {
         guard let spec = ImportSpec.all[kind] else {
             throw DocumentError("cannot import '\(kind)' yet (one of: \(kinds.joined(separator: ", ")))")
         }
+        try AppDatabase.mayImport(actor)
         let table = try CSV.read(path: path, encoding: encoding)
         let mapped = try MappedTable.map(table, spec: spec, mapping: mapping)
         var problems: [ImportProblem] = []
