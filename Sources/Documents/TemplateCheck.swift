@@ -5,6 +5,7 @@ import Domain
 /// changed delimiters are refused: a print template is one self-contained file.
 struct TemplateCheck {
     let fields: [String: TemplateSchema]
+    static let maxDepth = 8
 
     struct Problem: Error, Equatable {
         var line: Int
@@ -64,6 +65,14 @@ struct TemplateCheck {
             let schema = resolve(name, scopes)
             if schema == nil { problems.append(Problem(line: tagLine, message: "unknown field '\(name)'\(suggestion(name, scopes))")) }
             if sigil == "#" || sigil == "^" {
+                // Output is bounded by the template times its lists: a list re-entered inside
+                // itself (found again through the enclosing scope) would multiply it.
+                if case .list? = schema, sigil == "#", let outer = open.first(where: { $0.name == body }) {
+                    problems.append(Problem(line: tagLine, message: "{{#\(body)}} inside {{#\(body)}} (line \(outer.line)) repeats the whole list for every item: not allowed"))
+                }
+                if open.count >= TemplateCheck.maxDepth {
+                    problems.append(Problem(line: tagLine, message: "sections nest more than \(TemplateCheck.maxDepth) deep"))
+                }
                 open.append((body, tagLine))
                 switch schema {
                 case .list(let f)?, .object(let f)?: scopes.append(sigil == "#" ? f : [:])

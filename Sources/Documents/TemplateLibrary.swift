@@ -73,6 +73,9 @@ public struct TemplateLibrary: Sendable {
         } else {
             throw DocumentError("no template '\(name)' (rapport templates list shows them)")
         }
+        guard text.utf8.count <= TemplateLibrary.maxTemplate else {
+            throw DocumentError("\(file): the template is \(text.utf8.count / 1024) KB, over the \(TemplateLibrary.maxTemplate / 1024) KB a template may be")
+        }
         let format: PrintTemplate.Format = resolvedName.hasSuffix(".html") ? .html : .text
         guard resolvedName.hasSuffix(".html") || resolvedName.hasSuffix(".txt") else {
             throw DocumentError("template '\(resolvedName)' must end in .txt or .html")
@@ -82,6 +85,11 @@ public struct TemplateLibrary: Sendable {
             throw DocumentError(error.description)
         }
     }
+
+    /// A printed document's largest size (about 1,000 pages of 80 columns); beyond it a template is wrong.
+    public static let maxOutput = 4 * 1_048_576
+    /// A template file's largest size.
+    public static let maxTemplate = 256 * 1024
 
     /// Every template checked: one line per problem (`file:line: message`).
     public func check() -> [String] {
@@ -98,6 +106,9 @@ public struct TemplateLibrary: Sendable {
             throw DocumentError("template '\(template.name)' is not for a \(document.kind.rawValue)")
         }
         let text = template.render(PrintContext.document(document, printedOn: printedOn, width: width), width: width)
+        guard text.utf8.count <= TemplateLibrary.maxOutput else {
+            throw DocumentError("\(template.file): the document would be \(text.utf8.count / 1_048_576) MB, over the \(TemplateLibrary.maxOutput / 1_048_576) MB a printed document may be: nothing was printed")
+        }
         return RenderedDocument(text: text, format: template.format, copies: template.settings.copies,
                                 suggestedFile: "\(document.number).\(template.format.rawValue)")
     }

@@ -102,6 +102,32 @@ func library(_ dir: String = "/nonexistent-rapport-templates") -> TemplateLibrar
         #expect(broken.contains { $0.hasPrefix("\(path):4:") || $0.hasPrefix("\(path):3: section") })
     }
 
+    /// A template cannot make a document without bound: a list inside itself, sections nested too
+    /// deep, a huge template or a huge result are refused by check and by printing.
+    @Test func templatesThatWouldExplodeAreRefused() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-tpl-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let lib = library(dir)
+        let path = try lib.copy("quote.txt")
+        let today = DateOnly(iso: "2026-11-22")!
+        let nested = "--- body\n" + String(repeating: "{{#lines}}", count: 6) + "{{name}}" + String(repeating: "{{/lines}}", count: 6) + "\n"
+        try nested.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(lib.check().contains { $0.hasPrefix("\(path):2: {{#lines}} inside {{#lines}} (line 2) repeats the whole list") })
+        #expect(throws: DocumentError.self) { _ = try lib.render(sampleQuote(lines: 50), printedOn: today) }
+        let deep = "--- body\n" + (0..<10).map { _ in "{{#note}}\n" }.joined() + (0..<10).map { _ in "{{/note}}\n" }.joined()
+        try deep.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(lib.check().contains { $0 == "\(path):10: sections nest more than 8 deep" })
+        try ("--- body\n" + String(repeating: "x", count: TemplateLibrary.maxTemplate)).write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(lib.check().contains { $0.contains("over the 256 KB a template may be") })
+        // Within the limits but long: 20,000 lines of 250 columns is over 4 MB.
+        try ("width = 0\n--- body\n{{#lines}}" + String(repeating: "{{name}}{{code}}", count: 8) + String(repeating: "=", count: 100) + "\n{{/lines}}").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(lib.check() == [])
+        do { _ = try lib.render(sampleQuote(lines: 20_000), printedOn: today); Issue.record("a 5 MB document was printed") } catch {
+            #expect(error.message.contains("over the 4 MB a printed document may be"))
+        }
+        #expect(try lib.render(sampleQuote(lines: 100), printedOn: today).text.contains("碳钢管件"))
+    }
+
     @Test func columnsCutAndPadByDisplayWidth() {
         #expect(width.fit("北京华联", 5) == "北京 ")
         #expect(width.fit("abc", 5, align: .right) == "  abc")
