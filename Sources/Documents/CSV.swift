@@ -17,50 +17,28 @@ public enum CSV {
     }
 
     /// `encoding`: what the user says the file is (`utf-8`, `gb18030`, `big5`, `shift-jis`);
-    /// nil: UTF-8, else plausible GB18030, else refused naming `--encoding`.
+    /// nil: UTF-8, else plausible GB18030, else refused naming `--encoding`. The whole file in
+    /// memory: for files of any size, read a record at a time with `Reader`.
     public static func read(path: String, encoding: String? = nil) throws(DocumentError) -> Table {
-        guard let data = FileManager.default.contents(atPath: path) else { throw DocumentError("\(path): cannot read the file") }
-        do { return try parse(bytes: [UInt8](data), encoding: encoding) } catch { throw DocumentError("\(path): \(error.message)") }
+        try table(try Reader(path: path, encoding: encoding))
     }
 
-    public static func parse(bytes: [UInt8], encoding given: String? = nil) throws(DocumentError) -> Table {
-        let text: String, encoding: String
-        if let given { (text, encoding) = (try TextEncoding.decode(bytes, as: given), given.lowercased()) } else { (text, encoding) = try decode(bytes) }
-        let rows = try records(text)
-        try refuseControlCharacters(rows)
-        guard let first = rows.first else { throw DocumentError("the file is empty: expected a header row") }
-        let header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        let body = rows.dropFirst().filter { !($0.fields.count == 1 && $0.fields[0].isEmpty) }
-        return Table(header: header, records: Array(body), encoding: encoding)
+    public static func parse(bytes: [UInt8], encoding: String? = nil) throws(DocumentError) -> Table {
+        try table(try Reader(bytes: bytes, encoding: encoding))
     }
 
-    static func decode(_ bytes: [UInt8]) throws(DocumentError) -> (String, String) {
-        var b = bytes[...]
-        if b.starts(with: [0xEF, 0xBB, 0xBF]) { b = b.dropFirst(3) }
-        if let s = String(validating: b, as: UTF8.self) { return (s, "utf-8") }
-        // Not UTF-8. If some lines are UTF-8 with Chinese in them and others are not, the file
-        // was pieced together from two encodings: say where, rather than guess.
-        let lines = b.split(separator: 0x0A, omittingEmptySubsequences: false)
-        let utf8Line = lines.firstIndex { line in line.contains { $0 >= 0x80 } && String(validating: line, as: UTF8.self) != nil }
-        let otherLine = lines.firstIndex { String(validating: $0, as: UTF8.self) == nil }
-        if let u = utf8Line, let o = otherLine {
-            throw DocumentError("mixed encodings: line \(u + 1) is UTF-8 but line \(o + 1) is not; save the whole file as UTF-8 (or all as GB18030)")
-        }
-        guard let s = TextEncoding.decodeGB18030(Array(b)), TextEncoding.looksLikeGB18030(Array(b)) else {
-            throw DocumentError("line \((otherLine ?? 0) + 1) is neither UTF-8 nor plausible GB18030 (Shift-JIS or Big5, perhaps): "
-                                + "save the file as UTF-8 CSV, or say what it is with --encoding big5|shift-jis|gb18030|utf-8")
-        }
-        return (s, "gb18030")
+    static func table(_ reader: Reader) throws(DocumentError) -> Table {
+        var records: [(line: Int, fields: [String])] = []
+        while let r = try reader.next() { records.append(r) }
+        return Table(header: reader.header, records: records, encoding: reader.encoding)
     }
 
     /// NUL and other control characters have no place in a field (line breaks and tabs inside a
     /// quoted field aside): refused naming the row and column, so nothing stores garbage.
-    static func refuseControlCharacters(_ rows: [(line: Int, fields: [String])]) throws(DocumentError) {
-        for r in rows {
-            for (i, f) in r.fields.enumerated() {
-                if let bad = f.unicodeScalars.first(where: { ($0.value < 0x20 && ![0x09, 0x0A, 0x0D].contains($0.value)) || (0x7F...0x9F).contains($0.value) }) {
-                    throw DocumentError("row \(r.line), column \(i + 1): a control character (U+\(String(bad.value, radix: 16, uppercase: true))) in the value; remove it from the file")
-                }
+    static func refuseControlCharacters(_ r: (line: Int, fields: [String])) throws(DocumentError) {
+        for (i, f) in r.fields.enumerated() {
+            if let bad = f.unicodeScalars.first(where: { ($0.value < 0x20 && ![0x09, 0x0A, 0x0D].contains($0.value)) || (0x7F...0x9F).contains($0.value) }) {
+                throw DocumentError("row \(r.line), column \(i + 1): a control character (U+\(String(bad.value, radix: 16, uppercase: true))) in the value; remove it from the file")
             }
         }
     }
@@ -69,52 +47,9 @@ public enum CSV {
     /// an error naming the line it opened on.
     static func records(_ text: String) throws(DocumentError) -> [(line: Int, fields: [String])] {
         var out: [(line: Int, fields: [String])] = []
-        var fields: [String] = []
-        var field = ""
-        var inQuotes = false
-        var quoteLine = 0
-        var line = 1
-        var recordLine = 1
-        var fieldStarted = false
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        func next() -> Unicode.Scalar? {
-            if let p = pending { pending = nil; return p }
-            return iterator.next()
-        }
-        while let c = next() {
-            if inQuotes {
-                if c == "\"" {
-                    if let n = next() {
-                        if n == "\"" { field.unicodeScalars.append("\"") } else { inQuotes = false; pending = n }
-                    } else { inQuotes = false }
-                } else {
-                    if c == "\n" { line += 1 }
-                    field.unicodeScalars.append(c)
-                }
-                continue
-            }
-            switch c {
-            case "\"" where !fieldStarted:
-                inQuotes = true; fieldStarted = true; quoteLine = line
-            case ",":
-                fields.append(field); field = ""; fieldStarted = false
-            case "\r":
-                if let n = next(), n != "\n" { pending = n }
-                fallthrough
-            case "\n":
-                fields.append(field); field = ""; fieldStarted = false
-                out.append((recordLine, fields)); fields = []
-                line += 1; recordLine = line
-            default:
-                field.unicodeScalars.append(c); fieldStarted = true
-            }
-        }
-        if inQuotes { throw DocumentError("line \(quoteLine): a quoted field is never closed (is the file cut short?)") }
-        if fieldStarted || !fields.isEmpty || !field.isEmpty {
-            fields.append(field)
-            out.append((recordLine, fields))
-        }
+        var parser = RecordParser()
+        parser.feed(text) { out.append(($0, $1)) }
+        try parser.finish { out.append(($0, $1)) }
         return out
     }
 

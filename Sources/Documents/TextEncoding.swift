@@ -20,6 +20,8 @@ public enum TextEncoding {
         return String(decoding: try convert(bytes, from: name, to: "UTF-8"), as: UTF8.self)
     }
 
+    static func isUTF8(_ encoding: String) -> Bool { ["utf-8", "utf8"].contains(encoding.lowercased()) }
+
     /// iconv's name for an encoding a user names; nil for UTF-8.
     static func iconvName(_ encoding: String) throws(DocumentError) -> String? {
         switch encoding.lowercased() {
@@ -36,15 +38,25 @@ public enum TextEncoding {
     /// common rows (lead and trail bytes 0xA1–0xFE); Shift-JIS kana and Big5's trail bytes
     /// 0x40–0x7E do not.
     public static func looksLikeGB18030(_ bytes: [UInt8]) -> Bool {
-        var common = 0, other = 0, i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            let t = i + 1 < bytes.count ? bytes[i + 1] : 0
-            if (0xA1...0xF7).contains(b) && (0xA1...0xFE).contains(t) { common += 1 } else { other += 1 }
-            i += 2
+        var tally = GBTally()
+        tally.count(bytes[...])
+        return tally.plausible
+    }
+
+    /// Two-byte characters in GB2312's common rows against all others, counted a block at a time.
+    struct GBTally {
+        var common = 0, other = 0
+        mutating func count(_ bytes: ArraySlice<UInt8>) {
+            var i = bytes.startIndex
+            while i < bytes.endIndex {
+                let b = bytes[i]
+                if b < 0x80 { i += 1; continue }
+                let t = i + 1 < bytes.endIndex ? bytes[i + 1] : 0
+                if (0xA1...0xF7).contains(b) && (0xA1...0xFE).contains(t) { common += 1 } else { other += 1 }
+                i += 2
+            }
         }
-        return common + other == 0 || other * 5 <= common + other
+        var plausible: Bool { common + other == 0 || other * 5 <= common + other }
     }
 
     /// Bytes in GB18030 as UTF-8 text; nil at the first byte sequence GB18030 does not have.

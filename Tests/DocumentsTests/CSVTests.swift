@@ -1,7 +1,7 @@
-import Documents
 import Domain
 import Foundation
 import Testing
+@testable import Documents
 
 @Suite struct CSVTests {
     func table(_ s: String) throws -> CSV.Table { try CSV.parse(bytes: Array(s.utf8)) }
@@ -57,6 +57,26 @@ import Testing
         }
         // A line break and a tab inside a quoted field are text, not garbage.
         #expect(try CSV.parse(bytes: Array("code,note\nC1,\"a\tb\nc\"\n".utf8)).records[0].fields == ["C1", "a\tb\nc"])
+    }
+
+    /// Read a few bytes at a time, a file gives the same records as read whole: quoted fields
+    /// with line breaks, CRLF, doubled quotes and Chinese across block edges.
+    @Test func aFileReadInBlocksGivesTheSameRecords() throws {
+        var text = "code,name,note\r\n"
+        for i in 0..<200 { text += "C\(i),\"北京华联 \(i)号, \"\"总店\"\"\",\"第一行\r\n第二行 \(i)\"\r\n" }
+        for encoding in ["utf-8", "gb18030"] {
+            let bytes = try TextEncoding.encode(text, as: encoding)
+            let whole = try CSV.parse(bytes: bytes)
+            #expect(whole.encoding == encoding && whole.records.count == 200 && whole.records[7].fields == ["C7", "北京华联 7号, \"总店\"", "第一行\r\n第二行 7"])
+            #expect(whole.records[7].line == 16)
+            for size in [1, 7, 64, 1000] {
+                let reader = try CSV.Reader(source: BytesSource(bytes), encoding: nil, label: "", blockSize: size)
+                var records: [(line: Int, fields: [String])] = []
+                while let r = try reader.next() { records.append(r) }
+                #expect(reader.encoding == encoding && reader.header == ["code", "name", "note"])
+                #expect(records.map(\.line) == whole.records.map(\.line) && records.map(\.fields) == whole.records.map(\.fields), "\(encoding), blocks of \(size)")
+            }
+        }
     }
 
     @Test func writesWhatItReads() throws {
