@@ -116,14 +116,18 @@ public struct ImportSpec: Sendable {
 
 /// A CSV file seen through an import spec: which column holds each field.
 public struct MappedTable: Sendable {
-    public let table: CSV.Table
+    public let header: [String]
     public let columns: [String: Int]
+
+    public static func map(_ table: CSV.Table, spec: ImportSpec, mapping: String?) throws(ImportErrors) -> MappedTable {
+        try map(header: table.header, spec: spec, mapping: mapping)
+    }
 
     /// Headers are matched to fields by name or alias (case and spaces ignored); `--map
     /// "Their Column=field,…"` names the rest. A required field without a column, an unknown
     /// field in the map, a column the map names that is not in the file, or two columns for one
     /// field is an error before any row is read.
-    public static func map(_ table: CSV.Table, spec: ImportSpec, mapping: String?) throws(ImportErrors) -> MappedTable {
+    public static func map(header: [String], spec: ImportSpec, mapping: String?) throws(ImportErrors) -> MappedTable {
         func norm(_ s: String) -> String { s.lowercased().filter { !$0.isWhitespace && $0 != "_" } }
         var problems: [ImportProblem] = []
         var columns: [String: Int] = [:]
@@ -137,25 +141,25 @@ public struct MappedTable: Sendable {
                 problems.append(ImportProblem(line: 0, column: kv[0], value: kv[1], message: "'\(kv[1])' is not a field of \(spec.kind) (\(spec.fields.map(\.name).joined(separator: ", ")))")); continue
             }
             explicit[norm(kv[0])] = kv[1]
-            if !table.header.contains(where: { norm($0) == norm(kv[0]) }) {
-                problems.append(ImportProblem(line: 0, column: kv[0], value: "", message: "--map names a column the file does not have (its columns: \(table.header.joined(separator: ", ")))"))
+            if !header.contains(where: { norm($0) == norm(kv[0]) }) {
+                problems.append(ImportProblem(line: 0, column: kv[0], value: "", message: "--map names a column the file does not have (its columns: \(header.joined(separator: ", ")))"))
             }
         }
-        for (i, h) in table.header.enumerated() {
+        for (i, h) in header.enumerated() {
             let n = norm(h)
             let field = explicit[n] ?? spec.fields.first { norm($0.name) == n }?.name ?? spec.fields.first { $0.aliases.contains { norm($0) == n } }?.name
             guard let field else { continue }
             if let other = columns[field], explicit[n] == nil {
-                problems.append(ImportProblem(line: 0, column: h, value: "", message: "both '\(table.header[other])' and '\(h)' read as \(field); name one with --map"))
+                problems.append(ImportProblem(line: 0, column: h, value: "", message: "both '\(header[other])' and '\(h)' read as \(field); name one with --map"))
                 continue
             }
             columns[field] = i
         }
         for f in spec.fields where f.required && columns[f.name] == nil {
-            problems.append(ImportProblem(line: 0, column: f.name, value: "", message: "required column missing (the file has: \(table.header.joined(separator: ", ")); use --map \"Their Column=\(f.name)\")"))
+            problems.append(ImportProblem(line: 0, column: f.name, value: "", message: "required column missing (the file has: \(header.joined(separator: ", ")); use --map \"Their Column=\(f.name)\")"))
         }
         if !problems.isEmpty { throw ImportErrors(problems: problems) }
-        return MappedTable(table: table, columns: columns)
+        return MappedTable(header: header, columns: columns)
     }
 
     /// The field's value in a record, trimmed; empty when the file has no such column or the
@@ -167,9 +171,9 @@ public struct MappedTable: Sendable {
 
     /// A record with more or fewer fields than the header: an error naming the row.
     public func shapeProblem(line: Int, fields: [String]) -> ImportProblem? {
-        guard fields.count != table.header.count else { return nil }
+        guard fields.count != header.count else { return nil }
         return ImportProblem(line: line, column: "(row)", value: fields.joined(separator: ","),
-                             message: "has \(fields.count) fields, the header has \(table.header.count)")
+                             message: "has \(fields.count) fields, the header has \(header.count)")
     }
 }
 
@@ -182,15 +186,18 @@ public struct ImportErrors: Error, Sendable, Equatable, CustomStringConvertible 
 /// The rejects file of `--skip-bad-rows`: each refused row as it was, with its row number and
 /// the reasons, so it can be fixed and imported again.
 public enum RejectsFile {
-    public static func write(_ table: CSV.Table, problems: [ImportProblem], to path: String) throws(DocumentError) -> String {
+    /// The file read again, a record at a time, keeping the rows that have problems.
+    public static func write(rereading path: String, encoding: String, problems: [ImportProblem], to target: String) throws(DocumentError) -> String {
         var byLine: [Int: [ImportProblem]] = [:]
         for p in problems { byLine[p.line, default: []].append(p) }
+        let reader = try CSV.Reader(path: path, encoding: encoding)
         var rows: [[Sheet.Value]] = []
-        for r in table.records where byLine[r.line] != nil {
-            let reasons = byLine[r.line, default: []].map { "\($0.column) '\($0.value)': \($0.message)" }.joined(separator: "; ")
+        while let r = try reader.next() {
+            guard let mine = byLine[r.line] else { continue }
+            let reasons = mine.map { "\($0.column) '\($0.value)': \($0.message)" }.joined(separator: "; ")
             rows.append([.integer(Int64(r.line)), .text(reasons)] + r.fields.map { .text($0) })
         }
-        let sheet = Sheet(name: "rejects", columns: [.init("row"), .init("reason")] + table.header.map { .init($0) }, rows: rows)
-        return try CSV.write(sheet, to: path)
+        let sheet = Sheet(name: "rejects", columns: [.init("row"), .init("reason")] + reader.header.map { .init($0) }, rows: rows)
+        return try CSV.write(sheet, to: target)
     }
 }

@@ -7,7 +7,7 @@ extension AppDatabase {
     /// and every report include them; they get no receivable — what is still owed comes in as
     /// opening receivables. Where a stock level exists, an `opening` move puts the shipped
     /// quantity back: today's stock was counted after those shipments.
-    public func importHistoricalOrders(_ rows: [ImportRecord<HistoricalOrder>], by actor: Actor, today: DateOnly, at now: Int64,
+    public func importHistoricalOrders(_ rows: ImportBatches<HistoricalOrder>, by actor: Actor, today: DateOnly, at now: Int64,
                                        options: ImportOptions) throws(StoreError) -> ImportOutcome {
         try AppDatabase.requireImport(actor)
         return try bulkWrite { db in

@@ -3,7 +3,7 @@ import GRDB
 
 /// Importing customers, contacts, products, suppliers and opening receivables or payables.
 extension AppDatabase {
-    public func importCustomers(_ rows: [ImportRecord<Customer>], by actor: Actor, today: DateOnly, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
+    public func importCustomers(_ rows: ImportBatches<Customer>, by actor: Actor, today: DateOnly, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
         try AppDatabase.requireImport(actor)
         return try bulkWrite { db in
             let users = try AppDatabase.userLookup(db)
@@ -49,7 +49,7 @@ extension AppDatabase {
         }
     }
 
-    public func importContacts(_ rows: [ImportRecord<Contact>], by actor: Actor, today: DateOnly, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
+    public func importContacts(_ rows: ImportBatches<Contact>, by actor: Actor, today: DateOnly, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
         try AppDatabase.requireImport(actor)
         return try bulkWrite { db in
             let customers = try PartyLookup.load(db, table: "customers")
@@ -66,7 +66,7 @@ extension AppDatabase {
         }
     }
 
-    public func importProducts(_ rows: [ImportRecord<Product>], by actor: Actor, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
+    public func importProducts(_ rows: ImportBatches<Product>, by actor: Actor, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
         try AppDatabase.requireImport(actor)
         return try bulkWrite { db in
             var codes = Set(try String.fetchAll(db, sql: "SELECT code FROM products"))
@@ -83,7 +83,7 @@ extension AppDatabase {
         }
     }
 
-    public func importSuppliers(_ rows: [ImportRecord<Supplier>], by actor: Actor, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
+    public func importSuppliers(_ rows: ImportBatches<Supplier>, by actor: Actor, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
         try AppDatabase.requireImport(actor)
         return try bulkWrite { db in
             var codes = Set(try String.fetchAll(db, sql: "SELECT code FROM suppliers"))
@@ -102,7 +102,7 @@ extension AppDatabase {
     /// Opening receivables (`kind` "receivables", against customers) or payables ("payables",
     /// against suppliers): posted, open for their whole amount, due by the party's payment terms
     /// when the file gives no due date. Customers' balances follow by the receivables' triggers.
-    public func importOpeningBalances(_ kind: String, _ rows: [ImportRecord<OpeningBalance>], by actor: Actor, today: DateOnly, at now: Int64,
+    public func importOpeningBalances(_ kind: String, _ rows: ImportBatches<OpeningBalance>, by actor: Actor, today: DateOnly, at now: Int64,
                                       options: ImportOptions) throws(StoreError) -> ImportOutcome {
         try AppDatabase.requireImport(actor)
         let receivable = kind == "receivables"

@@ -38,7 +38,7 @@ extension AppDatabase {
             var logins = Set(try String.fetchAll(db, sql: "SELECT login FROM users"))
             var seen: [String: Int] = [:]
             let insert = try db.makeStatement(sql: "INSERT INTO users (login, display_name, role, password_hash, active, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-            let result = try AppDatabase.importRows(db, rows, kind: "users", options: options, actor: actor, at: now) { row, problems, _ in
+            let result = try AppDatabase.importRows(db, ImportBatches(rows), kind: "users", options: options, actor: actor, at: now) { row, problems, _ in
                 let login: String
                 do throws(StoreError) { login = try AppDatabase.validatedLogin(row.record.login) } catch {
                     problems.append(ImportProblem(line: row.line, column: "login", value: row.record.login, message: "1–64 letters, digits, '.', '_' or '-'")); return nil
@@ -80,7 +80,7 @@ public struct OpeningStock: Sendable, Equatable {
 }
 
 extension AppDatabase {
-    public func importWarehouses(_ rows: [ImportRecord<Warehouse>], by actor: Actor, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
+    public func importWarehouses(_ rows: ImportBatches<Warehouse>, by actor: Actor, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
         try AppDatabase.requireImport(actor)
         return try bulkWrite { db in
             var codes = Set(try String.fetchAll(db, sql: "SELECT code FROM warehouses"))
@@ -102,7 +102,7 @@ extension AppDatabase {
     /// `opening` stock move dated today of whatever the records do not already explain
     /// (historical shipments, receipts), for product–warehouse pairs without a stock level yet
     /// (later changes are adjustments, not opening balances).
-    public func importOpeningStock(_ rows: [ImportRecord<OpeningStock>], by actor: Actor, today: DateOnly, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
+    public func importOpeningStock(_ rows: ImportBatches<OpeningStock>, by actor: Actor, today: DateOnly, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
         try AppDatabase.requireImport(actor)
         return try bulkWrite { db in
             let products = try CodeNameLookup.products(db), warehouses = try CodeNameLookup.warehouses(db)

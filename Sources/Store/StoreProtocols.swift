@@ -105,16 +105,16 @@ public protocol DocumentStore: Sendable {
 
 /// Bringing data in from another system.
 public protocol ImportStore: Sendable {
-    func importContacts(_ rows: [ImportRecord<Contact>], by actor: Actor, today: DateOnly, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
-    func importCustomers(_ rows: [ImportRecord<Customer>], by actor: Actor, today: DateOnly, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
-    func importHistoricalOrders(_ rows: [ImportRecord<HistoricalOrder>], by actor: Actor, today: DateOnly, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
-    func importOpeningBalances(_ kind: String, _ rows: [ImportRecord<OpeningBalance>], by actor: Actor, today: DateOnly, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
-    func importOpeningStock(_ rows: [ImportRecord<OpeningStock>], by actor: Actor, today: DateOnly, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
-    func importProducts(_ rows: [ImportRecord<Product>], by actor: Actor, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
-    func importSuppliers(_ rows: [ImportRecord<Supplier>], by actor: Actor, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
+    func importContacts(_ rows: ImportBatches<Contact>, by actor: Actor, today: DateOnly, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
+    func importCustomers(_ rows: ImportBatches<Customer>, by actor: Actor, today: DateOnly, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
+    func importHistoricalOrders(_ rows: ImportBatches<HistoricalOrder>, by actor: Actor, today: DateOnly, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
+    func importOpeningBalances(_ kind: String, _ rows: ImportBatches<OpeningBalance>, by actor: Actor, today: DateOnly, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
+    func importOpeningStock(_ rows: ImportBatches<OpeningStock>, by actor: Actor, today: DateOnly, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
+    func importProducts(_ rows: ImportBatches<Product>, by actor: Actor, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
+    func importSuppliers(_ rows: ImportBatches<Supplier>, by actor: Actor, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
     func importUsers(_ rows: [ImportRecord<ImportedUser>], by actor: Actor, at now: Int64, options: AppDatabase.ImportOptions,
                      beforeCommit: @escaping @Sendable ([(login: String, password: String)]) throws -> Void) throws(StoreError) -> (ImportOutcome, issued: [(login: String, password: String)])
-    func importWarehouses(_ rows: [ImportRecord<Warehouse>], by actor: Actor, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
+    func importWarehouses(_ rows: ImportBatches<Warehouse>, by actor: Actor, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
 }
 
 /// Everything the workspaces ask of the Store.
