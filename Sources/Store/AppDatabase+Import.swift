@@ -22,13 +22,15 @@ extension AppDatabase {
     /// and a cache that holds what the transaction dirties, for this transaction only. Rows are
     /// written as they pass; the transaction is committed only when the import imports (not a
     /// dry run, and no problem unless bad rows are skipped) — else rolled back, leaving nothing.
-    func bulkWrite(_ body: @Sendable (Database) throws -> ImportOutcome) throws(StoreError) -> ImportOutcome {
+    /// `temporaryOnDisk`: temporary tables in files (held in a bounded cache), for imports that
+    /// stage rows or remember keys per row — a million of them must not sit in memory.
+    func bulkWrite(temporaryOnDisk: Bool = false, _ body: @Sendable (Database) throws -> ImportOutcome) throws(StoreError) -> ImportOutcome {
         do {
             return try writer.writeWithoutTransaction { db in
                 let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
                 let temp = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
                 try db.execute(sql: "PRAGMA cache_size = -65536")
-                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                try db.execute(sql: "PRAGMA temp_store = \(temporaryOnDisk ? "FILE" : "MEMORY")")
                 defer {
                     try? db.execute(sql: "PRAGMA cache_size = \(cache)")
                     try? db.execute(sql: "PRAGMA temp_store = \(temp)")

@@ -5,11 +5,13 @@ import GRDB
 extension AppDatabase {
     public func importCustomers(_ rows: ImportBatches<Customer>, by actor: Actor, today: DateOnly, at now: Int64, options: ImportOptions) throws(StoreError) -> ImportOutcome {
         try AppDatabase.requireImport(actor)
-        return try bulkWrite { db in
+        // A million rows: what was seen, and the staging table, live in temporary files.
+        return try bulkWrite(temporaryOnDisk: true) { db in
             let users = try AppDatabase.userLookup(db)
-            var codes = Set(try String.fetchAll(db, sql: "SELECT code FROM customers"))
-            var seenCodes: [String: Int] = [:]
-            var duplicates = try ImportDuplicates(db)
+            let taken = try db.makeStatement(sql: "SELECT 1 FROM customers WHERE code = ?")
+            let seen = try ImportSeen(db)
+            defer { ImportSeen.drop(db) }
+            let duplicates = try ImportDuplicates(db, seen: seen)
             // Rows go to a staging table first and into `customers` with one INSERT … SELECT:
             // one statement journal for the FTS triggers instead of one per row (21 s → 8 s for
             // 100k customers).
@@ -35,7 +37,12 @@ extension AppDatabase {
                     }
                     c.ownerId = id
                 }
-                if let problem = AppDatabase.codeProblem(c.code, line: row.line, seen: &seenCodes, taken: &codes, what: "customer") { problems.append(problem); return nil }
+                if let first = try seen.earlier(.code, c.code, line: row.line) {
+                    problems.append(ImportProblem(line: row.line, column: "code", value: c.code, message: "the code appears twice in the file (first on row \(first))")); return nil
+                }
+                if try Bool.fetchOne(taken, arguments: [c.code]) == true {
+                    problems.append(ImportProblem(line: row.line, column: "code", value: c.code, message: "a customer with this code exists already")); return nil
+                }
                 guard let keys = try duplicates.check(c, line: row.line, problems: &problems, warnings: &warnings) else { return nil }
                 let v = c
                 return {
@@ -140,36 +147,34 @@ extension AppDatabase {
 /// listed so someone merges them.
 struct ImportDuplicates {
     let byName: Statement, byPhone: Statement, byEmail: Statement
-    var seenNames: [String: Int] = [:], seenPhones: [String: Int] = [:], seenEmails: [String: Int] = [:]
+    let seen: ImportSeen
 
-    init(_ db: Database) throws {
+    init(_ db: Database, seen: ImportSeen) throws {
         byName = try db.makeStatement(sql: "SELECT c.name, coalesce(u.display_name, '') FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.name_key = ? LIMIT 1")
         byPhone = try db.makeStatement(sql: "SELECT name FROM customers WHERE phone_key = ? LIMIT 1")
         byEmail = try db.makeStatement(sql: "SELECT name FROM customers WHERE email_key = ? LIMIT 1")
+        self.seen = seen
     }
 
     /// The customer's duplicate keys, or nil (with the problem) when an existing customer blocks it.
-    mutating func check(_ c: Customer, line: Int, problems: inout [ImportProblem], warnings: inout [ImportProblem]) throws -> DuplicateKeys? {
+    func check(_ c: Customer, line: Int, problems: inout [ImportProblem], warnings: inout [ImportProblem]) throws -> DuplicateKeys? {
         let keys = DuplicateMatching.keys(name: c.name, phone: c.phone, email: c.email)
         if !keys.name.isEmpty {
             if let r = try Row.fetchOne(byName, arguments: [keys.name]) {
                 problems.append(ImportProblem(line: line, column: "name", value: c.name, message: "similar to \(r[0] as String), owned by \((r[1] as String).isEmpty ? "nobody" : r[1] as String)"))
                 return nil
             }
-            if let first = seenNames[keys.name] {
+            if let first = try seen.earlier(.name, keys.name, line: line) {
                 warnings.append(ImportProblem(line: line, column: "name", value: c.name, message: "the same customer as row \(first) (names equal once normalised)"))
             }
-            seenNames[keys.name] = seenNames[keys.name] ?? line
         }
         if let p = keys.phone {
-            if let first = seenPhones[p] { warnings.append(ImportProblem(line: line, column: "phone", value: c.phone ?? "", message: "same phone as row \(first)")) }
+            if let first = try seen.earlier(.phone, p, line: line) { warnings.append(ImportProblem(line: line, column: "phone", value: c.phone ?? "", message: "same phone as row \(first)")) }
             else if let other = try String.fetchOne(byPhone, arguments: [p]) { warnings.append(ImportProblem(line: line, column: "phone", value: c.phone ?? "", message: "same phone as \(other)")) }
-            seenPhones[p] = seenPhones[p] ?? line
         }
         if let e = keys.email {
-            if let first = seenEmails[e] { warnings.append(ImportProblem(line: line, column: "email", value: c.email ?? "", message: "same e-mail as row \(first)")) }
+            if let first = try seen.earlier(.email, e, line: line) { warnings.append(ImportProblem(line: line, column: "email", value: c.email ?? "", message: "same e-mail as row \(first)")) }
             else if let other = try String.fetchOne(byEmail, arguments: [e]) { warnings.append(ImportProblem(line: line, column: "email", value: c.email ?? "", message: "same e-mail as \(other)")) }
-            seenEmails[e] = seenEmails[e] ?? line
         }
         return keys
     }
