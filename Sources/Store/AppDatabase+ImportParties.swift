@@ -37,13 +37,13 @@ extension AppDatabase {
                     }
                     c.ownerId = id
                 }
-                if let first = try seen.earlier(.code, c.code, line: row.line) {
+                if let first = try seen.earlier(.code, c.code, line: row.line, in: db) {
                     problems.append(ImportProblem(line: row.line, column: "code", value: c.code, message: "the code appears twice in the file (first on row \(first))")); return nil
                 }
                 if try Bool.fetchOne(taken, arguments: [c.code]) == true {
                     problems.append(ImportProblem(line: row.line, column: "code", value: c.code, message: "a customer with this code exists already")); return nil
                 }
-                guard let keys = try duplicates.check(c, line: row.line, problems: &problems, warnings: &warnings) else { return nil }
+                guard let keys = try duplicates.check(c, line: row.line, problems: &problems, warnings: &warnings, in: db) else { return nil }
                 let v = c
                 return {
                     try insert.execute(arguments: [v.code, v.name, v.shortName, v.status.rawValue, v.ownerId, v.ownerId == nil ? nil : today.iso, v.region, v.industry,
@@ -157,23 +157,23 @@ struct ImportDuplicates {
     }
 
     /// The customer's duplicate keys, or nil (with the problem) when an existing customer blocks it.
-    func check(_ c: Customer, line: Int, problems: inout [ImportProblem], warnings: inout [ImportProblem]) throws -> DuplicateKeys? {
+    func check(_ c: Customer, line: Int, problems: inout [ImportProblem], warnings: inout [ImportProblem], in db: Database) throws -> DuplicateKeys? {
         let keys = DuplicateMatching.keys(name: c.name, phone: c.phone, email: c.email)
         if !keys.name.isEmpty {
             if let r = try Row.fetchOne(byName, arguments: [keys.name]) {
                 problems.append(ImportProblem(line: line, column: "name", value: c.name, message: "similar to \(r[0] as String), owned by \((r[1] as String).isEmpty ? "nobody" : r[1] as String)"))
                 return nil
             }
-            if let first = try seen.earlier(.name, keys.name, line: line) {
+            if let first = try seen.earlier(.name, keys.name, line: line, in: db) {
                 warnings.append(ImportProblem(line: line, column: "name", value: c.name, message: "the same customer as row \(first) (names equal once normalised)"))
             }
         }
         if let p = keys.phone {
-            if let first = try seen.earlier(.phone, p, line: line) { warnings.append(ImportProblem(line: line, column: "phone", value: c.phone ?? "", message: "same phone as row \(first)")) }
+            if let first = try seen.earlier(.phone, p, line: line, in: db) { warnings.append(ImportProblem(line: line, column: "phone", value: c.phone ?? "", message: "same phone as row \(first)")) }
             else if let other = try String.fetchOne(byPhone, arguments: [p]) { warnings.append(ImportProblem(line: line, column: "phone", value: c.phone ?? "", message: "same phone as \(other)")) }
         }
         if let e = keys.email {
-            if let first = try seen.earlier(.email, e, line: line) { warnings.append(ImportProblem(line: line, column: "email", value: c.email ?? "", message: "same e-mail as row \(first)")) }
+            if let first = try seen.earlier(.email, e, line: line, in: db) { warnings.append(ImportProblem(line: line, column: "email", value: c.email ?? "", message: "same e-mail as row \(first)")) }
             else if let other = try String.fetchOne(byEmail, arguments: [e]) { warnings.append(ImportProblem(line: line, column: "email", value: c.email ?? "", message: "same e-mail as \(other)")) }
         }
         return keys
