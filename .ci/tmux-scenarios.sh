@@ -13,6 +13,8 @@ export RAPPORT_LOG="$WORK/rapport.log"
 passed=0; failed=0; failures=()
 SOCK="rapport-ci-$$"
 tm() { tmux -L "$SOCK" "$@"; }
+# The database as another reader sees it, waiting out a moment's lock (the app may be writing).
+sql() { sqlite3 -cmd ".timeout 5000" "$DB" "$1"; }
 trap 'tm kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
 
 start() {  # name cols rows term [env and args…]
@@ -212,7 +214,7 @@ scenario_log_call_next_contact_tomorrow() {
 
 scenario_duplicate_shows_only_owner_and_date() {
   local other code phone
-  other=$(sqlite3 "$DB" "SELECT c.code || '|' || c.phone || '|' || u.display_name FROM customers c JOIN users u ON u.id = c.owner_id WHERE c.name LIKE '北京华联商厦（集团）%'")
+  other=$(sql "SELECT c.code || '|' || c.phone || '|' || u.display_name FROM customers c JOIN users u ON u.id = c.owner_id WHERE c.name LIKE '北京华联商厦（集团）%'")
   code=${other%%|*}; phone=$(echo "$other" | cut -d'|' -f2); owner=${other##*|}
   start dup 100 30 xterm-256color "$BIN" --db "$DB" --today "$TODAY"
   wait_for dup "Log in" && login dup rep && wait_for dup "Contact today" || return 1
@@ -238,7 +240,7 @@ scenario_quote_by_pinyin_to_sales_order() {
   tm send-keys -t quote A; wait_for quote "Accept quote → sales order" && wait_for quote "Credit exposure after it" || return 1
   tm send-keys -t quote Enter Enter Enter; wait_for quote "Accepted: sales order SO-2026-" || return 1
   local lines
-  lines=$(sqlite3 "$DB" "SELECT COUNT(*) || ' ' || SUM(l.discount_bp) FROM sales_order_lines l JOIN sales_orders o ON o.id = l.order_id JOIN quotes q ON q.sales_order_id = o.id WHERE q.quote_date = '$TODAY' AND o.quote_id = q.id")
+  lines=$(sql "SELECT COUNT(*) || ' ' || SUM(l.discount_bp) FROM sales_order_lines l JOIN sales_orders o ON o.id = l.order_id JOIN quotes q ON q.sales_order_id = o.id WHERE q.quote_date = '$TODAY' AND o.quote_id = q.id")
   [ "$lines" = "1 500" ] || { echo "--- the order's lines in the database: '$lines'"; return 1; }
 }
 
@@ -262,7 +264,7 @@ scenario_print_quote_and_export_customers() {
   book=$(ls "$out/rapport/exports/"*.xlsx 2>/dev/null | head -1)
   [ -n "$book" ] || { echo "--- no workbook in $out/rapport/exports"; return 1; }
   local mine
-  mine=$(sqlite3 "$DB" "SELECT COUNT(*) FROM customers c JOIN users u ON u.id = c.owner_id WHERE u.login = 'rep' AND c.archived = 0")
+  mine=$(sql "SELECT COUNT(*) FROM customers c JOIN users u ON u.id = c.owner_id WHERE u.login = 'rep' AND c.archived = 0")
   # Read back with Python's standard library: rows of the sheet, the A1 title, the frozen pane.
   local rows
   rows=$(python3 - "$book" <<'PY'
@@ -292,16 +294,16 @@ scenario_ship_an_order_and_take_a_receipt() {
   tm send-keys -t ship Down 0 Up; wait_for ship "第 1 行" || return 1
   tm send-keys -t ship C-s; wait_for ship "已过账" || return 1
   local shipped
-  shipped=$(sqlite3 "$DB" "SELECT s.number || ' ' || (SELECT COUNT(*) FROM shipment_lines WHERE shipment_id = s.id) || ' ' || o.status FROM shipments s JOIN sales_orders o ON o.id = s.order_id WHERE o.number = '$order' ORDER BY s.id DESC LIMIT 1")
+  shipped=$(sql "SELECT s.number || ' ' || (SELECT COUNT(*) FROM shipment_lines WHERE shipment_id = s.id) || ' ' || o.status FROM shipments s JOIN sales_orders o ON o.id = s.order_id WHERE o.number = '$order' ORDER BY s.id DESC LIMIT 1")
   case "$shipped" in SH-2026-*" "*" partially_shipped") ;; *) echo "--- the shipment in the database: '$shipped'"; screen ship; return 1 ;; esac
   tm send-keys -t ship 3; wait_for ship "${shipped%% *}" || return 1
   tm send-keys -t ship d; wait_for ship "作废 — ${shipped%% *}" || return 1
   tm send-keys -t ship "wrong" Enter; wait_for ship "已作废" || return 1
-  [ "$(sqlite3 "$DB" "SELECT status FROM shipments WHERE number = '${shipped%% *}'")" = "voided" ] || { echo "--- not voided"; return 1; }
+  [ "$(sql "SELECT status FROM shipments WHERE number = '${shipped%% *}'")" = "voided" ] || { echo "--- not voided"; return 1; }
   tm send-keys -t ship ":" "logout" Enter; wait_for ship "登录" || return 1
   login ship finance && wait_for ship "逾期应收" || return 1
   local customer
-  customer=$(sqlite3 "$DB" "SELECT c.code FROM receivables r JOIN customers c ON c.id = r.customer_id WHERE r.status = 'posted' AND r.open_amount > 0 GROUP BY c.id HAVING COUNT(*) >= 2 ORDER BY c.code LIMIT 1")
+  customer=$(sql "SELECT c.code FROM receivables r JOIN customers c ON c.id = r.customer_id WHERE r.status = 'posted' AND r.open_amount > 0 GROUP BY c.id HAVING COUNT(*) >= 2 ORDER BY c.code LIMIT 1")
   tm send-keys -t ship ":" "customers" Enter; wait_for ship "客户 — 共" || return 1
   tm send-keys -t ship "/" "$customer"; wait_for ship "找到 1 个" || return 1
   tm send-keys -t ship Enter Enter; wait_for ship "1 概览" || return 1
@@ -310,7 +312,7 @@ scenario_ship_an_order_and_take_a_receipt() {
   tm send-keys -t ship "1000"; wait_for ship "已核销 1,000.00" || return 1
   tm send-keys -t ship C-s; wait_for ship "已过账" || return 1
   local allocated
-  allocated=$(sqlite3 "$DB" "SELECT r.amount || ' ' || r.unapplied || ' ' || (SELECT SUM(amount) FROM receipt_allocations WHERE receipt_id = r.id) FROM receipts r JOIN customers c ON c.id = r.customer_id WHERE c.code = '$customer' ORDER BY r.id DESC LIMIT 1")
+  allocated=$(sql "SELECT r.amount || ' ' || r.unapplied || ' ' || (SELECT SUM(amount) FROM receipt_allocations WHERE receipt_id = r.id) FROM receipts r JOIN customers c ON c.id = r.customer_id WHERE c.code = '$customer' ORDER BY r.id DESC LIMIT 1")
   [ "$allocated" = "100000 0 100000" ] || { echo "--- the receipt in the database: '$allocated'"; return 1; }
   "$BIN" check --db "$DB" >/dev/null || { "$BIN" check --db "$DB"; return 1; }
 }

@@ -7,7 +7,7 @@ extension AppDatabase {
     /// (an empty file, another SQLite file) is refused.
     public static func openReadOnly(path: String) throws(StoreError) -> AppDatabase {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw .cannotOpen(path: path, reason: "no such file. To try Rapport: `rapport demo`, then `rapport`. To start your company: `rapport user add LOGIN --role manager` (creates it). Or pass --db with your file")
+            throw .cannotOpen(path: path, reason: AppDatabase.whyMissing(path))
         }
         try checkHeader(path: path)
         if (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0 { throw .notADatabase(path: path) }
@@ -29,7 +29,7 @@ extension AppDatabase {
         let dir = (destination as NSString).deletingLastPathComponent
         let temp = (dir.isEmpty ? "." : dir) + "/." + (destination as NSString).lastPathComponent + ".\(ProcessInfo.processInfo.processIdentifier).partial"
         guard fm.createFile(atPath: temp, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw .cannotOpen(path: destination, reason: "cannot create a file in \(dir.isEmpty ? "." : dir)")
+            throw .failed("cannot write the backup \(destination): the folder \(dir.isEmpty ? "." : dir) is missing or not writable by this account")
         }
         do {
             let target = try DatabaseQueue(path: temp)

@@ -66,8 +66,8 @@ extension AppDatabase {
     }
 
     public func setPassword(login: String, password: String, by actor: Actor, at now: Int64) throws(StoreError) {
-        guard password.count >= 4 else { throw .invalid(DomainError("password must have at least 4 characters", field: "password")) }
         guard actor.can(.manageUsers) || actor.login == login else { throw .forbidden("only a manager changes another user's password") }
+        guard password.count >= 4 else { throw .invalid(DomainError("password must have at least 4 characters", field: "password")) }
         let hash = try PasswordHasher.hash(password)
         try write { db in
             guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM users WHERE login = ?", arguments: [login]) else {

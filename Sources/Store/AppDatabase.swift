@@ -37,13 +37,22 @@ public final class AppDatabase: Sendable {
         return config
     }
 
+    /// Why a file cannot be found: not there, or not reachable by this account.
+    static func whyMissing(_ path: String) -> String {
+        var st = stat()
+        if stat(path, &st) != 0 && errno == EACCES {
+            return "this account may not reach it (permission denied). On a shared host, staff reach Rapport through the sudo rule (docs/deploy.md)"
+        }
+        return "no such file. To try Rapport: `rapport demo`, then `rapport`. To start your company: `rapport user add LOGIN --role manager` (creates it). Or pass --db with your file"
+    }
+
     /// Opens (creating if needed, mode 0600) and migrates the file at `path`.
     public static func open(path: String, create: Bool = true) throws(StoreError) -> AppDatabase {
         let fm = FileManager.default
         let exists = fm.fileExists(atPath: path)
         if !exists {
             guard create else {
-                throw .cannotOpen(path: path, reason: "no such file. To try Rapport: `rapport demo`, then `rapport`. To start your company: `rapport user add LOGIN --role manager` (creates it). Or pass --db with your file")
+                throw .cannotOpen(path: path, reason: AppDatabase.whyMissing(path))
             }
             let dir = (path as NSString).deletingLastPathComponent
             if !dir.isEmpty {

@@ -16,7 +16,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     mutating func run() async throws {
         guard let demoSize = DemoSize(rawValue: size) else { throw ValidationError("--size must be small, medium or large") }
-        try SudoRule.refuse("the demo is for your own account: run `rapport demo` without sudo")
+        try SudoRule.refuse("the demo is for your own account: run the program itself, not through the sudo rule")
         // The demo's own file unless --db names one; $RAPPORT_DB (a real company) is never used.
         let path = global.db ?? GlobalOptions.demoPath()
         let fm = FileManager.default

@@ -71,6 +71,7 @@ struct BackupCommand: ParsableCommand {
     @OptionGroup var auth: AuthOptions
 
     func run() throws {
+        if out == "-" { throw ValidationError("a backup is a database file, not text: give --out FILE") }
         let path = global.databasePath()
         let database = try AppDatabase.open(path: path, create: false)
         try SudoRule.requireManager(global, auth)

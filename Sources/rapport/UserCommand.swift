@@ -20,7 +20,7 @@ struct UserCommand: ParsableCommand {
             defer { tcsetattr(STDIN_FILENO, TCSANOW, &old); FileHandle.standardError.write(Data("\n".utf8)) }
             return readLine() ?? ""
         }
-        guard let line = readLine() else { throw ValidationError("no password given on standard input") }
+        guard let line = readLine() else { throw AuthenticationError("\(prompt.trimmingCharacters(in: CharacterSet(charactersIn: ": "))): nothing on standard input") }
         return line
     }
 
@@ -62,7 +62,7 @@ struct UserCommand: ParsableCommand {
                 if fresh { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
                 throw error
             }
-            print("Added \(login) (\(r.rawValue))" + (fresh ? " to a new company database at \(path). Next: `rapport settings set company_name \"…\"`, then `rapport` to log in." : ""))
+            print("Added \(login) (\(r.rawValue))" + (fresh ? " to a new company database at \(path). Next: `rapport settings set company_name \"…\" --user \(login)`, then `rapport` to log in." : ""))
         }
     }
 
