@@ -169,11 +169,7 @@ extension AppDatabase {
                 SELECT ?, line_no, product_id, quantity, unit_price, discount_bp, amount FROM quote_lines WHERE quote_id = ? ORDER BY line_no
                 """, arguments: [orderId, id])
             try db.execute(sql: "UPDATE quotes SET status = 'accepted', sales_order_id = ?, version = version + 1 WHERE id = ?", arguments: [orderId, id])
-            try db.execute(sql: """
-                UPDATE customers SET first_order_on = coalesce(min(first_order_on, ?1), ?1), last_order_on = coalesce(max(last_order_on, ?1), ?1),
-                    status = CASE WHEN status IN ('lead','prospect','dormant') THEN 'active' ELSE status END
-                WHERE id = ?2
-                """, arguments: [orderDate.iso, q.customerId])
+            try AppDatabase.recordOrderDate(db, customerId: q.customerId, orderDate: orderDate)
             try AuditLog.record(db, actor: actor, at: now, action: "quote.accept", entity: "quotes", entityId: id,
                                 before: AuditLog.json([("status", stored.status.rawValue)]), after: AuditLog.json([("status", "accepted"), ("sales_order", number)]))
             try AuditLog.record(db, actor: actor, at: now, action: "sales_order.create", entity: "sales_orders", entityId: orderId,

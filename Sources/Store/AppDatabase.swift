@@ -20,6 +20,7 @@ public final class AppDatabase: Sendable {
         m.registerMigration(SchemaV3.identifier) { db in try SchemaV3.migrate(db) }
         m.registerMigration(SchemaV4.identifier) { db in try SchemaV4.migrate(db) }
         m.registerMigration(SchemaV5.identifier) { db in try SchemaV5.migrate(db) }
+        m.registerMigration(SchemaV6.identifier) { db in try SchemaV6.migrate(db) }
         return m
     }
 

@@ -78,6 +78,9 @@ public protocol QuoteStore: Sendable {
     func setQuoteStatus(id: Int64, to next: QuoteStatus, reason: String?, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError)
     @discardableResult
     func acceptQuote(id: Int64, version: Int64, orderDate: DateOnly, dueDate: DateOnly, note: String?, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> String
+    func orderEntrySource(customerId: Int64, by actor: Actor) throws(StoreError) -> OrderEntrySource
+    @discardableResult
+    func saveSalesOrder(_ order: SalesOrderEntry, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> (id: Int64, number: String)
 }
 
 /// Posted documents: shipments from orders, receipts and payments over open items; each voided
