@@ -645,5 +645,18 @@ extension Catalog {
         "action.undo": "撤销刚标记完成的跟进",
         "list.found-partial": "在前面的名称中找到 %@ 个 — 再输入几个字可搜索全部",
         "reason.clear-search-first": "请先按 Esc 清除搜索：排序和筛选作用于整个列表",
+        "error.order-no-lines": "订单至少需要一行",
+        "error.po-too-long": "客户订单号超过 60 个字符",
+        "editor.new-order": "新建销售订单",
+        "hint.new-order": "新订单",
+        "action.new-order": "为该客户录入销售订单",
+        "saved.order": "销售订单 %@ 已保存",
+        "field.customer-po": "客户订单号",
+        "field.delivery-date": "交货日期",
+        "order.credit-after": "下单后占用 %@ / 额度 %2",
+        "order.credit-no-limit": "下单后占用 %@（未设额度）",
+        "order.credit-over": "⚠ 下单后占用 %@，超过额度 %2",
+        "order.price-last": "单价：上次成交 %@（%2）",
+        "order.price-list": "单价：标准价",
     ]
 }

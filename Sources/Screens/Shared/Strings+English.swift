@@ -645,5 +645,18 @@ extension Catalog {
         "action.undo": "Undo the follow-up just marked done",
         "list.found-partial": "%@ found among the first names — type more to search them all",
         "reason.clear-search-first": "Esc clears the search first: sorting and filtering work on the whole list",
+        "error.order-no-lines": "An order needs at least one line",
+        "error.po-too-long": "The customer's PO reference is longer than 60 characters",
+        "editor.new-order": "New sales order",
+        "hint.new-order": "new order",
+        "action.new-order": "Key in a sales order for this customer",
+        "saved.order": "Sales order %@ saved",
+        "field.customer-po": "Customer PO",
+        "field.delivery-date": "Delivery date",
+        "order.credit-after": "Credit after %@ of %2",
+        "order.credit-no-limit": "Credit after %@ (no limit)",
+        "order.credit-over": "⚠ Credit after %@, over the %2 limit",
+        "order.price-last": "price: last paid %@ on %2",
+        "order.price-list": "price: list price",
     ]
 }
