@@ -46,6 +46,12 @@ enum DocumentEditorScreen {
         if focus < split { buffer.cursor = cursorAfterHeader }
         if tableFocused { buffer.cursor = nil }
         let totals = totalsText(model, lines: lines, catalog: catalog)
+        // An order: the credit it would take, left of the totals (an error's colour over the limit).
+        if let credit = model.creditAfterOrder {
+            let text = creditText(credit, catalog: catalog)
+            buffer.put(text, x: inner.x, y: inner.maxY - 2, style: context.style(credit.isBreached ? "input.error" : "muted"),
+                       maxWidth: max(0, inner.width - DisplayWidth.of(totals) - 2))
+        }
         buffer.put(totals, x: max(inner.x, inner.maxX - DisplayWidth.of(totals)), y: inner.maxY - 2, style: context.style("title"), maxWidth: inner.width)
         let hintKey = lines.mode != .free ? "document.keys" : lines.selected == nil ? "quote.keys" : "quote.keys-lines"
         let hint = model.saving ? catalog.text("editor.saving") : keys.fill(catalog.text(hintKey))
@@ -98,12 +104,19 @@ enum DocumentEditorScreen {
 
     static func entryHeading(_ model: EditorModel, lines: DocumentLines, catalog: Catalog) -> String {
         switch lines.mode {
-        case .free: return lines.editing.map { catalog.text("quote.changing-line", String($0 + 1)) } ?? catalog.text("quote.new-line")
+        case .free:
+            let heading = lines.editing.map { catalog.text("quote.changing-line", String($0 + 1)) } ?? catalog.text("quote.new-line")
+            return heading + (lines.priceNote.map { "  ·  " + catalog.text($0.key, arguments: $0.arguments) } ?? "")
         case .remaining, .allocation:
             let i = lines.selected ?? 0
             let item = lines.items.indices.contains(i) ? lines.items[i].code + (lines.items[i].name.isEmpty ? "" : " " + lines.items[i].name) : ""
             return catalog.text(lines.mode == .remaining ? "document.line-quantity" : "document.line-allocation", arguments: [String(i + 1), item])
         }
+    }
+
+    static func creditText(_ c: CreditExposure, catalog: Catalog) -> String {
+        if c.limit.minorUnits == 0 { return catalog.text("order.credit-no-limit", c.exposure.formatted()) }
+        return catalog.text(c.isBreached ? "order.credit-over" : "order.credit-after", arguments: [c.exposure.formatted(), c.limit.formatted()])
     }
 
     static func totalsText(_ model: EditorModel, lines: DocumentLines, catalog: Catalog) -> String {

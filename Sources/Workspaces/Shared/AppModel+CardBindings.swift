@@ -25,6 +25,7 @@ extension AppModel {
         case "section.opportunities"?: return Binding("new-record", "hint.new-opportunity", .newRecord, help: "action.new-opportunity", needs: [.editQuotes])
         case "section.contact-log"?: return Binding("new-record", "hint.new-log", .newRecord, help: "action.new-log", needs: [.logContacts])
         case "section.quotes"?: return Binding("new-record", "hint.new-quote", .newRecord, help: "action.new-quote", needs: [.editQuotes])
+        case "section.orders"?: return Binding("new-record", "hint.new-order", .newRecord, help: "action.new-order", needs: [.editSalesOrders])
         case "section.receipts"?: return Binding("new-record", "hint.new-receipt", .newRecord, help: "action.new-receipt", needs: [.postReceipts])
         case "section.feedback"?: return Binding("new-record", "hint.new-feedback", .newRecord, help: "action.new-feedback", needs: [.logContacts])
         default: return nil

@@ -118,6 +118,9 @@ extension AppModel {
         case "new-quote":
             if let (id, name) = selectedCustomer() { return [.openEditor(.newQuote(customerId: id, name: name))] }
             say("palette.pick-customer", isError: true, now: now)
+        case "new-order":
+            if let (id, name) = selectedCustomer() { return [.openEditor(.newOrder(customerId: id, name: name))] }
+            say("palette.pick-customer", isError: true, now: now)
         case "refresh":
             return refreshEffects()
         case "help":

@@ -79,6 +79,7 @@ extension AppModel {
             case "section.opportunities"? where can(.editQuotes): return [.openEditor(.newOpportunity(customerId: m.ref.id, name: title))]
             case "section.contact-log"? where can(.logContacts): return [.openEditor(.logContact(customerId: m.ref.id, name: title))]
             case "section.quotes"? where can(.editQuotes): return [.openEditor(.newQuote(customerId: m.ref.id, name: title))]
+            case "section.orders"? where can(.editSalesOrders): return [.openEditor(.newOrder(customerId: m.ref.id, name: title))]
             case "section.receipts"? where can(.postReceipts): return [.openEditor(.newReceipt(customerId: m.ref.id, name: title))]
             case "section.feedback"? where can(.logContacts): return [.openEditor(.newFeedback(customerId: m.ref.id, name: title))]
             default: return []

@@ -53,6 +53,12 @@ public struct DocumentLines: Sendable, Equatable {
     /// The list price last put in the price field, so choosing another product replaces it
     /// only when the user has not typed their own price.
     var defaultedPrice: String = ""
+    /// Orders: what the customer last paid per product (the price a line starts from), and which
+    /// price the line being typed started from (a catalog key and its arguments).
+    var lastPrices: [Int64: LastPrice]?
+    public var priceNote: UserMessage?
+    /// Orders: the credit the customer already uses, against its limit.
+    public var credit: CreditExposure?
     /// Two header dates that must be in order (a quote's date and valid-until).
     var dateOrder: DateOrder?
     /// The header field holding the amount to allocate (allocation mode).
@@ -61,6 +67,19 @@ public struct DocumentLines: Sendable, Equatable {
     public init(mode: Mode) { self.mode = mode; selected = mode == .free ? nil : 0 }
 
     struct DateOrder: Sendable, Equatable { var from: String, to: String }
+    struct LastPrice: Sendable, Equatable { var price: Money, on: DateOnly }
+
+    /// The price a new line for `p` starts from: the customer's last price on an order, else the
+    /// list price; on an order the line says which.
+    mutating func startingPrice(_ p: ProductOption) -> Money {
+        guard let lastPrices else { return p.listPrice }
+        if let last = lastPrices[p.id] {
+            priceNote = UserMessage("order.price-last", last.price.formatted(), last.on.iso)
+            return last.price
+        }
+        priceNote = UserMessage("order.price-list")
+        return p.listPrice
+    }
 
     /// Sum of the line amounts (allocation: what is allocated).
     public var total: Money { items.reduce(.zero) { $0 + $1.amount } }

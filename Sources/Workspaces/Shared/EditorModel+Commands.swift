@@ -6,6 +6,7 @@ extension EditorModel {
     public var command: WriteCommand? {
         switch purpose {
         case .newQuote, .editQuote, .acceptQuote, .rejectQuote: quoteCommand
+        case .newOrder: orderCommand
         case .newShipment, .newReceipt, .voidDocument: postingCommand
         case .filterCustomers: nil
         default: customerCommand

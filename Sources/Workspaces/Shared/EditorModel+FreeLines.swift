@@ -57,7 +57,7 @@ extension EditorModel {
         if key == "product", let p = selectedProduct(in: lines), p.id != productBefore {
             let price = value("unit_price").trimmingSpaces()
             if price.isEmpty || price == lines.defaultedPrice {
-                lines.defaultedPrice = p.listPrice.formatted(grouping: false)
+                lines.defaultedPrice = lines.startingPrice(p).formatted(grouping: false)
                 form.set("unit_price", lines.defaultedPrice)
                 form.markDefaulted("unit_price")
             }
@@ -122,6 +122,7 @@ extension EditorModel {
         if let e = lines.editing, e <= lines.items.count { lines.items.insert(item, at: e) } else { lines.items.append(item) }
         lines.editing = nil
         lines.defaultedPrice = ""
+        lines.priceNote = nil
         for key in DocumentLines.freeEntryKeys { form.set(key, "") }
         form.focus = productFieldIndex
         form.isDirty = true
@@ -137,7 +138,7 @@ extension EditorModel {
         form.set("quantity", item.quantity.description)
         form.set("unit_price", item.unitPrice.formatted(grouping: false))
         form.set("discount", item.discount.value == 0 ? "" : item.discount.plain)
-        lines.defaultedPrice = item.productId.flatMap { lines.products[$0]?.listPrice.formatted(grouping: false) } ?? ""
+        lines.defaultedPrice = item.productId.flatMap { id in lines.products[id].map { lines.startingPrice($0).formatted(grouping: false) } } ?? ""
         form.focus = form.fields.firstIndex { $0.key == "quantity" } ?? productFieldIndex
     }
 }

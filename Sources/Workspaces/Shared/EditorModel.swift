@@ -19,6 +19,7 @@ public struct EditorModel: Sendable, Equatable {
         case acceptQuote(id: Int64, version: Int64)
         case rejectQuote(id: Int64)
         case newFeedback(customerId: Int64)
+        case newOrder(customerId: Int64)
         case newShipment(orderId: Int64)
         case newReceipt(customerId: Int64)
         /// Voiding a posted shipment or receipt, with a reason.

@@ -51,6 +51,7 @@ public enum EditorRequest: Sendable, Equatable {
     case acceptQuote(id: Int64)
     case rejectQuote(id: Int64)
     case newFeedback(customerId: Int64, name: String)
+    case newOrder(customerId: Int64, name: String)
     case newShipment(orderId: Int64)
     case newReceipt(customerId: Int64, name: String)
     case voidDocument(RecordRef, number: String)

@@ -74,6 +74,8 @@ extension EffectRunner {
         case .rejectQuote(let id):
             let q = try database.quoteForEdit(id: id, by: session.actor, today: session.today)
             return EditorModel.rejectQuote(id: id, number: q.number, customerName: q.customerName, today: session.today)
+        case .newOrder(let id, _):
+            return EditorModel.salesOrder(try database.orderEntrySource(customerId: id, by: session.actor), products: try database.productOptions(), today: session.today)
         case .newShipment(let orderId):
             return EditorModel.shipment(try database.shipmentSource(orderId: orderId, by: session.actor), today: session.today)
         case .newReceipt(let customerId, let name):

@@ -17,6 +17,7 @@ public struct PaletteCommand: Sendable, Equatable {
         PaletteCommand(name: "new-customer", titleKey: "editor.new-customer", capabilities: [.editOwnCustomers, .editAllCustomers]),
         PaletteCommand(name: "quotes", titleKey: "screen.quotes", capabilities: [.editQuotes]),
         PaletteCommand(name: "new-quote", titleKey: "editor.new-quote", capabilities: [.editQuotes]),
+        PaletteCommand(name: "new-order", titleKey: "editor.new-order", capabilities: [.editSalesOrders]),
         PaletteCommand(name: "team-performance", titleKey: "title.team-performance", capabilities: [.viewDepartmentPerformance, .viewAllKPIs]),
         PaletteCommand(name: "refresh", titleKey: "command.refresh", capabilities: []),
         PaletteCommand(name: "help", titleKey: "command.help", capabilities: []),
