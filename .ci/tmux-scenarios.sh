@@ -317,6 +317,36 @@ scenario_ship_an_order_and_take_a_receipt() {
   "$BIN" check --db "$DB" >/dev/null || { "$BIN" check --db "$DB"; return 1; }
 }
 
+scenario_key_a_five_line_order() {
+  # The assistant keys a 5-line order from the home at 80×24: the customer by pinyin initials,
+  # one product by pinyin initials and four by code, each price the customer's default. Keys
+  # other than the typed values (codes, quantities) are counted: the issue allows 40.
+  local keys=0
+  k() { keys=$((keys + $#)); tm send-keys -t order "$@"; }   # keys that are not values
+  v() { tm send-keys -t order -l "$1"; }                        # a value, typed
+  start order 80 24 xterm-256color "$BIN" --db "$DB" --today "$TODAY" || return 1
+  wait_for order "Log in" && login order assistant && wait_for order "Deliveries due" || return 1
+  k ":"; for c in n e w - o r d e r; do k "$c"; done; k Enter; wait_for order "Customer" || return 1
+  v "bjqc"; wait_for order "北京启创贸易集团有限公司" || return 1
+  k Enter; wait_for order "New sales order — 北京启创贸易" || return 1
+  v "tggj"; wait_for order "碳钢管件" || return 1
+  k Enter; wait_for order "Quantity 1" || return 1
+  v "12"; k Enter Enter Enter; wait_for order "1 P0" || return 1
+  local n=2
+  for code in P00002 P00003 P00004 P00005; do
+    v "$code"; wait_for order "$code " || return 1
+    k Enter; wait_for order "Quantity 1" || return 1
+    v "$n"; k Enter Enter Enter; wait_for order " $n $code" || return 1
+    n=$((n + 1))
+  done
+  k Enter; wait_for order "Sales order SO-2026-" || return 1
+  echo "keys beyond the values for a 5-line order: $keys (at most 40)"
+  [ "$keys" -le 40 ] || return 1
+  local got
+  got=$(sql "SELECT o.number || ' ' || COUNT(l.id) || ' ' || (o.total = SUM(l.amount)) FROM sales_orders o JOIN sales_order_lines l ON l.order_id = o.id JOIN customers c ON c.id = o.customer_id WHERE c.name LIKE '北京启创贸易%' AND o.order_date = '$TODAY' GROUP BY o.id ORDER BY o.id DESC LIMIT 1")
+  case "$got" in SO-2026-*" 5 1") ;; *) echo "--- the order in the database: '$got'"; screen order; return 1;; esac
+}
+
 scenario_fresh_clone_readme() {
   # A newcomer: a fresh clone, the README's first command (`swift run rapport demo`, which
   # builds), log in, quit; then what the README says comes next (`swift run rapport`) opens the
@@ -336,7 +366,7 @@ scenario_fresh_clone_readme() {
 }
 
 # RAPPORT_SCENARIOS="a b" runs only those.
-for s in ${RAPPORT_SCENARIOS:-chinese_overlays_leave_no_debris find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal log_call_next_contact_tomorrow duplicate_shows_only_owner_and_date quote_by_pinyin_to_sales_order print_quote_and_export_customers ship_an_order_and_take_a_receipt fresh_clone_readme}; do
+for s in ${RAPPORT_SCENARIOS:-chinese_overlays_leave_no_debris find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal log_call_next_contact_tomorrow duplicate_shows_only_owner_and_date quote_by_pinyin_to_sales_order print_quote_and_export_customers ship_an_order_and_take_a_receipt key_a_five_line_order fresh_clone_readme}; do
   "scenario_$s"; result "$s" $?
 done
 echo "tmux scenarios: $passed passed, $failed failed"

@@ -177,6 +177,11 @@ extension AppDatabase {
         }
     }
 
+    /// As the list's search while typing (the same bounded read), for a form's customer look-up.
+    public func customerPicks(for actor: Actor, query: String, limit: Int) throws(StoreError) -> [CustomerRow] {
+        try customerSearch(for: actor, query: query, limit: limit, window: CustomerListSource.searchWindow).rows
+    }
+
     public func customerCount(for actor: Actor, filter: CustomerFilter = CustomerFilter()) throws(StoreError) -> Int {
         try read { db in
             var args: [(any DatabaseValueConvertible)?] = []

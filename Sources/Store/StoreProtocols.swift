@@ -22,6 +22,8 @@ public protocol CustomerStore: Sendable {
     func customerFacets(for actor: Actor) throws(StoreError) -> (regions: [String], tags: [String])
     func customerPage(for actor: Actor, sort: CustomerSort, filter: CustomerFilter, after: CustomerCursor?, limit: Int, backwards: Bool) throws(StoreError) -> [CustomerRow]
     func customerSearch(for actor: Actor, query: String, limit: Int) throws(StoreError) -> [CustomerRow]
+    /// Customers for a form's look-up as the user types: a bounded read per keystroke.
+    func customerPicks(for actor: Actor, query: String, limit: Int) throws(StoreError) -> [CustomerRow]
     func customerListSheet(for actor: Actor, sort: CustomerSort, filter: CustomerFilter, query: String?) throws(StoreError) -> Sheet
     func customerForEdit(id: Int64, by actor: Actor) throws(StoreError) -> Customer
     func suggestedCustomerCode() throws(StoreError) -> String

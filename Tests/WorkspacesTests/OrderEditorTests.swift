@@ -84,4 +84,49 @@ import Testing
         flow.drive(&model, runner, .newRecord)
         #expect(flow.editor(model) == nil)
     }
+
+    /// `:new-order` with no customer selected asks which one: the Store answers each keystroke
+    /// (pinyin initials here), an answer to an older text is dropped, Enter opens the order form.
+    @Test func newOrderAsksForTheCustomerByPinyinInitials() throws {
+        let db = DemoFixture.make(inMemory: true)
+        var (model, runner) = flow.loggedIn("assistant", db)
+        let (id, name, initials) = try db.read { db -> (Int64, String, String) in
+            let r = try Row.fetchOne(db, sql: "SELECT id, name, search_key FROM customers WHERE name GLOB '*[一-龥]*' AND archived = 0 ORDER BY id LIMIT 1")
+            return (r?[0] ?? 0, r?[1] ?? "", r?[2] ?? "")
+        }
+        // The customer's initials are in its search key; the ones of its full name find it.
+        let pinyin = Pinyin.of(name).initials
+        #expect(initials.contains(pinyin))
+        _ = model.handle(.openPalette, now: 0)
+        for c in "new-order" { _ = model.handle(.palette(.type(c)), now: 0) }
+        #expect(model.handle(.palette(.run), now: 0).isEmpty)
+        var e = try #require(flow.editor(model))
+        #expect(e.purpose == .pickCustomer(then: .order) && e.focusKey == "customer")
+        // Typing asks the Store; an answer for an earlier text changes nothing.
+        #expect(model.handle(.editor(.form(.type("x"))), now: 0) == [.lookupCustomers(field: "customer", query: "x")])
+        _ = model.handle(.editor(.lookupResults(field: "customer", query: "old", options: [FieldRule.Option(value: "1", label: "C1 Old")])), now: 0)
+        e = try #require(flow.editor(model))
+        #expect(e.form.fields[0].matches.isEmpty)
+        // Enter before the Store answers waits for the answer, then takes its first match.
+        flow.key(.backspace, &model, runner)
+        for c in pinyin { _ = model.handle(.editor(.form(.type(c))), now: 0) }
+        #expect(model.handle(.editor(.form(.enter)), now: 0).isEmpty && flow.editor(model)?.purpose == .pickCustomer(then: .order))
+        let actor = try #require(model.session?.actor)
+        let first = try #require(try db.customerPicks(for: actor, query: pinyin, limit: 50).first)
+        flow.drive(&model, runner, .editor(.lookupResults(field: "customer", query: pinyin, options: [EditorModel.customerOption(first)])))
+        #expect(flow.editor(model)?.purpose == .newOrder(customerId: first.id))
+        // Esc leaves the order form; the picker again, choosing with ↓.
+        flow.key(.cancel, &model, runner)
+        _ = model.handle(.openPalette, now: 0)
+        for c in "new-order" { _ = model.handle(.palette(.type(c)), now: 0) }
+        _ = model.handle(.palette(.run), now: 0)
+        flow.type(pinyin, &model, runner)
+        e = try #require(flow.editor(model))
+        let matches = e.form.fields[0].matches
+        let at = try #require(matches.firstIndex { $0.value == String(id) })
+        flow.key(.down, &model, runner, times: at)
+        flow.key(.enter, &model, runner)
+        e = try #require(flow.editor(model))
+        #expect(e.purpose == .newOrder(customerId: id) && e.subject == name && e.focusKey == "product")
+    }
 }

@@ -409,7 +409,6 @@ extension Catalog {
         "screen.quotes": "报价",
         "title.my-quotes": "我的报价",
         "title.quotes": "报价",
-        "palette.pick-customer": "请先选中一个客户（列表、卡片或提醒），再用 :new-quote",
         "field.open-quotes": "未决报价",
         "field.expiring-7d": "7 天内到期",
         "field.accept-rate-90d": "已决报价接受率（90 天）",
@@ -658,5 +657,6 @@ extension Catalog {
         "order.credit-over": "⚠ 下单后占用 %@，超过额度 %2",
         "order.price-last": "单价：上次成交 %@（%2）",
         "order.price-list": "单价：标准价",
+        "pick.customer-how": "输入客户编号、名称、拼音或拼音首字母、电话；↓ 选择，Enter 开始",
     ]
 }

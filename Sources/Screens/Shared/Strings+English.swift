@@ -409,7 +409,6 @@ extension Catalog {
         "screen.quotes": "Quotes",
         "title.my-quotes": "My quotes",
         "title.quotes": "Quotes",
-        "palette.pick-customer": "Select a customer first (list, card or reminder), then :new-quote",
         "field.open-quotes": "Open quotes",
         "field.expiring-7d": "Expiring within 7 days",
         "field.accept-rate-90d": "Accept rate, 90 days",
@@ -658,5 +657,6 @@ extension Catalog {
         "order.credit-over": "⚠ Credit after %@, over the %2 limit",
         "order.price-last": "price: last paid %@ on %2",
         "order.price-list": "price: list price",
+        "pick.customer-how": "Type the customer's code, name, pinyin or its initials, or phone; ↓ to choose, Enter to start",
     ]
 }

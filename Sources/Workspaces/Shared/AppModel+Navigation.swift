@@ -117,10 +117,10 @@ extension AppModel {
             return [.loadCard(RecordRef(.quoteList, session.actor.userId))]
         case "new-quote":
             if let (id, name) = selectedCustomer() { return [.openEditor(.newQuote(customerId: id, name: name))] }
-            say("palette.pick-customer", isError: true, now: now)
+            stack.append(.editor(.pickCustomer(for: .quote, today: today)))
         case "new-order":
             if let (id, name) = selectedCustomer() { return [.openEditor(.newOrder(customerId: id, name: name))] }
-            say("palette.pick-customer", isError: true, now: now)
+            stack.append(.editor(.pickCustomer(for: .order, today: today)))
         case "refresh":
             return refreshEffects()
         case "help":

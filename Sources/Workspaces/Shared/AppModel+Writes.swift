@@ -54,11 +54,19 @@ extension AppModel {
     /// A form's action; what the form reports (close, save, claim) the shell carries out.
     mutating func handleEditor(_ a: EditorModel.Action) -> [Effect] {
         guard case .editor(var editor)? = stack.last else { return [] }
+        let before = editor.form
         let outcome = editor.handle(a)
         stack[stack.count - 1] = .editor(editor)
         switch outcome {
-        case .stay: return []
+        case .stay:
+            if let ask = editor.remoteQuery(before: before) { return [.lookupCustomers(field: ask.field, query: ask.query)] }
+            return []
         case .close: stack.removeLast()
+        case .save where editor.purpose == .pickCustomer(then: .order) || editor.purpose == .pickCustomer(then: .quote):
+            editor.saving = false
+            stack[stack.count - 1] = .editor(editor)
+            guard let (id, name) = editor.pickedCustomer else { return [] }
+            return [.openEditor(editor.purpose == .pickCustomer(then: .order) ? .newOrder(customerId: id, name: name) : .newQuote(customerId: id, name: name))]
         case .save where editor.purpose == .filterCustomers:
             stack.removeLast()
             return updateList(.customers) { $0.handle(.setFilter(editor.filterValue.listFilter)) }

@@ -8,7 +8,7 @@ extension EditorModel {
         case .newQuote, .editQuote, .acceptQuote, .rejectQuote: quoteCommand
         case .newOrder: orderCommand
         case .newShipment, .newReceipt, .voidDocument: postingCommand
-        case .filterCustomers: nil
+        case .filterCustomers, .pickCustomer: nil
         default: customerCommand
         }
     }

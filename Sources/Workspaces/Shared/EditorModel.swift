@@ -26,6 +26,8 @@ public struct EditorModel: Sendable, Equatable {
         case voidDocument(RecordRef, number: String)
         /// Not a write: the customer list's filters.
         case filterCustomers
+        /// Not a write: which customer a new order or quote is for.
+        case pickCustomer(then: CustomerPickTarget)
     }
 
     /// A message above the form: a catalog key with an argument, or text from the Store.
@@ -77,6 +79,8 @@ public struct EditorModel: Sendable, Equatable {
         case claimHint
         case saveAnyway
         case backToForm
+        /// The Store's answer to what a remote look-up field said (`query`).
+        case lookupResults(field: String, query: String, options: [FieldRule.Option])
     }
 
     /// What the app should do after an action.
@@ -92,6 +96,7 @@ public struct EditorModel: Sendable, Equatable {
         case .form(let a):
             guard !saving, !reviewingHints else { return .stay }
             if lines != nil { return handleDocument(a) }
+            if a == .enter, awaitAnswer() { return .stay }
             let stageBefore = OpportunityStage(rawValue: form.value("stage"))
             defer { followStage(from: stageBefore) }
             switch form.handle(a) {
@@ -139,6 +144,9 @@ public struct EditorModel: Sendable, Equatable {
             return .save(acceptSimilar: true)
         case .backToForm:
             hints = []
+        case .lookupResults(let field, let query, let options):
+            // Enter typed before the answer came: it takes the answer's first match now.
+            if apply(lookup: field, query: query, options: options) { return handle(.form(.enter)) }
         }
         return .stay
     }

@@ -18,6 +18,8 @@ public enum Effect: Sendable, Equatable {
     /// A page of a list (`inclusive`: from the cursor's own row on), with its count when `reset`.
     case loadList(ListQuery, after: ListCursor?, backwards: Bool, reset: Bool, inclusive: Bool, request: Int)
     case searchList(ListQuery, text: String, request: Int)
+    /// Customers matching what a form's customer look-up says (`field`), for its match list.
+    case lookupCustomers(field: String, query: String)
     /// Reads what a form needs (the record, a suggested code, company defaults), then opens it.
     case openEditor(EditorRequest)
     case saveEditor(EditorModel, acceptSimilar: Bool)

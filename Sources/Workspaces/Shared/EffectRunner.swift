@@ -31,7 +31,7 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.home(.failed(error.userMessage))]
             }
-        case .loadCard, .reloadCard, .loadCardAt, .loadCardPage, .loadList, .searchList:
+        case .loadCard, .reloadCard, .loadCardAt, .loadCardPage, .loadList, .searchList, .lookupCustomers:
             guard let session else { return [] }
             return performRead(effect, session: session)
         case .openEditor, .saveEditor, .markContactDone, .undoContactDone, .loadClaim, .decideClaim, .markQuoteSent:
@@ -90,6 +90,13 @@ extension EffectRunner {
                 return [.listResult(query.kind, .searched(page, text: text, request: request))]
             } catch {
                 return [.listResult(query.kind, .failed(error.userMessage))]
+            }
+        case .lookupCustomers(let field, let query):
+            do {
+                let found = try database.customerPicks(for: session.actor, query: query, limit: FormModel.matchLimit)
+                return [.editor(.lookupResults(field: field, query: query, options: found.map(EditorModel.customerOption)))]
+            } catch {
+                return [.refused(error.userMessage)]
             }
         default:
             return []

@@ -17,6 +17,14 @@ public struct FormModel: Sendable, Equatable {
         public var pick = 0
         /// The value was filled in for the user (a list price): the first key typed replaces it.
         public var defaulted = false
+        /// A look-up whose options the Store finds as the user types (customers: too many to
+        /// hold); its options are the last answer, already matched, shown as they are.
+        public var remote = false
+        /// What the options of a remote look-up answer: until the answer to the text now typed
+        /// arrives, there are no matches (Enter never takes a customer of an older answer).
+        public var answered: String?
+        /// Enter was pressed before the answer to the text typed arrived.
+        public var enterPending = false
 
         public init(_ key: String, label: String, rule: FieldRule, value: String = "") {
             self.key = key; self.label = label; self.rule = rule; self.value = value; cursor = value.count
@@ -27,6 +35,7 @@ public struct FormModel: Sendable, Equatable {
         /// quick per keystroke.
         public var matches: [FieldRule.Option] {
             guard case .lookup(let options) = rule else { return [] }
+            if remote { return answered == value.trimmingSpaces() ? Array(options.prefix(FormModel.matchLimit)) : [] }
             let q = Array(value.lowercased().utf8)
             if q.isEmpty { return Array(options.prefix(FormModel.matchLimit)) }
             var prefix: [FieldRule.Option] = [], inside: [FieldRule.Option] = []
@@ -138,6 +147,7 @@ public struct FormModel: Sendable, Equatable {
             guard FormModel.edit(&f, action) else { return .stay }
         }
         f.defaulted = false
+        f.enterPending = false
         f.error = nil
         isDirty = isDirty || f.value != fields[focus].value
         fields[focus] = f

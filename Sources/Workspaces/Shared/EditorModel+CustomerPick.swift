@@ -1,0 +1,69 @@
+import Domain
+import Store
+
+/// The document a picked customer starts.
+public enum CustomerPickTarget: String, Sendable, Equatable {
+    case order, quote
+
+    var title: String { self == .order ? "editor.new-order" : "editor.new-quote" }
+}
+
+extension EditorModel {
+    /// Which customer a new order or quote is for, when none is selected: one look-up that the
+    /// Store answers as the user types (code, name, pinyin or its initials, phone), among the
+    /// customers this user may see. Enter takes the highlighted one and opens the document.
+    public static func pickCustomer(for target: CustomerPickTarget, today: DateOnly) -> EditorModel {
+        var field = FormModel.Field("customer", label: "field.customer", rule: .lookup([]))
+        field.remote = true
+        var model = EditorModel(purpose: .pickCustomer(then: target), title: target.title, subject: "", form: FormModel(fields: [field], today: today))
+        model.notice = Notice(key: "pick.customer-how", isError: false)
+        return model
+    }
+
+    /// A customer of the Store's answer as a look-up option: code and name, with owner beside.
+    public static func customerOption(_ c: CustomerRow) -> FieldRule.Option {
+        FieldRule.Option(value: String(c.id), label: c.code + " " + c.name, detail: [.text(c.owner)])
+    }
+
+    /// The customer the picker holds (its id and name), once the look-up names one.
+    public var pickedCustomer: (id: Int64, name: String)? {
+        guard let field = form.fields.first(where: { $0.key == "customer" }), case .lookup(let options) = field.rule,
+              let o = options.first(where: { $0.label == field.value }), let id = Int64(o.value) else { return nil }
+        return (id, o.label.split(separator: " ", maxSplits: 1).last.map(String.init) ?? o.label)
+    }
+
+    /// The text a remote look-up should be asked about after this key (nil: nothing to ask).
+    func remoteQuery(before: FormModel) -> (field: String, query: String)? {
+        guard form.fields.indices.contains(form.focus) else { return nil }
+        let f = form.fields[form.focus]
+        guard f.remote, before.fields.indices.contains(form.focus), before.fields[form.focus].value != f.value else { return nil }
+        let q = f.value.trimmingSpaces()
+        return q.isEmpty || f.rule.lookupLabels.contains(f.value) ? nil : (f.key, q)
+    }
+
+    /// The Store's answer for a remote look-up, kept only if the field still says what was asked.
+    /// True when Enter was waiting for it (and it found something): the caller presses it now.
+    mutating func apply(lookup field: String, query: String, options: [FieldRule.Option]) -> Bool {
+        guard let i = form.fields.firstIndex(where: { $0.key == field }), form.fields[i].remote,
+              form.fields[i].value.trimmingSpaces() == query else { return false }
+        form.fields[i].rule = .lookup(options)
+        form.fields[i].answered = query
+        form.fields[i].pick = 0
+        defer { form.fields[i].enterPending = false }
+        return form.fields[i].enterPending && i == form.focus && !options.isEmpty
+    }
+
+    /// Enter on a remote look-up whose answer to the text typed has not arrived: wait for it
+    /// (true) rather than judge the text against an older answer.
+    mutating func awaitAnswer() -> Bool {
+        guard form.fields.indices.contains(form.focus) else { return false }
+        let f = form.fields[form.focus], q = f.value.trimmingSpaces()
+        guard f.remote, !q.isEmpty, f.answered != q, !f.rule.lookupLabels.contains(f.value) else { return false }
+        form.fields[form.focus].enterPending = true
+        return true
+    }
+}
+
+extension FieldRule {
+    var lookupLabels: [String] { if case .lookup(let options) = self { options.map(\.label) } else { [] } }
+}
