@@ -3,12 +3,16 @@ public enum ListKind: String, Sendable, Codable, CaseIterable {
     case customers
     /// Sales orders not yet fully shipped, soonest due first (the assistant's work list).
     case openOrders = "open-orders"
+    /// Every order the user may see: by date, due date, number, customer or value; filtered by
+    /// status, rep, customer and a date range.
+    case orders
 
     /// The orders `s` cycles through; the first is where the list starts.
     public var sorts: [String] {
         switch self {
         case .customers: ["name", "last-contact", "next-contact", "last-order", "open-receivables"]
         case .openOrders: ["due-date", "order-date"]
+        case .orders: ["order-date", "due-date", "number", "customer", "value"]
         }
     }
 }
@@ -36,6 +40,8 @@ public struct ListQuery: Sendable, Equatable {
     public var kind: ListKind
     public var sort: String
     public var filter: [String: String]
+    /// What a filter's value stands for, where the value is an id (a rep's or customer's name).
+    public var labels: [String: String] = [:]
     public init(_ kind: ListKind, sort: String, filter: [String: String] = [:]) { self.kind = kind; self.sort = sort; self.filter = filter }
     public func filter(_ key: String) -> String { filter[key] ?? "" }
     public var isFiltered: Bool { filter.values.contains { !$0.isEmpty } }

@@ -55,6 +55,10 @@ extension AppDatabase {
         }
     }
 
+    public func ownerOptions() throws(StoreError) -> [UserAccount] {
+        try users().filter { $0.role == .salesRep }.sorted { ($0.active ? 0 : 1, $0.displayName) < ($1.active ? 0 : 1, $1.displayName) }
+    }
+
     public func user(login: String) throws(StoreError) -> UserAccount? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT id, login, display_name, role, active FROM users WHERE login = ?", arguments: [login]).map(AppDatabase.user)

@@ -1,10 +1,17 @@
 import GRDB
 
-/// Orders keyed in by the sales assistant carry the customer's own purchase-order reference.
+/// Orders keyed in by the sales assistant carry the customer's own purchase-order reference;
+/// an order cancelled says why; the list of every order sorts by due date and by value through
+/// an index each.
 enum SchemaV6 {
     static let identifier = "v6-customer-po"
 
     static func migrate(_ db: Database) throws {
-        try db.execute(sql: "ALTER TABLE sales_orders ADD COLUMN customer_po TEXT")
+        try db.execute(sql: """
+            ALTER TABLE sales_orders ADD COLUMN customer_po TEXT;
+            ALTER TABLE sales_orders ADD COLUMN cancel_reason TEXT;
+            CREATE INDEX sales_orders_due ON sales_orders(due_date);
+            CREATE INDEX sales_orders_total ON sales_orders(total);
+            """)
     }
 }

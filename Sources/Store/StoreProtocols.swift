@@ -62,6 +62,8 @@ public protocol ListStore: Sendable {
     func listCount(_ query: ListQuery, for actor: Actor, today: DateOnly) throws(StoreError) -> Int
     func listSearch(_ query: ListQuery, text: String, limit: Int, for actor: Actor, today: DateOnly) throws(StoreError) -> ListPage
     func listSheet(_ query: ListQuery, text: String?, for actor: Actor, today: DateOnly) throws(StoreError) -> Sheet
+    /// The users a list can be filtered by as the owner of its records (reps, present and past).
+    func ownerOptions() throws(StoreError) -> [UserAccount]
 }
 
 /// Cards of every record kind and the pages of their tables.
@@ -83,6 +85,10 @@ public protocol QuoteStore: Sendable {
     func orderEntrySource(customerId: Int64, by actor: Actor) throws(StoreError) -> OrderEntrySource
     @discardableResult
     func saveSalesOrder(_ order: SalesOrderEntry, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> (id: Int64, number: String)
+    func salesOrderForEdit(id: Int64, by actor: Actor) throws(StoreError) -> OrderForEdit
+    func updateSalesOrder(id: Int64, version: Int64, _ order: SalesOrderEntry, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> String
+    func cancelSalesOrder(id: Int64, reason: String, by actor: Actor, at now: Int64) throws(StoreError) -> String
+    func checkCancelSalesOrder(id: Int64, by actor: Actor) throws(StoreError) -> String
 }
 
 /// Posted documents: shipments from orders, receipts and payments over open items; each voided

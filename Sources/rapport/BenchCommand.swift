@@ -58,6 +58,9 @@ struct BenchCommand: AsyncParsableCommand {
                     try await benchQuotes(shell: shell, terminal: terminal, runner: runner, actor: actor, customer: customer, today: today)
                 }
                 try benchDocuments(database: database, clock: clock, actor: actor, today: today)
+                if actor.can(.editSalesOrders) || actor.can(.postShipments) {
+                    try benchOrders(shell: shell, terminal: terminal, database: database, actor: actor, today: today)
+                }
             }
             try benchPosting(database: database, actor: actor, today: today)
         }

@@ -32,7 +32,7 @@ enum ListScreen {
         for key in model.query.filter.keys.sorted() {
             let v = model.query.filter(key)
             guard !v.isEmpty else { continue }
-            title += " · " + (key == "status" ? catalog.text("status.\(v)") : key == "tag" ? "#" + v : v)
+            title += " · " + (key == "status" ? catalog.text("status.\(v)") : key == "tag" ? "#" + v : key == "from" ? v + "…" : key == "to" ? "…" + v : model.query.labels[key] ?? v)
         }
         return title
     }

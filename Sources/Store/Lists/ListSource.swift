@@ -60,6 +60,7 @@ extension AppDatabase {
         switch kind {
         case .customers: CustomerListSource.self
         case .openOrders: OpenOrderListSource.self
+        case .orders: OrderListSource.self
         }
     }
 

@@ -6,13 +6,18 @@ extension EditorModel {
     /// customer's PO reference and a note; lines by product look-up, each price defaulting to
     /// what this customer last paid for the product (else the list price, and the form says
     /// which); the credit the order would take, against the limit, as lines are added.
-    public static func salesOrder(_ source: OrderEntrySource, products: [ProductOption], today: DateOnly) -> EditorModel {
+    /// With `editing`, the open order read back: its values and lines, saved over it if nobody
+    /// changed it meanwhile.
+    public static func salesOrder(_ source: OrderEntrySource, products: [ProductOption], today: DateOnly, editing: OrderForEdit? = nil) -> EditorModel {
         let options = products.map { FieldRule.Option(value: String($0.id), label: $0.code + " " + $0.name, search: $0.searchKey, detail: [.text($0.unit), .money($0.listPrice)]) }
-        var model = EditorModel(purpose: .newOrder(customerId: source.customerId), title: "editor.new-order", subject: source.customerName, form: FormModel(fields: [
-            .init("order_date", label: "field.order-date", rule: .pastDate(required: true), value: today.iso),
-            .init("due_date", label: "field.delivery-date", rule: .date(required: true), value: today.adding(days: SalesOrderEntry.defaultDeliveryDays).iso),
-            .init("customer_po", label: "field.customer-po", rule: .text(required: false, max: 60)),
-            .init("note", label: "field.note", rule: .text(required: false, max: 1000)),
+        let e = editing?.entry
+        let purpose: Purpose = editing.map { .editOrder(id: $0.id, customerId: source.customerId, version: $0.version) } ?? .newOrder(customerId: source.customerId)
+        var model = EditorModel(purpose: purpose, title: editing == nil ? "editor.new-order" : "editor.edit-order",
+                                subject: (editing.map { $0.number + "  " } ?? "") + source.customerName, form: FormModel(fields: [
+            .init("order_date", label: "field.order-date", rule: .pastDate(required: true), value: (e?.orderDate ?? today).iso),
+            .init("due_date", label: "field.delivery-date", rule: .date(required: true), value: (e?.dueDate ?? today.adding(days: SalesOrderEntry.defaultDeliveryDays)).iso),
+            .init("customer_po", label: "field.customer-po", rule: .text(required: false, max: 60), value: e?.customerPO ?? ""),
+            .init("note", label: "field.note", rule: .text(required: false, max: 1000), value: e?.note ?? ""),
             .init("product", label: "field.product", rule: .lookup(options)),
             .init("quantity", label: "field.quantity", rule: .quantity),
             .init("unit_price", label: "field.unit-price", rule: .money),
@@ -23,6 +28,11 @@ extension EditorModel {
         for p in products { lines.products[p.id] = p }
         lines.lastPrices = source.lastPrices.mapValues { DocumentLines.LastPrice(price: $0.price, on: $0.on) }
         lines.credit = source.credit
+        for line in e?.lines ?? [] {
+            guard let p = lines.products[line.productId], let amount = try? line.amount() else { continue }
+            lines.items.append(DocumentLines.Item(id: p.id, productId: p.id, code: p.code, name: p.name, unit: p.unit, quantity: line.quantity,
+                                                  unitPrice: line.unitPrice, discount: line.discount, amount: amount))
+        }
         model.lines = lines
         model.form.focus = 4
         return model
@@ -45,11 +55,32 @@ extension EditorModel {
     }
 
     var orderCommand: WriteCommand? {
-        guard case .newOrder(let customer) = purpose else { return nil }
-        let order = orderValue(customerId: customer)
-        return WriteCommand { (s, c) throws(StoreError) in
-            let saved = try s.saveSalesOrder(order, by: c.actor, today: c.today, at: c.now)
-            return [.saved(toastKey: "saved.order", argument: saved.number), .open(RecordRef(.salesOrder, saved.id))]
+        switch purpose {
+        case .newOrder(let customer):
+            let order = orderValue(customerId: customer)
+            return WriteCommand { (s, c) throws(StoreError) in
+                let saved = try s.saveSalesOrder(order, by: c.actor, today: c.today, at: c.now)
+                return [.saved(toastKey: "saved.order", argument: saved.number), .open(RecordRef(.salesOrder, saved.id))]
+            }
+        case .editOrder(let id, let customer, let version):
+            let order = orderValue(customerId: customer)
+            return WriteCommand { (s, c) throws(StoreError) in
+                [.saved(toastKey: "saved.order-updated", argument: try s.updateSalesOrder(id: id, version: version, order, by: c.actor, today: c.today, at: c.now))]
+            }
+        case .cancelOrder(let id):
+            let reason = value("reason")
+            return WriteCommand { (s, c) throws(StoreError) in
+                [.saved(toastKey: "saved.order-cancelled", argument: try s.cancelSalesOrder(id: id, reason: reason, by: c.actor, at: c.now))]
+            }
+        default:
+            return nil
         }
+    }
+
+    /// Cancelling an open order nothing was shipped from: why.
+    public static func cancelOrder(id: Int64, number: String, today: DateOnly) -> EditorModel {
+        EditorModel(purpose: .cancelOrder(id: id), title: "editor.cancel-order", subject: number, form: FormModel(fields: [
+            .init("reason", label: "field.reason", rule: .text(required: true, max: 500)),
+        ], today: today))
     }
 }

@@ -85,6 +85,10 @@ extension AppModel {
             if hasRow { list.append(Binding("edit", "hint.edit", .edit, needs: Self.customerWriters)) }
             list += customerFollowUpBindings
         }
+        if m.kind == .orders || m.kind == .openOrders {
+            if m.kind == .orders { list.append(Binding("filter", "hint.filter", .filter).unless(!m.showingResults, "reason.clear-search-first")) }
+            list.append(Binding("new-record", "hint.new", .newRecord, help: "action.new-order", needs: [.editSalesOrders]))
+        }
         list.append(Binding("export", "hint.export", .export))
         if m.showingResults { list.insert(Binding("back", "hint.clear-search", .list(.clearSearch), help: "action.clear-search"), at: 0) }
         return list

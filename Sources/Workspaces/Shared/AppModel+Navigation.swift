@@ -109,6 +109,8 @@ extension AppModel {
             return openList(.customers)
         case "open-orders":
             return openList(.openOrders)
+        case "orders":
+            return openList(.orders)
         case "performance":
             return [.loadCard(RecordRef(.performance, session.actor.userId))]
         case "new-customer":

@@ -1,8 +1,8 @@
 import Domain
 
-/// What can be done with posted documents from a card: ship an open order, void a shipment or a
-/// receipt (with a reason).
-public enum DocumentMove: Sendable, Equatable { case ship, void }
+/// What can be done with documents from a card: ship, edit or cancel an open order; void a
+/// shipment or a receipt (with a reason).
+public enum DocumentMove: Sendable, Equatable { case ship, void, editOrder, cancelOrder }
 
 extension AppModel {
     mutating func handleDocumentMove(_ move: DocumentMove) -> [Effect] {
@@ -11,15 +11,20 @@ extension AppModel {
         case .ship:
             guard m.ref.kind == .salesOrder, can(.postShipments), orderIsOpen(m) else { return [] }
             return [.openEditor(.newShipment(orderId: m.ref.id))]
+        case .editOrder, .cancelOrder:
+            guard m.ref.kind == .salesOrder, can(.editSalesOrders), orderStatus(m) == .open else { return [] }
+            return [.openEditor(move == .editOrder ? .editOrder(id: m.ref.id) : .cancelOrder(id: m.ref.id))]
         case .void:
             guard let target = voidTarget(m), can(target.ref.kind == .shipment ? .postShipments : .postReceipts), target.posted else { return [] }
             return [.openEditor(.voidDocument(target.ref, number: target.number))]
         }
     }
 
-    func orderIsOpen(_ m: CardViewModel) -> Bool {
-        guard case .status(let key)? = m.card?.field("field.status") else { return false }
-        return OrderStatus(rawValue: String(key.dropFirst("status.".count)))?.isOpen == true
+    func orderIsOpen(_ m: CardViewModel) -> Bool { orderStatus(m)?.isOpen == true }
+
+    func orderStatus(_ m: CardViewModel) -> OrderStatus? {
+        guard case .status(let key)? = m.card?.field("field.status") else { return nil }
+        return OrderStatus(rawValue: String(key.dropFirst("status.".count)))
     }
 
     /// The posted document the user is on: its card, or its row in a card's table.
@@ -37,6 +42,10 @@ extension AppModel {
         var list: [Binding] = []
         if m.ref.kind == .salesOrder {
             list.append(Binding("ship", "hint.ship", .document(.ship), needs: [.postShipments]).unless(orderIsOpen(m), "reason.order-not-open"))
+            // Changed or cancelled only while nothing has been shipped (the Store names a shipment made and voided).
+            list += [Binding("edit", "hint.edit", .document(.editOrder), help: "action.edit-order", needs: [.editSalesOrders]).unless(orderStatus(m) == .open, "reason.order-shipped"),
+                     Binding("reject", "hint.cancel-order", .document(.cancelOrder), help: "action.cancel-order", needs: [.editSalesOrders])
+                        .unless(orderStatus(m) == .open, "reason.order-shipped")]
         }
         if let target = voidTarget(m) {
             list.append(Binding("delete", "hint.void", .document(.void), help: "action.void", needs: [target.ref.kind == .shipment ? .postShipments : .postReceipts])

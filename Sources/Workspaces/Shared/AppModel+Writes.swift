@@ -39,6 +39,7 @@ extension AppModel {
             if currentList != nil { return updateList(nil) { $0.handle(.cycleSort) } }
         case .filter:
             if let m = currentList, m.kind == .customers { return [.openEditor(.filterCustomers(CustomerFilter(m.query)))] }
+            if let m = currentList, m.kind == .orders { return [.openEditor(.filterOrders(m.query))] }
         case .claimLoaded(let claim):
             overlay = .claimDecision(claim)
         case .decideClaim(let approve):
@@ -62,6 +63,10 @@ extension AppModel {
             if let ask = editor.remoteQuery(before: before) { return [.lookupCustomers(field: ask.field, query: ask.query)] }
             return []
         case .close: stack.removeLast()
+        case .save where editor.purpose == .filterOrders:
+            guard let (filter, labels) = editor.orderFilterValue() else { stack[stack.count - 1] = .editor(editor); return [] }
+            stack.removeLast()
+            return updateList(.orders) { $0.handle(.setFilter(filter, labels: labels)) }
         case .save where editor.purpose == .pickCustomer(then: .order) || editor.purpose == .pickCustomer(then: .quote):
             editor.saving = false
             stack[stack.count - 1] = .editor(editor)
@@ -80,7 +85,7 @@ extension AppModel {
     }
 
     /// `a`: on a customer card's tab, what that tab lists; on the home or the list, a customer.
-    func newRecordEffects() -> [Effect] {
+    mutating func newRecordEffects() -> [Effect] {
         if case .card(let m)? = current, m.ref.kind == .customer, let title = m.card?.title {
             switch m.currentSection?.title {
             case "section.contacts"? where canEditCustomers: return [.openEditor(.newContact(customerId: m.ref.id, name: title))]
@@ -92,6 +97,10 @@ extension AppModel {
             case "section.feedback"? where can(.logContacts): return [.openEditor(.newFeedback(customerId: m.ref.id, name: title))]
             default: return []
             }
+        }
+        if currentList?.kind == .orders || currentList?.kind == .openOrders, can(.editSalesOrders) {
+            stack.append(.editor(.pickCustomer(for: .order, today: today)))
+            return []
         }
         if currentList?.kind == .customers || current == .home, canEditCustomers {
             return [.openEditor(.newCustomer(name: currentList?.search ?? ""))]

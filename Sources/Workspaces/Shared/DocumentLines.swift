@@ -114,7 +114,7 @@ extension EditorModel {
         guard let lines else { return .stay }
         var ok = true
         for i in form.fields.indices where !lines.entryKeys.contains(form.fields[i].key) {
-            form.fields[i].error = form.fields[i].rule.check(form.fields[i].value, today: form.today)
+            form.fields[i].error = form.fields[i].check(today: form.today)
             if form.fields[i].error != nil, ok { ok = false; form.focus = i }
         }
         guard ok else { return .stay }

@@ -6,9 +6,9 @@ extension EditorModel {
     public var command: WriteCommand? {
         switch purpose {
         case .newQuote, .editQuote, .acceptQuote, .rejectQuote: quoteCommand
-        case .newOrder: orderCommand
+        case .newOrder, .editOrder, .cancelOrder: orderCommand
         case .newShipment, .newReceipt, .voidDocument: postingCommand
-        case .filterCustomers, .pickCustomer: nil
+        case .filterCustomers, .pickCustomer, .filterOrders: nil
         default: customerCommand
         }
     }

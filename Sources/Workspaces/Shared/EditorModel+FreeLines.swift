@@ -107,7 +107,7 @@ extension EditorModel {
         if !entryIsEmpty, value("quantity").trimmingSpaces().isEmpty { form.set("quantity", "1") }
         var firstError: Int?
         for i in form.fields.indices where DocumentLines.freeEntryKeys.contains(form.fields[i].key) {
-            form.fields[i].error = form.fields[i].rule.check(form.fields[i].value, today: form.today)
+            form.fields[i].error = form.fields[i].check(today: form.today)
             if form.fields[i].error != nil && firstError == nil { firstError = i }
         }
         if let firstError { form.focus = firstError; return }

@@ -20,6 +20,8 @@ public struct EditorModel: Sendable, Equatable {
         case rejectQuote(id: Int64)
         case newFeedback(customerId: Int64)
         case newOrder(customerId: Int64)
+        case editOrder(id: Int64, customerId: Int64, version: Int64)
+        case cancelOrder(id: Int64)
         case newShipment(orderId: Int64)
         case newReceipt(customerId: Int64)
         /// Voiding a posted shipment or receipt, with a reason.
@@ -28,6 +30,8 @@ public struct EditorModel: Sendable, Equatable {
         case filterCustomers
         /// Not a write: which customer a new order or quote is for.
         case pickCustomer(then: CustomerPickTarget)
+        /// Not a write: the orders list's filters.
+        case filterOrders
     }
 
     /// A message above the form: a catalog key with an argument, or text from the Store.
@@ -125,6 +129,7 @@ public struct EditorModel: Sendable, Equatable {
             case .editOpportunity(let id, _): purpose = .editOpportunity(id: id, version: version)
             case .editQuote(let id, let customer, _): purpose = .editQuote(id: id, customerId: customer, version: version)
             case .acceptQuote(let id, _): purpose = .acceptQuote(id: id, version: version)
+            case .editOrder(let id, let customer, _): purpose = .editOrder(id: id, customerId: customer, version: version)
             default: break
             }
         case .duplicates(let found, let block):

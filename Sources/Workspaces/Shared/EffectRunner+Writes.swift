@@ -62,6 +62,9 @@ extension EffectRunner {
         case .filterCustomers(let filter):
             let facets = try database.customerFacets(for: session.actor)
             return EditorModel.customerFilter(filter, regions: facets.regions, tags: facets.tags, today: session.today)
+        case .filterOrders(let query):
+            let showRep = !session.actor.restrictedToOwnCustomers
+            return EditorModel.orderFilter(query, reps: showRep ? try database.ownerOptions() : [], showRep: showRep, today: session.today)
         case .newQuote(let id, let name):
             return EditorModel.quote(nil, copy: false, customerId: id, customerName: name, products: try database.productOptions(), today: session.today)
         case .editQuote(let id), .copyQuote(let id):
@@ -76,6 +79,11 @@ extension EffectRunner {
             return EditorModel.rejectQuote(id: id, number: q.number, customerName: q.customerName, today: session.today)
         case .newOrder(let id, _):
             return EditorModel.salesOrder(try database.orderEntrySource(customerId: id, by: session.actor), products: try database.productOptions(), today: session.today)
+        case .editOrder(let id):
+            let order = try database.salesOrderForEdit(id: id, by: session.actor)
+            return EditorModel.salesOrder(order.source, products: try database.productOptions(), today: session.today, editing: order)
+        case .cancelOrder(let id):
+            return EditorModel.cancelOrder(id: id, number: try database.checkCancelSalesOrder(id: id, by: session.actor), today: session.today)
         case .newShipment(let orderId):
             return EditorModel.shipment(try database.shipmentSource(orderId: orderId, by: session.actor), today: session.today)
         case .newReceipt(let customerId, let name):

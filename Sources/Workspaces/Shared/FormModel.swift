@@ -25,6 +25,13 @@ public struct FormModel: Sendable, Equatable {
         public var answered: String?
         /// Enter was pressed before the answer to the text typed arrived.
         public var enterPending = false
+        /// May be left empty though its rule would ask for a value (a filter's customer).
+        public var optional = false
+
+        /// The field's value against its rule (an optional field left empty passes).
+        func check(today: DateOnly) -> FieldError? {
+            optional && value.trimmingSpaces().isEmpty ? nil : rule.check(value, today: today)
+        }
 
         public init(_ key: String, label: String, rule: FieldRule, value: String = "") {
             self.key = key; self.label = label; self.rule = rule; self.value = value; cursor = value.count
@@ -122,7 +129,7 @@ public struct FormModel: Sendable, Equatable {
                 if m.label != f.value { isDirty = true }
                 f.value = m.label; f.cursor = m.label.count; f.pick = 0
             }
-            f.error = f.rule.check(f.value, today: today)
+            f.error = f.check(today: today)
             fields[focus] = f
             if action == .enter && focus == fields.count - 1 { return validateAll() ? .submit : .stay }
             if f.error == nil || action == .next { focus = min(fields.count - 1, focus + 1) }
@@ -134,7 +141,7 @@ public struct FormModel: Sendable, Equatable {
             }
             return handle(action == .down ? .next : .previous)
         case .previous:
-            fields[focus].error = f.rule.check(f.value, today: today)
+            fields[focus].error = f.check(today: today)
             focus = max(0, focus - 1)
             return .stay
         default:
@@ -195,7 +202,7 @@ public struct FormModel: Sendable, Equatable {
 
     /// Checks every field; focuses the first one in error. True when all are valid.
     public mutating func validateAll() -> Bool {
-        for i in fields.indices { fields[i].error = fields[i].rule.check(fields[i].value, today: today) }
+        for i in fields.indices { fields[i].error = fields[i].check(today: today) }
         if let first = fields.firstIndex(where: { $0.error != nil }) { focus = first; return false }
         return true
     }

@@ -52,7 +52,7 @@ public struct ListViewModel: Sendable, Equatable {
         case searched(ListPage, text: String, request: Int)
         /// The next of the list's sorts.
         case cycleSort
-        case setFilter([String: String])
+        case setFilter([String: String], labels: [String: String] = [:])
     }
 
     public var selectedRef: RecordRef? { rows.indices.contains(selected) ? rows[selected].ref : nil }
@@ -106,8 +106,9 @@ public struct ListViewModel: Sendable, Equatable {
             guard !sorts.isEmpty else { return [] }
             query.sort = sorts[((sorts.firstIndex(of: query.sort) ?? 0) + 1) % sorts.count]
             return restart()
-        case .setFilter(let f):
+        case .setFilter(let f, let labels):
             query.filter = f
+            query.labels = labels
             return restart()
         }
         return []

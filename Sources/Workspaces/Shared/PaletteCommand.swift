@@ -12,6 +12,7 @@ public struct PaletteCommand: Sendable, Equatable {
         PaletteCommand(name: "home", titleKey: "screen.home", capabilities: []),
         PaletteCommand(name: "reminders", titleKey: "screen.reminders", capabilities: []),
         PaletteCommand(name: "customers", titleKey: "screen.customers", capabilities: [.viewOwnCustomers, .viewAllCustomers]),
+        PaletteCommand(name: "orders", titleKey: "list.orders", capabilities: [.viewAllCustomers, .viewOwnCustomers]),
         PaletteCommand(name: "open-orders", titleKey: "list.open-orders", capabilities: [.editSalesOrders, .postShipments]),
         PaletteCommand(name: "performance", titleKey: "screen.performance", capabilities: [.viewOwnPerformance], roles: [.salesRep]),
         PaletteCommand(name: "new-customer", titleKey: "editor.new-customer", capabilities: [.editOwnCustomers, .editAllCustomers]),
