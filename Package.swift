@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "DemoData", "TestSupport"]),
         .testTarget(name: "WorkspacesTests", dependencies: ["Workspaces", "Store", "Domain", "DemoData", "TestSupport", "Documents", "TerminalCore"]),
         .testTarget(name: "ScreensTests", dependencies: ["TestSupport", "Screens", "Workspaces", "Widgets", "TerminalCore", "Store", "Domain", "DemoData", "Documents"], exclude: ["Snapshots"]),
-        .testTarget(name: "rapportTests", dependencies: ["rapport"]),
+        .testTarget(name: "rapportTests", dependencies: ["rapport", "Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

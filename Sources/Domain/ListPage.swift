@@ -6,6 +6,11 @@ public enum ListKind: String, Sendable, Codable, CaseIterable {
     /// Every order the user may see: by date, due date, number, customer or value; filtered by
     /// status, rep, customer and a date range.
     case orders
+    /// Shipments, newest first: the notes to print.
+    case shipments
+
+    /// A list this long says "more than N" instead of counting every row (a million orders).
+    public var countCap: Int? { self == .orders || self == .shipments ? 10_000 : nil }
 
     /// The orders `s` cycles through; the first is where the list starts.
     public var sorts: [String] {
@@ -13,6 +18,7 @@ public enum ListKind: String, Sendable, Codable, CaseIterable {
         case .customers: ["name", "last-contact", "next-contact", "last-order", "open-receivables"]
         case .openOrders: ["due-date", "order-date"]
         case .orders: ["order-date", "due-date", "number", "customer", "value"]
+        case .shipments: ["ship-date", "number"]
         }
     }
 }

@@ -30,7 +30,7 @@ public struct Report: Sendable, Equatable {
     }
 
     /// The names `rapport report` and the TUI know, in the order they are listed.
-    public static let names = ["rep-performance", "team-performance"]
+    public static let names = ["rep-performance", "team-performance", "deliveries"]
 }
 
 /// What a report is asked for: a period (from–to) or a day (as of), and a rep.

@@ -14,6 +14,7 @@ extension AppDatabase {
         switch ref.kind {
         case .quote: table = (.quote, "quotes")
         case .salesOrder: table = (.order, "sales_orders")
+        case .shipment: table = (.shipment, "shipments")
         case .purchaseOrder: table = (.purchaseOrder, "purchase_orders")
         default: table = nil
         }

@@ -11,6 +11,7 @@ extension AppDatabase {
         switch request.name {
         case "rep-performance": return try repPerformanceReport(db, request, for: actor)
         case "team-performance": return try teamPerformanceReport(db, request, for: actor)
+        case "deliveries": return try deliveriesReport(db, request, for: actor)
         default: throw StoreError.notFound("report '\(request.name)' (there are: \(Report.names.joined(separator: ", ")))")
         }
     }

@@ -2,7 +2,8 @@ import GRDB
 
 /// Orders keyed in by the sales assistant carry the customer's own purchase-order reference;
 /// an order cancelled says why; the list of every order sorts by due date and by value through
-/// an index each.
+/// an index each, filters by status through another, and finds a PO reference among the orders
+/// that have one.
 enum SchemaV6 {
     static let identifier = "v6-customer-po"
 
@@ -10,8 +11,11 @@ enum SchemaV6 {
         try db.execute(sql: """
             ALTER TABLE sales_orders ADD COLUMN customer_po TEXT;
             ALTER TABLE sales_orders ADD COLUMN cancel_reason TEXT;
-            CREATE INDEX sales_orders_due ON sales_orders(due_date);
-            CREATE INDEX sales_orders_total ON sales_orders(total);
+            CREATE INDEX sales_orders_due ON sales_orders(due_date, owner_id, status, customer_id, order_date);
+            CREATE INDEX sales_orders_total ON sales_orders(total, owner_id, status, customer_id, order_date);
+            CREATE INDEX sales_orders_status ON sales_orders(status, order_date);
+            CREATE INDEX sales_orders_po ON sales_orders(customer_po) WHERE customer_po IS NOT NULL;
+            ANALYZE sales_orders;
             """)
     }
 }

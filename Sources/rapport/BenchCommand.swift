@@ -12,6 +12,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "bench", abstract: "Measure first frame, key → frame, pane refresh, RSS and idle CPU on a demo database.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Keys to time per screen.") var keys: Int = 300
+    @Option(help: "Only these logins (comma-separated; default: rep, assistant, finance, purchasing, manager).") var roles: String?
 
     @MainActor
     mutating func run() async throws {
@@ -33,7 +34,7 @@ struct BenchCommand: AsyncParsableCommand {
         print("rows: " + counts.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
         let config = UIConfig(theme: .builtIn, catalog: Catalog(.en), keymap: .standard)
         var first = true
-        for login in ["rep", "assistant", "finance", "purchasing", "manager"] {
+        for login in roles?.split(separator: ",").map(String.init) ?? ["rep", "assistant", "finance", "purchasing", "manager"] {
             guard let account = try database.user(login: login) else { continue }
             let actor = account.actor
             // First frame: from process start (first role) or from session start, through the

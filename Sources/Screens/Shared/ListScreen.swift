@@ -25,7 +25,8 @@ enum ListScreen {
     /// "Customers — 1,204 · by name · active · #vip", or "… — 3 found (what a search matches)".
     static func title(_ model: ListViewModel, catalog: Catalog) -> String {
         let k = model.kind.rawValue
-        var title = catalog.text("list.\(k)") + " — " + catalog.text(model.showingResults ? "list.\(k).found" : "list.\(k).count", String(model.total))
+        let total = model.kind.countCap.map { model.total > $0 && !model.showingResults ? catalog.text("list.more-than", String($0)) : String(model.total) } ?? String(model.total)
+        var title = catalog.text("list.\(k)") + " — " + catalog.text(model.showingResults ? "list.\(k).found" : "list.\(k).count", total)
         if model.showingResults && !model.searchComplete { title = catalog.text("list.\(k)") + " — " + catalog.text("list.found-partial", String(model.total)) }
         guard !model.showingResults else { return title }
         title += " · " + catalog.text("sort.\(model.query.sort)")

@@ -61,6 +61,7 @@ extension AppDatabase {
         case .customers: CustomerListSource.self
         case .openOrders: OpenOrderListSource.self
         case .orders: OrderListSource.self
+        case .shipments: ShipmentListSource.self
         }
     }
 

@@ -28,20 +28,46 @@ enum OrderListSource: ListSource {
         }
     }
 
-    static func keyset(_ query: ListQuery, actor: Actor) throws(StoreError) -> KeysetPage {
+    /// How the page is read. `.filterFirst`: few rows match (fewer than the count cap) — read
+    /// them through the filter's index and sort them. `.sortFirst`: many match — walk the sort's
+    /// index and test each row, which finds a page of matches within a short walk. (SQLite would
+    /// otherwise sort all 990,000 shipped orders to show 200 of them, or walk every order to
+    /// find the 48 cancelled ones.) `.counting`: every term may use an index.
+    enum Plan { case filterFirst, sortFirst, counting }
+
+    static func keyset(_ query: ListQuery, actor: Actor, plan: Plan = .counting) throws(StoreError) -> KeysetPage {
         guard actor.can(.viewAllCustomers) || actor.can(.viewOwnCustomers) else { throw .forbidden("\(actor.role.rawValue) cannot list orders") }
         var conditions = ["1"]
         var args: [DatabaseValue] = []
-        func add(_ sql: String, _ value: DatabaseValue) { conditions.append(sql); args.append(value) }
-        if actor.restrictedToOwnCustomers { add("o.owner_id = ?", actor.userId.databaseValue) }
-        if let status = OrderStatus(rawValue: query.filter("status")) { add("o.status = ?", status.rawValue.databaseValue) }
-        if let rep = Int64(query.filter("rep")) { add("o.owner_id = ?", rep.databaseValue) }
-        if let customer = Int64(query.filter("customer")) { add("o.customer_id = ?", customer.databaseValue) }
-        if let from = DateOnly(iso: query.filter("from")) { add("o.order_date >= ?", from.iso.databaseValue) }
-        if let to = DateOnly(iso: query.filter("to")) { add("o.order_date <= ?", to.iso.databaseValue) }
         let (expression, descending, _) = order(query)
-        return KeysetPage(select: select, conditions: conditions.joined(separator: " AND "), arguments: args, sortExpression: expression,
-                          idExpression: "o.id", descending: descending)
+        // `+column` keeps SQLite from using an index for that term; the order-date range stays
+        // indexed when the list is sorted by order date (its walk is the sort's own).
+        func add(_ column: String, _ op: String, _ value: DatabaseValue) {
+            let indexed = plan != .sortFirst || (column == "o.order_date" && expression == column)
+            conditions.append("\(indexed ? "" : "+")\(column) \(op) ?"); args.append(value)
+        }
+        if actor.restrictedToOwnCustomers { add("o.owner_id", "=", actor.userId.databaseValue) }
+        if let status = OrderStatus(rawValue: query.filter("status")) { add("o.status", "=", status.rawValue.databaseValue) }
+        if let rep = Int64(query.filter("rep")) { add("o.owner_id", "=", rep.databaseValue) }
+        if let customer = Int64(query.filter("customer")) { add("o.customer_id", "=", customer.databaseValue) }
+        if let from = DateOnly(iso: query.filter("from")) {
+            add("o.order_date", ">=", from.iso.databaseValue)
+            // An order is never due before it is ordered (a CHECK of the table): the due-date walk starts there.
+            if expression == "o.due_date" { conditions.append("o.due_date >= ?"); args.append(from.iso.databaseValue) }
+        }
+        if let to = DateOnly(iso: query.filter("to")) { add("o.order_date", "<=", to.iso.databaseValue) }
+        return KeysetPage(select: select, conditions: conditions.joined(separator: " AND "), arguments: args,
+                          sortExpression: (plan == .filterFirst ? "+" : "") + expression, idExpression: "o.id", descending: descending)
+    }
+
+    /// Whether the filters leave few rows (see `Plan`): the count, capped, through the filters' indexes.
+    static func plan(_ db: Database, _ query: ListQuery, actor: Actor) throws -> Plan {
+        let counting = try keyset(query, actor: actor)
+        guard counting.conditions != "1" else { return .sortFirst }
+        let cap = ListKind.orders.countCap ?? 10_000
+        let n = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM sales_orders o WHERE " + counting.conditions + " LIMIT ?)",
+                                 arguments: StatementArguments(counting.arguments + [(cap + 1).databaseValue])) ?? 0
+        return n > cap ? .sortFirst : .filterFirst
     }
 
     static func row(_ r: Row, query: ListQuery, today: DateOnly) -> ListRow {
@@ -57,45 +83,58 @@ enum OrderListSource: ListSource {
     }
 
     static func page(_ store: AppDatabase, _ query: ListQuery, after: ListCursor?, inclusive: Bool, limit: Int, backwards: Bool, actor: Actor, today: DateOnly) throws(StoreError) -> [ListRow] {
-        let keyset = try keyset(query, actor: actor)
-        return try store.read { db in try keyset.rows(db, after: after, inclusive: inclusive, limit: limit, backwards: backwards) { row($0, query: query, today: today) } }
+        try store.read { db in
+            let keyset = try keyset(query, actor: actor, plan: try plan(db, query, actor: actor))
+            return try keyset.rows(db, after: after, inclusive: inclusive, limit: limit, backwards: backwards) { row($0, query: query, today: today) }
+        }
     }
 
     static func count(_ store: AppDatabase, _ query: ListQuery, actor: Actor, today: DateOnly) throws(StoreError) -> Int {
         let keyset = try keyset(query, actor: actor)
-        return try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sales_orders o WHERE " + keyset.conditions, arguments: StatementArguments(keyset.arguments)) ?? 0 }
+        let cap = (ListKind.orders.countCap ?? Int.max - 1) + 1
+        return try store.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM sales_orders o WHERE " + keyset.conditions + " LIMIT ?)",
+                             arguments: StatementArguments(keyset.arguments + [cap.databaseValue])) ?? 0
+        }
     }
-
-    /// How many of the newest orders a number or PO-reference search reads (a full number,
-    /// `SO-2021-00012`, is found by its index however old).
-    static let searchWindow: Int64 = 100_000
 
     static func search(_ store: AppDatabase, _ query: ListQuery, text: String, limit: Int, actor: Actor, today: DateOnly) throws(StoreError) -> [ListRow] {
-        try typedSearch(store, query, text: text, limit: limit, actor: actor, today: today).rows
-    }
-
-    /// By customer (name, code, pinyin, initials — the customers' search), order number or the
-    /// customer's PO reference; newest first, within the list's filters.
-    static func typedSearch(_ store: AppDatabase, _ query: ListQuery, text: String, limit: Int, actor: Actor, today: DateOnly) throws(StoreError) -> ListPage {
         let keyset = try keyset(query, actor: actor)
         let q = SearchKey.normalizeQuery(text)
-        guard !q.isEmpty else { return ListPage(columns: columns(query), rows: []) }
+        guard !q.isEmpty else { return [] }
         let customers = try store.customerPicks(for: actor, query: q, limit: 200).map(\.id)
         return try store.read { db in
             var ids = Set<Int64>()
             if !customers.isEmpty {
-                ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM sales_orders WHERE customer_id IN (\(customers.map(String.init).joined(separator: ","))) ORDER BY id DESC LIMIT 2000"))
+                ids.formUnion(try Int64.fetchAll(db, sql: """
+                    SELECT id FROM sales_orders INDEXED BY sales_orders_customer_date WHERE customer_id IN (\(customers.map(String.init).joined(separator: ",")))
+                    ORDER BY order_date DESC, id DESC LIMIT ?
+                    """, arguments: [limit]))
             }
-            let prefix = q.uppercased().replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "?", with: "")
-            ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM sales_orders WHERE number GLOB ? LIMIT 2000", arguments: [prefix + "*"]))
-            let newest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM sales_orders") ?? 0
+            // Each pattern's newest numbers, no more than a page of them.
+            for pattern in try numberPatterns(db, q) {
+                ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM sales_orders WHERE number GLOB ? ORDER BY number DESC LIMIT ?", arguments: [pattern, limit]))
+            }
+            // Only orders keyed in with a PO reference have one: the partial index holds just those.
             ids.formUnion(try Int64.fetchAll(db, sql: """
-                SELECT id FROM sales_orders WHERE id > ? AND (instr(lower(number), ?) > 0 OR instr(lower(ifnull(customer_po, '')), ?) > 0) LIMIT 2000
-                """, arguments: [newest - searchWindow, q, q]))
-            guard !ids.isEmpty else { return ListPage(columns: columns(query), rows: [], complete: newest <= searchWindow) }
-            let rows = try Row.fetchAll(db, sql: select + " WHERE " + keyset.conditions + " AND o.id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY o.order_date DESC, o.id DESC LIMIT ?",
-                                        arguments: StatementArguments(keyset.arguments + [limit.databaseValue])).map { row($0, query: query, today: today) }
-            return ListPage(columns: columns(query), rows: rows, complete: newest <= searchWindow || rows.count >= limit)
+                SELECT id FROM sales_orders INDEXED BY sales_orders_po WHERE customer_po IS NOT NULL AND instr(lower(customer_po), ?) > 0 LIMIT 2000
+                """, arguments: [q]))
+            guard !ids.isEmpty else { return [] }
+            return try Row.fetchAll(db, sql: select + " WHERE " + keyset.conditions + " AND o.id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY o.order_date DESC, o.id DESC LIMIT ?",
+                                    arguments: StatementArguments(keyset.arguments + [limit.databaseValue])).map { row($0, query: query, today: today) }
         }
+    }
+
+    /// What a typed number can mean, each an index range of `number`: the start of a full
+    /// number (`so-2026-01`), or — digits only — a sequence in any year the orders span
+    /// (`1465` → `SO-2026-01465`, and `SO-2026-1465…` where sequences run longer).
+    static func numberPatterns(_ db: Database, _ q: String) throws -> [String] {
+        let typed = q.uppercased().filter { !"[]*?".contains($0) }
+        guard !typed.isEmpty else { return [] }
+        guard typed.allSatisfy(\.isNumber) else { return [typed + "*"] }
+        let years = try Row.fetchOne(db, sql: "SELECT substr(MIN(number), 4, 4), substr(MAX(number), 4, 4) FROM sales_orders")
+        guard let first = Int((years?[0] as String?) ?? ""), let last = Int((years?[1] as String?) ?? ""), first <= last, last - first < 50 else { return [] }
+        let padded = String(repeating: "0", count: max(0, 5 - typed.count)) + typed
+        return (first...last).flatMap { ["SO-\($0)-\(padded)", "SO-\($0)-\(typed)*"] }
     }
 }

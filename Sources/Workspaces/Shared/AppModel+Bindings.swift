@@ -66,6 +66,8 @@ extension AppModel {
     var homeBindings: [Binding] {
         var list = motion { .home(.move($0)) }
         if home.canOpen { list.append(Binding("open", "hint.open", .home(.open))) }
+        // A delivery due ships from the reminder itself.
+        if home.selectedItem?.record.kind == .salesOrder { list.append(Binding("ship", "hint.ship", .document(.ship), needs: [.postShipments])) }
         list += customerFollowUpBindings
         list.append(Binding("new-record", "hint.new-customer", .newRecord, help: "action.new-customer", needs: Self.customerWriters, hint: false))
         return list
@@ -89,6 +91,7 @@ extension AppModel {
             if m.kind == .orders { list.append(Binding("filter", "hint.filter", .filter).unless(!m.showingResults, "reason.clear-search-first")) }
             list.append(Binding("new-record", "hint.new", .newRecord, help: "action.new-order", needs: [.editSalesOrders]))
         }
+        if printableRef() != nil { list.append(Binding("print", "hint.print", .print)) }
         list.append(Binding("export", "hint.export", .export))
         if m.showingResults { list.insert(Binding("back", "hint.clear-search", .list(.clearSearch), help: "action.clear-search"), at: 0) }
         return list

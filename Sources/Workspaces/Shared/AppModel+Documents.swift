@@ -44,8 +44,9 @@ extension AppModel {
     /// The document `p` prints: the open quote, order or purchase order, or the one selected in
     /// a card's table.
     public func printableRef() -> RecordRef? {
+        let printable: Set<RecordRef.Kind> = [.quote, .salesOrder, .shipment, .purchaseOrder]
+        if case .list(let l)? = current, let ref = l.selectedRef, printable.contains(ref.kind) { return ref }
         guard case .card(let m)? = current else { return nil }
-        let printable: Set<RecordRef.Kind> = [.quote, .salesOrder, .purchaseOrder]
         if printable.contains(m.ref.kind) { return m.ref }
         if let ref = m.selectedRef, printable.contains(ref.kind) { return ref }
         return nil

@@ -102,15 +102,17 @@ extension AppModel {
             return [.loadHome]
         case "reminders":
             return [.loadCard(RecordRef(.reminders, session.actor.userId))]
-        case "team-performance":
+        case "team-performance", "deliveries":
             // A report opens on its table (the parameters are on the first tab).
-            return [.loadCardAt(RecordRef(.report, Int64(Report.names.firstIndex(of: command) ?? 0)), section: "title.team-performance")]
+            return [.loadCardAt(RecordRef(.report, Int64(Report.names.firstIndex(of: command) ?? 0)), section: "title.\(command)")]
         case "customers":
             return openList(.customers)
         case "open-orders":
             return openList(.openOrders)
         case "orders":
             return openList(.orders)
+        case "shipments":
+            return openList(.shipments)
         case "performance":
             return [.loadCard(RecordRef(.performance, session.actor.userId))]
         case "new-customer":

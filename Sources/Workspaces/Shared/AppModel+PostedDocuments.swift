@@ -6,9 +6,13 @@ public enum DocumentMove: Sendable, Equatable { case ship, void, editOrder, canc
 
 extension AppModel {
     mutating func handleDocumentMove(_ move: DocumentMove) -> [Effect] {
+        if move == .ship, current == .home, let item = home.selectedItem, item.record.kind == .salesOrder, can(.postShipments) {
+            return [.openEditor(.newShipment(orderId: item.record.id))]
+        }
         guard case .card(let m)? = current else { return [] }
         switch move {
         case .ship:
+            if m.ref.kind == .report, let ref = m.selectedRef, ref.kind == .salesOrder, can(.postShipments) { return [.openEditor(.newShipment(orderId: ref.id))] }
             guard m.ref.kind == .salesOrder, can(.postShipments), orderIsOpen(m) else { return [] }
             return [.openEditor(.newShipment(orderId: m.ref.id))]
         case .editOrder, .cancelOrder:
@@ -40,6 +44,9 @@ extension AppModel {
     /// `s` on an open order, `d` on a posted shipment or receipt.
     func postedDocumentBindings(_ m: CardViewModel) -> [Binding] {
         var list: [Binding] = []
+        if m.ref.kind == .report, m.selectedRef?.kind == .salesOrder {
+            list.append(Binding("ship", "hint.ship", .document(.ship), needs: [.postShipments]))
+        }
         if m.ref.kind == .salesOrder {
             list.append(Binding("ship", "hint.ship", .document(.ship), needs: [.postShipments]).unless(orderIsOpen(m), "reason.order-not-open"))
             // Changed or cancelled only while nothing has been shipped (the Store names a shipment made and voided).

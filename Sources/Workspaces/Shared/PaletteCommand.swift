@@ -13,6 +13,8 @@ public struct PaletteCommand: Sendable, Equatable {
         PaletteCommand(name: "reminders", titleKey: "screen.reminders", capabilities: []),
         PaletteCommand(name: "customers", titleKey: "screen.customers", capabilities: [.viewOwnCustomers, .viewAllCustomers]),
         PaletteCommand(name: "orders", titleKey: "list.orders", capabilities: [.viewAllCustomers, .viewOwnCustomers]),
+        PaletteCommand(name: "deliveries", titleKey: "title.deliveries", capabilities: [.postShipments, .editSalesOrders]),
+        PaletteCommand(name: "shipments", titleKey: "list.shipments", capabilities: [.viewAllCustomers, .viewOwnCustomers]),
         PaletteCommand(name: "open-orders", titleKey: "list.open-orders", capabilities: [.editSalesOrders, .postShipments]),
         PaletteCommand(name: "performance", titleKey: "screen.performance", capabilities: [.viewOwnPerformance], roles: [.salesRep]),
         PaletteCommand(name: "new-customer", titleKey: "editor.new-customer", capabilities: [.editOwnCustomers, .editAllCustomers]),

@@ -1,0 +1,68 @@
+import Domain
+import GRDB
+
+/// Shipments, newest first (or by number): date, number, order, customer, warehouse, status —
+/// the morning's notes to print are at the top. A rep sees their own customers' only.
+enum ShipmentListSource: ListSource {
+    static let sorts = ListKind.shipments.sorts
+
+    static func columns(_ query: ListQuery) -> [ColumnSpec] {
+        [ColumnSpec("col.date", .date, width: 10), ColumnSpec("col.number", width: 13), ColumnSpec("col.order", width: 13),
+         ColumnSpec("col.customer", flexible: true, shrinks: true, width: 14), ColumnSpec("col.warehouse", shrinks: true, width: 8),
+         ColumnSpec("col.status", .status, width: 8), ColumnSpec("col.total", .money, width: 12)]
+    }
+
+    static let select = """
+        SELECT s.id, s.ship_date, s.number, o.number, c.name, w.code, s.status, s.total
+        FROM shipments s JOIN sales_orders o ON o.id = s.order_id JOIN customers c ON c.id = s.customer_id JOIN warehouses w ON w.id = s.warehouse_id
+        """
+
+    static func keyset(_ query: ListQuery, actor: Actor) throws(StoreError) -> KeysetPage {
+        guard actor.can(.viewAllCustomers) || actor.can(.viewOwnCustomers) else { throw .forbidden("\(actor.role.rawValue) cannot list shipments") }
+        var conditions = ["1"]
+        var args: [DatabaseValue] = []
+        if actor.restrictedToOwnCustomers { conditions.append("c.owner_id = ?"); args.append(actor.userId.databaseValue) }
+        if let status = PostingStatus(rawValue: query.filter("status")) { conditions.append("s.status = ?"); args.append(status.rawValue.databaseValue) }
+        return KeysetPage(select: select, conditions: conditions.joined(separator: " AND "), arguments: args,
+                          sortExpression: query.sort == "number" ? "s.number" : "s.ship_date", idExpression: "s.id", descending: true)
+    }
+
+    static func row(_ r: Row, query: ListQuery) -> ListRow {
+        let status: String = r[6]
+        return ListRow(ref: RecordRef(.shipment, r[0]), cells: [.date(iso: r[1]), .text(r[2] as String), .text(r[3] as String), .text(r[4] as String),
+                                                               .text(r[5] as String), .status("status.\(status)"), .money(minorUnits: r[7])],
+                       cursor: ListCursor(.text(query.sort == "number" ? r[2] : r[1]), id: r[0]))
+    }
+
+    static func page(_ store: AppDatabase, _ query: ListQuery, after: ListCursor?, inclusive: Bool, limit: Int, backwards: Bool, actor: Actor, today: DateOnly) throws(StoreError) -> [ListRow] {
+        let keyset = try keyset(query, actor: actor)
+        return try store.read { db in try keyset.rows(db, after: after, inclusive: inclusive, limit: limit, backwards: backwards) { row($0, query: query) } }
+    }
+
+    static func count(_ store: AppDatabase, _ query: ListQuery, actor: Actor, today: DateOnly) throws(StoreError) -> Int {
+        let keyset = try keyset(query, actor: actor)
+        return try store.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM shipments s JOIN customers c ON c.id = s.customer_id WHERE " + keyset.conditions + " LIMIT ?)",
+                             arguments: StatementArguments(keyset.arguments + [((ListKind.shipments.countCap ?? Int.max - 1) + 1).databaseValue])) ?? 0
+        }
+    }
+
+    /// By shipment or order number, or customer (name, code, pinyin — the customers' search); newest first.
+    static func search(_ store: AppDatabase, _ query: ListQuery, text: String, limit: Int, actor: Actor, today: DateOnly) throws(StoreError) -> [ListRow] {
+        let keyset = try keyset(query, actor: actor)
+        let q = SearchKey.normalizeQuery(text)
+        guard !q.isEmpty else { return [] }
+        let customers = try store.customerPicks(for: actor, query: q, limit: 200).map(\.id)
+        let prefix = q.uppercased().filter { !"[*?".contains($0) } + "*"
+        return try store.read { db in
+            var ids = Set(try Int64.fetchAll(db, sql: "SELECT id FROM shipments WHERE number GLOB ? LIMIT 2000", arguments: [prefix]))
+            ids.formUnion(try Int64.fetchAll(db, sql: "SELECT s.id FROM shipments s JOIN sales_orders o ON o.id = s.order_id WHERE o.number GLOB ? LIMIT 2000", arguments: [prefix]))
+            if !customers.isEmpty {
+                ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM shipments WHERE customer_id IN (\(customers.map(String.init).joined(separator: ","))) ORDER BY id DESC LIMIT 2000"))
+            }
+            guard !ids.isEmpty else { return [] }
+            return try Row.fetchAll(db, sql: select + " WHERE " + keyset.conditions + " AND s.id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY s.ship_date DESC, s.id DESC LIMIT ?",
+                                    arguments: StatementArguments(keyset.arguments + [limit.databaseValue])).map { row($0, query: query) }
+        }
+    }
+}
