@@ -347,6 +347,59 @@ scenario_key_a_five_line_order() {
   case "$got" in SO-2026-*" 5 1") ;; *) echo "--- the order in the database: '$got'"; screen order; return 1;; esac
 }
 
+scenario_ship_in_two_parts_print_and_void() {
+  # The assistant at 100×30 ships an order from :deliveries in two parts (one line held back,
+  # then the rest), prints the first note to a file and finds its quantities there, voids the
+  # second shipment and sees the stock and the receivable restored.
+  local out="$WORK/ship2"
+  start ship2 100 30 xterm-256color XDG_DATA_HOME="$out" "$BIN" --db "$DB" --today "$TODAY" || return 1
+  wait_for ship2 "Log in" && login ship2 assistant && wait_for ship2 "Deliveries due" || return 1
+  tm send-keys -t ship2 ":" "deliveries" Enter; wait_for ship2 "2 Deliveries due" || return 1
+  local order
+  order=$(sql "SELECT o.number FROM sales_orders o WHERE o.status = 'open' AND o.due_date <= date('$TODAY', '+1 day') AND (SELECT COUNT(*) FROM sales_order_lines WHERE order_id = o.id) >= 2 ORDER BY o.due_date, o.number LIMIT 1")
+  local row=0
+  row=$(sql "SELECT COUNT(*) FROM sales_orders WHERE status IN ('open','partially_shipped') AND due_date <= date('$TODAY', '+1 day') AND (due_date, number) < (SELECT due_date, number FROM sales_orders WHERE number = '$order')")
+  [ "$row" -gt 0 ] && for _ in $(seq "$row"); do tm send-keys -t ship2 Down; done
+  tm send-keys -t ship2 s; wait_for ship2 "New shipment — $order" || return 1
+  # Hold the second line back: 0 this time.
+  tm send-keys -t ship2 Down 0 Up; wait_for ship2 "Line 1" || return 1
+  tm send-keys -t ship2 C-s; wait_for ship2 "Shipment SH-2026-" || return 1
+  local first
+  first=$(sql "SELECT s.number FROM shipments s JOIN sales_orders o ON o.id = s.order_id WHERE o.number = '$order' AND s.status = 'posted' ORDER BY s.id DESC LIMIT 1")
+  [ "$(sql "SELECT status FROM sales_orders WHERE number = '$order'")" = "partially_shipped" ] || { echo "--- $order not partly shipped"; return 1; }
+  # The rest: the order again from its card.
+  tm send-keys -t ship2 ":" "orders" Enter; wait_for ship2 "Orders —" || return 1
+  tm send-keys -t ship2 "/" "$order"; wait_for ship2 "1 found" || return 1
+  tm send-keys -t ship2 Enter Enter; wait_for ship2 "1 Overview" || return 1
+  tm send-keys -t ship2 s; wait_for ship2 "New shipment — $order" || return 1
+  tm send-keys -t ship2 C-s; wait_gone ship2 "New shipment — $order" || return 1
+  wait_for ship2 "Status      shipped" || return 1
+  [ "$(sql "SELECT status FROM sales_orders WHERE number = '$order'")" = "shipped" ] || { echo "--- $order not shipped"; screen ship2; return 1; }
+  local second stock_before receivable
+  second=$(sql "SELECT s.number FROM shipments s JOIN sales_orders o ON o.id = s.order_id WHERE o.number = '$order' ORDER BY s.id DESC LIMIT 1")
+  stock_before=$(sql "SELECT SUM(on_hand) FROM stock_levels")
+  receivable=$(sql "SELECT COUNT(*) FROM receivables r JOIN shipments s ON s.id = r.shipment_id WHERE s.number = '$second' AND r.status = 'posted'")
+  [ "$receivable" = "1" ] || { echo "--- no receivable for $second"; return 1; }
+  # Print the first note to a file: its quantities are there.
+  tm send-keys -t ship2 ":" "shipments" Enter; wait_for ship2 "Shipments —" || return 1
+  tm send-keys -t ship2 "/" "$first"; wait_for ship2 "1 found" || return 1
+  tm send-keys -t ship2 Enter p; wait_for ship2 "Print preview: $first" || return 1
+  tm send-keys -t ship2 Enter; wait_for ship2 "Saved to $out/rapport/printed/$first" || return 1
+  local qty
+  qty=$(sql "SELECT l.quantity / 1000 FROM shipment_lines l JOIN shipments s ON s.id = l.shipment_id WHERE s.number = '$first' ORDER BY l.id LIMIT 1")
+  grep -q "SHIPMENT NOTE" "$out/rapport/printed/$first.txt" && grep -q " $qty " "$out/rapport/printed/$first.txt" || { echo "--- note:"; cat "$out/rapport/printed/$first.txt"; return 1; }
+  # Void the second shipment: stock back, receivable voided, the order partly shipped again.
+  tm send-keys -t ship2 Escape; wait_for ship2 "shipments · newest first" || return 1
+  tm send-keys -t ship2 "/" "$second"; wait_for ship2 "1 found" || return 1
+  tm send-keys -t ship2 Enter Enter; wait_for ship2 "$second" && wait_for ship2 "d void" || return 1
+  tm send-keys -t ship2 d; wait_for ship2 "Void — $second" || return 1
+  tm send-keys -t ship2 "keyed twice" Enter; wait_for ship2 "voided" || return 1
+  [ "$(sql "SELECT status FROM sales_orders WHERE number = '$order'")" = "partially_shipped" ] || { echo "--- $order not reopened"; return 1; }
+  [ "$(sql "SELECT r.status FROM receivables r JOIN shipments s ON s.id = r.shipment_id WHERE s.number = '$second'")" = "voided" ] || { echo "--- receivable not voided"; return 1; }
+  [ "$(sql "SELECT SUM(on_hand) FROM stock_levels")" -gt "$stock_before" ] || { echo "--- stock not restored"; return 1; }
+  "$BIN" check --db "$DB" >/dev/null || { "$BIN" check --db "$DB"; return 1; }
+}
+
 scenario_fresh_clone_readme() {
   # A newcomer: a fresh clone, the README's first command (`swift run rapport demo`, which
   # builds), log in, quit; then what the README says comes next (`swift run rapport`) opens the
@@ -366,7 +419,7 @@ scenario_fresh_clone_readme() {
 }
 
 # RAPPORT_SCENARIOS="a b" runs only those.
-for s in ${RAPPORT_SCENARIOS:-chinese_overlays_leave_no_debris find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal log_call_next_contact_tomorrow duplicate_shows_only_owner_and_date quote_by_pinyin_to_sales_order print_quote_and_export_customers ship_an_order_and_take_a_receipt key_a_five_line_order fresh_clone_readme}; do
+for s in ${RAPPORT_SCENARIOS:-chinese_overlays_leave_no_debris find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal log_call_next_contact_tomorrow duplicate_shows_only_owner_and_date quote_by_pinyin_to_sales_order print_quote_and_export_customers ship_an_order_and_take_a_receipt key_a_five_line_order ship_in_two_parts_print_and_void fresh_clone_readme}; do
   "scenario_$s"; result "$s" $?
 done
 echo "tmux scenarios: $passed passed, $failed failed"

@@ -1,7 +1,7 @@
 /// The settings by name, as the command line lists and sets them (`rapport settings`).
 extension CompanySettings {
     public static let keys = ["company_name", "company_address", "company_phone", "currency", "payment_terms_days", "aging_bounds",
-                              "dormant_days", "next_contact_days", "commission", "commission_on_revenue"]
+                              "dormant_days", "next_contact_days", "commission", "commission_on_revenue", "negative_stock"]
 
     /// A setting's value as it is typed back.
     public func value(of key: String) -> String? {
@@ -16,6 +16,7 @@ extension CompanySettings {
         case "next_contact_days": String(nextContactDefaultDays)
         case "commission": BasisPoints(defaultCommissionBasisPoints).plain
         case "commission_on_revenue": commissionOnRevenue ? "true" : "false"
+        case "negative_stock": allowNegativeStock ? "allowed" : "refused"
         default: nil
         }
     }
@@ -51,6 +52,9 @@ extension CompanySettings {
         case "commission_on_revenue":
             guard ["true", "false"].contains(v) else { throw DomainError("commission_on_revenue must be true or false, not '\(raw)'", field: key) }
             s.commissionOnRevenue = v == "true"
+        case "negative_stock":
+            guard ["allowed", "refused"].contains(v) else { throw DomainError("negative_stock must be allowed or refused, not '\(raw)'", field: key) }
+            s.allowNegativeStock = v == "allowed"
         default:
             throw DomainError("unknown setting '\(key)' (one of: \(CompanySettings.keys.joined(separator: ", ")))", field: key)
         }

@@ -11,6 +11,9 @@ public struct CompanySettings: Sendable, Equatable, Codable {
     /// Printed under the company name on documents.
     public var companyAddress = ""
     public var companyPhone = ""
+    /// A shipment may take a warehouse's stock below zero (goods shipped before their receipt
+    /// is keyed in). Off: a shipment is refused, with the figures, beyond what is on hand.
+    public var allowNegativeStock = false
 
     public init(companyName: String = "Rapport Trading", currency: String = "CNY", paymentTermsDays: Int = 30,
                 agingBounds: [Int] = [30, 60, 90, 180], dormantDays: Int = 90, defaultCommissionBasisPoints: Int64 = 300,

@@ -21,6 +21,7 @@ extension AppDatabase {
             case "next_contact_days": s.nextContactDefaultDays = Int(value) ?? s.nextContactDefaultDays
             case "company_address": s.companyAddress = value
             case "company_phone": s.companyPhone = value
+            case "negative_stock": s.allowNegativeStock = value == "1"
             default: break
             }
         }
@@ -31,7 +32,8 @@ extension AppDatabase {
         [("company_name", s.companyName), ("currency", s.currency), ("payment_terms_days", String(s.paymentTermsDays)),
          ("aging_bounds", s.agingBounds.map(String.init).joined(separator: ",")), ("dormant_days", String(s.dormantDays)),
          ("commission_bp", String(s.defaultCommissionBasisPoints)), ("commission_on_revenue", s.commissionOnRevenue ? "1" : "0"),
-         ("next_contact_days", String(s.nextContactDefaultDays)), ("company_address", s.companyAddress), ("company_phone", s.companyPhone)]
+         ("next_contact_days", String(s.nextContactDefaultDays)), ("company_address", s.companyAddress), ("company_phone", s.companyPhone),
+         ("negative_stock", s.allowNegativeStock ? "1" : "0")]
     }
 
     public func saveSettings(_ settings: CompanySettings, by actor: Actor, at now: Int64) throws(StoreError) {

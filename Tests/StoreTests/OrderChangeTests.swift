@@ -98,3 +98,44 @@ import Domain
         #expect(try db.check() == [])
     }
 }
+
+/// The company's negative-stock setting: off, a shipment beyond what the warehouse holds is
+/// refused with the figures; on, it posts and the warehouse goes below zero — and a void puts
+/// it back. `rapport check` holds either way.
+@Suite struct NegativeStockTests {
+    let today = Fixtures.today
+    let now: Int64 = 1_795_000_000
+
+    @Test func shippingBeyondStockIsRefusedUnlessTheCompanyAllowsIt() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let assistant = try Fixtures.actor("assistant", in: db)
+        let manager = try Fixtures.actor("manager", in: db)
+        let (product, warehouse, onHand) = try db.read { db -> (Int64, Int64, Int64) in
+            let r = try Row.fetchOne(db, sql: "SELECT product_id, warehouse_id, on_hand FROM stock_levels WHERE on_hand > 0 ORDER BY on_hand LIMIT 1")
+            return (r?[0] ?? 0, r?[1] ?? 0, r?[2] ?? 0)
+        }
+        let customer = try db.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM customers WHERE archived = 0 ORDER BY id LIMIT 1") ?? 0 }
+        let more = Quantity(thousandths: onHand + 5_000)
+        let order = try db.saveSalesOrder(SalesOrderEntry(customerId: customer, orderDate: today, dueDate: today, lines: [
+            QuoteLine(productId: product, quantity: more, unitPrice: Money(minorUnits: 100)),
+        ]), by: assistant, today: today, at: now)
+        let line = try db.shipmentSource(orderId: order.id, by: assistant).lines[0]
+        let draft = ShipmentDraft(orderId: order.id, warehouseId: warehouse, shipDate: today, lines: [.init(orderLineId: line.orderLineId, quantity: more)])
+        do {
+            _ = try db.postShipment(draft, by: assistant, today: today, at: now)
+            Issue.record("shipped beyond stock with the setting off")
+        } catch {
+            #expect(error.userMessage.key == "error.short-stock" && error.userMessage.arguments.last == Quantity(thousandths: onHand).description)
+        }
+        try db.saveSettings(try db.settings().setting("negative_stock", to: "allowed"), by: manager, at: now)
+        #expect(try db.shipmentSource(orderId: order.id, by: assistant).allowNegativeStock)
+        let shipped = try db.postShipment(draft, by: assistant, today: today, at: now)
+        let level = { try db.read { db in try Int64.fetchOne(db, sql: "SELECT on_hand FROM stock_levels WHERE product_id = ? AND warehouse_id = ?", arguments: [product, warehouse]) } }
+        #expect(try level() == -5_000)
+        #expect(try db.check() == [])
+        try db.voidShipment(id: shipped.id, reason: "test", by: assistant, at: now)
+        #expect(try level() == onHand)
+        #expect(try db.check() == [])
+        #expect(throws: DomainError.self) { try db.settings().setting("negative_stock", to: "yes") }
+    }
+}

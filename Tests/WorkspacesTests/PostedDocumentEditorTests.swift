@@ -116,4 +116,27 @@ import Testing
         #expect(try value(db, "SELECT unapplied FROM receipts WHERE id = ?", [receipt]) == 0)
         #expect(try db.check() == [])
     }
+
+    /// With negative stock allowed, lines start at what remains (not capped at what the
+    /// warehouse holds) and a quantity beyond on hand is taken; with it refused (the default),
+    /// the same quantity is refused beside the field, naming what is on hand.
+    @Test func shipmentFormFollowsTheNegativeStockSetting() throws {
+        func source(_ allowed: Bool) -> ShipmentSource {
+            ShipmentSource(orderId: 1, orderNumber: "SO-2026-00001", customerName: "C", lines: [
+                .init(orderLineId: 7, productId: 3, code: "P3", name: "Bolt", unit: "pcs", ordered: Quantity(units: 10), remaining: Quantity(units: 10),
+                      unitPrice: Money(minorUnits: 100), discount: BasisPoints(0)),
+            ], warehouses: [WarehouseOption(id: 1, code: "BJ", name: "Beijing")], onHand: [StockKey(productId: 3, warehouseId: 1): Quantity(units: 4)],
+               allowNegativeStock: allowed)
+        }
+        var refused = EditorModel.shipment(source(false), today: DemoFixture.today)
+        #expect(refused.lines?.items[0].quantity == Quantity(units: 4))
+        for c in "9" { _ = refused.handle(.form(.type(c))) }
+        _ = refused.handle(.form(.down))
+        #expect(refused.form.fields.first { $0.key == DocumentLines.valueKey }?.error == FieldError("error.short-stock", "P3", arguments: ["4"]))
+        var allowed = EditorModel.shipment(source(true), today: DemoFixture.today)
+        #expect(allowed.lines?.items[0].quantity == Quantity(units: 10))
+        for c in "9" { _ = allowed.handle(.form(.type(c))) }
+        _ = allowed.handle(.form(.down))
+        #expect(allowed.form.fields.first { $0.key == DocumentLines.valueKey }?.error == nil && allowed.lines?.items[0].quantity == Quantity(units: 9))
+    }
 }

@@ -22,6 +22,8 @@ public struct ShipmentSource: Sendable, Equatable {
     public var warehouses: [WarehouseOption]
     /// On hand per (product, warehouse).
     public var onHand: [StockKey: Quantity]
+    /// The company lets stock go below zero (a setting, off by default).
+    public var allowNegativeStock = false
 }
 
 public struct WarehouseOption: Sendable, Equatable {
@@ -71,6 +73,7 @@ struct ShipmentWriter: PostingWriter {
         }
         var total = Money.zero
         var lines: [(line: ShipmentDraft.Line, productId: Int64, amount: Money)] = []
+        let negativeAllowed = try AppDatabase.settings(db).allowNegativeStock
         for line in draft.lines {
             guard let r = try Row.fetchOne(db, sql: """
                 SELECT l.product_id, l.quantity, l.shipped_quantity, l.unit_price, l.discount_bp, p.code, coalesce(s.on_hand, 0)
@@ -82,7 +85,7 @@ struct ShipmentWriter: PostingWriter {
             }
             _ = try LineProgress(ordered: Quantity(thousandths: r[1]), done: Quantity(thousandths: r[2])).adding(line.quantity)
             let onHand = Quantity(thousandths: r[6])
-            guard line.quantity <= onHand else {
+            guard line.quantity <= onHand || negativeAllowed else {
                 throw StoreError.invalid(DomainError("only \(onHand) of \(r[5] as String) on hand in this warehouse", field: "quantity", code: "error.short-stock", r[5], onHand.description))
             }
             let amount = try LineAmount.compute(quantity: line.quantity, unitPrice: Money(minorUnits: r[3]), discountBasisPoints: r[4])
@@ -96,8 +99,11 @@ struct ShipmentWriter: PostingWriter {
             try db.execute(sql: "INSERT INTO shipment_lines (shipment_id, order_line_id, product_id, quantity, amount) VALUES (?, ?, ?, ?, ?)",
                            arguments: [id, l.line.orderLineId, l.productId, l.line.quantity.thousandths, l.amount.minorUnits])
             try db.execute(sql: "UPDATE sales_order_lines SET shipped_quantity = shipped_quantity + ? WHERE id = ?", arguments: [l.line.quantity.thousandths, l.line.orderLineId])
-            try db.execute(sql: "UPDATE stock_levels SET on_hand = on_hand - ?, version = version + 1 WHERE product_id = ? AND warehouse_id = ?",
-                           arguments: [l.line.quantity.thousandths, l.productId, draft.warehouseId])
+            // A product never stocked in this warehouse gets its row (below zero, where allowed).
+            try db.execute(sql: """
+                INSERT INTO stock_levels (product_id, warehouse_id, on_hand) VALUES (?, ?, -?)
+                ON CONFLICT (product_id, warehouse_id) DO UPDATE SET on_hand = on_hand + excluded.on_hand, version = version + 1
+                """, arguments: [l.productId, draft.warehouseId, l.line.quantity.thousandths])
         }
         try ShipmentWriter.deriveOrderStatus(db, orderId: draft.orderId)
         if total.minorUnits > 0 {
@@ -201,7 +207,8 @@ extension AppDatabase {
                 """, arguments: [orderId]) {
                 onHand[StockKey(productId: r[0], warehouseId: r[1])] = Quantity(thousandths: r[2])
             }
-            return ShipmentSource(orderId: orderId, orderNumber: o[0], customerName: o[1], lines: lines, warehouses: warehouses, onHand: onHand)
+            return ShipmentSource(orderId: orderId, orderNumber: o[0], customerName: o[1], lines: lines, warehouses: warehouses, onHand: onHand,
+                                  allowNegativeStock: try AppDatabase.settings(db).allowNegativeStock)
         }
     }
 }

@@ -15,6 +15,7 @@ extension EditorModel {
             .init(DocumentLines.valueKey, label: "field.quantity", rule: .text(required: false, max: 20)),
         ], today: today))
         var lines = DocumentLines(mode: .remaining)
+        lines.stockMayGoNegative = source.allowNegativeStock
         for l in source.lines {
             var item = DocumentLines.Item(id: l.orderLineId, productId: l.productId, code: l.code, name: l.name, unit: l.unit, quantity: l.remaining,
                                           limit: l.remaining, unitPrice: l.unitPrice, discount: l.discount, amount: .zero)

@@ -61,6 +61,9 @@ public struct DocumentLines: Sendable, Equatable {
     public var credit: CreditExposure?
     /// Two header dates that must be in order (a quote's date and valid-until).
     var dateOrder: DateOrder?
+    /// A shipment may take stock below zero (the company's setting): no refusal beyond on hand,
+    /// and lines start at what remains.
+    var stockMayGoNegative = false
     /// The header field holding the amount to allocate (allocation mode).
     var amountField = "amount"
 

@@ -104,7 +104,7 @@ extension EditorModel {
             case nil: error = FieldError("error.quantity", raw)
             case let q? where q.thousandths < 0: error = FieldError("error.quantity-negative", raw)
             case let q? where item.limit.map({ q > $0 }) ?? false: error = FieldError("error.over-remaining", item.limit?.description ?? "", arguments: [q.description])
-            case let q? where onHand(item).map({ q > $0 }) ?? false:
+            case let q? where !lines.stockMayGoNegative && onHand(item).map({ q > $0 }) ?? false:
                 error = FieldError("error.short-stock", item.code, arguments: [onHand(item)?.description ?? ""])
             case let q?:
                 error = nil
@@ -136,7 +136,8 @@ extension EditorModel {
             let warehouse = Int64(value("warehouse"))
             for i in lines.items.indices where !lines.items[i].manual {
                 let item = lines.items[i]
-                let q = min(item.limit ?? item.quantity, warehouse.map { item.stock[$0] ?? .zero } ?? .zero)
+                let stock = lines.stockMayGoNegative ? item.limit ?? item.quantity : warehouse.map { item.stock[$0] ?? .zero } ?? .zero
+                let q = min(item.limit ?? item.quantity, stock)
                 lines.items[i].quantity = max(.zero, q)
                 lines.items[i].amount = (try? LineAmount.compute(quantity: lines.items[i].quantity, unitPrice: item.unitPrice, discountBasisPoints: item.discount.value)) ?? .zero
             }
