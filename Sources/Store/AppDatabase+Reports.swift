@@ -68,7 +68,11 @@ extension AppDatabase {
             SELECT o.owner_id, SUM(s.total) FROM shipments s JOIN sales_orders o ON o.id = s.order_id
             WHERE s.ship_date BETWEEN ? AND ? AND s.status = 'posted' GROUP BY o.owner_id
             """)
-        let collections = try grouped("SELECT rep_id, SUM(amount) FROM receipts WHERE receipt_date BETWEEN ? AND ? AND status = 'posted' AND rep_id IS NOT NULL GROUP BY rep_id")
+        // Rep by rep: each sum is one range of the (rep, date, status, amount) index.
+        let collections = try grouped("""
+            SELECT u.id, (SELECT COALESCE(SUM(amount), 0) FROM receipts INDEXED BY receipts_rep_date WHERE rep_id = u.id AND receipt_date BETWEEN ?1 AND ?2 AND status = 'posted')
+            FROM users u WHERE u.role = 'sales_rep'
+            """)
         let quotas = try grouped("SELECT rep_id, SUM(amount) FROM quotas WHERE period_start BETWEEN ? AND ? GROUP BY rep_id")
         let newCustomers = try grouped("SELECT owner_id, COUNT(*) FROM customers WHERE first_order_on BETWEEN ? AND ? AND owner_id IS NOT NULL GROUP BY owner_id")
         let settings = try AppDatabase.settings(db)

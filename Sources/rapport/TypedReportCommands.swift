@@ -82,7 +82,8 @@ extension ReportCommand {
 
     struct TeamPerformanceReport: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "team-performance",
-                                                        abstract: "Every rep's figures for a period and the team's total, as :team-performance shows them.")
+                                                        abstract: "Every rep's figures for a period and the team's total, as :team-performance (:department) shows them.",
+                                                        aliases: ["department"])
         @OptionGroup var options: TypedReportOptions
         func run() throws { try options.run("team-performance") }
     }

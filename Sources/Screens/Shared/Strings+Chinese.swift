@@ -695,5 +695,11 @@ extension Catalog {
         "param.customer": "客户",
         "param.search": "查找",
         "param.sort": "排序",
+        "hint.month": "月份",
+        "action.month-before": "上一个月",
+        "action.month-after": "下一个月",
+        "reason.this-month": "已是本月",
+        "report.period": "%@ 至 %2",
+        "title.department": "部门业绩",
     ]
 }

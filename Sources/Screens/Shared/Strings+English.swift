@@ -695,5 +695,11 @@ extension Catalog {
         "param.customer": "Customer",
         "param.search": "Search",
         "param.sort": "Sort",
+        "hint.month": "month",
+        "action.month-before": "The month before",
+        "action.month-after": "The month after",
+        "reason.this-month": "this is the current month",
+        "report.period": "%@ – %2",
+        "title.department": "Department performance",
     ]
 }

@@ -2,11 +2,13 @@ import Domain
 import GRDB
 
 /// A report in the TUI (`:team-performance`): its parameters as fields, its table as the one tab,
-/// its series as charts — the same `Report` value `rapport report` prints. This month to date.
+/// its series as charts — the same `Report` value `rapport report` prints. This month to date,
+/// or a month before (`ReportPeriod`).
 enum ReportCard: CardBuilder {
     static func request(_ id: Int64, today: DateOnly) throws -> ReportRequest {
-        guard Report.names.indices.contains(Int(id)) else { throw StoreError.notFound("report \(id)") }
-        return ReportRequest(name: Report.names[Int(id)], period: .monthToDate(today))
+        let index = ReportPeriod.report(id)
+        guard id >= 0, Report.names.indices.contains(index) else { throw StoreError.notFound("report \(id)") }
+        return ReportRequest(name: Report.names[index], period: ReportPeriod.range(monthsBack: ReportPeriod.monthsBack(id), today: today))
     }
 
     static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {

@@ -4,6 +4,12 @@ import Domain
 extension AppModel {
     func cardBindings(_ m: CardViewModel) -> [Binding] {
         var list = motion { .card(.move($0)) }
+        // A period report steps by month with [ ] (its tabs stay on Tab and the digits).
+        if m.ref.kind == .report {
+            list += [Binding("previous-tab", "hint.month", .stepReport(-1), help: "action.month-before", group: "month"),
+                     Binding("next-tab", "hint.month", .stepReport(1), help: "action.month-after", group: "month")
+                        .unless(ReportPeriod.monthsBack(m.ref.id) > 0, "reason.this-month")]
+        }
         if m.isTabbed {
             list += [Binding("previous-tab", "hint.tabs", .card(.previousTab), group: "tabs"), Binding("next-tab", "hint.tabs", .card(.nextTab), group: "tabs"),
                      Binding("next-pane", "hint.tabs", .card(.nextTab), hint: false), Binding("previous-pane", "hint.tabs", .card(.previousTab), hint: false)]

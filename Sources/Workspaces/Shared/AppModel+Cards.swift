@@ -23,7 +23,19 @@ extension AppModel {
             var model = CardViewModel(ref: card.ref)
             _ = model.handle(.loaded(card))
             if let i = card.sections.firstIndex(where: { $0.title == section }) { _ = model.handle(.showTab(i + 1)) }
-            stack.append(.card(model))
+            // Another month of the report on screen takes its place.
+            if case .card(let shown)? = stack.last, shown.ref.kind == .report, card.ref.kind == .report,
+               ReportPeriod.report(shown.ref.id) == ReportPeriod.report(card.ref.id) {
+                stack[stack.count - 1] = .card(model)
+            } else {
+                stack.append(.card(model))
+            }
+        case .stepReport(let step):
+            guard case .card(let m)? = stack.last, m.ref.kind == .report else { return [] }
+            let back = max(0, ReportPeriod.monthsBack(m.ref.id) - step)
+            let range = ReportPeriod.range(monthsBack: back, today: today)
+            say("report.period", argument: range.from.iso, more: [range.to.iso], isError: false, now: now)
+            return [.loadCardAt(RecordRef(.report, ReportPeriod.id(report: ReportPeriod.report(m.ref.id), monthsBack: back)), section: m.currentSection?.title ?? "")]
         case .cardReloaded(let ref, let card):
             // Read again, not opened: the card stays where it is in the stack (under a form, or
             // under a card a save just opened); a card no longer there is dropped.

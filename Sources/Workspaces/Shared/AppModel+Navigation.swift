@@ -102,9 +102,11 @@ extension AppModel {
             return [.loadHome]
         case "reminders":
             return [.loadCard(RecordRef(.reminders, session.actor.userId))]
-        case "team-performance", "deliveries":
-            // A report opens on its table (the parameters are on the first tab).
-            return [.loadCardAt(RecordRef(.report, Int64(Report.names.firstIndex(of: command) ?? 0)), section: "title.\(command)")]
+        case "team-performance", "department", "deliveries":
+            // A report opens on its table (the parameters are on the first tab); :department is
+            // the sales assistant's name for the team's figures.
+            let name = command == "department" ? "team-performance" : command
+            return [.loadCardAt(RecordRef(.report, Int64(Report.names.firstIndex(of: name) ?? 0)), section: "title.\(name)")]
         case "customers":
             return openList(.customers)
         case "open-orders":

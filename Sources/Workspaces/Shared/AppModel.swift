@@ -117,6 +117,8 @@ public struct AppModel: Sendable, Equatable {
         case refused(UserMessage)
         /// Ctrl-L: the terminal is drawn again from scratch (the model does not change).
         case redraw
+        /// `[` `]` on a period report: the month before or after the one shown.
+        case stepReport(Int)
     }
 
     /// Applies an action; each area handles its own (navigation and overlays, cards, writes,
@@ -136,8 +138,8 @@ public struct AppModel: Sendable, Equatable {
     func can(_ c: Capability) -> Bool { session?.actor.can(c) ?? false }
     var canEditCustomers: Bool { can(.editOwnCustomers) || can(.editAllCustomers) }
 
-    mutating func say(_ key: String, argument: String = "", isError: Bool, now: Int64) {
-        toast = ToastMessage(text: key, isError: isError, until: now + 4, argument: argument)
+    mutating func say(_ key: String, argument: String = "", more: [String] = [], isError: Bool, now: Int64) {
+        toast = ToastMessage(text: key, isError: isError, until: now + 4, argument: argument, more: more)
     }
 
     mutating func refuse(_ m: UserMessage, now: Int64) {

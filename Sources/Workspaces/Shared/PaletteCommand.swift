@@ -22,6 +22,7 @@ public struct PaletteCommand: Sendable, Equatable {
         PaletteCommand(name: "new-quote", titleKey: "editor.new-quote", capabilities: [.editQuotes]),
         PaletteCommand(name: "new-order", titleKey: "editor.new-order", capabilities: [.editSalesOrders]),
         PaletteCommand(name: "team-performance", titleKey: "title.team-performance", capabilities: [.viewDepartmentPerformance, .viewAllKPIs]),
+        PaletteCommand(name: "department", titleKey: "title.department", capabilities: [.viewDepartmentPerformance, .viewAllKPIs]),
         PaletteCommand(name: "refresh", titleKey: "command.refresh", capabilities: []),
         PaletteCommand(name: "help", titleKey: "command.help", capabilities: []),
         PaletteCommand(name: "logout", titleKey: "command.logout", capabilities: []),
