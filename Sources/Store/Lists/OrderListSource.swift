@@ -113,7 +113,7 @@ enum OrderListSource: ListSource {
             }
             // Each pattern's newest numbers, no more than a page of them.
             for pattern in try numberPatterns(db, q) {
-                ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM sales_orders WHERE number GLOB ? ORDER BY number DESC LIMIT ?", arguments: [pattern, limit]))
+                ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM sales_orders WHERE number GLOB ? ORDER BY number DESC LIMIT ?", arguments: [pattern, min(limit, 5_000)]))
             }
             // Only orders keyed in with a PO reference have one: the partial index holds just those.
             ids.formUnion(try Int64.fetchAll(db, sql: """
@@ -132,8 +132,10 @@ enum OrderListSource: ListSource {
         let typed = q.uppercased().filter { !"[]*?".contains($0) }
         guard !typed.isEmpty else { return [] }
         guard typed.allSatisfy(\.isNumber) else { return [typed + "*"] }
-        let years = try Row.fetchOne(db, sql: "SELECT substr(MIN(number), 4, 4), substr(MAX(number), 4, 4) FROM sales_orders")
-        guard let first = Int((years?[0] as String?) ?? ""), let last = Int((years?[1] as String?) ?? ""), first <= last, last - first < 50 else { return [] }
+        // Each bare MIN/MAX is one step of the number index (wrapped in substr() it would read them all).
+        let ends = try Row.fetchOne(db, sql: "SELECT (SELECT MIN(number) FROM sales_orders), (SELECT MAX(number) FROM sales_orders)")
+        func year(_ number: String?) -> Int? { number.flatMap { Int($0.dropFirst(3).prefix(4)) } }
+        guard let first = year(ends?[0]), let last = year(ends?[1]), first <= last, last - first < 50 else { return [] }
         let padded = String(repeating: "0", count: max(0, 5 - typed.count)) + typed
         return (first...last).flatMap { ["SO-\($0)-\(padded)", "SO-\($0)-\(typed)*"] }
     }
