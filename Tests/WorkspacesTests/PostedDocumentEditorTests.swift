@@ -139,4 +139,33 @@ import Testing
         _ = allowed.handle(.form(.down))
         #expect(allowed.form.fields.first { $0.key == DocumentLines.valueKey }?.error == nil && allowed.lines?.items[0].quantity == Quantity(units: 9))
     }
+
+    /// `:new-shipment` away from an order asks which open order: typing its number finds it (the
+    /// Store answers), Enter opens the shipment pre-filled from it; on an open order's card it
+    /// opens that order's shipment at once.
+    @Test func newShipmentPicksAnOpenOrderByNumber() throws {
+        let db = DemoFixture.make(inMemory: true)
+        var (model, runner) = flow.loggedIn("assistant", db)
+        let (id, number) = try db.read { db -> (Int64, String) in
+            let r = try Row.fetchOne(db, sql: "SELECT id, number FROM sales_orders WHERE status = 'open' ORDER BY due_date, id LIMIT 1")
+            return (r?[0] ?? 0, r?[1] ?? "")
+        }
+        func palette(_ command: String) {
+            _ = model.handle(.openPalette, now: 0)
+            for c in command { _ = model.handle(.palette(.type(c)), now: 0) }
+            var pending = model.handle(.palette(.run), now: 0)
+            while !pending.isEmpty { let e = pending.removeFirst(); for a in runner.perform(e, session: model.session) { pending += model.handle(a, now: 0) } }
+        }
+        palette("new-shipment")
+        #expect(flow.editor(model)?.purpose == .pickOrder && flow.editor(model)?.focusKey == "order")
+        flow.type(number, &model, runner)
+        let matches = try #require(flow.editor(model)?.form.fields[0].matches)
+        #expect(matches.first?.value == String(id))
+        flow.key(.enter, &model, runner)
+        #expect(flow.editor(model)?.purpose == .newShipment(orderId: id))
+        flow.key(.cancel, &model, runner)
+        flow.drive(&model, runner, .open(RecordRef(.salesOrder, id)))
+        palette("new-shipment")
+        #expect(flow.editor(model)?.purpose == .newShipment(orderId: id))
+    }
 }

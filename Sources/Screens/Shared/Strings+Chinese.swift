@@ -701,5 +701,6 @@ extension Catalog {
         "reason.this-month": "已是本月",
         "report.period": "%@ 至 %2",
         "title.department": "部门业绩",
+        "pick.order-how": "输入订单号或客户（名称、拼音、首字母）；↓ 选择，Enter 开始发货",
     ]
 }

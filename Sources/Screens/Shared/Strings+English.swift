@@ -701,5 +701,6 @@ extension Catalog {
         "reason.this-month": "this is the current month",
         "report.period": "%@ – %2",
         "title.department": "Department performance",
+        "pick.order-how": "Type the order number or the customer (name, pinyin, initials); ↓ to choose, Enter to ship it",
     ]
 }

@@ -127,6 +127,10 @@ extension AppModel {
         case "new-order":
             if let (id, name) = selectedCustomer() { return [.openEditor(.newOrder(customerId: id, name: name))] }
             stack.append(.editor(.pickCustomer(for: .order, today: today)))
+        case "new-shipment":
+            // On an open order: that order; anywhere else: which one.
+            if case .card(let m)? = current, m.ref.kind == .salesOrder, orderIsOpen(m) { return [.openEditor(.newShipment(orderId: m.ref.id))] }
+            stack.append(.editor(.pickOrder(today: today)))
         case "refresh":
             return refreshEffects()
         case "help":

@@ -60,13 +60,20 @@ extension AppModel {
         stack[stack.count - 1] = .editor(editor)
         switch outcome {
         case .stay:
-            if let ask = editor.remoteQuery(before: before) { return [.lookupCustomers(field: ask.field, query: ask.query)] }
+            if let ask = editor.remoteQuery(before: before) {
+                return [ask.field == "order" ? .lookupOpenOrders(field: ask.field, query: ask.query) : .lookupCustomers(field: ask.field, query: ask.query)]
+            }
             return []
         case .close: stack.removeLast()
         case .save where editor.purpose == .filterOrders:
             guard let (filter, labels) = editor.orderFilterValue() else { stack[stack.count - 1] = .editor(editor); return [] }
             stack.removeLast()
             return updateList(.orders) { $0.handle(.setFilter(filter, labels: labels)) }
+        case .save where editor.purpose == .pickOrder:
+            editor.saving = false
+            stack[stack.count - 1] = .editor(editor)
+            guard let id = editor.pickedOrder else { return [] }
+            return [.openEditor(.newShipment(orderId: id))]
         case .save where editor.purpose == .pickCustomer(then: .order) || editor.purpose == .pickCustomer(then: .quote):
             editor.saving = false
             stack[stack.count - 1] = .editor(editor)

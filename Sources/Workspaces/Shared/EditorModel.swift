@@ -32,6 +32,8 @@ public struct EditorModel: Sendable, Equatable {
         case pickCustomer(then: CustomerPickTarget)
         /// Not a write: the orders list's filters.
         case filterOrders
+        /// Not a write: which open order a new shipment is from.
+        case pickOrder
     }
 
     /// A message above the form: a catalog key with an argument, or text from the Store.

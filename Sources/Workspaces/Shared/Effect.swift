@@ -20,6 +20,8 @@ public enum Effect: Sendable, Equatable {
     case searchList(ListQuery, text: String, request: Int)
     /// Customers matching what a form's customer look-up says (`field`), for its match list.
     case lookupCustomers(field: String, query: String)
+    /// Open orders matching what a form's order look-up says (number, customer, pinyin).
+    case lookupOpenOrders(field: String, query: String)
     /// Reads what a form needs (the record, a suggested code, company defaults), then opens it.
     case openEditor(EditorRequest)
     case saveEditor(EditorModel, acceptSimilar: Bool)

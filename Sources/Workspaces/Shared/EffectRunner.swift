@@ -31,7 +31,7 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.home(.failed(error.userMessage))]
             }
-        case .loadCard, .reloadCard, .loadCardAt, .loadCardPage, .loadList, .searchList, .lookupCustomers:
+        case .loadCard, .reloadCard, .loadCardAt, .loadCardPage, .loadList, .searchList, .lookupCustomers, .lookupOpenOrders:
             guard let session else { return [] }
             return performRead(effect, session: session)
         case .openEditor, .saveEditor, .markContactDone, .undoContactDone, .loadClaim, .decideClaim, .markQuoteSent:
@@ -90,6 +90,13 @@ extension EffectRunner {
                 return [.listResult(query.kind, .searched(page, text: text, request: request))]
             } catch {
                 return [.listResult(query.kind, .failed(error.userMessage))]
+            }
+        case .lookupOpenOrders(let field, let query):
+            do {
+                let found = try database.listSearch(ListQuery(.openOrders, sort: "due-date"), text: query, limit: FormModel.matchLimit, for: session.actor, today: session.today)
+                return [.editor(.lookupResults(field: field, query: query, options: found.rows.map(EditorModel.orderOption)))]
+            } catch {
+                return [.refused(error.userMessage)]
             }
         case .lookupCustomers(let field, let query):
             do {

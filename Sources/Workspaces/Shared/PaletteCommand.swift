@@ -21,6 +21,7 @@ public struct PaletteCommand: Sendable, Equatable {
         PaletteCommand(name: "quotes", titleKey: "screen.quotes", capabilities: [.editQuotes]),
         PaletteCommand(name: "new-quote", titleKey: "editor.new-quote", capabilities: [.editQuotes]),
         PaletteCommand(name: "new-order", titleKey: "editor.new-order", capabilities: [.editSalesOrders]),
+        PaletteCommand(name: "new-shipment", titleKey: "editor.new-shipment", capabilities: [.postShipments]),
         PaletteCommand(name: "team-performance", titleKey: "title.team-performance", capabilities: [.viewDepartmentPerformance, .viewAllKPIs]),
         PaletteCommand(name: "department", titleKey: "title.department", capabilities: [.viewDepartmentPerformance, .viewAllKPIs]),
         PaletteCommand(name: "refresh", titleKey: "command.refresh", capabilities: []),

@@ -32,6 +32,28 @@ extension EditorModel {
         return (id, o.label.split(separator: " ", maxSplits: 1).last.map(String.init) ?? o.label)
     }
 
+    /// Which open order a new shipment is from, when none is open on screen: a look-up of the
+    /// orders still to ship by number or customer (pinyin too), answered by the Store as typed.
+    public static func pickOrder(today: DateOnly) -> EditorModel {
+        var field = FormModel.Field("order", label: "field.order", rule: .lookup([]))
+        field.remote = true
+        var model = EditorModel(purpose: .pickOrder, title: "editor.new-shipment", subject: "", form: FormModel(fields: [field], today: today))
+        model.notice = Notice(key: "pick.order-how", isError: false)
+        return model
+    }
+
+    /// An open order of the Store's answer as a look-up option: number and customer, the due
+    /// date beside (marked when overdue).
+    public static func orderOption(_ row: ListRow) -> FieldRule.Option {
+        FieldRule.Option(value: String(row.id), label: row.cells.prefix(2).map(\.plainText).joined(separator: " "), detail: Array(row.cells.dropFirst(3).prefix(1)))
+    }
+
+    /// The order the picker holds, once the look-up names one.
+    public var pickedOrder: Int64? {
+        guard let field = form.fields.first(where: { $0.key == "order" }), case .lookup(let options) = field.rule else { return nil }
+        return options.first { $0.label == field.value }.flatMap { Int64($0.value) }
+    }
+
     /// The text a remote look-up should be asked about after this key (nil: nothing to ask).
     func remoteQuery(before: FormModel) -> (field: String, query: String)? {
         guard form.fields.indices.contains(form.focus) else { return nil }
