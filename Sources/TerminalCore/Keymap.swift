@@ -21,6 +21,8 @@ public struct Keymap: Sendable, Equatable {
         // On a customer or a reminder about one: log a contact, put the next contact off, done.
         ("log-contact", ["l"]), ("postpone", ["z"]), ("mark-done", ["m"]), ("undo", ["u"]),
         ("sort", ["s"]), ("filter", ["f"]),
+        // On a list of documents: mark rows for one print job (the morning's shipment notes).
+        ("mark", ["v"]),
         ("copy", ["c"]), ("mark-sent", ["S"]), ("accept", ["A"]), ("reject", ["X"]),
         // On an open sales order: ship it.
         ("ship", ["s"]),

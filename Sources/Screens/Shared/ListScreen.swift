@@ -17,7 +17,12 @@ enum ListScreen {
             if model.typingQuery { buffer.cursor = (inner.x + DisplayWidth.of(line), inner.y) }
             inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
         }
-        var table = CellText(catalog: catalog).table(model.columns, model.rows.map(\.cells))
+        // A marked row (for one print job) shows ✓ before its first value.
+        let cells = model.marked.isEmpty ? model.rows.map(\.cells) : model.rows.map { row in
+            guard model.marked.contains(row.ref), let first = row.cells.first else { return row.cells }
+            return [.text("✓ " + CellText(catalog: catalog).text(first))] + row.cells.dropFirst()
+        }
+        var table = CellText(catalog: catalog).table(model.columns, cells)
         table.selected = model.rows.isEmpty ? nil : model.selected
         table.render(in: inner, into: &buffer, context: context)
     }

@@ -702,5 +702,8 @@ extension Catalog {
         "report.period": "%@ 至 %2",
         "title.department": "部门业绩",
         "pick.order-how": "输入订单号或客户（名称、拼音、首字母）；↓ 选择，Enter 开始发货",
+        "hint.mark": "标记",
+        "hint.print-marked": "打印已标记",
+        "action.mark": "标记或取消标记发货单（p 一次打印所有已标记的）",
     ]
 }

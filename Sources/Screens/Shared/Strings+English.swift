@@ -702,5 +702,8 @@ extension Catalog {
         "report.period": "%@ – %2",
         "title.department": "Department performance",
         "pick.order-how": "Type the order number or the customer (name, pinyin, initials); ↓ to choose, Enter to ship it",
+        "hint.mark": "mark",
+        "hint.print-marked": "print marked",
+        "action.mark": "Mark or unmark the shipment for one print job (p prints every marked one)",
     ]
 }

@@ -7,7 +7,8 @@ enum ShipmentListSource: ListSource {
     static let sorts = ListKind.shipments.sorts
 
     static func columns(_ query: ListQuery) -> [ColumnSpec] {
-        [ColumnSpec("col.date", .date, width: 10), ColumnSpec("col.number", width: 13), ColumnSpec("col.order", width: 13),
+        // The date has room for the ✓ of a row marked for printing.
+        [ColumnSpec("col.date", .date, width: 12), ColumnSpec("col.number", width: 13), ColumnSpec("col.order", width: 13),
          ColumnSpec("col.customer", flexible: true, shrinks: true, width: 14), ColumnSpec("col.warehouse", shrinks: true, width: 8),
          ColumnSpec("col.status", .status, width: 8), ColumnSpec("col.total", .money, width: 12)]
     }

@@ -91,7 +91,8 @@ extension AppModel {
             if m.kind == .orders { list.append(Binding("filter", "hint.filter", .filter).unless(!m.showingResults, "reason.clear-search-first")) }
             list.append(Binding("new-record", "hint.new", .newRecord, help: "action.new-order", needs: [.editSalesOrders]))
         }
-        if printableRef() != nil { list.append(Binding("print", "hint.print", .print)) }
+        if m.kind == .shipments, hasRow { list.append(Binding("mark", "hint.mark", .list(.toggleMark), help: "action.mark")) }
+        if printableRef() != nil { list.append(Binding("print", m.marked.isEmpty ? "hint.print" : "hint.print-marked", .print)) }
         list.append(Binding("export", "hint.export", .export))
         if m.showingResults { list.insert(Binding("back", "hint.clear-search", .list(.clearSearch), help: "action.clear-search"), at: 0) }
         return list

@@ -15,6 +15,8 @@ extension AppModel {
     mutating func handleDocuments(_ action: Action, now: Int64) -> [Effect]? {
         switch action {
         case .print:
+            // Rows marked on a list print as one job, in the order marked.
+            if let marked = currentList?.marked, !marked.isEmpty { return [.preparePrintBatch(marked)] }
             if let ref = printableRef() { return [.preparePrint(ref)] }
             say("print.nothing", isError: true, now: now)
         case .printReady(let preview):
@@ -27,6 +29,8 @@ extension AppModel {
         case .preview(.send(let toFile)):
             guard case .preview(let p)? = overlay else { return [] }
             overlay = nil
+            // Sent: the marks that made the job are done with.
+            _ = updateList(nil) { $0.marked = []; return [] }
             return [.print(p, toFile: toFile || p.printer == nil)]
         case .export:
             if canExport { overlay = .exportChoice } else {

@@ -74,6 +74,27 @@ extension EffectRunner {
         }
     }
 
+    /// Marked documents as one job: each rendered by its template, a form feed between them so
+    /// each starts on its own page (multi-part forms), one file or one printer job.
+    func preparePrint(_ refs: [RecordRef], session: Session) -> [AppModel.Action] {
+        guard let documents else { return [.notice("print.unavailable", argument: "", isError: true)] }
+        do {
+            var parts: [RenderedDocument] = [], numbers: [String] = []
+            for ref in refs {
+                guard let (kind, number) = try database.documentNumber(ref) else { continue }
+                parts.append(try documents.library.render(try database.printableDocument(kind, number: number, for: session.actor), printedOn: session.today))
+                numbers.append(number)
+            }
+            guard let first = parts.first, let firstNumber = numbers.first, let lastNumber = numbers.last else { return [.notice("print.nothing", argument: "", isError: true)] }
+            let text = parts.map { $0.text.hasSuffix("\n") ? $0.text : $0.text + "\n" }.joined(separator: "\u{0C}")
+            let name = parts.count == 1 ? first.suggestedFile : "\(firstNumber)-\(lastNumber)." + (first.suggestedFile.split(separator: ".").last.map(String.init) ?? "txt")
+            let batch = RenderedDocument(text: text, format: first.format, copies: first.copies, suggestedFile: name)
+            return [.printReady(PrintPreview(number: parts.count == 1 ? firstNumber : "\(firstNumber) … \(lastNumber) (\(parts.count))", document: batch, printer: documents.printer.printer))]
+        } catch {
+            return [.refused(EffectRunner.message(error))]
+        }
+    }
+
     func print(_ preview: PrintPreview, toFile: Bool) -> [AppModel.Action] {
         guard let documents else { return [.notice("print.unavailable", argument: "", isError: true)] }
         do {

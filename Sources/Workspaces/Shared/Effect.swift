@@ -32,6 +32,8 @@ public enum Effect: Sendable, Equatable {
     case markQuoteSent(id: Int64, number: String)
     /// Renders the document a card shows for the preview pane.
     case preparePrint(RecordRef)
+    /// Several documents rendered into one job (one after another, each on its own pages).
+    case preparePrintBatch([RecordRef])
     /// Sends the previewed document to the printer, or to a file.
     case print(PrintPreview, toFile: Bool)
     case export(ExportRequest, ExportFormat)

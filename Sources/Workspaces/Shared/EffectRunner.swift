@@ -40,6 +40,9 @@ public struct EffectRunner: Sendable {
         case .preparePrint(let ref):
             guard let session else { return [] }
             return preparePrint(ref, session: session)
+        case .preparePrintBatch(let refs):
+            guard let session else { return [] }
+            return preparePrint(refs, session: session)
         case .print(let preview, let toFile):
             return print(preview, toFile: toFile)
         case .export(let request, let format):

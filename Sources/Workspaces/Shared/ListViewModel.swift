@@ -29,6 +29,8 @@ public struct ListViewModel: Sendable, Equatable {
     public var showingResults: Bool { !search.isEmpty }
     /// The search looked through part of the list only: a letter more searches everything.
     public var searchComplete = true
+    /// Rows marked (`v`) for one print job, in the order they were marked.
+    public var marked: [RecordRef] = []
     public static let window = 200
 
     public init(_ query: ListQuery) { self.query = query; sorts = query.kind.sorts }
@@ -53,6 +55,8 @@ public struct ListViewModel: Sendable, Equatable {
         /// The next of the list's sorts.
         case cycleSort
         case setFilter([String: String], labels: [String: String] = [:])
+        /// Marks the selected row (or unmarks it) and moves to the next.
+        case toggleMark
     }
 
     public var selectedRef: RecordRef? { rows.indices.contains(selected) ? rows[selected].ref : nil }
@@ -106,6 +110,11 @@ public struct ListViewModel: Sendable, Equatable {
             guard !sorts.isEmpty else { return [] }
             query.sort = sorts[((sorts.firstIndex(of: query.sort) ?? 0) + 1) % sorts.count]
             return restart()
+        case .toggleMark:
+            guard let ref = selectedRef else { return [] }
+            if let i = marked.firstIndex(of: ref) { marked.remove(at: i) } else { marked.append(ref) }
+            selected = min(rows.count - 1, selected + 1)
+            return []
         case .setFilter(let f, let labels):
             query.filter = f
             query.labels = labels

@@ -1,0 +1,47 @@
+import Foundation
+import Documents
+import TestSupport
+import TerminalCore
+import Domain
+import GRDB
+@testable import Store
+import Testing
+@testable import Workspaces
+
+/// The morning's batch: on `:shipments`, `v` marks notes, `p` prints every marked one as one
+/// job — each note in turn, a form feed between them — and sending it clears the marks.
+@Suite struct BatchPrintTests {
+    let flow = EditorFlowTests()
+
+    @Test func markedShipmentNotesPrintAsOneJob() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let dir = NSTemporaryDirectory() + "rapport-batch-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let documents = DocumentServices(library: TemplateLibrary(directory: dir + "/templates", width: TextWidth { DisplayWidth.of($0) }),
+                                         printer: PrinterSettings(directory: dir + "/printed"), exportDirectory: dir + "/exports")
+        let (plain, _) = flow.loggedIn("assistant", db)
+        var model = plain
+        let runner = EffectRunner(database: db, clock: FixedClock(EditorFlowTests.today), documents: documents)
+        _ = model.handle(.openPalette, now: 0)
+        for c in "shipments" { _ = model.handle(.palette(.type(c)), now: 0) }
+        var pending = model.handle(.palette(.run), now: 0)
+        while !pending.isEmpty { let e = pending.removeFirst(); for a in runner.perform(e, session: model.session) { pending += model.handle(a, now: 0) } }
+        let rows = try #require(model.currentList?.rows.prefix(3).map(\.ref))
+        #expect(rows.count == 3)
+        // Mark the first and the third (v moves down after marking).
+        flow.drive(&model, runner, .list(.toggleMark))
+        flow.drive(&model, runner, .list(.move(.down)))
+        flow.drive(&model, runner, .list(.toggleMark))
+        #expect(model.currentList?.marked == [rows[0], rows[2]])
+        flow.drive(&model, runner, .print)
+        guard case .preview(let preview)? = model.overlay else { Issue.record("no preview"); return }
+        let numbers = try db.read { db in try rows.map { try String.fetchOne(db, sql: "SELECT number FROM shipments WHERE id = ?", arguments: [$0.id]) ?? "" } }
+        #expect(preview.number == "\(numbers[0]) … \(numbers[2]) (2)")
+        let notes = preview.document.text.split(separator: "\u{0C}")
+        #expect(notes.count == 2 && notes[0].contains(numbers[0]) && notes[1].contains(numbers[2]) && !preview.document.text.contains(numbers[1]))
+        flow.drive(&model, runner, .preview(.send(toFile: true)))
+        #expect(model.currentList?.marked == [])
+        let saved = try FileManager.default.contentsOfDirectory(atPath: dir + "/printed")
+        #expect(saved == ["\(numbers[0])-\(numbers[2]).txt"])
+    }
+}
