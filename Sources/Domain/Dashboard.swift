@@ -52,8 +52,18 @@ public struct RecordCard: Hashable, Sendable, Codable {
         public var title: String
         public var gauge: BasisPoints?
         public var spark: [Int64]
+        /// Horizontal bars (money, minor units), each with an optional target marked on it.
+        public var bars: [MarkedBar] = []
         public init(title: String, gauge: BasisPoints?) { self.title = title; self.gauge = gauge; spark = [] }
         public init(title: String, spark: [Int64]) { self.title = title; gauge = nil; self.spark = spark }
+        public init(title: String, bars: [MarkedBar]) { self.title = title; gauge = nil; spark = []; self.bars = bars }
+    }
+
+    public struct MarkedBar: Hashable, Sendable, Codable {
+        public var label: String
+        public var value: Money
+        public var marker: Money?
+        public init(label: String, value: Money, marker: Money?) { self.label = label; self.value = value; self.marker = marker }
     }
 
     public struct Field: Hashable, Sendable, Codable {

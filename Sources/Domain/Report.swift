@@ -11,7 +11,14 @@ public struct Report: Sendable, Equatable {
     public struct Series: Sendable, Equatable {
         public var title: String
         public var points: [Int64]
+        /// One label per point: drawn as bars (one per rep) instead of a sparkline.
+        public var labels: [String] = []
+        /// A target per point (a rep's quota), marked on its bar.
+        public var markers: [Int64?] = []
         public init(title: String, points: [Int64]) { self.title = title; self.points = points }
+        public init(title: String, bars: [(label: String, value: Int64, marker: Int64?)]) {
+            self.title = title; points = bars.map(\.value); labels = bars.map(\.label); markers = bars.map(\.marker)
+        }
     }
 
     /// The report's command-line name (`team-performance`).

@@ -35,26 +35,39 @@ extension AppDatabase {
         guard actor.can(.viewDepartmentPerformance) || actor.can(.viewAllKPIs) else { throw StoreError.forbidden("\(actor.role.rawValue) cannot see the team's performance") }
         let team = try teamFigures(db, request.period)
         let figures = team.map(\.figures)
+        // Sales growth against the previous period of equal length (DOMAIN: P′), per rep and in total.
+        let before = request.period.previous
+        let earlier = Dictionary(try Row.fetchAll(db, sql: """
+            SELECT owner_id, SUM(total) FROM sales_orders WHERE order_date BETWEEN ? AND ? AND status <> 'cancelled' GROUP BY owner_id
+            """, arguments: [before.from.iso, before.to.iso]).map { ($0[0] as Int64, Money(minorUnits: $0[1])) }, uniquingKeysWith: { a, _ in a })
         func sum(_ f: (RepPerformance) -> Money) -> Money { figures.reduce(.zero) { $0 + f($1) } }
         let quotas = figures.compactMap(\.quota)
         let quota = quotas.isEmpty ? nil : quotas.reduce(.zero, +)
         // The team's attainment: revenue of the reps who have a quota against those quotas.
         let revenueWithQuota = figures.filter { $0.quota != nil }.reduce(Money.zero) { $0 + $1.revenue }
-        func row(_ name: CellValue, sales: Money, revenue: Money, collections: Money, quota: Money?, attainment: BasisPoints?, orders: Int64, new: Int64, commission: Money) -> [CellValue] {
-            [name, .money(sales), .money(revenue), .money(collections), quota.map { .money($0) } ?? .empty, .percent(attainment), .integer(orders), .integer(new), .money(commission)]
+        func row(_ name: CellValue, sales: Money, previous: Money, revenue: Money, collections: Money, quota: Money?, attainment: BasisPoints?, orders: Int64, new: Int64, commission: Money) -> [CellValue] {
+            [name, .money(sales), .percent(KPI.growth(current: sales, previous: previous)), .money(revenue), .money(collections), quota.map { .money($0) } ?? .empty,
+             .percent(attainment), .integer(orders), .money(KPI.averageOrderValue(sales: sales, orders: orders)), .integer(new), .money(commission)]
         }
-        var rows = figures.map { f in
-            row(.text(f.rep), sales: f.sales, revenue: f.revenue, collections: f.collections, quota: f.quota, attainment: f.quotaAttainment, orders: f.orders, new: f.newCustomers, commission: f.commission)
+        var rows = team.map { rep, f in
+            row(.text(f.rep), sales: f.sales, previous: earlier[rep] ?? .zero, revenue: f.revenue, collections: f.collections, quota: f.quota, attainment: f.quotaAttainment,
+                orders: f.orders, new: f.newCustomers, commission: f.commission)
         }
-        rows.append(row(.status("report.team-total"), sales: sum(\.sales), revenue: sum(\.revenue), collections: sum(\.collections), quota: quota,
+        let teamOrders = figures.reduce(0) { $0 + $1.orders }
+        let teamBefore = team.reduce(Money.zero) { $0 + (earlier[$1.rep] ?? .zero) }
+        rows.append(row(.status("report.team-total"), sales: sum(\.sales), previous: teamBefore, revenue: sum(\.revenue), collections: sum(\.collections), quota: quota,
                         attainment: quota.flatMap { KPI.quotaAttainment(revenue: revenueWithQuota, quota: $0) },
-                        orders: figures.reduce(0) { $0 + $1.orders }, new: figures.reduce(0) { $0 + $1.newCustomers }, commission: sum(\.commission)))
-        return Report(name: request.name, title: "title.team-performance", parameters: periodParameters(request.period),
-                      columns: [ColumnSpec("col.rep", .text), .money("kpi.sales"), .money("kpi.revenue"), .money("kpi.collections"), .money("kpi.quota"),
-                                .percent("kpi.quota-attainment"), .integer("kpi.orders"), .integer("kpi.new-customers"), .money("kpi.commission")],
+                        orders: teamOrders, new: figures.reduce(0) { $0 + $1.newCustomers }, commission: sum(\.commission)))
+        return Report(name: request.name, title: "title.team-performance",
+                      parameters: periodParameters(request.period) + [.init("param.previous", .text(before.from.iso + " – " + before.to.iso)),
+                                                                      .init("param.previous-sales", .money(teamBefore)),
+                                                                      .init("kpi.sales-growth", .percent(KPI.growth(current: sum(\.sales), previous: teamBefore)))],
+                      columns: [ColumnSpec("col.rep", .text), .money("kpi.sales"), .percent("kpi.sales-growth"), .money("kpi.revenue"), .money("kpi.collections"), .money("kpi.quota"),
+                                .percent("kpi.quota-attainment"), .integer("kpi.orders"), .money("kpi.average-order-value"), .integer("kpi.new-customers"), .money("kpi.commission")],
                       // A row opens the rep's own figures for those who may see them.
                       rows: rows, refs: actor.can(.viewAllKPIs) ? team.map { RecordRef(.performance, $0.rep) } + [nil] : rows.map { _ in nil },
-                      series: [.init(title: "kpi.revenue", points: figures.map(\.revenue.minorUnits))])
+                      // Sales by rep, each rep's quota marked on the bar (attainment itself is revenue against quota).
+                      series: [.init(title: "report.sales-by-rep", bars: figures.map { (label: $0.rep, value: $0.sales.minorUnits, marker: $0.quota?.minorUnits) })])
     }
 
     /// Each active rep's figures for a period, in display-name order.

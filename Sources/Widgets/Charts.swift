@@ -6,7 +6,11 @@ public struct BarChart: Sendable, Equatable {
         public var label: String
         public var value: Int64
         public var display: String
-        public init(label: String, value: Int64, display: String) { self.label = label; self.value = value; self.display = display }
+        /// A target on the same scale (a quota): a mark across the bar's row.
+        public var marker: Int64?
+        public init(label: String, value: Int64, display: String, marker: Int64? = nil) {
+            self.label = label; self.value = value; self.display = display; self.marker = marker
+        }
     }
     public var bars: [Bar]
     public init(bars: [Bar]) { self.bars = bars }
@@ -16,14 +20,22 @@ public struct BarChart: Sendable, Equatable {
         let labelWidth = min(rect.width / 3, bars.map { DisplayWidth.of($0.label) }.max() ?? 0)
         let valueWidth = bars.map { DisplayWidth.of($0.display) }.max() ?? 0
         let barSpace = max(1, rect.width - labelWidth - valueWidth - 2)
-        let maxValue = max(1, bars.map(\.value).max() ?? 1)
+        // Bars and markers share one scale: a quota above every bar still fits.
+        let maxValue = max(1, (bars.map(\.value) + bars.compactMap(\.marker)).max() ?? 1)
+        let markerSpace = bars.contains { $0.marker != nil } ? barSpace - 1 : barSpace
         for (i, bar) in bars.prefix(rect.height).enumerated() {
             let y = rect.y + i
             buffer.put(DisplayWidth.pad(bar.label, to: labelWidth), x: rect.x, y: y, style: context.style("default"), maxWidth: labelWidth)
-            let length = bar.value <= 0 ? 0 : max(1, Int(Int64(barSpace) * bar.value / maxValue))
+            let length = bar.value <= 0 ? 0 : max(1, Int(Int64(markerSpace) * bar.value / maxValue))
             let series = "chart.series\(i % 3 + 1)"
             buffer.put(String(repeating: context.glyphs.barFull, count: length), x: rect.x + labelWidth + 1, y: y, style: context.style(series))
-            buffer.put(bar.display, x: rect.x + labelWidth + 2 + length, y: y, style: context.style("muted"), maxWidth: valueWidth)
+            var end = length
+            if let marker = bar.marker, marker > 0 {
+                let at = Int(Int64(markerSpace) * marker / maxValue)
+                buffer.put(context.glyphs.vertical, x: rect.x + labelWidth + 1 + at, y: y, style: context.style("reminder.due"))
+                end = max(end, at + 1)
+            }
+            buffer.put(bar.display, x: rect.x + labelWidth + 2 + end, y: y, style: context.style("muted"), maxWidth: valueWidth)
         }
     }
 }

@@ -5,7 +5,8 @@ import TestSupport
 import Testing
 
 /// The team report reads every rep's figures with grouped queries; each row must be exactly
-/// what that rep's own figures say (the same rules, `repPerformance`), and the total their sum.
+/// what that rep's own figures say (the same rules, `repPerformance`; growth from the previous
+/// period's own figures), and the total their sum.
 @Suite struct ReportTests {
     let db = Fixtures.demo
     let today = Fixtures.today
@@ -24,8 +25,11 @@ import Testing
         var total = Money.zero
         for (row, rep) in zip(report.rows, reps) {
             let own = try db.repPerformance(rep: rep, period: period, for: manager)
-            let expected: [CellValue] = [.text(own.rep), .money(own.sales), .money(own.revenue), .money(own.collections), own.quota.map { .money($0) } ?? .empty,
-                                         .percent(own.quotaAttainment), .integer(own.orders), .integer(own.newCustomers), .money(own.commission)]
+            // Growth against the previous period of equal length, from that period's own figures.
+            let before = try db.repPerformance(rep: rep, period: period.previous, for: manager)
+            let expected: [CellValue] = [.text(own.rep), .money(own.sales), .percent(KPI.growth(current: own.sales, previous: before.sales)), .money(own.revenue),
+                                         .money(own.collections), own.quota.map { .money($0) } ?? .empty, .percent(own.quotaAttainment), .integer(own.orders),
+                                         .money(own.averageOrderValue), .integer(own.newCustomers), .money(own.commission)]
             #expect(row == expected, "\(own.rep) \(span)")
             total = total + own.sales
         }

@@ -69,6 +69,22 @@ import TestSupport
         assertSnapshot(b, "chrome-\(size.0)x\(size.1)")
     }
 
+    /// A quota marked on each bar, on the bars' own scale: a quota above every bar still fits,
+    /// the mark sits at value ÷ largest of the chart's width, and the figure follows the mark.
+    @Test func barsCarryTheirQuotaMark() {
+        var b = buffer(40, 3)
+        BarChart(bars: [
+            .init(label: "A", value: 500, display: "500", marker: 1_000), .init(label: "B", value: 1_000, display: "1k", marker: 500),
+            .init(label: "C", value: 250, display: "250"),
+        ]).render(in: Rect(x: 0, y: 0, width: 40, height: 3), into: &b, context: context)
+        let lines = b.text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // 40 wide: label 1, a gap, 34 columns for the bars (33 and one for a mark at the top), the figures 3.
+        #expect(lines[0].hasPrefix("A " + String(repeating: "█", count: 16)))
+        #expect(Array(lines[0])[2 + 33] == "│" && lines[0].contains("│ 500"))
+        #expect(Array(lines[1])[2 + 16] == "│" && lines[1].hasPrefix("B " + String(repeating: "█", count: 16) + "│"))
+        #expect(!lines[2].contains("│"))
+    }
+
     @Test(arguments: sizes) func helpOverlay(_ size: (Int, Int)) {
         var b = buffer(size.0, size.1)
         HelpOverlay(title: "按键 Keys", entries: [("down j", "下移 Move down"), ("enter", "打开所选记录"), ("ctrl-l", "Redraw")], footer: "Esc 关闭")

@@ -70,6 +70,9 @@ enum RecordCardScreen {
                 renderComparison(card, fields, labelWidth: labelWidth, in: body, into: &buffer, context: context, catalog: catalog)
             } else {
                 renderFields(fields, labelWidth: labelWidth, scroll: model.scroll, in: body, into: &buffer, context: context, catalog: catalog)
+                // Under the fields (in two columns on a wide window: half as many rows).
+                let rows = body.width >= 110 ? (fields.count + 1) / 2 : fields.count
+                renderBars(card.charts, below: rows, in: body, into: &buffer, context: context, catalog: catalog)
             }
             return
         }
@@ -80,6 +83,19 @@ enum RecordCardScreen {
         var table = CellText(catalog: catalog).table(section.columns, section.rows)
         table.selected = model.selectedRow
         table.render(in: body, into: &buffer, context: context)
+    }
+
+    /// A report's bar charts under its fields (sales by rep, the quota marked on each bar).
+    static func renderBars(_ charts: [RecordCard.Chart], below rows: Int, in body: Rect, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog) {
+        var y = body.y + rows + 1
+        for chart in charts where !chart.bars.isEmpty && y + 1 < body.maxY {
+            buffer.put(catalog.text(chart.title), x: body.x, y: y, style: context.style("title"), maxWidth: body.width)
+            let bars = chart.bars.prefix(max(0, body.maxY - y - 1)).map {
+                BarChart.Bar(label: $0.label, value: $0.value.minorUnits, display: $0.value.compact, marker: $0.marker?.minorUnits)
+            }
+            BarChart(bars: Array(bars)).render(in: Rect(x: body.x, y: y + 1, width: min(body.width, 72), height: bars.count), into: &buffer, context: context)
+            y += bars.count + 2
+        }
     }
 
     /// Two columns of fields when the window is wide enough, one otherwise.

@@ -705,5 +705,8 @@ extension Catalog {
         "hint.mark": "标记",
         "hint.print-marked": "打印已标记",
         "action.mark": "标记或取消标记发货单（p 一次打印所有已标记的）",
+        "param.previous": "上期",
+        "param.previous-sales": "上期销售额",
+        "report.sales-by-rep": "各业务员销售额（│ 为定额）",
     ]
 }

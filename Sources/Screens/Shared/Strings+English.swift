@@ -705,5 +705,8 @@ extension Catalog {
         "hint.mark": "mark",
         "hint.print-marked": "print marked",
         "action.mark": "Mark or unmark the shipment for one print job (p prints every marked one)",
+        "param.previous": "Previous period",
+        "param.previous-sales": "Sales, previous period",
+        "report.sales-by-rep": "Sales by rep (│ quota)",
     ]
 }

@@ -17,7 +17,12 @@ enum ReportCard: CardBuilder {
 
     static func header(_ report: Report, id: Int64) -> RecordCard {
         var card = RecordCard(ref: RecordRef(.report, id), title: report.title, fields: report.parameters.map { .init($0.key, $0.value) }, sections: [])
-        card.charts = report.series.map { .init(title: $0.title, spark: $0.points) }
+        card.charts = report.series.map { s in
+            s.labels.isEmpty ? .init(title: s.title, spark: s.points)
+                : .init(title: s.title, bars: s.points.indices.map { i in
+                    .init(label: s.labels[i], value: Money(minorUnits: s.points[i]), marker: s.markers.indices.contains(i) ? s.markers[i].map { Money(minorUnits: $0) } : nil)
+                })
+        }
         card.tabbed = true
         return card
     }
