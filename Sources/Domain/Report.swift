@@ -21,6 +21,15 @@ public struct Report: Sendable, Equatable {
         }
     }
 
+    /// On screen, the table in tabs of a few columns each (the first column in every tab), so
+    /// no figure is cut at 80 columns; printed, every column at once.
+    public struct Tab: Sendable, Equatable {
+        public var title: String
+        public var columns: [Int]
+        public init(_ title: String, columns: [Int]) { self.title = title; self.columns = columns }
+    }
+    public var tabs: [Tab] = []
+
     /// The report's command-line name (`team-performance`).
     public var name: String
     /// A catalog key (`report.team-performance`).

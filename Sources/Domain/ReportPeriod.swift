@@ -3,6 +3,11 @@
 /// last month …), so `[` `]` reopen the same card a month earlier or later.
 public enum ReportPeriod {
     public static func id(report: Int, monthsBack: Int) -> Int64 { Int64(report + 100 * max(0, monthsBack)) }
+    /// Reports of a period that `[` `]` step by month (deliveries are as of today).
+    public static let stepped: Set<String> = ["team-performance", "rep-performance"]
+    public static func steps(_ id: Int64) -> Bool {
+        Report.names.indices.contains(report(id)) && stepped.contains(Report.names[report(id)])
+    }
     public static func report(_ id: Int64) -> Int { Int(id % 100) }
     public static func monthsBack(_ id: Int64) -> Int { Int(id / 100) }
 

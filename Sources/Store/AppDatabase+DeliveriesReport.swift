@@ -30,7 +30,7 @@ extension AppDatabase {
         }
         return Report(name: request.name, title: "title.deliveries", parameters: [.init("param.as-of", .date(asOf))],
                       // Fits 80 columns; the rep is on the order's card.
-                      columns: [ColumnSpec("col.when", .status, width: 8), ColumnSpec("col.due", .date, width: 10), ColumnSpec("col.number", width: 13),
+                      columns: [ColumnSpec("col.delivery-when", .status, width: 8), ColumnSpec("col.due", .date, width: 10), ColumnSpec("col.number", width: 13),
                                 ColumnSpec("col.customer", flexible: true, shrinks: true), .money("col.to-ship"), .money("col.total")],
                       rows: rows, refs: orders.map { RecordRef(.salesOrder, $0[0]) })
     }

@@ -25,7 +25,7 @@ extension AppDatabase {
             _ = try SalesOrderWriter(entry, id: id, version: r[6], today: orderDate).stored(db, id: id)
             return (entry, r[5], r[6])
         }
-        var source = try orderEntrySource(customerId: entry.customerId, by: actor)
+        var source = try orderEntrySource(customerId: entry.customerId, excluding: id, by: actor)
         // The credit in use, without this order's own value (the form adds its lines back).
         let own = (try? entry.total()) ?? .zero
         source.credit = CreditExposure(openReceivables: source.credit.openReceivables, unshippedOrders: source.credit.unshippedOrders - own, limit: source.credit.limit)

@@ -35,11 +35,17 @@ extension AppDatabase {
 
     static func printableDocument(_ db: Database, kind: PrintableDocument.Kind, number: String, actor: Actor) throws -> PrintableDocument {
         let rows = PrintRows(db: db, company: try companyParty(db), currency: try settings(db).currency)
+        let document: PrintableDocument
         switch kind {
-        case .quote, .order: return try salesDocument(rows, kind: kind, number: number, actor: actor)
-        case .shipment: return try shipmentDocument(rows, kind: kind, number: number, actor: actor)
-        case .purchaseOrder: return try purchaseOrderDocument(rows, kind: kind, number: number, actor: actor)
+        case .quote, .order: document = try salesDocument(rows, kind: kind, number: number, actor: actor)
+        case .shipment: document = try shipmentDocument(rows, kind: kind, number: number, actor: actor)
+        case .purchaseOrder: document = try purchaseOrderDocument(rows, kind: kind, number: number, actor: actor)
         }
+        // A voided shipment or a cancelled order on paper would look valid: goods could leave on it.
+        if ["voided", "cancelled"].contains(document.status) {
+            throw StoreError.invalid(DomainError("\(number) is \(document.status); it is not printed", field: nil, code: "error.print-void", number, "status.\(document.status)"))
+        }
+        return document
     }
 
     /// A quote or a sales order.

@@ -58,7 +58,7 @@ extension AppDatabase {
         rows.append(row(.status("report.team-total"), sales: sum(\.sales), previous: teamBefore, revenue: sum(\.revenue), collections: sum(\.collections), quota: quota,
                         attainment: quota.flatMap { KPI.quotaAttainment(revenue: revenueWithQuota, quota: $0) },
                         orders: teamOrders, new: figures.reduce(0) { $0 + $1.newCustomers }, commission: sum(\.commission)))
-        return Report(name: request.name, title: "title.team-performance",
+        var report = Report(name: request.name, title: "title.team-performance",
                       parameters: periodParameters(request.period) + [.init("param.previous", .text(before.from.iso + " – " + before.to.iso)),
                                                                       .init("param.previous-sales", .money(teamBefore)),
                                                                       .init("kpi.sales-growth", .percent(KPI.growth(current: sum(\.sales), previous: teamBefore)))],
@@ -68,6 +68,11 @@ extension AppDatabase {
                       rows: rows, refs: actor.can(.viewAllKPIs) ? team.map { RecordRef(.performance, $0.rep) } + [nil] : rows.map { _ in nil },
                       // Sales by rep, each rep's quota marked on the bar (attainment itself is revenue against quota).
                       series: [.init(title: "report.sales-by-rep", bars: figures.map { (label: $0.rep, value: $0.sales.minorUnits, marker: $0.quota?.minorUnits) })])
+        // On screen, three tabs that each fit 80 columns: sales and orders; revenue against quota;
+        // collections, commission and new customers.
+        report.tabs = [Report.Tab("report.tab-sales", columns: [0, 1, 2, 7, 8]), Report.Tab("report.tab-quota", columns: [0, 3, 5, 6]),
+                       Report.Tab("report.tab-collections", columns: [0, 4, 10, 9])]
+        return report
     }
 
     /// Each active rep's figures for a period, in display-name order.

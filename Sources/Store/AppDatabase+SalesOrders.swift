@@ -21,6 +21,11 @@ public struct OrderEntrySource: Sendable, Equatable {
 
 extension AppDatabase {
     public func orderEntrySource(customerId: Int64, by actor: Actor) throws(StoreError) -> OrderEntrySource {
+        try orderEntrySource(customerId: customerId, excluding: nil, by: actor)
+    }
+
+    /// `excluding`: the order being edited, whose own prices are not what the customer last paid.
+    public func orderEntrySource(customerId: Int64, excluding order: Int64?, by actor: Actor) throws(StoreError) -> OrderEntrySource {
         try read { db in
             let name = try AppDatabase.requireCustomerWrite(db, customerId: customerId, actor: actor, .editSalesOrders)
             let credit = try AppDatabase.creditExposures(db, ownerId: nil, customerId: customerId)[customerId]?.exposure
@@ -32,9 +37,10 @@ extension AppDatabase {
             // a few milliseconds even for one with thousands).
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT l.product_id, l.unit_price, o.order_date FROM (
-                    SELECT id, order_date FROM sales_orders WHERE customer_id = ? AND status <> 'cancelled' ORDER BY order_date DESC, id DESC LIMIT \(OrderEntrySource.ordersRead)
+                    SELECT id, order_date FROM sales_orders WHERE customer_id = ? AND status <> 'cancelled' AND id <> ?
+                    ORDER BY order_date DESC, id DESC LIMIT \(OrderEntrySource.ordersRead)
                 ) o JOIN sales_order_lines l ON l.order_id = o.id ORDER BY o.order_date DESC, o.id DESC, l.line_no
-                """, arguments: [customerId])
+                """, arguments: [customerId, order ?? 0])
             while let r = try rows.next() {
                 let product: Int64 = r[0]
                 if last[product] == nil, let day = DateOnly(iso: r[2] as String) { last[product] = (Money(minorUnits: r[1]), day) }

@@ -126,8 +126,9 @@ import Testing
         #expect(d.screen.contains("Reminders — every item"))
     }
 
-    /// `:team-performance` shows the report `rapport report team-performance` prints: the same rows;
-    /// Enter on a rep opens the rep's own figures.
+    /// `:team-performance` shows the report `rapport report team-performance` prints: the same rows,
+    /// its columns in tabs (each tab the rep and some of the figures); Enter on a rep opens the
+    /// rep's own figures.
     @Test func theTeamReportIsTheSameValueInTheTUIAndOpensARep() async throws {
         let manager = try manager()
         let report = try CardTableTests.db.report(ReportRequest(name: "team-performance", period: .monthToDate(today)), for: manager)
@@ -137,7 +138,13 @@ import Testing
         await d.type([.enter])
         #expect(d.screen.contains("Team performance"))
         guard case .card(let card)? = d.shell.model.current, let table = card.currentSection else { Issue.record("no report"); return }
-        #expect(table.rows == report.rows && table.total == report.rows.count)
+        #expect(table.total == report.rows.count && report.tabs.count == 3)
+        // Every column of the report is on a tab, the rep first on each; the values are the report's.
+        #expect(Set(report.tabs.flatMap(\.columns)) == Set(report.columns.indices) && report.tabs.allSatisfy { $0.columns.first == 0 })
+        let sections = card.card?.sections ?? []
+        for (tab, section) in zip(report.tabs, sections) {
+            #expect(section.title == tab.title && section.rows == report.rows.map { row in tab.columns.map { row[$0] } })
+        }
         #expect(d.screen.contains(Money(minorUnits: report.rows.last.map { if case .money(let m) = $0[1] { m.minorUnits } else { 0 } } ?? 0).formatted()))
         await d.type([.enter])
         guard case .card(let rep)? = d.shell.model.current else { Issue.record("no rep card"); return }

@@ -75,6 +75,13 @@ import Domain
             #expect(error.userMessage.key == "error.order-has-shipments" && error.userMessage.arguments.last == shipped.number)
         }
         #expect(try db.checkCancelSalesOrder(id: id, by: assistant).hasPrefix("SO-"))
+        // A voided note is not printed: on paper it would look valid.
+        do {
+            _ = try db.printableDocument(.shipment, number: shipped.number, for: assistant)
+            Issue.record("a voided shipment printed")
+        } catch {
+            #expect(error.userMessage.key == "error.print-void")
+        }
         let problems = try db.check()
         #expect(problems == [])
     }
@@ -93,6 +100,7 @@ import Domain
         #expect(number.hasPrefix("SO-"))
         #expect(try db.read { db in try String.fetchOne(db, sql: "SELECT status || ' ' || cancel_reason FROM sales_orders WHERE id = ?", arguments: [id]) } == "cancelled 客户取消")
         #expect(try monthTotal(db, owner: owner) == monthBefore - 20_000)
+        #expect(throws: StoreError.self) { try db.printableDocument(.order, number: number, for: assistant) }
         #expect(try value(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'sales_order.cancel' AND entity_id = ?", [id]) == 1)
         #expect(throws: StoreError.self) { try db.cancelSalesOrder(id: id, reason: "again", by: assistant, at: now) }
         #expect(try db.check() == [])

@@ -129,4 +129,17 @@ import Testing
         e = try #require(flow.editor(model))
         #expect(e.purpose == .newOrder(customerId: id) && e.subject == name && e.focusKey == "product")
     }
+
+    /// Tab on the orders filter's customer look-up before the Store has answered waits for the
+    /// answer and takes its first match, instead of calling the text unknown.
+    @Test func tabBeforeTheAnswerTakesItsFirstMatch() throws {
+        var e = EditorModel.orderFilter(ListQuery(.orders, sort: "order-date"), reps: [], showRep: true, today: today)
+        e.form.focus = e.form.fields.firstIndex { $0.key == "customer" } ?? 0
+        for c in "bjqc" { _ = e.handle(.form(.type(c))) }
+        _ = e.handle(.form(.next))
+        #expect(e.focusKey == "customer" && e.form.fields[e.form.focus].error == nil)
+        _ = e.handle(.lookupResults(field: "customer", query: "bjqc", options: [FieldRule.Option(value: "117", label: "C000117 北京启创贸易集团有限公司")]))
+        #expect(e.value("customer") == "C000117 北京启创贸易集团有限公司" && e.focusKey == "from")
+        #expect(e.pickedCustomer?.id == 117)
+    }
 }

@@ -10,7 +10,16 @@ enum RecordCardScreen {
         // Titles are data (a customer's name), except a few lists named by a catalog key.
         let name = model.card.map { $0.title.hasPrefix("title.") ? catalog.text($0.title) : $0.title } ?? catalog.text("app.loading")
         let readOnly = model.card?.tabbed != true && model.ref.kind != .quote
-        let title = name + (readOnly ? "  (" + catalog.text("app.read-only-card") + ")" : "")
+        var title = name + (readOnly ? "  (" + catalog.text("app.read-only-card") + ")" : "")
+        // A report says which period it shows on every tab (it steps by month with [ ]).
+        if model.ref.kind == .report, let card = model.card {
+            let format = CellText(catalog: catalog)
+            if let from = card.field("param.from"), let to = card.field("param.to") {
+                title += "  " + format.text(from) + " – " + format.text(to)
+            } else if let day = card.field("param.as-of") {
+                title += "  " + catalog.text("param.as-of") + " " + format.text(day)
+            }
+        }
         let inner = Panel.render(title, focused: true, in: rect, into: &buffer, context: context)
         guard let card = model.card else {
             if let e = model.error { buffer.put(catalog.text(e), x: inner.x, y: inner.y, style: context.style("input.error"), maxWidth: inner.width) }

@@ -708,5 +708,10 @@ extension Catalog {
         "param.previous": "上期",
         "param.previous-sales": "上期销售额",
         "report.sales-by-rep": "各业务员销售额（│ 为定额）",
+        "error.print-void": "%@ 状态为%2：不能打印（已作废或已取消的单据打印出来会被当作有效单据）",
+        "col.delivery-when": "交期",
+        "report.tab-sales": "销售",
+        "report.tab-quota": "收入与定额",
+        "report.tab-collections": "回款",
     ]
 }

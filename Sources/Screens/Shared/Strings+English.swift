@@ -708,5 +708,10 @@ extension Catalog {
         "param.previous": "Previous period",
         "param.previous-sales": "Sales, previous period",
         "report.sales-by-rep": "Sales by rep (│ quota)",
+        "error.print-void": "%@ is %2: it is not printed (a voided or cancelled document on paper would look valid)",
+        "col.delivery-when": "When",
+        "report.tab-sales": "Sales",
+        "report.tab-quota": "Revenue and quota",
+        "report.tab-collections": "Collections",
     ]
 }

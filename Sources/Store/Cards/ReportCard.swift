@@ -28,14 +28,26 @@ enum ReportCard: CardBuilder {
     }
 
     static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery] {
-        [table(try AppDatabase.report(db, try request(id, today: today), for: actor))]
+        tables(try AppDatabase.report(db, try request(id, today: today), for: actor))
+    }
+
+    /// The report's table, or its tabs of columns.
+    static func tables(_ report: Report) -> [CardSectionQuery] {
+        guard !report.tabs.isEmpty else { return [table(report)] }
+        return report.tabs.map { tab in
+            var part = report
+            part.title = tab.title
+            part.columns = tab.columns.map { report.columns[$0] }
+            part.rows = report.rows.map { row in tab.columns.map { row[$0] } }
+            return table(part)
+        }
     }
 
     /// The report is computed once for the whole card.
     static func card(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
         let report = try AppDatabase.report(db, try request(id, today: today), for: actor)
         var card = header(report, id: id)
-        card.sections = try opened(db, [table(report)])
+        card.sections = try opened(db, tables(report))
         return card
     }
 

@@ -112,7 +112,7 @@ enum OrderListSource: ListSource {
                     """, arguments: [limit]))
             }
             // Each pattern's newest numbers, no more than a page of them.
-            for pattern in try numberPatterns(db, q) {
+            for pattern in try DocumentNumberSearch.patterns(db, q, prefix: "SO", table: "sales_orders") {
                 ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM sales_orders WHERE number GLOB ? ORDER BY number DESC LIMIT ?", arguments: [pattern, min(limit, 5_000)]))
             }
             // Only orders keyed in with a PO reference have one: the partial index holds just those.
@@ -123,20 +123,5 @@ enum OrderListSource: ListSource {
             return try Row.fetchAll(db, sql: select + " WHERE " + keyset.conditions + " AND o.id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY o.order_date DESC, o.id DESC LIMIT ?",
                                     arguments: StatementArguments(keyset.arguments + [limit.databaseValue])).map { row($0, query: query, today: today) }
         }
-    }
-
-    /// What a typed number can mean, each an index range of `number`: the start of a full
-    /// number (`so-2026-01`), or — digits only — a sequence in any year the orders span
-    /// (`1465` → `SO-2026-01465`, and `SO-2026-1465…` where sequences run longer).
-    static func numberPatterns(_ db: Database, _ q: String) throws -> [String] {
-        let typed = q.uppercased().filter { !"[]*?".contains($0) }
-        guard !typed.isEmpty else { return [] }
-        guard typed.allSatisfy(\.isNumber) else { return [typed + "*"] }
-        // Each bare MIN/MAX is one step of the number index (wrapped in substr() it would read them all).
-        let ends = try Row.fetchOne(db, sql: "SELECT (SELECT MIN(number) FROM sales_orders), (SELECT MAX(number) FROM sales_orders)")
-        func year(_ number: String?) -> Int? { number.flatMap { Int($0.dropFirst(3).prefix(4)) } }
-        guard let first = year(ends?[0]), let last = year(ends?[1]), first <= last, last - first < 50 else { return [] }
-        let padded = String(repeating: "0", count: max(0, 5 - typed.count)) + typed
-        return (first...last).flatMap { ["SO-\($0)-\(padded)", "SO-\($0)-\(typed)*"] }
     }
 }

@@ -9,7 +9,7 @@ enum ShipmentListSource: ListSource {
     static func columns(_ query: ListQuery) -> [ColumnSpec] {
         // The date has room for the ✓ of a row marked for printing.
         [ColumnSpec("col.date", .date, width: 12), ColumnSpec("col.number", width: 13), ColumnSpec("col.order", width: 13),
-         ColumnSpec("col.customer", flexible: true, shrinks: true, width: 14), ColumnSpec("col.warehouse", shrinks: true, width: 8),
+         ColumnSpec("col.customer", flexible: true, shrinks: true, width: 14), ColumnSpec("col.warehouse", shrinks: true, width: 9),
          ColumnSpec("col.status", .status, width: 8), ColumnSpec("col.total", .money, width: 12)]
     }
 
@@ -54,10 +54,17 @@ enum ShipmentListSource: ListSource {
         let q = SearchKey.normalizeQuery(text)
         guard !q.isEmpty else { return [] }
         let customers = try store.customerPicks(for: actor, query: q, limit: 200).map(\.id)
-        let prefix = q.uppercased().filter { !"[*?".contains($0) } + "*"
         return try store.read { db in
-            var ids = Set(try Int64.fetchAll(db, sql: "SELECT id FROM shipments WHERE number GLOB ? LIMIT 2000", arguments: [prefix]))
-            ids.formUnion(try Int64.fetchAll(db, sql: "SELECT s.id FROM shipments s JOIN sales_orders o ON o.id = s.order_id WHERE o.number GLOB ? LIMIT 2000", arguments: [prefix]))
+            // Shipment numbers and order numbers, typed whole or by their sequence (`1332`).
+            var ids = Set<Int64>()
+            for pattern in try DocumentNumberSearch.patterns(db, q, prefix: "SH", table: "shipments") {
+                ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM shipments WHERE number GLOB ? ORDER BY number DESC LIMIT ?", arguments: [pattern, min(limit, 5_000)]))
+            }
+            for pattern in try DocumentNumberSearch.patterns(db, q, prefix: "SO", table: "sales_orders") {
+                ids.formUnion(try Int64.fetchAll(db, sql: """
+                    SELECT s.id FROM sales_orders o JOIN shipments s INDEXED BY shipments_order ON s.order_id = o.id WHERE o.number GLOB ? LIMIT ?
+                    """, arguments: [pattern, min(limit, 5_000)]))
+            }
             if !customers.isEmpty {
                 ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM shipments WHERE customer_id IN (\(customers.map(String.init).joined(separator: ","))) ORDER BY id DESC LIMIT 2000"))
             }

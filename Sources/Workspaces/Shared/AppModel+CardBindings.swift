@@ -5,7 +5,7 @@ extension AppModel {
     func cardBindings(_ m: CardViewModel) -> [Binding] {
         var list = motion { .card(.move($0)) }
         // A period report steps by month with [ ] (its tabs stay on Tab and the digits).
-        if m.ref.kind == .report {
+        if m.ref.kind == .report, ReportPeriod.steps(m.ref.id) {
             list += [Binding("previous-tab", "hint.month", .stepReport(-1), help: "action.month-before", group: "month"),
                      Binding("next-tab", "hint.month", .stepReport(1), help: "action.month-after", group: "month")
                         .unless(ReportPeriod.monthsBack(m.ref.id) > 0, "reason.this-month")]

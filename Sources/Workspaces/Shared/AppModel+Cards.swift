@@ -31,7 +31,7 @@ extension AppModel {
                 stack.append(.card(model))
             }
         case .stepReport(let step):
-            guard case .card(let m)? = stack.last, m.ref.kind == .report else { return [] }
+            guard case .card(let m)? = stack.last, m.ref.kind == .report, ReportPeriod.steps(m.ref.id) else { return [] }
             let back = max(0, ReportPeriod.monthsBack(m.ref.id) - step)
             let range = ReportPeriod.range(monthsBack: back, today: today)
             say("report.period", argument: range.from.iso, more: [range.to.iso], isError: false, now: now)

@@ -106,7 +106,7 @@ extension AppModel {
             // A report opens on its table (the parameters are on the first tab); :department is
             // the sales assistant's name for the team's figures.
             let name = command == "department" ? "team-performance" : command
-            return [.loadCardAt(RecordRef(.report, Int64(Report.names.firstIndex(of: name) ?? 0)), section: "title.\(name)")]
+            return [.loadCardAt(RecordRef(.report, Int64(Report.names.firstIndex(of: name) ?? 0)), section: name == "team-performance" ? "report.tab-sales" : "title.\(name)")]
         case "customers":
             return openList(.customers)
         case "open-orders":

@@ -102,7 +102,8 @@ public struct EditorModel: Sendable, Equatable {
         case .form(let a):
             guard !saving, !reviewingHints else { return .stay }
             if lines != nil { return handleDocument(a) }
-            if a == .enter, awaitAnswer() { return .stay }
+            // Enter or Tab before the Store has answered what was typed: taken when the answer comes.
+            if a == .enter || a == .next, awaitAnswer() { return .stay }
             let stageBefore = OpportunityStage(rawValue: form.value("stage"))
             defer { followStage(from: stageBefore) }
             switch form.handle(a) {
