@@ -154,3 +154,23 @@ enum BindingSamples {
         #expect(m.toast == nil)
     }
 }
+
+/// Ctrl-U erases what is typed in a list's search and in the palette (as it does in a form's
+/// field), and they stay open for the next try.
+@Suite struct TypingEraseTests {
+    @Test func ctrlUErasesTheSearchAndThePalette() throws {
+        #expect(KeyRouter.typed(.ctrl("u"), .listSearch) == .list(.searchErase))
+        #expect(KeyRouter.typed(.ctrl("u"), .palette) == .palette(.erase))
+        var list = ListViewModel(.orders)
+        _ = list.handle(.beginSearch)
+        for c in "1468" { _ = list.handle(.searchType(c)) }
+        let effects = list.handle(.searchErase)
+        #expect(list.search == "" && list.typingQuery && effects.count == 1)
+        _ = list.handle(.searchType("b"))
+        #expect(list.search == "b")
+        var palette = PaletteModel(role: .salesAssistant)
+        for c in "shipx" { _ = palette.handle(.type(c)) }
+        #expect(palette.handle(.erase) == .stay && palette.query == "")
+    }
+}
+

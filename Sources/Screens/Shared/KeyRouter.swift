@@ -33,12 +33,14 @@ public struct KeyRouter: Sendable {
             case .char(":"): return nil
             case .char(let c): return .palette(.type(c))
             case .backspace: return .palette(.backspace)
+            case .ctrl("u"): return .palette(.erase)
             default: return nil
             }
         case .listSearch:
             switch key {
             case .char(let c): return .list(.searchType(c))
             case .backspace: return .list(.searchBackspace)
+            case .ctrl("u"): return .list(.searchErase)
             default: return nil
             }
         case .login:

@@ -13,7 +13,7 @@ enum SalesOrderCard: CardBuilder {
         // Tabs: the order, its lines, its shipments (each of which opens, and can be voided there).
         var card = RecordCard(ref: RecordRef(.salesOrder, id), title: "\(r[0] as String)  \(r[1] as String)", fields: [
             .init("field.customer", .text(r[1] as String)), .init("field.rep", .text(r[2] as String)), .init("field.order-date", .date(iso: r[3])),
-            .init("field.due-date", .date(iso: r[4])), .init("field.status", .status("status.\(r[5] as String)")), .init("field.total", .money(minorUnits: r[6])),
+            .init("field.delivery-date", .date(iso: r[4])), .init("field.status", .status("status.\(r[5] as String)")), .init("field.total", .money(minorUnits: r[6])),
             .init("field.customer-po", .text(orEmpty: r[8])), .init("field.from-quote", .text(orEmpty: r[9])), .init("field.note", .text(orEmpty: r[7])),
         ], sections: [])
         if let why = r[10] as String? { card.fields.append(.init("field.cancel-reason", .text(why))) }

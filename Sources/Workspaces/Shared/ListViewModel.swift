@@ -49,6 +49,8 @@ public struct ListViewModel: Sendable, Equatable {
         case beginSearch
         case searchType(Character)
         case searchBackspace
+        /// Ctrl-U: what was typed erased, still typing (the whole list shows again).
+        case searchErase
         case acceptSearch
         case clearSearch
         case searched(ListPage, text: String, request: Int)
@@ -86,6 +88,10 @@ public struct ListViewModel: Sendable, Equatable {
             guard !search.isEmpty else { typingQuery = false; return [] }
             search.removeLast()
             return search.isEmpty ? [load(after: nil, backwards: false, reset: true)] : [searchEffect()]
+        case .searchErase:
+            guard !search.isEmpty else { return [] }
+            search = ""
+            return [load(after: nil, backwards: false, reset: true)]
         case .acceptSearch:
             typingQuery = false
         case .clearSearch:

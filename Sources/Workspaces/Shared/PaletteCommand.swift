@@ -46,6 +46,8 @@ public struct PaletteModel: Sendable, Equatable {
     public enum Action: Sendable, Equatable {
         case type(Character)
         case backspace
+        /// Ctrl-U: the query erased, the palette still open.
+        case erase
         case move(Int)
         case run
     }
@@ -59,6 +61,8 @@ public struct PaletteModel: Sendable, Equatable {
         case .backspace:
             if query.isEmpty { return .close }
             query.removeLast(); selected = 0
+        case .erase:
+            query = ""; selected = 0
         case .move(let d): selected = max(0, min(matches.count - 1, selected + d))
         case .run: return matches.indices.contains(selected) ? .run(matches[selected].name) : .close
         }
