@@ -50,3 +50,31 @@ import Domain
         #expect(try db.documentNumber(RecordRef(.shipment, theirs))?.1 == number)
     }
 }
+
+/// The sales assistant sees every customer's orders and shipments; a rep only their own
+/// customers' — on every path: the order card, printing, the deliveries report, the order form
+/// and its cancellation.
+@Suite struct OrderAccessTests {
+    let today = Fixtures.today
+
+    @Test func aRepReachesOnlyTheirOwnCustomersOrders() throws {
+        let db = Fixtures.demo
+        let rep = try Fixtures.actor("rep", in: db)
+        let assistant = try Fixtures.actor("assistant", in: db)
+        let (theirs, number) = try db.read { db -> (Int64, String) in
+            let r = try Row.fetchOne(db, sql: "SELECT id, number FROM sales_orders WHERE owner_id <> ? AND status = 'open' ORDER BY id LIMIT 1", arguments: [rep.userId])
+            return (r?[0] ?? 0, r?[1] ?? "")
+        }
+        #expect(throws: StoreError.self) { try db.card(RecordRef(.salesOrder, theirs), for: rep, today: today) }
+        #expect(try db.card(RecordRef(.salesOrder, theirs), for: assistant, today: today).ref.id == theirs)
+        #expect(throws: StoreError.self) { try db.printableDocument(.order, number: number, for: rep) }
+        #expect(throws: StoreError.self) { try db.salesOrderForEdit(id: theirs, by: rep) }
+        #expect(throws: StoreError.self) { try db.checkCancelSalesOrder(id: theirs, by: rep) }
+        let asOf = DateRange(from: today, to: today)
+        let all = try db.report(ReportRequest(name: "deliveries", period: asOf), for: assistant)
+        let mine = try db.report(ReportRequest(name: "deliveries", period: asOf), for: rep)
+        let own = Set(try db.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM sales_orders WHERE owner_id = ?", arguments: [rep.userId]) })
+        #expect(mine.refs.compactMap { $0?.id }.allSatisfy(own.contains) && mine.rows.count < all.rows.count)
+        #expect(throws: StoreError.self) { try db.report(ReportRequest(name: "team-performance", period: asOf), for: rep) }
+    }
+}
