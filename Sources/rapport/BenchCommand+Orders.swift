@@ -60,15 +60,7 @@ extension BenchCommand {
         shell.apply(.editorReady(EditorModel.salesOrder(try database.orderEntrySource(customerId: customer, by: actor), products: products, today: today)))
         shell.step()
         let openTime = Date().timeIntervalSince(f) * 1000
-        var keyTimes: [Double] = []
-        for query in ["p0012", "tgg", "碳钢", "bearing", "lsz", "p02"] {
-            let keys: [KeyEvent] = query.map { .char($0) } + [.enter, .char("3"), .enter, .enter, .char("5"), .enter]
-            for key in keys {
-                terminal.type([key])
-                let k = Date(); shell.step(); keyTimes.append(Date().timeIntervalSince(k) * 1000)
-            }
-            terminal.type([.ctrl("u")]); shell.step()
-        }
+        let keyTimes = keyLines(shell: shell, terminal: terminal)
         print(String(format: "  order form open %.1f ms (%d products) [< 50 ms]; key → frame while keying lines p50 %.2f ms, p99 %.2f ms over %d keys [p99 < 16 ms]",
                      openTime, products.count, pct(keyTimes, 50), pct(keyTimes, 99), keyTimes.count))
         shell.apply(.back)

@@ -66,7 +66,10 @@ enum ShipmentListSource: ListSource {
                     """, arguments: [pattern, min(limit, 5_000)]))
             }
             if !customers.isEmpty {
-                ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM shipments WHERE customer_id IN (\(customers.map(String.init).joined(separator: ","))) ORDER BY id DESC LIMIT 2000"))
+                ids.formUnion(try Int64.fetchAll(db, sql: """
+                    SELECT id FROM shipments INDEXED BY shipments_customer WHERE customer_id IN (\(customers.map(String.init).joined(separator: ",")))
+                    ORDER BY ship_date DESC, id DESC LIMIT ?
+                    """, arguments: [limit]))
             }
             guard !ids.isEmpty else { return [] }
             return try Row.fetchAll(db, sql: select + " WHERE " + keyset.conditions + " AND s.id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY s.ship_date DESC, s.id DESC LIMIT ?",

@@ -9,7 +9,6 @@ extension EditorModel {
     /// With `editing`, the open order read back: its values and lines, saved over it if nobody
     /// changed it meanwhile.
     public static func salesOrder(_ source: OrderEntrySource, products: [ProductOption], today: DateOnly, editing: OrderForEdit? = nil) -> EditorModel {
-        let options = products.map { FieldRule.Option(value: String($0.id), label: $0.code + " " + $0.name, search: $0.searchKey, detail: [.text($0.unit), .money($0.listPrice)]) }
         let e = editing?.entry
         let purpose: Purpose = editing.map { .editOrder(id: $0.id, customerId: source.customerId, version: $0.version) } ?? .newOrder(customerId: source.customerId)
         var model = EditorModel(purpose: purpose, title: editing == nil ? "editor.new-order" : "editor.edit-order",
@@ -18,21 +17,11 @@ extension EditorModel {
             .init("due_date", label: "field.delivery-date", rule: .date(required: true), value: (e?.dueDate ?? today.adding(days: SalesOrderEntry.defaultDeliveryDays)).iso),
             .init("customer_po", label: "field.customer-po", rule: .text(required: false, max: 60), value: e?.customerPO ?? ""),
             .init("note", label: "field.note", rule: .text(required: false, max: 1000), value: e?.note ?? ""),
-            .init("product", label: "field.product", rule: .lookup(options)),
-            .init("quantity", label: "field.quantity", rule: .quantity),
-            .init("unit_price", label: "field.unit-price", rule: .money),
-            .init("discount", label: "field.discount", rule: .percent),
-        ], today: today))
-        var lines = DocumentLines(mode: .free)
-        lines.dateOrder = .init(from: "order_date", to: "due_date")
-        for p in products { lines.products[p.id] = p }
+        ] + lineEntryFields(products), today: today))
+        var lines = DocumentLines.free(products, dates: .init(from: "order_date", to: "due_date"))
         lines.lastPrices = source.lastPrices.mapValues { DocumentLines.LastPrice(price: $0.price, on: $0.on) }
         lines.credit = source.credit
-        for line in e?.lines ?? [] {
-            guard let p = lines.products[line.productId], let amount = try? line.amount() else { continue }
-            lines.items.append(DocumentLines.Item(id: p.id, productId: p.id, code: p.code, name: p.name, unit: p.unit, quantity: line.quantity,
-                                                  unitPrice: line.unitPrice, discount: line.discount, amount: amount))
-        }
+        lines.append(e?.lines ?? [])
         model.lines = lines
         model.form.focus = 4
         return model

@@ -11,25 +11,14 @@ extension EditorModel {
         let subject = (source.map { $0.number + (copy ? " → " : "  ") } ?? "") + customerName
         let quoteDate = editing?.quote.quoteDate ?? today
         let validUntil = editing?.quote.validUntil ?? today.adding(days: Quote.defaultValidityDays)
-        let options = products.map { FieldRule.Option(value: String($0.id), label: $0.code + " " + $0.name, search: $0.searchKey, detail: [.text($0.unit), .money($0.listPrice)]) }
         var model = EditorModel(purpose: purpose, title: title, subject: subject, form: FormModel(fields: [
             .init("quote_date", label: "field.quote-date", rule: .date(required: true), value: quoteDate.iso),
             .init("valid_until", label: "field.valid-until", rule: .date(required: true), value: validUntil.iso),
             .init("note", label: "field.note", rule: .text(required: false, max: 1000), value: source?.quote.note ?? ""),
-            .init("product", label: "field.product", rule: .lookup(options)),
-            .init("quantity", label: "field.quantity", rule: .quantity),
-            .init("unit_price", label: "field.unit-price", rule: .money),
-            .init("discount", label: "field.discount", rule: .percent),
-        ], today: today))
-        var lines = DocumentLines(mode: .free)
-        lines.dateOrder = .init(from: "quote_date", to: "valid_until")
-        for p in products { lines.products[p.id] = p }
+        ] + lineEntryFields(products), today: today))
+        var lines = DocumentLines.free(products, dates: .init(from: "quote_date", to: "valid_until"))
         for (id, p) in source?.products ?? [:] where lines.products[id] == nil { lines.products[id] = p }
-        for line in source?.quote.lines ?? [] {
-            guard let p = lines.products[line.productId], let amount = try? line.amount() else { continue }
-            lines.items.append(DocumentLines.Item(id: p.id, productId: p.id, code: p.code, name: p.name, unit: p.unit, quantity: line.quantity,
-                                                  unitPrice: line.unitPrice, discount: line.discount, amount: amount))
-        }
+        lines.append(source?.quote.lines ?? [])
         model.lines = lines
         model.form.focus = 3
         // A copy is new work the rep has not saved yet.

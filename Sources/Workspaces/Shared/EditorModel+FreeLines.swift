@@ -142,3 +142,38 @@ extension EditorModel {
         form.focus = form.fields.firstIndex { $0.key == "quantity" } ?? productFieldIndex
     }
 }
+
+extension EditorModel {
+    /// The line entry of a priced document (quote, order): product by look-up over every
+    /// active product (code and name; its code, name and pinyin also match), quantity, unit
+    /// price, discount.
+    static func lineEntryFields(_ products: [ProductOption]) -> [FormModel.Field] {
+        let options = products.map { FieldRule.Option(value: String($0.id), label: $0.code + " " + $0.name, search: $0.searchKey, detail: [.text($0.unit), .money($0.listPrice)]) }
+        return [
+            .init("product", label: "field.product", rule: .lookup(options)),
+            .init("quantity", label: "field.quantity", rule: .quantity),
+            .init("unit_price", label: "field.unit-price", rule: .money),
+            .init("discount", label: "field.discount", rule: .percent),
+        ]
+    }
+}
+
+extension DocumentLines {
+    /// Free lines over these products, the header's two dates in order.
+    static func free(_ products: [ProductOption], dates: DateOrder) -> DocumentLines {
+        var lines = DocumentLines(mode: .free)
+        lines.dateOrder = dates
+        for p in products { lines.products[p.id] = p }
+        return lines
+    }
+
+    /// A stored document's lines, as the editor shows them (a line of a product no longer
+    /// known is left out).
+    mutating func append(_ stored: [QuoteLine]) {
+        for line in stored {
+            guard let p = products[line.productId], let amount = try? line.amount() else { continue }
+            items.append(Item(id: p.id, productId: p.id, code: p.code, name: p.name, unit: p.unit, quantity: line.quantity,
+                              unitPrice: line.unitPrice, discount: line.discount, amount: amount))
+        }
+    }
+}
