@@ -373,8 +373,11 @@ scenario_ship_in_two_parts_print_and_void() {
   tm send-keys -t ship2 Enter Enter; wait_for ship2 "1 Overview" || return 1
   tm send-keys -t ship2 s; wait_for ship2 "New shipment — $order" || return 1
   tm send-keys -t ship2 C-s; wait_gone ship2 "New shipment — $order" || return 1
-  wait_for ship2 "Status      shipped" || return 1
+  # The card reloads with the order shipped (the database says so first).
+  local i=0
+  while [ "$(sql "SELECT status FROM sales_orders WHERE number = '$order'")" != "shipped" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
   [ "$(sql "SELECT status FROM sales_orders WHERE number = '$order'")" = "shipped" ] || { echo "--- $order not shipped"; screen ship2; return 1; }
+  wait_for ship2 "Shipments $(sql "SELECT COUNT(*) FROM shipments s JOIN sales_orders o ON o.id = s.order_id WHERE o.number = '$order'")" || return 1
   local second stock_before receivable
   second=$(sql "SELECT s.number FROM shipments s JOIN sales_orders o ON o.id = s.order_id WHERE o.number = '$order' ORDER BY s.id DESC LIMIT 1")
   stock_before=$(sql "SELECT SUM(on_hand) FROM stock_levels")
