@@ -1,20 +1,53 @@
-/// Which report a report card shows and for which month, packed in its record id: the report's
-/// place in `Report.names` plus 100 × how many months back (0: this month to date; 1: all of
-/// last month …), so `[` `]` reopen the same card a month earlier or later.
+/// Which report a report card shows and for which period, packed in its record id, so `[` `]`
+/// and the period form reopen the same card for another period:
+/// - a month: the report's place in `Report.names` plus 100 × how many months back (0: this
+///   month to date; 1: all of last month …);
+/// - any from–to range: the negative of the report's place plus 100 × (from × 100,000 + to), in
+///   days since 1970.
 public enum ReportPeriod {
+    public enum Span: Sendable, Equatable { case month(back: Int), range(DateRange) }
+
     public static func id(report: Int, monthsBack: Int) -> Int64 { Int64(report + 100 * max(0, monthsBack)) }
-    /// Reports of a period that `[` `]` step by month (deliveries are as of today).
+    public static func id(report: Int, range: DateRange) -> Int64 {
+        -(Int64(report) + 100 * (Int64(range.from.day) * 100_000 + Int64(range.to.day)))
+    }
+
+    /// Reports of a period that `[` `]` step and `f` sets (deliveries are as of today).
     public static let stepped: Set<String> = ["team-performance", "rep-performance"]
     public static func steps(_ id: Int64) -> Bool {
         Report.names.indices.contains(report(id)) && stepped.contains(Report.names[report(id)])
     }
-    public static func report(_ id: Int64) -> Int { Int(id % 100) }
-    public static func monthsBack(_ id: Int64) -> Int { Int(id / 100) }
+    public static func report(_ id: Int64) -> Int { Int(abs(id) % 100) }
+
+    public static func span(_ id: Int64) -> Span {
+        guard id < 0 else { return .month(back: Int(id / 100)) }
+        let packed = -id / 100
+        return .range(DateRange(from: DateOnly(daysSinceEpoch: Int32(packed / 100_000)), to: DateOnly(daysSinceEpoch: Int32(packed % 100_000))))
+    }
+
+    public static func range(_ id: Int64, today: DateOnly) -> DateRange {
+        switch span(id) {
+        case .month(let back): range(monthsBack: back, today: today)
+        case .range(let r): r
+        }
+    }
 
     /// This month to date, or a whole month before it.
     public static func range(monthsBack: Int, today: DateOnly) -> DateRange {
         guard monthsBack > 0 else { return .monthToDate(today) }
         let first = today.startOfMonth.adding(months: -monthsBack)
         return DateRange(from: first, to: first.adding(months: 1).adding(days: -1))
+    }
+
+    /// The card one step before (-1) or after (+1): a month, or a range of the same length as
+    /// the one shown. Nil past today (nothing there yet).
+    public static func step(_ id: Int64, by step: Int, today: DateOnly) -> Int64? {
+        switch span(id) {
+        case .month(let back):
+            return back - step < 0 ? nil : self.id(report: report(id), monthsBack: back - step)
+        case .range(let r):
+            let next = step < 0 ? r.previous : DateRange(from: r.to.adding(days: 1), to: r.to.adding(days: r.days))
+            return next.from > today ? nil : self.id(report: report(id), range: next)
+        }
     }
 }

@@ -16,7 +16,16 @@ import Testing
         #expect(ReportPeriod.range(monthsBack: 1, today: today) == DateRange(from: try #require(DateOnly(iso: "2026-02-01")), to: try #require(DateOnly(iso: "2026-02-28"))))
         #expect(ReportPeriod.range(monthsBack: 3, today: today) == DateRange(from: try #require(DateOnly(iso: "2025-12-01")), to: try #require(DateOnly(iso: "2025-12-31"))))
         let id = ReportPeriod.id(report: 2, monthsBack: 7)
-        #expect(ReportPeriod.report(id) == 2 && ReportPeriod.monthsBack(id) == 7)
+        #expect(ReportPeriod.report(id) == 2 && ReportPeriod.span(id) == .month(back: 7))
+        // Any from–to range, and its steps: the same length before and after, never past today.
+        let q1 = DateRange(from: try #require(DateOnly(iso: "2025-01-01")), to: try #require(DateOnly(iso: "2025-03-31")))
+        let custom = ReportPeriod.id(report: 1, range: q1)
+        #expect(ReportPeriod.report(custom) == 1 && ReportPeriod.range(custom, today: today) == q1)
+        let before = try #require(ReportPeriod.step(custom, by: -1, today: today))
+        #expect(ReportPeriod.range(before, today: today) == q1.previous)
+        let after = try #require(ReportPeriod.step(custom, by: 1, today: today))
+        #expect(ReportPeriod.range(after, today: today) == DateRange(from: try #require(DateOnly(iso: "2025-04-01")), to: try #require(DateOnly(iso: "2025-06-29"))))
+        #expect(ReportPeriod.step(ReportPeriod.id(report: 1, monthsBack: 0), by: 1, today: today) == nil)
     }
 
     @Test func bracketsStepTheDepartmentReportByMonth() throws {
@@ -32,7 +41,7 @@ import Testing
         #expect(model.keyContext().bindings.first { $0.name == "next-tab" }?.applies == false)
         flow.drive(&model, runner, .stepReport(-1))
         guard case .card(let before)? = model.current else { Issue.record("no report"); return }
-        #expect(model.stack.count == depth && ReportPeriod.monthsBack(before.ref.id) == 1)
+        #expect(model.stack.count == depth && ReportPeriod.span(before.ref.id) == .month(back: 1))
         #expect(before.card?.field("param.from") == .date(try #require(DateOnly(iso: "2026-10-01"))))
         #expect(before.card?.field("param.to") == .date(try #require(DateOnly(iso: "2026-10-31"))))
         // The team's October sales are the October orders' total (cancelled ones aside).
@@ -41,5 +50,27 @@ import Testing
         flow.drive(&model, runner, .stepReport(1))
         guard case .card(let back)? = model.current else { Issue.record("no report"); return }
         #expect(back.ref == first.ref && model.stack.count == depth)
+    }
+
+    /// `f` on the department report: a from–to form; a range that ends before it starts is
+    /// refused beside "to"; a whole year opens in the card's place, its title saying so.
+    @Test func anyPeriodFromTheForm() throws {
+        let db = DemoFixture.make(inMemory: true)
+        var (model, runner) = flow.loggedIn("assistant", db)
+        let index = Int64(Report.names.firstIndex(of: "team-performance") ?? -1)
+        flow.drive(&model, runner, .open(RecordRef(.report, index)))
+        let depth = model.stack.count
+        flow.drive(&model, runner, .filter)
+        #expect(flow.editor(model)?.purpose == .reportPeriod(index, section: ""))
+        flow.key(.clear, &model, runner); flow.type("2026-06-30", &model, runner); flow.key(.enter, &model, runner)
+        flow.key(.clear, &model, runner); flow.type("2026-01-01", &model, runner); flow.key(.enter, &model, runner)
+        #expect(flow.editor(model)?.form.fields.first { $0.key == "to" }?.error?.key == "error.before")
+        flow.key(.clear, &model, runner); flow.type("2026-12-31", &model, runner)
+        flow.key(.clear, &model, runner)
+        flow.type("2026-12-31", &model, runner); flow.key(.save, &model, runner)
+        guard case .card(let year)? = model.current else { Issue.record("no report"); return }
+        let range = DateRange(from: try #require(DateOnly(iso: "2026-06-30")), to: try #require(DateOnly(iso: "2026-12-31")))
+        #expect(year.ref == RecordRef(.report, ReportPeriod.id(report: Int(index), range: range)) && model.stack.count == depth)
+        #expect(year.card?.field("param.from") == .date(range.from) && year.card?.field("param.to") == .date(range.to))
     }
 }

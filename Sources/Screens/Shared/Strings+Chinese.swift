@@ -698,8 +698,7 @@ extension Catalog {
         "hint.month": "月份",
         "action.month-before": "上一个月",
         "action.month-after": "下一个月",
-        "reason.this-month": "已是本月",
-        "report.period": "%@ 至 %2",
+        "reason.this-month": "此后还没有数据",
         "title.department": "部门业绩",
         "pick.order-how": "输入订单号或客户（名称、拼音、首字母）；↓ 选择，Enter 开始发货",
         "hint.mark": "标记",
@@ -713,5 +712,11 @@ extension Catalog {
         "report.tab-sales": "销售",
         "report.tab-quota": "收入与定额",
         "report.tab-collections": "回款",
+        "hint.period": "期间",
+        "action.report-period": "任意期间：起止日期",
+        "editor.report-period": "期间",
+        "hint.step-period": "上/下一期",
+        "action.period-before": "之前同样长度的期间",
+        "action.period-after": "之后同样长度的期间",
     ]
 }

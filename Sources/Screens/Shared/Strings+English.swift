@@ -698,8 +698,7 @@ extension Catalog {
         "hint.month": "month",
         "action.month-before": "The month before",
         "action.month-after": "The month after",
-        "reason.this-month": "this is the current month",
-        "report.period": "%@ – %2",
+        "reason.this-month": "nothing after this period yet",
         "title.department": "Department performance",
         "pick.order-how": "Type the order number or the customer (name, pinyin, initials); ↓ to choose, Enter to ship it",
         "hint.mark": "mark",
@@ -713,5 +712,11 @@ extension Catalog {
         "report.tab-sales": "Sales",
         "report.tab-quota": "Revenue and quota",
         "report.tab-collections": "Collections",
+        "hint.period": "period",
+        "action.report-period": "Any period: from and to",
+        "editor.report-period": "Period",
+        "hint.step-period": "period before/after",
+        "action.period-before": "The period of the same length before",
+        "action.period-after": "The period of the same length after",
     ]
 }

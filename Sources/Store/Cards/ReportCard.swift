@@ -7,8 +7,8 @@ import GRDB
 enum ReportCard: CardBuilder {
     static func request(_ id: Int64, today: DateOnly) throws -> ReportRequest {
         let index = ReportPeriod.report(id)
-        guard id >= 0, Report.names.indices.contains(index) else { throw StoreError.notFound("report \(id)") }
-        return ReportRequest(name: Report.names[index], period: ReportPeriod.range(monthsBack: ReportPeriod.monthsBack(id), today: today))
+        guard Report.names.indices.contains(index) else { throw StoreError.notFound("report \(id)") }
+        return ReportRequest(name: Report.names[index], period: ReportPeriod.range(id, today: today))
     }
 
     static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {

@@ -6,9 +6,12 @@ extension AppModel {
         var list = motion { .card(.move($0)) }
         // A period report steps by month with [ ] (its tabs stay on Tab and the digits).
         if m.ref.kind == .report, ReportPeriod.steps(m.ref.id) {
-            list += [Binding("previous-tab", "hint.month", .stepReport(-1), help: "action.month-before", group: "month"),
-                     Binding("next-tab", "hint.month", .stepReport(1), help: "action.month-after", group: "month")
-                        .unless(ReportPeriod.monthsBack(m.ref.id) > 0, "reason.this-month")]
+            // A month steps by month; a from–to range by its own length.
+            let byMonth: Bool = if case .month = ReportPeriod.span(m.ref.id) { true } else { false }
+            list += [Binding("previous-tab", byMonth ? "hint.month" : "hint.step-period", .stepReport(-1), help: byMonth ? "action.month-before" : "action.period-before", group: "month"),
+                     Binding("next-tab", byMonth ? "hint.month" : "hint.step-period", .stepReport(1), help: byMonth ? "action.month-after" : "action.period-after", group: "month")
+                        .unless(ReportPeriod.step(m.ref.id, by: 1, today: today) != nil, "reason.this-month"),
+                     Binding("filter", "hint.period", .filter, help: "action.report-period")]
         }
         if m.isTabbed {
             list += [Binding("previous-tab", "hint.tabs", .card(.previousTab), group: "tabs"), Binding("next-tab", "hint.tabs", .card(.nextTab), group: "tabs"),

@@ -31,11 +31,9 @@ extension AppModel {
                 stack.append(.card(model))
             }
         case .stepReport(let step):
-            guard case .card(let m)? = stack.last, m.ref.kind == .report, ReportPeriod.steps(m.ref.id) else { return [] }
-            let back = max(0, ReportPeriod.monthsBack(m.ref.id) - step)
-            let range = ReportPeriod.range(monthsBack: back, today: today)
-            say("report.period", argument: range.from.iso, more: [range.to.iso], isError: false, now: now)
-            return [.loadCardAt(RecordRef(.report, ReportPeriod.id(report: ReportPeriod.report(m.ref.id), monthsBack: back)), section: m.currentSection?.title ?? "")]
+            guard case .card(let m)? = stack.last, m.ref.kind == .report, ReportPeriod.steps(m.ref.id),
+                  let next = ReportPeriod.step(m.ref.id, by: step, today: today) else { return [] }
+            return [.loadCardAt(RecordRef(.report, next), section: m.currentSection?.title ?? "")]
         case .cardReloaded(let ref, let card):
             // Read again, not opened: the card stays where it is in the stack (under a form, or
             // under a card a save just opened); a card no longer there is dropped.

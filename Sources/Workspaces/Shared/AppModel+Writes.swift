@@ -40,6 +40,9 @@ extension AppModel {
         case .filter:
             if let m = currentList, m.kind == .customers { return [.openEditor(.filterCustomers(CustomerFilter(m.query)))] }
             if let m = currentList, m.kind == .orders { return [.openEditor(.filterOrders(m.query))] }
+            if case .card(let m)? = current, m.ref.kind == .report, ReportPeriod.steps(m.ref.id) {
+                stack.append(.editor(.reportPeriod(m.ref.id, section: m.currentSection?.title ?? "", today: today)))
+            }
         case .claimLoaded(let claim):
             overlay = .claimDecision(claim)
         case .decideClaim(let approve):
@@ -69,6 +72,11 @@ extension AppModel {
             guard let (filter, labels) = editor.orderFilterValue() else { stack[stack.count - 1] = .editor(editor); return [] }
             stack.removeLast()
             return updateList(.orders) { $0.handle(.setFilter(filter, labels: labels)) }
+        case .save where editor.purpose.isReportPeriod:
+            guard let ref = editor.reportPeriodRef() else { stack[stack.count - 1] = .editor(editor); return [] }
+            stack.removeLast()
+            if case .reportPeriod(_, let section) = editor.purpose { return [.loadCardAt(ref, section: section)] }
+            return []
         case .save where editor.purpose == .pickOrder:
             editor.saving = false
             stack[stack.count - 1] = .editor(editor)

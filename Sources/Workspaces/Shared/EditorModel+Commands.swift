@@ -8,7 +8,7 @@ extension EditorModel {
         case .newQuote, .editQuote, .acceptQuote, .rejectQuote: quoteCommand
         case .newOrder, .editOrder, .cancelOrder: orderCommand
         case .newShipment, .newReceipt, .voidDocument: postingCommand
-        case .filterCustomers, .pickCustomer, .filterOrders, .pickOrder: nil
+        case .filterCustomers, .pickCustomer, .filterOrders, .pickOrder, .reportPeriod: nil
         default: customerCommand
         }
     }

@@ -89,3 +89,27 @@ extension EditorModel {
 extension FieldRule {
     var lookupLabels: [String] { if case .lookup(let options) = self { options.map(\.label) } else { [] } }
 }
+
+extension EditorModel {
+    /// `f` on a period report: from and to, starting from the period shown.
+    public static func reportPeriod(_ id: Int64, section: String, today: DateOnly) -> EditorModel {
+        let shown = ReportPeriod.range(id, today: today)
+        return EditorModel(purpose: .reportPeriod(id, section: section), title: "editor.report-period", subject: "", form: FormModel(fields: [
+            .init("from", label: "field.from", rule: .date(required: true), value: shown.from.iso),
+            .init("to", label: "field.to", rule: .date(required: true), value: shown.to.iso),
+        ], today: today))
+    }
+
+    /// The report card for the period the form names; nil (the error beside "to") when it ends
+    /// before it starts.
+    mutating func reportPeriodRef() -> RecordRef? {
+        guard case .reportPeriod(let id, _) = purpose, let from = FieldRule.date(value("from"), today: form.today),
+              let to = FieldRule.date(value("to"), today: form.today) else { saving = false; return nil }
+        guard from <= to else {
+            form.setError("to", FieldError("error.before", from.iso))
+            saving = false
+            return nil
+        }
+        return RecordRef(.report, ReportPeriod.id(report: ReportPeriod.report(id), range: DateRange(from: from, to: to)))
+    }
+}

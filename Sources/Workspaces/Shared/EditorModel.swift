@@ -34,6 +34,10 @@ public struct EditorModel: Sendable, Equatable {
         case filterOrders
         /// Not a write: which open order a new shipment is from.
         case pickOrder
+        /// Not a write: the period a report card shows (its id, the tab to open it on).
+        case reportPeriod(Int64, section: String)
+
+        var isReportPeriod: Bool { if case .reportPeriod = self { true } else { false } }
     }
 
     /// A message above the form: a catalog key with an argument, or text from the Store.
