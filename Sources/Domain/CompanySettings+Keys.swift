@@ -1,7 +1,7 @@
 /// The settings by name, as the command line lists and sets them (`rapport settings`).
 extension CompanySettings {
     public static let keys = ["company_name", "company_address", "company_phone", "currency", "payment_terms_days", "aging_bounds",
-                              "dormant_days", "next_contact_days", "commission", "commission_on_revenue", "negative_stock"]
+                              "dormant_days", "next_contact_days", "commission", "commission_on_revenue", "negative_stock", "default_warehouse"]
 
     /// A setting's value as it is typed back.
     public func value(of key: String) -> String? {
@@ -17,6 +17,7 @@ extension CompanySettings {
         case "commission": BasisPoints(defaultCommissionBasisPoints).plain
         case "commission_on_revenue": commissionOnRevenue ? "true" : "false"
         case "negative_stock": allowNegativeStock ? "allowed" : "refused"
+        case "default_warehouse": defaultWarehouse
         default: nil
         }
     }
@@ -55,6 +56,10 @@ extension CompanySettings {
         case "negative_stock":
             guard ["allowed", "refused"].contains(v) else { throw DomainError("negative_stock must be allowed or refused, not '\(raw)'", field: key) }
             s.allowNegativeStock = v == "allowed"
+        case "default_warehouse":
+            // That the warehouse exists is the Store's to check when the setting is saved.
+            guard v.count <= 32 else { throw DomainError("default_warehouse must be a warehouse code, not '\(raw)'", field: key) }
+            s.defaultWarehouse = v.uppercased()
         default:
             throw DomainError("unknown setting '\(key)' (one of: \(CompanySettings.keys.joined(separator: ", ")))", field: key)
         }

@@ -14,6 +14,9 @@ public struct CompanySettings: Sendable, Equatable, Codable {
     /// A shipment may take a warehouse's stock below zero (goods shipped before their receipt
     /// is keyed in). Off: a shipment is refused, with the figures, beyond what is on hand.
     public var allowNegativeStock = false
+    /// The warehouse a shipment starts from when none holds any of what remains (a code; empty:
+    /// the first warehouse).
+    public var defaultWarehouse = ""
 
     public init(companyName: String = "Rapport Trading", currency: String = "CNY", paymentTermsDays: Int = 30,
                 agingBounds: [Int] = [30, 60, 90, 180], dormantDays: Int = 90, defaultCommissionBasisPoints: Int64 = 300,

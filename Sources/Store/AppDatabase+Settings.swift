@@ -22,6 +22,7 @@ extension AppDatabase {
             case "company_address": s.companyAddress = value
             case "company_phone": s.companyPhone = value
             case "negative_stock": s.allowNegativeStock = value == "1"
+            case "default_warehouse": s.defaultWarehouse = value
             default: break
             }
         }
@@ -33,7 +34,7 @@ extension AppDatabase {
          ("aging_bounds", s.agingBounds.map(String.init).joined(separator: ",")), ("dormant_days", String(s.dormantDays)),
          ("commission_bp", String(s.defaultCommissionBasisPoints)), ("commission_on_revenue", s.commissionOnRevenue ? "1" : "0"),
          ("next_contact_days", String(s.nextContactDefaultDays)), ("company_address", s.companyAddress), ("company_phone", s.companyPhone),
-         ("negative_stock", s.allowNegativeStock ? "1" : "0")]
+         ("negative_stock", s.allowNegativeStock ? "1" : "0"), ("default_warehouse", s.defaultWarehouse)]
     }
 
     public func saveSettings(_ settings: CompanySettings, by actor: Actor, at now: Int64) throws(StoreError) {
@@ -41,6 +42,9 @@ extension AppDatabase {
         let s: CompanySettings
         do { s = try settings.validated() } catch { throw .invalid(error) }
         try write { db in
+            if !s.defaultWarehouse.isEmpty, try Int64.fetchOne(db, sql: "SELECT id FROM warehouses WHERE code = ?", arguments: [s.defaultWarehouse]) == nil {
+                throw StoreError.invalid(DomainError("default_warehouse '\(s.defaultWarehouse)' is not a warehouse code (see the warehouses' codes)", field: "default_warehouse"))
+            }
             let before = try AppDatabase.settings(db)
             for (k, v) in AppDatabase.settingPairs(s) {
                 try db.execute(sql: """

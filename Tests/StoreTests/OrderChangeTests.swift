@@ -145,5 +145,10 @@ import Domain
         #expect(try level() == onHand)
         #expect(try db.check() == [])
         #expect(throws: DomainError.self) { try db.settings().setting("negative_stock", to: "yes") }
+        // The default warehouse must be one of the company's; the shipment form is told its id.
+        #expect(throws: StoreError.self) { try db.saveSettings(try db.settings().setting("default_warehouse", to: "NOPE"), by: manager, at: now) }
+        let code = try db.read { db in try String.fetchOne(db, sql: "SELECT code FROM warehouses WHERE id = ?", arguments: [warehouse]) ?? "" }
+        try db.saveSettings(try db.settings().setting("default_warehouse", to: code.lowercased()), by: manager, at: now)
+        #expect(try db.shipmentSource(orderId: order.id, by: assistant).defaultWarehouseId == warehouse)
     }
 }

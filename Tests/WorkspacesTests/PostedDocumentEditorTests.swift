@@ -168,4 +168,19 @@ import Testing
         palette("new-shipment")
         #expect(flow.editor(model)?.purpose == .newShipment(orderId: id))
     }
+
+    /// The warehouse starts at the one holding the most of what remains; when none holds any,
+    /// at the company's default warehouse (a setting), else the first.
+    @Test func theShipmentsWarehouseFallsBackToTheCompanyDefault() throws {
+        func source(stockIn warehouse: Int64?, defaultWarehouse: Int64?) -> ShipmentSource {
+            ShipmentSource(orderId: 1, orderNumber: "SO-2026-00001", customerName: "C", lines: [
+                .init(orderLineId: 7, productId: 3, code: "P3", name: "Bolt", unit: "pcs", ordered: Quantity(units: 10), remaining: Quantity(units: 10),
+                      unitPrice: Money(minorUnits: 100), discount: BasisPoints(0)),
+            ], warehouses: [WarehouseOption(id: 1, code: "BJ", name: "Beijing"), WarehouseOption(id: 2, code: "GZ", name: "Guangzhou"), WarehouseOption(id: 3, code: "SH", name: "Shanghai")],
+               onHand: warehouse.map { [StockKey(productId: 3, warehouseId: $0): Quantity(units: 4)] } ?? [:], defaultWarehouseId: defaultWarehouse)
+        }
+        #expect(EditorModel.shipment(source(stockIn: 3, defaultWarehouse: 2), today: DemoFixture.today).value("warehouse") == "3")
+        #expect(EditorModel.shipment(source(stockIn: nil, defaultWarehouse: 2), today: DemoFixture.today).value("warehouse") == "2")
+        #expect(EditorModel.shipment(source(stockIn: nil, defaultWarehouse: nil), today: DemoFixture.today).value("warehouse") == "1")
+    }
 }

@@ -24,6 +24,8 @@ public struct ShipmentSource: Sendable, Equatable {
     public var onHand: [StockKey: Quantity]
     /// The company lets stock go below zero (a setting, off by default).
     public var allowNegativeStock = false
+    /// The company's default warehouse (a setting), when one is set.
+    public var defaultWarehouseId: Int64?
 }
 
 public struct WarehouseOption: Sendable, Equatable {
@@ -207,8 +209,9 @@ extension AppDatabase {
                 """, arguments: [orderId]) {
                 onHand[StockKey(productId: r[0], warehouseId: r[1])] = Quantity(thousandths: r[2])
             }
+            let settings = try AppDatabase.settings(db)
             return ShipmentSource(orderId: orderId, orderNumber: o[0], customerName: o[1], lines: lines, warehouses: warehouses, onHand: onHand,
-                                  allowNegativeStock: try AppDatabase.settings(db).allowNegativeStock)
+                                  allowNegativeStock: settings.allowNegativeStock, defaultWarehouseId: warehouses.first { $0.code == settings.defaultWarehouse }?.id)
         }
     }
 }

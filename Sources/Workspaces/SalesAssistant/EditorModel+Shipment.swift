@@ -3,10 +3,13 @@ import Store
 
 extension EditorModel {
     /// A shipment from an order: the date, the warehouse (the one that holds the most of what
-    /// remains), and one line per open order line, pre-filled with what remains and the
-    /// warehouse holds — nothing is retyped; 0 leaves a line for a later shipment.
+    /// remains; when none holds any, the company's default warehouse), and one line per open
+    /// order line, pre-filled with what remains and the warehouse holds — nothing is retyped;
+    /// 0 leaves a line for a later shipment.
     public static func shipment(_ source: ShipmentSource, today: DateOnly) -> EditorModel {
-        let covering = source.warehouses.max { a, b in coverage(source, a.id) < coverage(source, b.id) }
+        let most = source.warehouses.max { a, b in coverage(source, a.id) < coverage(source, b.id) }
+        let fallback = source.warehouses.first { $0.id == source.defaultWarehouseId } ?? source.warehouses.first
+        let covering = most.map { coverage(source, $0.id) > 0 ? $0 : fallback } ?? fallback
         var model = EditorModel(purpose: .newShipment(orderId: source.orderId), title: "editor.new-shipment", subject: source.orderNumber + "  " + source.customerName,
                                 form: FormModel(fields: [
             .init("ship_date", label: "field.ship-date", rule: .pastDate(required: true), value: today.iso),
