@@ -26,9 +26,13 @@ enum RoleHomeScreen {
     }
 
     static func reminderTable(_ model: HomeViewModel, today: DateOnly, catalog: Catalog) -> Table {
+        // Where every item is a document (the assistant's deliveries), its number is what is
+        // worked with: room for all of it (SO-2026-01465).
+        let documents: Set<RecordRef.Kind> = [.salesOrder, .purchaseOrder]
+        let numbers = model.rows.allSatisfy { if case .item(let i) = $0 { documents.contains(i.record.kind) } else { true } }
         var table = Table(columns: [
             TableColumn(catalog.text("col.customer"), width: 12, flex: 3),
-            TableColumn(catalog.text("col.detail"), width: 8, flex: 2),
+            TableColumn(catalog.text("col.detail"), width: numbers ? 13 : 8, flex: numbers ? 0 : 2),
             TableColumn(catalog.text("col.when"), width: model.groups.allSatisfy { $0.items.allSatisfy { $0.date.map { $0.year == today.year } ?? true } } ? 5 : 10),
             TableColumn(catalog.text("col.amount"), width: 10, alignRight: true),
         ])
