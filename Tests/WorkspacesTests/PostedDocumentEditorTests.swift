@@ -183,4 +183,23 @@ import Testing
         #expect(EditorModel.shipment(source(stockIn: nil, defaultWarehouse: 2), today: DemoFixture.today).value("warehouse") == "2")
         #expect(EditorModel.shipment(source(stockIn: nil, defaultWarehouse: nil), today: DemoFixture.today).value("warehouse") == "1")
     }
+
+    /// A shipment a receipt pays says so on its card, and `d` there says why it waits.
+    @Test func aPaidShipmentsCardNamesItsReceiptsAndHoldsTheVoid() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let (shipment, receipts) = try db.read { db -> (Int64, String) in
+            let r = try Row.fetchOne(db, sql: """
+                SELECT s.id, group_concat(rc.number, ', ') FROM shipments s JOIN receivables r ON r.shipment_id = s.id
+                JOIN receipt_allocations a ON a.receivable_id = r.id JOIN receipts rc ON rc.id = a.receipt_id AND rc.status = 'posted'
+                WHERE s.status = 'posted' GROUP BY s.id ORDER BY s.id LIMIT 1
+                """)
+            return (r?[0] ?? 0, r?[1] ?? "")
+        }
+        var (model, runner) = flow.loggedIn("assistant", db)
+        flow.drive(&model, runner, .open(RecordRef(.shipment, shipment)))
+        guard case .card(let card)? = model.current else { Issue.record("no card"); return }
+        #expect(card.card?.field("field.paid-by") == .text(receipts))
+        let void = try #require(model.keyContext().bindings.first { $0.name == "delete" })
+        #expect(void.unavailable == "reason.shipment-paid")
+    }
 }

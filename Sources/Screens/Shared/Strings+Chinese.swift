@@ -718,5 +718,7 @@ extension Catalog {
         "hint.step-period": "上/下一期",
         "action.period-before": "之前同样长度的期间",
         "action.period-after": "之后同样长度的期间",
+        "field.paid-by": "已收款",
+        "reason.shipment-paid": "已有收款核销此发货单：需先作废收款",
     ]
 }

@@ -718,5 +718,7 @@ extension Catalog {
         "hint.step-period": "period before/after",
         "action.period-before": "The period of the same length before",
         "action.period-after": "The period of the same length after",
+        "field.paid-by": "Paid by",
+        "reason.shipment-paid": "receipts pay this shipment: they are voided first",
     ]
 }

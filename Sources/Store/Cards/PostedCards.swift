@@ -14,6 +14,8 @@ enum ShipmentCard: CardBuilder {
             .init("field.number", .text(r[0] as String)), .init("field.customer", .text(r[1] as String)), .init("field.order", .text(r[2] as String)),
             .init("field.warehouse", .text(r[3] as String)), .init("field.ship-date", .date(iso: r[4])), .init("field.status", .status("status.\(r[5] as String)")),
             .init("field.total", .money(minorUnits: r[6])), .init("field.void-reason", .text(orEmpty: r[7])),
+            // Paid: voiding it waits for those receipts (the card says so before `d` is pressed).
+            .init("field.paid-by", .text(orEmpty: try ShipmentVoid.paidBy(db, id: id))),
         ], sections: [])
     }
 

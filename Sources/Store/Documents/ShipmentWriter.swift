@@ -136,11 +136,17 @@ enum ShipmentVoid: VoidableDocument {
         guard actor.can(.postShipments) else { throw StoreError.forbidden("\(actor.role.rawValue) cannot void shipments") }
     }
 
-    static func refuseVoid(_ db: Database, id: Int64) throws {
-        if let paid = try String.fetchOne(db, sql: """
+    /// The posted receipts allocated to the shipment's receivable (nil: none), as the card and the
+    /// refusal name them.
+    static func paidBy(_ db: Database, id: Int64) throws -> String? {
+        try String.fetchOne(db, sql: """
             SELECT group_concat(rc.number, ', ') FROM receivables r JOIN receipt_allocations a ON a.receivable_id = r.id
             JOIN receipts rc ON rc.id = a.receipt_id AND rc.status = 'posted' WHERE r.shipment_id = ?
-            """, arguments: [id]) {
+            """, arguments: [id])
+    }
+
+    static func refuseVoid(_ db: Database, id: Int64) throws {
+        if let paid = try paidBy(db, id: id) {
             let number = try String.fetchOne(db, sql: "SELECT number FROM shipments WHERE id = ?", arguments: [id]) ?? ""
             throw StoreError.invalid(DomainError("\(number) is paid by \(paid); void that receipt first", field: nil, code: "error.shipment-paid", number, paid))
         }

@@ -55,8 +55,10 @@ extension AppModel {
                         .unless(orderStatus(m) == .open, "reason.order-shipped")]
         }
         if let target = voidTarget(m) {
+            // A shipment whose card names receipts paying it is voided after them.
+            let paid = m.ref == target.ref && !(m.card?.field("field.paid-by")?.plainText.isEmpty ?? true)
             list.append(Binding("delete", "hint.void", .document(.void), help: "action.void", needs: [target.ref.kind == .shipment ? .postShipments : .postReceipts])
-                .unless(target.posted, "reason.already-voided"))
+                .unless(target.posted, "reason.already-voided").unless(!paid, "reason.shipment-paid"))
         }
         return list
     }
