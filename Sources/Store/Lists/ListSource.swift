@@ -15,6 +15,14 @@ protocol ListSource {
 }
 
 extension ListSource {
+    /// A search's text, normalised, and the ids of the customers it names (the customers' own
+    /// search: name, code, pinyin, initials, phone); nil when nothing was typed.
+    static func searchTerms(_ store: AppDatabase, _ text: String, actor: Actor) throws(StoreError) -> (q: String, customers: String)? {
+        let q = SearchKey.normalizeQuery(text)
+        guard !q.isEmpty else { return nil }
+        return (q, try store.customerPicks(for: actor, query: q, limit: 200).map { String($0.id) }.joined(separator: ","))
+    }
+
     static func typedSearch(_ store: AppDatabase, _ query: ListQuery, text: String, limit: Int, actor: Actor, today: DateOnly) throws(StoreError) -> ListPage {
         ListPage(columns: columns(query), rows: try search(store, query, text: text, limit: limit, actor: actor, today: today))
     }

@@ -100,14 +100,12 @@ enum OrderListSource: ListSource {
 
     static func search(_ store: AppDatabase, _ query: ListQuery, text: String, limit: Int, actor: Actor, today: DateOnly) throws(StoreError) -> [ListRow] {
         let keyset = try keyset(query, actor: actor)
-        let q = SearchKey.normalizeQuery(text)
-        guard !q.isEmpty else { return [] }
-        let customers = try store.customerPicks(for: actor, query: q, limit: 200).map(\.id)
+        guard let (q, customers) = try searchTerms(store, text, actor: actor) else { return [] }
         return try store.read { db in
             var ids = Set<Int64>()
             if !customers.isEmpty {
                 ids.formUnion(try Int64.fetchAll(db, sql: """
-                    SELECT id FROM sales_orders INDEXED BY sales_orders_customer_date WHERE customer_id IN (\(customers.map(String.init).joined(separator: ",")))
+                    SELECT id FROM sales_orders INDEXED BY sales_orders_customer_date WHERE customer_id IN (\(customers))
                     ORDER BY order_date DESC, id DESC LIMIT ?
                     """, arguments: [limit]))
             }

@@ -51,9 +51,7 @@ enum ShipmentListSource: ListSource {
     /// By shipment or order number, or customer (name, code, pinyin — the customers' search); newest first.
     static func search(_ store: AppDatabase, _ query: ListQuery, text: String, limit: Int, actor: Actor, today: DateOnly) throws(StoreError) -> [ListRow] {
         let keyset = try keyset(query, actor: actor)
-        let q = SearchKey.normalizeQuery(text)
-        guard !q.isEmpty else { return [] }
-        let customers = try store.customerPicks(for: actor, query: q, limit: 200).map(\.id)
+        guard let (q, customers) = try searchTerms(store, text, actor: actor) else { return [] }
         return try store.read { db in
             // Shipment numbers and order numbers, typed whole or by their sequence (`1332`).
             var ids = Set<Int64>()
@@ -67,7 +65,7 @@ enum ShipmentListSource: ListSource {
             }
             if !customers.isEmpty {
                 ids.formUnion(try Int64.fetchAll(db, sql: """
-                    SELECT id FROM shipments INDEXED BY shipments_customer WHERE customer_id IN (\(customers.map(String.init).joined(separator: ",")))
+                    SELECT id FROM shipments INDEXED BY shipments_customer WHERE customer_id IN (\(customers))
                     ORDER BY ship_date DESC, id DESC LIMIT ?
                     """, arguments: [limit]))
             }
