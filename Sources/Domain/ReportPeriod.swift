@@ -32,6 +32,13 @@ public enum ReportPeriod {
         }
     }
 
+    /// How many calendar months the range covers exactly (first day to last day), or nil.
+    static func wholeMonths(_ r: DateRange) -> Int? {
+        guard r.from == r.from.startOfMonth, r.to.adding(days: 1) == r.to.adding(days: 1).startOfMonth else { return nil }
+        let a = r.from.components, b = r.to.adding(days: 1).components
+        return (b.year * 12 + b.month) - (a.year * 12 + a.month)
+    }
+
     /// This month to date, or a whole month before it.
     public static func range(monthsBack: Int, today: DateOnly) -> DateRange {
         guard monthsBack > 0 else { return .monthToDate(today) }
@@ -39,14 +46,20 @@ public enum ReportPeriod {
         return DateRange(from: first, to: first.adding(months: 1).adding(days: -1))
     }
 
-    /// The card one step before (-1) or after (+1): a month, or a range of the same length as
-    /// the one shown. Nil past today (nothing there yet).
+    /// The card one step before (-1) or after (+1): a month; whole months by as many months (a
+    /// half year to the half year before); any other range by its own length. Nil past today.
     public static func step(_ id: Int64, by step: Int, today: DateOnly) -> Int64? {
         switch span(id) {
         case .month(let back):
             return back - step < 0 ? nil : self.id(report: report(id), monthsBack: back - step)
         case .range(let r):
-            let next = step < 0 ? r.previous : DateRange(from: r.to.adding(days: 1), to: r.to.adding(days: r.days))
+            let next: DateRange
+            if let months = wholeMonths(r) {
+                let from = r.from.adding(months: step * months)
+                next = DateRange(from: from, to: from.adding(months: months).adding(days: -1))
+            } else {
+                next = step < 0 ? r.previous : DateRange(from: r.to.adding(days: 1), to: r.to.adding(days: r.days))
+            }
             return next.from > today ? nil : self.id(report: report(id), range: next)
         }
     }

@@ -22,9 +22,14 @@ import Testing
         let custom = ReportPeriod.id(report: 1, range: q1)
         #expect(ReportPeriod.report(custom) == 1 && ReportPeriod.range(custom, today: today) == q1)
         let before = try #require(ReportPeriod.step(custom, by: -1, today: today))
-        #expect(ReportPeriod.range(before, today: today) == q1.previous)
+        // Whole months step by as many months: the quarter before, the quarter after.
+        #expect(ReportPeriod.range(before, today: today) == DateRange(from: try #require(DateOnly(iso: "2024-10-01")), to: try #require(DateOnly(iso: "2024-12-31"))))
         let after = try #require(ReportPeriod.step(custom, by: 1, today: today))
-        #expect(ReportPeriod.range(after, today: today) == DateRange(from: try #require(DateOnly(iso: "2025-04-01")), to: try #require(DateOnly(iso: "2025-06-29"))))
+        #expect(ReportPeriod.range(after, today: today) == DateRange(from: try #require(DateOnly(iso: "2025-04-01")), to: try #require(DateOnly(iso: "2025-06-30"))))
+        // Any other range by its own length.
+        let days = DateRange(from: try #require(DateOnly(iso: "2025-01-10")), to: try #require(DateOnly(iso: "2025-01-19")))
+        let odd = try #require(ReportPeriod.step(ReportPeriod.id(report: 1, range: days), by: -1, today: today))
+        #expect(ReportPeriod.range(odd, today: today) == days.previous)
         #expect(ReportPeriod.step(ReportPeriod.id(report: 1, monthsBack: 0), by: 1, today: today) == nil)
     }
 

@@ -707,7 +707,7 @@ extension Catalog {
         "param.previous": "上期",
         "param.previous-sales": "上期销售额",
         "report.sales-by-rep": "各业务员销售额（│ 为定额）",
-        "error.print-void": "%@ 状态为%2：不能打印（已作废或已取消的单据打印出来会被当作有效单据）",
+        "error.print-void": "%@ 状态为%2：不打印",
         "col.delivery-when": "交期",
         "report.tab-sales": "销售",
         "report.tab-quota": "收入与定额",
@@ -720,5 +720,8 @@ extension Catalog {
         "action.period-after": "之后同样长度的期间",
         "field.paid-by": "已收款",
         "reason.shipment-paid": "已有收款核销此发货单：需先作废收款",
+        "action.filter-orders": "按状态、业务员、客户和下单日期筛选",
+        "action.new-order-pick": "录入销售订单（先选客户）",
+        "reason.void-not-printed": "已作废或已取消的单据不打印",
     ]
 }

@@ -707,7 +707,7 @@ extension Catalog {
         "param.previous": "Previous period",
         "param.previous-sales": "Sales, previous period",
         "report.sales-by-rep": "Sales by rep (│ quota)",
-        "error.print-void": "%@ is %2: it is not printed (a voided or cancelled document on paper would look valid)",
+        "error.print-void": "%@ is %2: not printed",
         "col.delivery-when": "When",
         "report.tab-sales": "Sales",
         "report.tab-quota": "Revenue and quota",
@@ -720,5 +720,8 @@ extension Catalog {
         "action.period-after": "The period of the same length after",
         "field.paid-by": "Paid by",
         "reason.shipment-paid": "receipts pay this shipment: they are voided first",
+        "action.filter-orders": "Filter by status, rep, customer and order dates",
+        "action.new-order-pick": "Key in a sales order (asks which customer first)",
+        "reason.void-not-printed": "a voided or cancelled document is not printed",
     ]
 }

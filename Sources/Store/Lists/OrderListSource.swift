@@ -7,9 +7,10 @@ enum OrderListSource: ListSource {
     static let sorts = ListKind.orders.sorts
 
     static func columns(_ query: ListQuery) -> [ColumnSpec] {
-        // Fits 80 columns; the rep is a filter and on the order's card.
+        // Fits 80 columns (the due date has room for the ⚠ of an overdue open order); the rep is
+        // a filter and on the order's card.
         [ColumnSpec("col.number", width: 13), ColumnSpec("col.date", .date, width: 10), ColumnSpec("col.customer", flexible: true, shrinks: true, width: 14),
-         ColumnSpec("col.due", .date, width: 10), ColumnSpec("col.status", .status, width: 14), ColumnSpec("col.total", .money, width: 12)]
+         ColumnSpec("col.due", .date, width: 13), ColumnSpec("col.status", .status, width: 14), ColumnSpec("col.total", .money, width: 12)]
     }
 
     static let select = """

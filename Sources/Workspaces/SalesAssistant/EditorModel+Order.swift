@@ -39,7 +39,8 @@ extension EditorModel {
     /// The credit the customer would use with this order (the lines so far and the one being typed).
     public var creditAfterOrder: CreditExposure? {
         guard let lines, let credit = lines.credit else { return nil }
-        let typed = lines.editing == nil ? (entryAmount ?? .zero) : .zero
+        // A line taken back to change is out of the lines while it is typed: count it once, here.
+        let typed = entryAmount ?? .zero
         return CreditExposure(openReceivables: credit.openReceivables, unshippedOrders: credit.unshippedOrders + lines.total + typed, limit: credit.limit)
     }
 

@@ -88,11 +88,14 @@ extension AppModel {
             list += customerFollowUpBindings
         }
         if m.kind == .orders || m.kind == .openOrders {
-            if m.kind == .orders { list.append(Binding("filter", "hint.filter", .filter).unless(!m.showingResults, "reason.clear-search-first")) }
-            list.append(Binding("new-record", "hint.new", .newRecord, help: "action.new-order", needs: [.editSalesOrders]))
+            if m.kind == .orders { list.append(Binding("filter", "hint.filter", .filter, help: "action.filter-orders").unless(!m.showingResults, "reason.clear-search-first")) }
+            list.append(Binding("new-record", "hint.new", .newRecord, help: "action.new-order-pick", needs: [.editSalesOrders]))
         }
         if m.kind == .shipments, hasRow { list.append(Binding("mark", "hint.mark", .list(.toggleMark), help: "action.mark")) }
-        if printableRef() != nil { list.append(Binding("print", m.marked.isEmpty ? "hint.print" : "hint.print-marked", .print)) }
+        if printableRef() != nil {
+            let void = m.marked.isEmpty && m.rows.indices.contains(m.selected) && m.rows[m.selected].cells.contains(.status("status.voided"))
+            list.append(Binding("print", m.marked.isEmpty ? "hint.print" : "hint.print-marked", .print).unless(!void, "reason.void-not-printed"))
+        }
         list.append(Binding("export", "hint.export", .export))
         if m.showingResults { list.insert(Binding("back", "hint.clear-search", .list(.clearSearch), help: "action.clear-search"), at: 0) }
         return list
