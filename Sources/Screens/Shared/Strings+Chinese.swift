@@ -723,5 +723,8 @@ extension Catalog {
         "action.filter-orders": "按状态、业务员、客户和下单日期筛选",
         "action.new-order-pick": "录入销售订单（先选客户）",
         "reason.void-not-printed": "已作废或已取消的单据不打印",
+        "screen.order": "销售订单",
+        "screen.shipment": "发货单",
+        "screen.report": "报表",
     ]
 }

@@ -723,5 +723,8 @@ extension Catalog {
         "action.filter-orders": "Filter by status, rep, customer and order dates",
         "action.new-order-pick": "Key in a sales order (asks which customer first)",
         "reason.void-not-printed": "a voided or cancelled document is not printed",
+        "screen.order": "Sales order",
+        "screen.shipment": "Shipment",
+        "screen.report": "Report",
     ]
 }
