@@ -33,6 +33,10 @@ extension ReportCommand {
             var filter = ["status": status ?? "", "from": from ?? "", "to": to ?? ""]
             if let rep {
                 guard let user = try db.user(login: rep) else { throw StoreError.notFound("user '\(rep)'") }
+                // A rep's list is their own customers' orders: another rep's would be silently empty.
+                if actor.restrictedToOwnCustomers && user.id != actor.userId {
+                    throw ValidationError("--rep \(rep): a sales rep's report holds only their own customers' orders")
+                }
                 filter["rep"] = String(user.id)
             }
             if let customer {

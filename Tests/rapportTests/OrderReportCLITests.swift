@@ -34,6 +34,8 @@ import Domain
         #expect(jsonRows(mine).map { $0[0] } == (try numbers("""
             SELECT o.number FROM sales_orders o JOIN users u ON u.id = o.owner_id WHERE o.status = 'cancelled' AND u.login = 'rep' ORDER BY o.order_date DESC, o.id DESC
             """)))
+        let other = try CLI.run(["report", "orders", "--db", Self.db, "--rep", "rep2"], as: "rep")
+        #expect(other.status != 0 && other.err.contains("only their own customers' orders"))
         let bad = try CLI.run(["report", "orders", "--db", Self.db, "--status", "lost"], as: "assistant")
         #expect(bad.status != 0 && bad.err.contains("--status 'lost'"))
         let backwards = try CLI.run(["report", "orders", "--db", Self.db, "--from", "2026-05-01", "--to", "2026-04-01"], as: "assistant")
