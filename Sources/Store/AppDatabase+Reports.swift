@@ -67,7 +67,8 @@ extension AppDatabase {
                       // A row opens the rep's own figures for those who may see them.
                       rows: rows, refs: actor.can(.viewAllKPIs) ? team.map { RecordRef(.performance, $0.rep) } + [nil] : rows.map { _ in nil },
                       // Sales by rep, each rep's quota marked on the bar (attainment itself is revenue against quota).
-                      series: [.init(title: "report.sales-by-rep", bars: figures.map { (label: $0.rep, value: $0.sales.minorUnits, marker: $0.quota?.minorUnits) })])
+                      // Largest first, as the home's chart of sales by rep.
+                      series: [.init(title: "report.sales-by-rep", bars: figures.sorted { $0.sales > $1.sales }.map { (label: $0.rep, value: $0.sales.minorUnits, marker: $0.quota?.minorUnits) })])
         // On screen, three tabs that each fit 80 columns: sales and orders; revenue against quota;
         // collections, commission and new customers.
         report.tabs = [Report.Tab("report.tab-sales", columns: [0, 1, 2, 7, 8]), Report.Tab("report.tab-quota", columns: [0, 3, 5, 6]),
