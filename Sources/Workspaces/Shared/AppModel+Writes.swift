@@ -10,6 +10,8 @@ extension AppModel {
             return handleEditor(a)
         case .editorReady(let editor):
             if case .editor? = stack.last { stack[stack.count - 1] = .editor(editor) } else { stack.append(.editor(editor)) }
+            // "… saved" belongs to the save before: on the next form it would read as this one's.
+            if toast?.isError == false, toast?.undo == nil { toast = nil }
         case .saved(let key, let argument):
             if case .editor? = stack.last { stack.removeLast() }
             toast = ToastMessage(text: key, isError: false, until: now + 4, argument: argument)
