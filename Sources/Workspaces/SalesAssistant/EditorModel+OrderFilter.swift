@@ -7,7 +7,7 @@ extension EditorModel {
     public static func orderFilter(_ query: ListQuery, reps: [UserAccount], showRep: Bool, today: DateOnly) -> EditorModel {
         let all = FieldRule.Option(value: "", label: "filter.all")
         var customer = FormModel.Field("customer", label: "field.customer", rule: .lookup([]), value: query.labels["customer"] ?? "")
-        customer.remote = true
+        customer.remote = .customers
         customer.optional = true
         if let id = query.labels["customer"].flatMap({ _ in query.filter["customer"] }) {
             customer.rule = .lookup([FieldRule.Option(value: id, label: query.labels["customer"] ?? "")])

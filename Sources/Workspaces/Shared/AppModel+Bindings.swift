@@ -93,8 +93,7 @@ extension AppModel {
         }
         if m.kind == .shipments, hasRow { list.append(Binding("mark", "hint.mark", .list(.toggleMark), help: "action.mark")) }
         if printableRef() != nil {
-            let void = m.marked.isEmpty && m.rows.indices.contains(m.selected) && m.rows[m.selected].cells.contains(.status("status.voided"))
-            list.append(Binding("print", m.marked.isEmpty ? "hint.print" : "hint.print-marked", .print).unless(!void, "reason.void-not-printed"))
+            list.append(Binding("print", m.marked.isEmpty ? "hint.print" : "hint.print-marked", .print).unless(!m.marked.isEmpty || !printableIsVoid, "reason.void-not-printed"))
         }
         list.append(Binding("export", "hint.export", .export))
         if m.showingResults { list.insert(Binding("back", "hint.clear-search", .list(.clearSearch), help: "action.clear-search"), at: 0) }

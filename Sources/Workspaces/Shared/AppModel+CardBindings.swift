@@ -21,17 +21,9 @@ extension AppModel {
         if m.selectedRef != nil { list.append(Binding("open", "hint.open", .openInCard)) }
         if let new = newRecordBinding(m) { list.append(new) }
         list += editBindings(m) + quoteMoveBindings + postedDocumentBindings(m)
-        if printableRef() != nil { list.append(Binding("print", "hint.print", .print).unless(!printsVoid(m), "reason.void-not-printed")) }
+        if printableRef() != nil { list.append(Binding("print", "hint.print", .print).unless(!printableIsVoid, "reason.void-not-printed")) }
         if canExport { list.append(Binding("export", "hint.export", .export)) }
         return list + customerFollowUpBindings
-    }
-
-    /// The card (or its selected row) is a voided shipment or a cancelled order: not printed.
-    func printsVoid(_ m: CardViewModel) -> Bool {
-        let void: Set<CellValue> = [.status("status.voided"), .status("status.cancelled")]
-        // The same document `p` would print: the card's own, else the selected row's.
-        if printableRef() == m.ref { return m.card?.field("field.status").map(void.contains) ?? false }
-        return m.selectedCell("col.status").map(void.contains) ?? false
     }
 
     /// `a` on a customer card's tab adds what that tab lists.

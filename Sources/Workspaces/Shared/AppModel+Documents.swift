@@ -56,6 +56,21 @@ extension AppModel {
         return nil
     }
 
+    /// The document `p` would print is a voided shipment or a cancelled order: it is not printed.
+    var printableIsVoid: Bool {
+        let void: Set<CellValue> = [.status("status.voided"), .status("status.cancelled")]
+        switch current {
+        case .list(let l)?:
+            return l.rows.indices.contains(l.selected) && l.rows[l.selected].cells.contains { void.contains($0) }
+        case .card(let m)?:
+            // The card's own document, else the selected row's.
+            if printableRef() == m.ref { return m.card?.field("field.status").map(void.contains) ?? false }
+            return m.selectedCell("col.status").map(void.contains) ?? false
+        default:
+            return false
+        }
+    }
+
     /// Whether `x` has something to export here (cheap: the status bar asks every frame).
     public var canExport: Bool {
         switch current {

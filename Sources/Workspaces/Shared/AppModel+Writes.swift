@@ -65,10 +65,7 @@ extension AppModel {
         stack[stack.count - 1] = .editor(editor)
         switch outcome {
         case .stay:
-            if let ask = editor.remoteQuery(before: before) {
-                return [ask.field == "order" ? .lookupOpenOrders(field: ask.field, query: ask.query) : .lookupCustomers(field: ask.field, query: ask.query)]
-            }
-            return []
+            return editor.remoteQuery(before: before).map { [$0] } ?? []
         case .close: stack.removeLast()
         case .save where editor.purpose == .filterOrders:
             guard let (filter, labels) = editor.orderFilterValue() else { stack[stack.count - 1] = .editor(editor); return [] }
@@ -79,16 +76,11 @@ extension AppModel {
             stack.removeLast()
             if case .reportPeriod(_, let section) = editor.purpose { return [.loadCardAt(ref, section: section)] }
             return []
-        case .save where editor.purpose == .pickOrder:
+        case .save where editor.isPicker:
+            // The form the pick leads to takes the picker's place.
             editor.saving = false
             stack[stack.count - 1] = .editor(editor)
-            guard let id = editor.pickedOrder else { return [] }
-            return [.openEditor(.newShipment(orderId: id))]
-        case .save where editor.purpose == .pickCustomer(then: .order) || editor.purpose == .pickCustomer(then: .quote):
-            editor.saving = false
-            stack[stack.count - 1] = .editor(editor)
-            guard let (id, name) = editor.pickedCustomer else { return [] }
-            return [.openEditor(editor.purpose == .pickCustomer(then: .order) ? .newOrder(customerId: id, name: name) : .newQuote(customerId: id, name: name))]
+            return editor.pickedRequest.map { [.openEditor($0)] } ?? []
         case .save where editor.purpose == .filterCustomers:
             stack.removeLast()
             return updateList(.customers) { $0.handle(.setFilter(editor.filterValue.listFilter)) }

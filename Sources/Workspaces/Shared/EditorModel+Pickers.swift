@@ -14,7 +14,7 @@ extension EditorModel {
     /// customers this user may see. Enter takes the highlighted one and opens the document.
     public static func pickCustomer(for target: CustomerPickTarget, today: DateOnly) -> EditorModel {
         var field = FormModel.Field("customer", label: "field.customer", rule: .lookup([]))
-        field.remote = true
+        field.remote = .customers
         var model = EditorModel(purpose: .pickCustomer(then: target), title: target.title, subject: "", form: FormModel(fields: [field], today: today))
         model.notice = Notice(key: "pick.customer-how", isError: false)
         return model
@@ -36,7 +36,7 @@ extension EditorModel {
     /// orders still to ship by number or customer (pinyin too), answered by the Store as typed.
     public static func pickOrder(today: DateOnly) -> EditorModel {
         var field = FormModel.Field("order", label: "field.order", rule: .lookup([]))
-        field.remote = true
+        field.remote = .openOrders
         var model = EditorModel(purpose: .pickOrder, title: "editor.new-shipment", subject: "", form: FormModel(fields: [field], today: today))
         model.notice = Notice(key: "pick.order-how", isError: false)
         return model
@@ -55,18 +55,43 @@ extension EditorModel {
     }
 
     /// The text a remote look-up should be asked about after this key (nil: nothing to ask).
-    func remoteQuery(before: FormModel) -> (field: String, query: String)? {
+    func remoteQuery(before: FormModel) -> Effect? {
         guard form.fields.indices.contains(form.focus) else { return nil }
         let f = form.fields[form.focus]
-        guard f.remote, before.fields.indices.contains(form.focus), before.fields[form.focus].value != f.value else { return nil }
+        guard let kind = f.remote, before.fields.indices.contains(form.focus), before.fields[form.focus].value != f.value else { return nil }
         let q = f.value.trimmingSpaces()
-        return q.isEmpty || f.rule.lookupLabels.contains(f.value) ? nil : (f.key, q)
+        guard !q.isEmpty, !f.rule.lookupLabels.contains(f.value) else { return nil }
+        switch kind {
+        case .customers: return .lookupCustomers(field: f.key, query: q)
+        case .openOrders: return .lookupOpenOrders(field: f.key, query: q)
+        }
+    }
+
+    /// What a picker's choice opens: the order or quote for the customer, the shipment from the
+    /// order; nil for other forms, or while nothing is picked.
+    var pickedRequest: EditorRequest? {
+        switch purpose {
+        case .pickCustomer(let target):
+            guard let (id, name) = pickedCustomer else { return nil }
+            return target == .order ? .newOrder(customerId: id, name: name) : .newQuote(customerId: id, name: name)
+        case .pickOrder:
+            return pickedOrder.map { .newShipment(orderId: $0) }
+        default:
+            return nil
+        }
+    }
+
+    var isPicker: Bool {
+        switch purpose {
+        case .pickCustomer, .pickOrder: true
+        default: false
+        }
     }
 
     /// The Store's answer for a remote look-up, kept only if the field still says what was asked.
     /// True when Enter was waiting for it (and it found something): the caller presses it now.
     mutating func apply(lookup field: String, query: String, options: [FieldRule.Option]) -> Bool {
-        guard let i = form.fields.firstIndex(where: { $0.key == field }), form.fields[i].remote,
+        guard let i = form.fields.firstIndex(where: { $0.key == field }), form.fields[i].remote != nil,
               form.fields[i].value.trimmingSpaces() == query else { return false }
         form.fields[i].rule = .lookup(options)
         form.fields[i].answered = query
@@ -80,7 +105,7 @@ extension EditorModel {
     mutating func awaitAnswer() -> Bool {
         guard form.fields.indices.contains(form.focus) else { return false }
         let f = form.fields[form.focus], q = f.value.trimmingSpaces()
-        guard f.remote, !q.isEmpty, f.answered != q, !f.rule.lookupLabels.contains(f.value) else { return false }
+        guard f.remote != nil, !q.isEmpty, f.answered != q, !f.rule.lookupLabels.contains(f.value) else { return false }
         form.fields[form.focus].enterPending = true
         return true
     }

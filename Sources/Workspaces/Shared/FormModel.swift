@@ -17,9 +17,9 @@ public struct FormModel: Sendable, Equatable {
         public var pick = 0
         /// The value was filled in for the user (a list price): the first key typed replaces it.
         public var defaulted = false
-        /// A look-up whose options the Store finds as the user types (customers: too many to
-        /// hold); its options are the last answer, already matched, shown as they are.
-        public var remote = false
+        /// A look-up whose options the Store finds as the user types (customers, open orders: too
+        /// many to hold), and which; its options are the last answer, already matched, as they are.
+        public var remote: RemoteLookup?
         /// What the options of a remote look-up answer: until the answer to the text now typed
         /// arrives, there are no matches (Enter never takes a customer of an older answer).
         public var answered: String?
@@ -42,7 +42,7 @@ public struct FormModel: Sendable, Equatable {
         /// quick per keystroke.
         public var matches: [FieldRule.Option] {
             guard case .lookup(let options) = rule else { return [] }
-            if remote { return answered == value.trimmingSpaces() ? Array(options.prefix(FormModel.matchLimit)) : [] }
+            if remote != nil { return answered == value.trimmingSpaces() ? Array(options.prefix(FormModel.matchLimit)) : [] }
             let q = Array(value.lowercased().utf8)
             if q.isEmpty { return Array(options.prefix(FormModel.matchLimit)) }
             var prefix: [FieldRule.Option] = [], inside: [FieldRule.Option] = []
@@ -213,6 +213,9 @@ public struct FormModel: Sendable, Equatable {
         return options[(i + step + options.count) % options.count].value
     }
 }
+
+/// What a remote look-up asks the Store for.
+public enum RemoteLookup: Sendable, Equatable { case customers, openOrders }
 
 /// What went wrong with a field: a catalog key (`error.date`, `error.required` …) and the value.
 public struct FieldError: Sendable, Equatable {
