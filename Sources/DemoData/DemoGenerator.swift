@@ -112,6 +112,7 @@ public struct DemoGenerator {
         }
         var listPrice: [Int64] = [0]
         var costPrice: [Int64] = [0]
+        var weighed = [false]  // sold by the kilogram: the only unit a half quantity is keyed in
         let product = try db.makeStatement(sql: "INSERT INTO products (id, code, name, search_key, unit, list_price, cost_price) VALUES (?, ?, ?, ?, ?, ?, ?)")
         for p in 1...size.products {
             let item = rng.int(DemoNames.items.count)
@@ -120,7 +121,9 @@ public struct DemoGenerator {
             listPrice.append(price)
             costPrice.append(price * Int64(rng.int(in: 55...80)) / 100)
             let code = "P\(String(100_000 + p).dropFirst())"
-            try product.execute(arguments: [p, code, name, SearchKey.make(name: name, code: code), rng.pick(DemoNames.units), price, costPrice[p]])
+            let unit = rng.pick(DemoNames.units)
+            weighed.append(unit == "kg")
+            try product.execute(arguments: [p, code, name, SearchKey.make(name: name, code: code), unit, price, costPrice[p]])
         }
 
         // Suppliers.
@@ -240,7 +243,8 @@ public struct DemoGenerator {
             for _ in 0..<lineCount {
                 lineId += 1
                 let p = 1 + rng.skewed(size.products)
-                let qty = Int64(rng.int(in: 1...40)) * (rng.chance(10) ? 500 : 1000)
+                let whole = Int64(rng.int(in: 1...40))
+                let qty = whole * (rng.chance(10) && weighed[p] ? 500 : 1000)
                 let disc: Int64 = rng.chance(20) ? Int64(rng.pick([500, 1000, 250])) : 0
                 let amount = try LineAmount.compute(quantity: Quantity(thousandths: qty), unitPrice: Money(minorUnits: listPrice[p]), discountBasisPoints: disc)
                 lines.append((lineId, p, qty, listPrice[p], disc, amount))

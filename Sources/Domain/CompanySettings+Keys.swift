@@ -1,7 +1,8 @@
 /// The settings by name, as the command line lists and sets them (`rapport settings`).
 extension CompanySettings {
     public static let keys = ["company_name", "company_address", "company_phone", "currency", "payment_terms_days", "aging_bounds",
-                              "dormant_days", "next_contact_days", "commission", "commission_on_revenue", "negative_stock", "default_warehouse"]
+                              "dormant_days", "next_contact_days", "commission", "commission_on_revenue", "negative_stock", "default_warehouse",
+                              "unit_decimals"]
 
     /// A setting's value as it is typed back.
     public func value(of key: String) -> String? {
@@ -18,6 +19,7 @@ extension CompanySettings {
         case "commission_on_revenue": commissionOnRevenue ? "true" : "false"
         case "negative_stock": allowNegativeStock ? "allowed" : "refused"
         case "default_warehouse": defaultWarehouse
+        case "unit_decimals": unitDecimals.text
         default: nil
         }
     }
@@ -60,6 +62,7 @@ extension CompanySettings {
             // That the warehouse exists is the Store's to check when the setting is saved.
             guard v.count <= 32 else { throw DomainError("default_warehouse must be a warehouse code, not '\(raw)'", field: key) }
             s.defaultWarehouse = v.uppercased()
+        case "unit_decimals": s.unitDecimals = try UnitDecimals.parse(v)
         default:
             throw DomainError("unknown setting '\(key)' (one of: \(CompanySettings.keys.joined(separator: ", ")))", field: key)
         }

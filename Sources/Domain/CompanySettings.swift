@@ -17,6 +17,8 @@ public struct CompanySettings: Sendable, Equatable, Codable {
     /// The warehouse a shipment starts from when none holds any of what remains (a code; empty:
     /// the first warehouse).
     public var defaultWarehouse = ""
+    /// How finely each unit is counted (a quantity finer than its unit is refused).
+    public var unitDecimals = UnitDecimals.standard
 
     public init(companyName: String = "Rapport Trading", currency: String = "CNY", paymentTermsDays: Int = 30,
                 agingBounds: [Int] = [30, 60, 90, 180], dormantDays: Int = 90, defaultCommissionBasisPoints: Int64 = 300,

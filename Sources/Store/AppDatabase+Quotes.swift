@@ -10,8 +10,11 @@ public struct ProductOption: Sendable, Equatable {
     public var listPrice: Money
     /// Code, name and pinyin (full and initials), lower-cased, as written with the product.
     public var searchKey: String
-    public init(id: Int64, code: String, name: String, unit: String, listPrice: Money, searchKey: String) {
+    /// The decimals a quantity of it may have (its unit's, `unit_decimals`).
+    public var decimals: Int
+    public init(id: Int64, code: String, name: String, unit: String, listPrice: Money, searchKey: String, decimals: Int = 3) {
         self.id = id; self.code = code; self.name = name; self.unit = unit; self.listPrice = listPrice; self.searchKey = searchKey
+        self.decimals = decimals
     }
 }
 
@@ -42,8 +45,10 @@ extension AppDatabase {
     /// filters them in memory as the rep types.
     public func productOptions() throws(StoreError) -> [ProductOption] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, code, name, unit, list_price, search_key FROM products WHERE active = 1 ORDER BY code").map {
-                ProductOption(id: $0[0], code: $0[1], name: $0[2], unit: $0[3], listPrice: Money(minorUnits: $0[4]), searchKey: $0[5])
+            let units = try AppDatabase.settings(db).unitDecimals
+            return try Row.fetchAll(db, sql: "SELECT id, code, name, unit, list_price, search_key FROM products WHERE active = 1 ORDER BY code").map {
+                ProductOption(id: $0[0], code: $0[1], name: $0[2], unit: $0[3], listPrice: Money(minorUnits: $0[4]), searchKey: $0[5],
+                              decimals: units.decimals(for: $0[3]))
             }
         }
     }
@@ -54,10 +59,12 @@ extension AppDatabase {
             try AppDatabase.requireCustomerAccess(db, customerId: q.quote.customerId, actor: actor)
             let name = try String.fetchOne(db, sql: "SELECT name FROM customers WHERE id = ?", arguments: [q.quote.customerId]) ?? ""
             var products: [Int64: ProductOption] = [:]
+            let units = try AppDatabase.settings(db).unitDecimals
             for r in try Row.fetchAll(db, sql: """
                 SELECT DISTINCT p.id, p.code, p.name, p.unit, p.list_price, p.search_key FROM quote_lines l JOIN products p ON p.id = l.product_id WHERE l.quote_id = ?
                 """, arguments: [id]) {
-                products[r[0]] = ProductOption(id: r[0], code: r[1], name: r[2], unit: r[3], listPrice: Money(minorUnits: r[4]), searchKey: r[5])
+                products[r[0]] = ProductOption(id: r[0], code: r[1], name: r[2], unit: r[3], listPrice: Money(minorUnits: r[4]), searchKey: r[5],
+                                              decimals: units.decimals(for: r[3]))
             }
             return QuoteForEdit(quote: q.quote, number: q.number, status: q.status.effective(validUntil: q.quote.validUntil, today: today),
                                 customerName: name, products: products)

@@ -23,6 +23,7 @@ extension AppDatabase {
             case "company_phone": s.companyPhone = value
             case "negative_stock": s.allowNegativeStock = value == "1"
             case "default_warehouse": s.defaultWarehouse = value
+            case "unit_decimals": s.unitDecimals = (try? UnitDecimals.parse(value)) ?? s.unitDecimals
             default: break
             }
         }
@@ -34,7 +35,8 @@ extension AppDatabase {
          ("aging_bounds", s.agingBounds.map(String.init).joined(separator: ",")), ("dormant_days", String(s.dormantDays)),
          ("commission_bp", String(s.defaultCommissionBasisPoints)), ("commission_on_revenue", s.commissionOnRevenue ? "1" : "0"),
          ("next_contact_days", String(s.nextContactDefaultDays)), ("company_address", s.companyAddress), ("company_phone", s.companyPhone),
-         ("negative_stock", s.allowNegativeStock ? "1" : "0"), ("default_warehouse", s.defaultWarehouse)]
+         ("negative_stock", s.allowNegativeStock ? "1" : "0"), ("default_warehouse", s.defaultWarehouse),
+         ("unit_decimals", s.unitDecimals.text)]
     }
 
     public func saveSettings(_ settings: CompanySettings, by actor: Actor, at now: Int64) throws(StoreError) {

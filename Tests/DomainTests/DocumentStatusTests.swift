@@ -54,4 +54,18 @@ import Testing
         #expect(Role.parse("assistant") == .salesAssistant)
         #expect(Role.parse("boss") == nil)
     }
+
+    @Test func aQuantityIsNoFinerThanItsUnit() throws {
+        let units = UnitDecimals.standard
+        #expect(throws: DomainError.self) { try units.check(Quantity(thousandths: 2_500), unit: "pcs") }
+        try units.check(Quantity(units: 3), unit: "pcs")
+        try units.check(Quantity(thousandths: 2_125), unit: "kg")
+        let metres = try UnitDecimals.parse("pcs=0, m=2")
+        #expect(metres.decimals(for: "M") == 2 && metres.decimals(for: "box") == 3)
+        #expect(throws: DomainError.self) { try metres.check(Quantity(thousandths: 1_255), unit: "m") }
+        #expect(metres.text == "m=2 pcs=0")
+        for bad in ["pcs", "pcs=4", "pcs=0 pcs=1", "=2"] { #expect(throws: DomainError.self) { try UnitDecimals.parse(bad) } }
+        let set = try CompanySettings().setting("unit_decimals", to: "kg=3 pcs=0")
+        #expect(set.value(of: "unit_decimals") == "kg=3 pcs=0")
+    }
 }

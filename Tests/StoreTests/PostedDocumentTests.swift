@@ -46,7 +46,9 @@ import Domain
         let first = source.lines[0]
         let stockBefore = try value(db, "SELECT on_hand FROM stock_levels WHERE product_id = ? AND warehouse_id = ?", [first.productId, warehouse])
         let balanceBefore = try value(db, "SELECT open_balance FROM customers c JOIN sales_orders o ON o.customer_id = c.id WHERE o.id = ?", [source.orderId])
-        let half = Quantity(thousandths: max(1, first.remaining.thousandths / 2))
+        // About half, no finer than the line's unit is counted.
+        let step = Int64([1000, 100, 10, 1][first.decimals])
+        let half = Quantity(thousandths: max(step, first.remaining.thousandths / 2 / step * step))
         let saved = try db.postShipment(ShipmentDraft(orderId: source.orderId, warehouseId: warehouse, shipDate: today,
                                                       lines: [.init(orderLineId: first.orderLineId, quantity: half)] + source.lines.dropFirst().map { .init(orderLineId: $0.orderLineId, quantity: .zero) }),
                                         by: assistant, today: today, at: now)

@@ -23,9 +23,12 @@ import Domain
         try db.read { db in try Int.fetchOne(db, sql: sql, arguments: args) ?? 0 }
     }
 
+    /// The second line weighs 2.5 kg (pieces are counted whole).
+    func weighed(_ p: [ProductOption]) -> ProductOption { p.first { $0.unit == "kg" } ?? p[1] }
+
     func twoLines(_ p: [ProductOption]) -> [QuoteLine] {
         [QuoteLine(productId: p[0].id, quantity: Quantity(units: 3), unitPrice: Money(minorUnits: 1_005)),
-         QuoteLine(productId: p[1].id, quantity: Quantity(thousandths: 2_500), unitPrice: Money(minorUnits: 333), discount: BasisPoints(1_250))]
+         QuoteLine(productId: weighed(p).id, quantity: Quantity(thousandths: 2_500), unitPrice: Money(minorUnits: 333), discount: BasisPoints(1_250))]
     }
 
     @Test func aNewQuoteIsADraftWithItsLinesNumberedAndAudited() throws {
@@ -145,7 +148,7 @@ import Domain
             try Row.fetchAll(db, sql: "SELECT line_no, product_id, quantity, shipped_quantity, unit_price, discount_bp, amount FROM sales_order_lines WHERE order_id = ? ORDER BY line_no", arguments: [orderId])
                 .map { [$0[0], $0[1], $0[2], $0[3], $0[4], $0[5], $0[6]] as [Int64] }
         }
-        #expect(copied == [[1, products[0].id, 3_000, 0, 1_005, 0, 3_015], [2, products[1].id, 2_500, 0, 333, 1_250, 728]])
+        #expect(copied == [[1, products[0].id, 3_000, 0, 1_005, 0, 3_015], [2, weighed(products).id, 2_500, 0, 333, 1_250, 728]])
         #expect(try count(db, "SELECT sales_order_id FROM quotes WHERE id = ? AND status = 'accepted'", [saved.id]) == Int(orderId))
         // Everything an order moves: booked sales, the customer's order dates and status, credit exposure.
         #expect(try count(db, "SELECT coalesce(SUM(total), 0) FROM sales_monthly WHERE owner_id = ? AND month = '2026-11'", [rep.userId]) == month + 3_743)

@@ -30,7 +30,7 @@ import Domain
             return (r?[0] ?? 0, r?[1] ?? 0)
         }
         #expect(source.lastPrices[product]?.price == Money(minorUnits: lastPrice))
-        let other = try value(db, "SELECT id FROM products WHERE id <> ? ORDER BY id LIMIT 1", [product])
+        let other = try value(db, "SELECT id FROM products WHERE id <> ? AND unit = 'kg' ORDER BY id LIMIT 1", [product])
         let lines = [QuoteLine(productId: product, quantity: Quantity(thousandths: 3_000), unitPrice: Money(minorUnits: 12_345), discount: BasisPoints(500)),
                      QuoteLine(productId: other, quantity: Quantity(thousandths: 1_500), unitPrice: Money(minorUnits: 999))]
         let count = try value(db, "SELECT COUNT(*) FROM sales_orders")
@@ -81,10 +81,18 @@ import Domain
         #expect(refused(e) != nil)
         e = good; e.lines = [QuoteLine(productId: 9_999_999, quantity: Quantity(thousandths: 1_000), unitPrice: Money(minorUnits: 100))]
         #expect(refused(e) == "product")
+        // Pieces are counted whole, a kilogram to the gram (unit_decimals).
+        let pieces = try value(db, "SELECT id FROM products WHERE unit = 'pcs' ORDER BY id LIMIT 1")
+        let kilos = try value(db, "SELECT id FROM products WHERE unit = 'kg' ORDER BY id LIMIT 1")
+        e = good; e.lines = [QuoteLine(productId: pieces, quantity: Quantity(thousandths: 2_500), unitPrice: Money(minorUnits: 100))]
+        #expect(refused(e) == "quantity")
+        e = good; e.lines = [QuoteLine(productId: kilos, quantity: Quantity(thousandths: 2_125), unitPrice: Money(minorUnits: 100))]
+        #expect(refused(e) == nil)
+        #expect(try value(db, "SELECT COUNT(*) FROM sales_orders") == before + 1)
         e = good; e.customerPO = String(repeating: "P", count: 61)
         #expect(refused(e) == "customer_po")
         // A rep books orders by accepting quotes, not by keying them.
         #expect(refused(good, by: rep) == "forbidden")
-        #expect(try value(db, "SELECT COUNT(*) FROM sales_orders") == before && value(db, "SELECT COUNT(*) FROM audit_log") == audits)
+        #expect(try value(db, "SELECT COUNT(*) FROM sales_orders") == before + 1 && value(db, "SELECT COUNT(*) FROM audit_log") == audits + 1)
     }
 }

@@ -124,7 +124,7 @@ import Testing
         func source(_ allowed: Bool) -> ShipmentSource {
             ShipmentSource(orderId: 1, orderNumber: "SO-2026-00001", customerName: "C", lines: [
                 .init(orderLineId: 7, productId: 3, code: "P3", name: "Bolt", unit: "pcs", ordered: Quantity(units: 10), remaining: Quantity(units: 10),
-                      unitPrice: Money(minorUnits: 100), discount: BasisPoints(0)),
+                      unitPrice: Money(minorUnits: 100), discount: BasisPoints(0), decimals: 0),
             ], warehouses: [WarehouseOption(id: 1, code: "BJ", name: "Beijing")], onHand: [StockKey(productId: 3, warehouseId: 1): Quantity(units: 4)],
                allowNegativeStock: allowed)
         }
@@ -138,6 +138,12 @@ import Testing
         for c in "9" { _ = allowed.handle(.form(.type(c))) }
         _ = allowed.handle(.form(.down))
         #expect(allowed.form.fields.first { $0.key == DocumentLines.valueKey }?.error == nil && allowed.lines?.items[0].quantity == Quantity(units: 9))
+        // Pieces are counted whole: part of a line is refused finer than its unit.
+        var halves = EditorModel.shipment(source(true), today: DemoFixture.today)
+        for c in "2.5" { _ = halves.handle(.form(.type(c))) }
+        _ = halves.handle(.form(.down))
+        #expect(halves.form.fields.first { $0.key == DocumentLines.valueKey }?.error == FieldError("error.quantity-decimals", "2.5", arguments: ["pcs", "0"]))
+        #expect(halves.lines?.items[0].quantity == Quantity(units: 10))
     }
 
     /// `:new-shipment` away from an order asks which open order: typing its number finds it (the
@@ -175,7 +181,7 @@ import Testing
         func source(stockIn warehouse: Int64?, defaultWarehouse: Int64?) -> ShipmentSource {
             ShipmentSource(orderId: 1, orderNumber: "SO-2026-00001", customerName: "C", lines: [
                 .init(orderLineId: 7, productId: 3, code: "P3", name: "Bolt", unit: "pcs", ordered: Quantity(units: 10), remaining: Quantity(units: 10),
-                      unitPrice: Money(minorUnits: 100), discount: BasisPoints(0)),
+                      unitPrice: Money(minorUnits: 100), discount: BasisPoints(0), decimals: 0),
             ], warehouses: [WarehouseOption(id: 1, code: "BJ", name: "Beijing"), WarehouseOption(id: 2, code: "GZ", name: "Guangzhou"), WarehouseOption(id: 3, code: "SH", name: "Shanghai")],
                onHand: warehouse.map { [StockKey(productId: 3, warehouseId: $0): Quantity(units: 4)] } ?? [:], defaultWarehouseId: defaultWarehouse)
         }

@@ -726,5 +726,6 @@ extension Catalog {
         "screen.order": "销售订单",
         "screen.shipment": "发货单",
         "screen.report": "报表",
+        "error.quantity-decimals": "“%@”的小数位超过单位 %2 允许的位数（%3 位）",
     ]
 }

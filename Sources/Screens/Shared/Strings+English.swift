@@ -726,5 +726,6 @@ extension Catalog {
         "screen.order": "Sales order",
         "screen.shipment": "Shipment",
         "screen.report": "Report",
+        "error.quantity-decimals": "'%@' has more decimals than %2 allows (%3)",
     ]
 }

@@ -21,7 +21,7 @@ struct QuoteWriter: DocumentWriting {
 
     func authorize(_ db: Database, actor: Actor) throws {
         try AppDatabase.requireCustomerWrite(db, customerId: quote.customerId, actor: actor, .editQuotes)
-        try AppDatabase.requireProducts(db, quote.lines.map(\.productId))
+        try AppDatabase.requireProducts(db, quote.lines)
     }
 
     func insert(_ db: Database, number: String, actor: Actor) throws -> Int64 {
@@ -58,12 +58,21 @@ struct QuoteWriter: DocumentWriting {
 }
 
 extension AppDatabase {
-    /// Refuses a line whose product does not exist, naming it.
-    static func requireProducts(_ db: Database, _ ids: [Int64]) throws {
-        guard !ids.isEmpty else { return }
-        let known = try Set(Int64.fetchAll(db, sql: "SELECT id FROM products WHERE id IN (\(ids.map(String.init).joined(separator: ",")))"))
-        if let missing = ids.first(where: { !known.contains($0) }) {
+    /// Refuses a line whose product does not exist, naming it, and a quantity finer than its
+    /// product's unit is counted (`unit_decimals`).
+    static func requireProducts(_ db: Database, _ lines: [QuoteLine]) throws {
+        guard !lines.isEmpty else { return }
+        let ids = lines.map(\.productId)
+        var units: [Int64: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, unit FROM products WHERE id IN (\(ids.map(String.init).joined(separator: ",")))") {
+            units[row[0]] = row[1]
+        }
+        if let missing = ids.first(where: { units[$0] == nil }) {
             throw StoreError.invalid(DomainError("product \(missing) does not exist", field: "product", code: "error.product-missing", String(missing)))
         }
+        let decimals = try AppDatabase.settings(db).unitDecimals
+        do {
+            for line in lines { try decimals.check(line.quantity, unit: units[line.productId] ?? "") }
+        } catch { throw StoreError.invalid(error) }
     }
 }

@@ -26,7 +26,7 @@ struct SalesOrderWriter: DocumentWriting {
 
     func authorize(_ db: Database, actor: Actor) throws {
         _ = try AppDatabase.requireCustomerWrite(db, customerId: order.customerId, actor: actor, .editSalesOrders)
-        try AppDatabase.requireProducts(db, order.lines.map(\.productId))
+        try AppDatabase.requireProducts(db, order.lines)
     }
 
     func insert(_ db: Database, number: String, actor: Actor) throws -> Int64 {

@@ -14,6 +14,8 @@ public struct ShipmentSource: Sendable, Equatable {
         public var remaining: Quantity
         public var unitPrice: Money
         public var discount: BasisPoints
+        /// The decimals a part of it may have (its unit's, `unit_decimals`).
+        public var decimals: Int
     }
     public var orderId: Int64
     public var orderNumber: String
@@ -75,19 +77,22 @@ struct ShipmentWriter: PostingWriter {
         }
         var total = Money.zero
         var lines: [(line: ShipmentDraft.Line, productId: Int64, amount: Money)] = []
-        let negativeAllowed = try AppDatabase.settings(db).allowNegativeStock
+        let settings = try AppDatabase.settings(db)
         for line in draft.lines {
             guard let r = try Row.fetchOne(db, sql: """
-                SELECT l.product_id, l.quantity, l.shipped_quantity, l.unit_price, l.discount_bp, p.code, coalesce(s.on_hand, 0)
+                SELECT l.product_id, l.quantity, l.shipped_quantity, l.unit_price, l.discount_bp, p.code, coalesce(s.on_hand, 0), p.unit
                 FROM sales_order_lines l JOIN products p ON p.id = l.product_id
                 LEFT JOIN stock_levels s ON s.product_id = l.product_id AND s.warehouse_id = ?
                 WHERE l.id = ? AND l.order_id = ?
                 """, arguments: [draft.warehouseId, line.orderLineId, draft.orderId]) else {
                 throw StoreError.invalid(DomainError("line \(line.orderLineId) is not on \(orderNumber)", field: "quantity", code: "error.line-not-on-order", String(line.orderLineId), orderNumber))
             }
-            _ = try LineProgress(ordered: Quantity(thousandths: r[1]), done: Quantity(thousandths: r[2])).adding(line.quantity)
+            let progress = LineProgress(ordered: Quantity(thousandths: r[1]), done: Quantity(thousandths: r[2]))
+            _ = try progress.adding(line.quantity)
+            // All that remains always ships; a part of it is no finer than its unit.
+            if line.quantity != progress.remaining { try settings.unitDecimals.check(line.quantity, unit: r[7]) }
             let onHand = Quantity(thousandths: r[6])
-            guard line.quantity <= onHand || negativeAllowed else {
+            guard line.quantity <= onHand || settings.allowNegativeStock else {
                 throw StoreError.invalid(DomainError("only \(onHand) of \(r[5] as String) on hand in this warehouse", field: "quantity", code: "error.short-stock", r[5], onHand.description))
             }
             let amount = try LineAmount.compute(quantity: line.quantity, unitPrice: Money(minorUnits: r[3]), discountBasisPoints: r[4])
@@ -200,12 +205,14 @@ extension AppDatabase {
             guard OrderStatus(rawValue: o[2])?.isOpen == true else {
                 throw StoreError.invalid(DomainError("\(o[0] as String) is \(o[2] as String); only open orders ship", field: nil, code: "error.order-not-open", o[0], "status.\(o[2] as String)"))
             }
+            let settings = try AppDatabase.settings(db)
             let lines = try Row.fetchAll(db, sql: """
                 SELECT l.id, p.id, p.code, p.name, p.unit, l.quantity, l.quantity - l.shipped_quantity, l.unit_price, l.discount_bp
                 FROM sales_order_lines l JOIN products p ON p.id = l.product_id WHERE l.order_id = ? AND l.shipped_quantity < l.quantity ORDER BY l.line_no
                 """, arguments: [orderId]).map {
                 ShipmentSource.Line(orderLineId: $0[0], productId: $0[1], code: $0[2], name: $0[3], unit: $0[4], ordered: Quantity(thousandths: $0[5]),
-                                    remaining: Quantity(thousandths: $0[6]), unitPrice: Money(minorUnits: $0[7]), discount: BasisPoints($0[8]))
+                                    remaining: Quantity(thousandths: $0[6]), unitPrice: Money(minorUnits: $0[7]), discount: BasisPoints($0[8]),
+                                    decimals: settings.unitDecimals.decimals(for: $0[4]))
             }
             let warehouses = try Row.fetchAll(db, sql: "SELECT id, code, name FROM warehouses ORDER BY code").map { WarehouseOption(id: $0[0], code: $0[1], name: $0[2]) }
             var onHand: [StockKey: Quantity] = [:]
@@ -215,7 +222,6 @@ extension AppDatabase {
                 """, arguments: [orderId]) {
                 onHand[StockKey(productId: r[0], warehouseId: r[1])] = Quantity(thousandths: r[2])
             }
-            let settings = try AppDatabase.settings(db)
             return ShipmentSource(orderId: orderId, orderNumber: o[0], customerName: o[1], lines: lines, warehouses: warehouses, onHand: onHand,
                                   allowNegativeStock: settings.allowNegativeStock, defaultWarehouseId: warehouses.first { $0.code == settings.defaultWarehouse }?.id)
         }

@@ -22,6 +22,7 @@ extension EditorModel {
         for l in source.lines {
             var item = DocumentLines.Item(id: l.orderLineId, productId: l.productId, code: l.code, name: l.name, unit: l.unit, quantity: l.remaining,
                                           limit: l.remaining, unitPrice: l.unitPrice, discount: l.discount, amount: .zero)
+            item.decimals = l.decimals
             for w in source.warehouses { item.stock[w.id] = source.onHand[StockKey(productId: l.productId, warehouseId: w.id)] ?? .zero }
             lines.items.append(item)
         }

@@ -34,6 +34,8 @@ public struct DocumentLines: Sendable, Equatable {
         public var manual = false
         /// Remaining: on hand per warehouse id.
         public var stock: [Int64: Quantity] = [:]
+        /// Remaining: the decimals a part of it may have (taking all of it is always allowed).
+        public var decimals = 3
 
         public init(id: Int64, productId: Int64?, code: String, name: String, unit: String, quantity: Quantity, limit: Quantity? = nil,
                     unitPrice: Money, discount: BasisPoints, amount: Money) {

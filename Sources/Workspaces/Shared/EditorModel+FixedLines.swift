@@ -104,6 +104,8 @@ extension EditorModel {
             case nil: error = FieldError("error.quantity", raw)
             case let q? where q.thousandths < 0: error = FieldError("error.quantity-negative", raw)
             case let q? where item.limit.map({ q > $0 }) ?? false: error = FieldError("error.over-remaining", item.limit?.description ?? "", arguments: [q.description])
+            case let q? where q != item.limit && q.decimals > item.decimals:
+                error = FieldError("error.quantity-decimals", q.description, arguments: [item.unit, String(item.decimals)])
             case let q? where !lines.stockMayGoNegative && onHand(item).map({ q > $0 }) ?? false:
                 error = FieldError("error.short-stock", item.code, arguments: [onHand(item)?.description ?? ""])
             case let q?:

@@ -113,7 +113,10 @@ extension EditorModel {
         if let firstError { form.focus = firstError; return }
         guard let line = entryLine(), let product = lines.products[line.productId] else { return }
         let amount: Money
-        do { amount = try line.amount() } catch {
+        do {
+            try line.quantity.check(decimals: product.decimals, unit: product.unit)
+            amount = try line.amount()
+        } catch {
             form.setError(error.field == "discount" ? "discount" : "quantity", FieldError(error.userMessage))
             return
         }
