@@ -727,5 +727,6 @@ extension Catalog {
         "screen.shipment": "发货单",
         "screen.report": "报表",
         "error.quantity-decimals": "“%@”的小数位超过单位 %2 允许的位数（%3 位）",
+        "print.void-skipped": "已作废或取消，未打印：%@",
     ]
 }

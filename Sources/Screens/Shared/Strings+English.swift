@@ -727,5 +727,6 @@ extension Catalog {
         "screen.shipment": "Shipment",
         "screen.report": "Report",
         "error.quantity-decimals": "'%@' has more decimals than %2 allows (%3)",
+        "print.void-skipped": "Left out, voided or cancelled since marked: %@",
     ]
 }

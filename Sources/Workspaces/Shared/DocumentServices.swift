@@ -79,17 +79,27 @@ extension EffectRunner {
     func preparePrint(_ refs: [RecordRef], session: Session) -> [AppModel.Action] {
         guard let documents else { return [.notice("print.unavailable", argument: "", isError: true)] }
         do {
-            var parts: [RenderedDocument] = [], numbers: [String] = []
+            var parts: [RenderedDocument] = [], numbers: [String] = [], voided: [String] = []
             for ref in refs {
                 guard let (kind, number) = try database.documentNumber(ref) else { continue }
-                parts.append(try documents.library.render(try database.printableDocument(kind, number: number, for: session.actor), printedOn: session.today))
+                // A note voided since it was marked is left out of the batch, and named.
+                let document: PrintableDocument
+                do { document = try database.printableDocument(kind, number: number, for: session.actor) } catch {
+                    if case .invalid(let e) = error, e.code == "error.print-void" { voided.append(number); continue }
+                    throw error
+                }
+                parts.append(try documents.library.render(document, printedOn: session.today))
                 numbers.append(number)
             }
-            guard let first = parts.first, let firstNumber = numbers.first, let lastNumber = numbers.last else { return [.notice("print.nothing", argument: "", isError: true)] }
+            let skipped: [AppModel.Action] = voided.isEmpty ? [] : [.notice("print.void-skipped", argument: voided.joined(separator: ", "), isError: true)]
+            guard let first = parts.first, let firstNumber = numbers.first, let lastNumber = numbers.last else {
+                return skipped.isEmpty ? [.notice("print.nothing", argument: "", isError: true)] : skipped
+            }
             let text = parts.map { $0.text.hasSuffix("\n") ? $0.text : $0.text + "\n" }.joined(separator: "\u{0C}")
             let name = parts.count == 1 ? first.suggestedFile : "\(firstNumber)-\(lastNumber)." + (first.suggestedFile.split(separator: ".").last.map(String.init) ?? "txt")
             let batch = RenderedDocument(text: text, format: first.format, copies: first.copies, suggestedFile: name)
             return [.printReady(PrintPreview(number: parts.count == 1 ? firstNumber : "\(firstNumber) … \(lastNumber) (\(parts.count))", document: batch, printer: documents.printer.printer))]
+                + skipped
         } catch {
             return [.refused(EffectRunner.message(error))]
         }
