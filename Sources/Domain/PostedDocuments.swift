@@ -49,15 +49,26 @@ public struct ReceiptDraft: Sendable, Equatable {
     public var amount: Money
     public var method: PaymentMethod
     public var split: Split
+    /// The payer's reference (a transfer or cheque number) and a note, both optional.
+    public var reference: String?
+    public var note: String?
 
-    public init(partyId: Int64, date: DateOnly, amount: Money, method: PaymentMethod, split: Split) {
+    public init(partyId: Int64, date: DateOnly, amount: Money, method: PaymentMethod, split: Split, reference: String? = nil, note: String? = nil) {
         self.partyId = partyId; self.date = date; self.amount = amount; self.method = method; self.split = split
+        self.reference = reference; self.note = note
     }
 
     public func validated(today: DateOnly) throws(DomainError) -> ReceiptDraft {
         guard date <= today else { throw DomainError("the date cannot be in the future", field: "date", code: "error.date-future", date.iso) }
         guard amount.minorUnits > 0 else { throw DomainError("amount must be more than 0", field: "amount", code: "error.amount-positive") }
-        return self
+        var d = self
+        d.reference = reference?.trimmingSpaces()
+        if d.reference?.isEmpty == true { d.reference = nil }
+        d.note = note?.trimmingSpaces()
+        if d.note?.isEmpty == true { d.note = nil }
+        guard (d.reference?.count ?? 0) <= 60 else { throw DomainError("the reference is longer than 60 characters", field: "reference", code: "error.reference-too-long") }
+        guard (d.note?.count ?? 0) <= 1000 else { throw DomainError("the note is longer than 1000 characters", field: "note", code: "error.note-too-long") }
+        return d
     }
 
     /// The split over the party's open items, by the chosen rule.

@@ -46,13 +46,17 @@ public struct Report: Sendable, Equatable {
     }
 
     /// The names `rapport report` and the TUI know, in the order they are listed.
-    public static let names = ["rep-performance", "team-performance", "deliveries"]
+    public static let names = ["rep-performance", "team-performance", "deliveries", "aging", "payables-aging"]
 }
 
-/// What a report is asked for: a period (from–to) or a day (as of), and a rep.
+/// What a report is asked for: a period (from–to) or a day (as of), a rep, and how its rows
+/// are ordered where it offers a choice (aging: a bucket's label, `name`, `unapplied`).
 public struct ReportRequest: Sendable, Equatable, Hashable {
     public var name: String
     public var period: DateRange
     public var rep: Int64?
-    public init(name: String, period: DateRange, rep: Int64? = nil) { self.name = name; self.period = period; self.rep = rep }
+    public var sort: String?
+    public init(name: String, period: DateRange, rep: Int64? = nil, sort: String? = nil) {
+        self.name = name; self.period = period; self.rep = rep; self.sort = sort
+    }
 }

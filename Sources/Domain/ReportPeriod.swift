@@ -13,7 +13,13 @@ public enum ReportPeriod {
     }
 
     /// Reports of a period that `[` `]` step and `f` sets (deliveries are as of today).
-    public static let stepped: Set<String> = ["team-performance", "rep-performance"]
+    public static let stepped: Set<String> = ["team-performance", "rep-performance", "aging", "payables-aging"]
+    /// Reports as of a day (the range's last): `[` `]` step from month end to month end, and
+    /// `f` asks for the one day.
+    public static let asOfDay: Set<String> = ["aging", "payables-aging"]
+    public static func isAsOfDay(_ id: Int64) -> Bool {
+        Report.names.indices.contains(report(id)) && asOfDay.contains(Report.names[report(id)])
+    }
     public static func steps(_ id: Int64) -> Bool {
         Report.names.indices.contains(report(id)) && stepped.contains(Report.names[report(id)])
     }
@@ -49,6 +55,12 @@ public enum ReportPeriod {
     /// The card one step before (-1) or after (+1): a month; whole months by as many months (a
     /// half year to the half year before); any other range by its own length. Nil past today.
     public static func step(_ id: Int64, by step: Int, today: DateOnly) -> Int64? {
+        if isAsOfDay(id) {
+            let day = range(id, today: today).to
+            let target = step < 0 ? day.startOfMonth.adding(days: -1) : day.startOfMonth.adding(months: 2).adding(days: -1)
+            if target < today { return self.id(report: report(id), range: DateRange(from: target, to: target)) }
+            return day < today ? self.id(report: report(id), monthsBack: 0) : nil
+        }
         switch span(id) {
         case .month(let back):
             return back - step < 0 ? nil : self.id(report: report(id), monthsBack: back - step)

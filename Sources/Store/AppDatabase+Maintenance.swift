@@ -20,6 +20,7 @@ extension AppDatabase {
                     problems.append("\(name): \(row[0] as String) (\(row[1] as String))")
                 }
             }
+            problems += try AppDatabase.agingProblems(db)
             return problems
         }
     }

@@ -23,6 +23,7 @@ public final class AppDatabase: Sendable {
         // Adds columns and indexes only: checked as it goes, so a large file is not scanned
         // for foreign keys afterwards (a minute on the large demo).
         m.registerMigration(SchemaV6.identifier, foreignKeyChecks: .immediate) { db in try SchemaV6.migrate(db) }
+        m.registerMigration(SchemaV7.identifier, foreignKeyChecks: .immediate) { db in try SchemaV7.migrate(db) }
         return m
     }
 

@@ -19,7 +19,7 @@ import Domain
         }
         #expect(Set(found.map(\.0)) == Set(MigrationTests.tables))
         for (name, sql) in found { #expect(sql.hasSuffix("STRICT"), "\(name) is not STRICT") }
-        #expect(AppDatabase.knownMigrations == ["v1-domain", "v2-customer-sorts", "v3-quotes", "v4-pinyin-order", "v5-os-accounts", "v6-customer-po"])
+        #expect(AppDatabase.knownMigrations == ["v1-domain", "v2-customer-sorts", "v3-quotes", "v4-pinyin-order", "v5-os-accounts", "v6-customer-po", "v7-money-references"])
     }
 
     @Test func v2AddsTheCustomerSortIndexesToAFileMadeByV1() throws {

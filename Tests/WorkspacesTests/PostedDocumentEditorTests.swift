@@ -99,8 +99,9 @@ import Testing
         flow.type(amount.formatted(grouping: false), &model, runner)
         e = try #require(flow.editor(model))
         #expect(e.lines?.items.map(\.amount).prefix(3) == [items[0].open, Money(minorUnits: 100), .zero])
-        // Set line 3 by hand to 0.50: the others share what is left, oldest first.
-        flow.key(.next, &model, runner, times: 2)
+        // Set line 3 by hand to 0.50: the others share what is left, oldest first (past the
+        // method, reference and note).
+        flow.key(.next, &model, runner, times: 4)
         #expect(e.lines?.selected == 0)
         flow.key(.down, &model, runner, times: 2)
         flow.type("0.5", &model, runner)

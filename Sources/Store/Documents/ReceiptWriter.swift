@@ -40,7 +40,8 @@ struct ReceiptWriter: PostingWriter {
 
     var date: DateOnly { draft.date }
     var auditPairs: [(String, String?)] {
-        [(ledger.party, String(draft.partyId)), ("date", draft.date.iso), ("amount", String(draft.amount.minorUnits)), ("method", draft.method.rawValue)]
+        [(ledger.party, String(draft.partyId)), ("date", draft.date.iso), ("amount", String(draft.amount.minorUnits)), ("method", draft.method.rawValue),
+         ("reference", draft.reference), ("note", draft.note)]
     }
 
     func authorize(_ db: Database, actor: Actor) throws {
@@ -51,15 +52,22 @@ struct ReceiptWriter: PostingWriter {
     }
 
     func insert(_ db: Database, number: String, actor: Actor) throws -> Int64 {
-        let split = try draft.allocate(over: ledger.openItems(db, partyId: draft.partyId))
+        // An item issued after the receipt's date was not there to pay (as of that day).
+        let split = try draft.allocate(over: ledger.openItems(db, partyId: draft.partyId).filter { $0.documentDate <= draft.date })
         let creator: Int64? = actor.userId == 0 ? nil : actor.userId
         if ledger.kind == .receipt {
             let rep = try Int64.fetchOne(db, sql: "SELECT owner_id FROM customers WHERE id = ?", arguments: [draft.partyId])
-            try db.execute(sql: "INSERT INTO receipts (number, customer_id, receipt_date, amount, unapplied, method, rep_id, status, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, 'posted', ?)",
-                           arguments: [number, draft.partyId, draft.date.iso, draft.amount.minorUnits, split.unapplied.minorUnits, draft.method.rawValue, rep, creator])
+            try db.execute(sql: """
+                INSERT INTO receipts (number, customer_id, receipt_date, amount, unapplied, method, rep_id, status, created_by, reference, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'posted', ?, ?, ?)
+                """, arguments: [number, draft.partyId, draft.date.iso, draft.amount.minorUnits, split.unapplied.minorUnits, draft.method.rawValue, rep, creator,
+                                 draft.reference, draft.note])
         } else {
-            try db.execute(sql: "INSERT INTO payments (number, supplier_id, payment_date, amount, unapplied, method, status, created_by) VALUES (?, ?, ?, ?, ?, ?, 'posted', ?)",
-                           arguments: [number, draft.partyId, draft.date.iso, draft.amount.minorUnits, split.unapplied.minorUnits, draft.method.rawValue, creator])
+            try db.execute(sql: """
+                INSERT INTO payments (number, supplier_id, payment_date, amount, unapplied, method, status, created_by, reference, note)
+                VALUES (?, ?, ?, ?, ?, ?, 'posted', ?, ?, ?)
+                """, arguments: [number, draft.partyId, draft.date.iso, draft.amount.minorUnits, split.unapplied.minorUnits, draft.method.rawValue, creator,
+                                 draft.reference, draft.note])
         }
         let id = db.lastInsertedRowID
         for a in split.allocations {

@@ -10,6 +10,8 @@ extension EditorModel {
             .init("date", label: "field.date", rule: .pastDate(required: true), value: today.iso),
             .init("amount", label: "field.amount", rule: .money),
             .init("method", label: "field.method", rule: choice(PaymentMethod.self, prefix: "method"), value: PaymentMethod.bankTransfer.rawValue),
+            .init("reference", label: "field.reference", rule: .text(required: false, max: 60)),
+            .init("note", label: "field.note", rule: .text(required: false, max: 1000)),
             .init(DocumentLines.valueKey, label: "field.allocate", rule: .text(required: false, max: 20)),
         ], today: today))
         var lines = DocumentLines(mode: .allocation)
@@ -29,7 +31,8 @@ extension EditorModel {
     public func receiptDraft(customerId: Int64) -> ReceiptDraft {
         ReceiptDraft(partyId: customerId, date: FieldRule.date(value("date"), today: form.today) ?? form.today,
                      amount: (try? Money.parse(value("amount").trimmingSpaces())) ?? .zero, method: PaymentMethod(rawValue: value("method")) ?? .other,
-                     split: .manual((lines?.items ?? []).filter { $0.amount.minorUnits > 0 }.map { .init(itemId: $0.id, amount: $0.amount) }))
+                     split: .manual((lines?.items ?? []).filter { $0.amount.minorUnits > 0 }.map { .init(itemId: $0.id, amount: $0.amount) }),
+                     reference: value("reference"), note: value("note"))
     }
 }
 

@@ -102,11 +102,16 @@ extension AppModel {
             return [.loadHome]
         case "reminders":
             return [.loadCard(RecordRef(.reminders, session.actor.userId))]
-        case "team-performance", "department", "deliveries":
+        case "team-performance", "department", "deliveries", "aging", "payables-aging":
             // A report opens on its table (the parameters are on the first tab); :department is
             // the sales assistant's name for the team's figures.
             let name = command == "department" ? "team-performance" : command
-            return [.loadCardAt(RecordRef(.report, Int64(Report.names.firstIndex(of: name) ?? 0)), section: name == "team-performance" ? "report.tab-sales" : "title.\(name)")]
+            let section = switch name {
+            case "team-performance": "report.tab-sales"
+            case "aging", "payables-aging": "aging.tab-1"
+            default: "title.\(name)"
+            }
+            return [.loadCardAt(RecordRef(.report, Int64(Report.names.firstIndex(of: name) ?? 0)), section: section)]
         case "customers":
             return openList(.customers)
         case "open-orders":
@@ -124,6 +129,9 @@ extension AppModel {
         case "new-quote":
             if let (id, name) = selectedCustomer() { return [.openEditor(.newQuote(customerId: id, name: name))] }
             stack.append(.editor(.pickCustomer(for: .quote, today: today)))
+        case "new-receipt":
+            if let (id, name) = selectedCustomer() { return [.openEditor(.newReceipt(customerId: id, name: name))] }
+            stack.append(.editor(.pickCustomer(for: .receipt, today: today)))
         case "new-order":
             if let (id, name) = selectedCustomer() { return [.openEditor(.newOrder(customerId: id, name: name))] }
             stack.append(.editor(.pickCustomer(for: .order, today: today)))

@@ -3,9 +3,15 @@ import Store
 
 /// The document a picked customer starts.
 public enum CustomerPickTarget: String, Sendable, Equatable {
-    case order, quote
+    case order, quote, receipt
 
-    var title: String { self == .order ? "editor.new-order" : "editor.new-quote" }
+    var title: String {
+        switch self {
+        case .order: "editor.new-order"
+        case .quote: "editor.new-quote"
+        case .receipt: "editor.new-receipt"
+        }
+    }
 }
 
 extension EditorModel {
@@ -73,7 +79,11 @@ extension EditorModel {
         switch purpose {
         case .pickCustomer(let target):
             guard let (id, name) = pickedCustomer else { return nil }
-            return target == .order ? .newOrder(customerId: id, name: name) : .newQuote(customerId: id, name: name)
+            switch target {
+            case .order: return .newOrder(customerId: id, name: name)
+            case .quote: return .newQuote(customerId: id, name: name)
+            case .receipt: return .newReceipt(customerId: id, name: name)
+            }
         case .pickOrder:
             return pickedOrder.map { .newShipment(orderId: $0) }
         default:
@@ -119,6 +129,11 @@ extension EditorModel {
     /// `f` on a period report: from and to, starting from the period shown.
     public static func reportPeriod(_ id: Int64, section: String, today: DateOnly) -> EditorModel {
         let shown = ReportPeriod.range(id, today: today)
+        if ReportPeriod.isAsOfDay(id) {
+            return EditorModel(purpose: .reportPeriod(id, section: section), title: "editor.report-day", subject: "", form: FormModel(fields: [
+                .init("to", label: "param.as-of", rule: .date(required: true), value: shown.to.iso),
+            ], today: today))
+        }
         return EditorModel(purpose: .reportPeriod(id, section: section), title: "editor.report-period", subject: "", form: FormModel(fields: [
             .init("from", label: "field.from", rule: .date(required: true), value: shown.from.iso),
             .init("to", label: "field.to", rule: .date(required: true), value: shown.to.iso),
@@ -128,8 +143,8 @@ extension EditorModel {
     /// The report card for the period the form names; nil (the error beside "to") when it ends
     /// before it starts.
     mutating func reportPeriodRef() -> RecordRef? {
-        guard case .reportPeriod(let id, _) = purpose, let from = FieldRule.date(value("from"), today: form.today),
-              let to = FieldRule.date(value("to"), today: form.today) else { saving = false; return nil }
+        guard case .reportPeriod(let id, _) = purpose, let to = FieldRule.date(value("to"), today: form.today),
+              let from = ReportPeriod.isAsOfDay(id) ? to : FieldRule.date(value("from"), today: form.today) else { saving = false; return nil }
         guard from <= to else {
             form.setError("to", FieldError("error.before", from.iso))
             saving = false

@@ -1,0 +1,118 @@
+import Domain
+import GRDB
+
+/// Aging as of a day (DOMAIN: a receivable paid after D is still open as of D; one dated after D
+/// does not exist yet; voided documents do not count), one row per customer or supplier.
+struct AgingLedger: Sendable {
+    var items: String, allocations: String, documents: String, party: String, itemKey: String, documentKey: String, date: String
+
+    static let receivables = AgingLedger(items: "receivables", allocations: "receipt_allocations", documents: "receipts", party: "customer_id",
+                                         itemKey: "receivable_id", documentKey: "receipt_id", date: "receipt_date")
+    static let payables = AgingLedger(items: "payables", allocations: "payment_allocations", documents: "payments", party: "supplier_id",
+                                      itemKey: "payable_id", documentKey: "payment_id", date: "payment_date")
+
+    /// Open items and credits as of `d`: what is open now, plus what was allocated after `d`
+    /// (by a document still posted) — only items and documents touched after `d` are read
+    /// beyond the open ones. `parties`, when given, limits both to those parties (a rep's).
+    func rows(_ db: Database, asOf d: DateOnly, buckets: AgingBuckets, parties: String? = nil) throws -> [AgingRow] {
+        let only = parties.map { " AND x.\(party) IN (\($0))" } ?? ""
+        let later = "SELECT a.amount FROM \(allocations) a JOIN \(documents) p ON p.id = a.\(documentKey) WHERE a.allocated_on > ?1 AND p.status = 'posted'"
+        let items = try Row.fetchAll(db, sql: """
+            SELECT x.\(party), x.doc_date, x.due_date, x.open_amount + coalesce((\(later) AND a.\(itemKey) = x.id), 0)
+            FROM \(self.items) x WHERE x.status = 'posted' AND x.doc_date <= ?1\(only)
+              AND (x.open_amount > 0 OR x.id IN (SELECT \(itemKey) FROM \(allocations) WHERE allocated_on > ?1))
+            """, arguments: [d.iso]).compactMap { r -> OpenItem? in
+            guard let doc = DateOnly(iso: r[1] as String), let due = DateOnly(iso: r[2] as String) else { return nil }
+            return OpenItem(partyId: r[0], documentDate: doc, dueDate: due, amount: Money(minorUnits: r[3]), allocations: [])
+        }
+        let credits = try Row.fetchAll(db, sql: """
+            SELECT x.\(party), x.\(date), x.unapplied + coalesce((SELECT SUM(a.amount) FROM \(allocations) a WHERE a.\(documentKey) = x.id AND a.allocated_on > ?1), 0)
+            FROM \(documents) x WHERE x.status = 'posted' AND x.\(date) <= ?1\(only)
+              AND (x.unapplied > 0 OR x.id IN (SELECT \(documentKey) FROM \(allocations) WHERE allocated_on > ?1))
+            """, arguments: [d.iso]).compactMap { r -> PartyCredit? in
+            guard let day = DateOnly(iso: r[1] as String) else { return nil }
+            return PartyCredit(partyId: r[0], receiptDate: day, amount: Money(minorUnits: r[2]), allocations: [])
+        }
+        return Aging.compute(items: items, credits: credits, asOf: d, buckets: buckets)
+    }
+}
+
+extension AppDatabase {
+    /// `:aging` and `rapport report aging`: one row per customer (its rep and credit limit) or
+    /// supplier with anything outstanding as of the day, the buckets of the company setting,
+    /// unapplied credit (negative) and the balance; the total last. Largest balance first, or by
+    /// a bucket (`sort`: its label), the party's name, or the balance.
+    static func agingReport(_ db: Database, _ request: ReportRequest, payables: Bool, sort: String? = nil, for actor: Actor) throws -> Report {
+        guard actor.can(payables ? .viewPayables : .viewAllReceivables) else {
+            throw StoreError.forbidden("\(actor.role.rawValue) cannot see the aging of \(payables ? "payables" : "receivables")")
+        }
+        let asOf = request.period.to, buckets = try settings(db).agingBuckets
+        let parties = payables ? nil : request.rep.map { "SELECT id FROM customers WHERE owner_id = \($0)" }
+        let rows = try (payables ? AgingLedger.payables : .receivables).rows(db, asOf: asOf, buckets: buckets, parties: parties)
+        var names: [Int64: (name: String, rep: String, limit: Int64)] = [:]
+        let ids = rows.map { String($0.partyId) }.joined(separator: ",")
+        if !ids.isEmpty {
+            let sql = payables ? "SELECT id, name, '', 0 FROM suppliers WHERE id IN (\(ids))"
+                : "SELECT c.id, c.name, coalesce(u.display_name, ''), c.credit_limit FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id IN (\(ids))"
+            for r in try Row.fetchAll(db, sql: sql) { names[r[0]] = (r[1], r[2], r[3]) }
+        }
+        let labels = buckets.labels
+        let bucketKeys = labels.map { $0 == "not-due" ? "aging.not-due" : $0 }
+        let sorted = rows.sorted { a, b in
+            let (x, y): (Int64, Int64)
+            if let s = sort, let i = labels.firstIndex(of: s) { (x, y) = (a.buckets[i].minorUnits, b.buckets[i].minorUnits) }
+            else if sort == "name" { return (names[a.partyId]?.name ?? "", a.partyId) < (names[b.partyId]?.name ?? "", b.partyId) }
+            else if sort == "unapplied" { (x, y) = (-a.unapplied.minorUnits, -b.unapplied.minorUnits) }
+            else { (x, y) = (a.balance.minorUnits, b.balance.minorUnits) }
+            return x != y ? x > y : a.partyId < b.partyId
+        }
+        func cells(_ r: AgingRow, name: CellValue, rep: String, limit: Int64?) -> [CellValue] {
+            [name] + r.buckets.map { .money($0) } + [.money(r.unapplied), .money(r.balance), .text(rep), limit.map { .money(minorUnits: $0) } ?? .empty]
+        }
+        let total = Aging.total(rows, bucketCount: labels.count)
+        let n = labels.count
+        let columns = [ColumnSpec(payables ? "col.supplier" : "col.customer", flexible: true, shrinks: true)] + bucketKeys.map { ColumnSpec.money($0) }
+            + [.money("col.unapplied"), .money("col.balance"), ColumnSpec("col.rep", shrinks: true), .money("col.credit-limit")]
+        var parameters: [Report.Parameter] = [.init("param.as-of", .date(asOf))]
+        if let rep = request.rep { parameters.append(.init("param.rep", .text(try repName(db, rep)))) }
+        var report = Report(name: request.name, title: payables ? "title.payables-aging" : "title.aging", parameters: parameters,
+                            columns: columns,
+                            rows: sorted.map { r in let p = names[r.partyId]; return cells(r, name: .text(p?.name ?? ""), rep: p?.rep ?? "", limit: payables ? nil : p?.limit) }
+                                + [cells(total, name: .status("report.total"), rep: "", limit: nil)],
+                            refs: sorted.map { RecordRef(payables ? .supplier : .customer, $0.partyId) } + [nil])
+        // On screen: the party with four figures a tab (80 columns).
+        let figures = Array(1...(n + 2))
+        report.tabs = stride(from: 0, to: figures.count, by: 4).map { start in
+            let part = Array(figures[start..<min(start + 4, figures.count)])
+            return Report.Tab("aging.tab-\(start / 4 + 1)", columns: [0] + part)
+        } + (payables ? [] : [Report.Tab("aging.tab-credit", columns: [0, n + 2, n + 3, n + 4])])
+        return report
+    }
+
+    /// `rapport check`: read through the as-of rules at the end of time, every customer's
+    /// (supplier's) buckets + unapplied equal its open items less its unapplied credit, as stored.
+    static func agingProblems(_ db: Database) throws -> [String] {
+        guard let end = DateOnly(iso: "2999-12-31") else { return [] }
+        let buckets = try settings(db).agingBuckets
+        var problems: [String] = []
+        for (name, ledger, stored) in [("customer", AgingLedger.receivables, """
+                SELECT c.id, c.code, c.open_balance - coalesce((SELECT SUM(unapplied) FROM receipts WHERE customer_id = c.id AND status = 'posted'), 0)
+                FROM customers c
+                """), ("supplier", AgingLedger.payables, """
+                SELECT s.id, s.code, coalesce((SELECT SUM(open_amount) FROM payables WHERE supplier_id = s.id AND status = 'posted'), 0)
+                    - coalesce((SELECT SUM(unapplied) FROM payments WHERE supplier_id = s.id AND status = 'posted'), 0)
+                FROM suppliers s
+                """)] {
+            let aged = Dictionary(uniqueKeysWithValues: try ledger.rows(db, asOf: end, buckets: buckets).map { ($0.partyId, $0.balance.minorUnits) })
+            for r in try Row.fetchAll(db, sql: stored) where (aged[r[0]] ?? 0) != r[2] as Int64 {
+                problems.append("aging buckets + unapplied ≠ \(name) balance: \(r[1] as String) (\(aged[r[0]] ?? 0) ≠ \(r[2] as Int64))")
+                if problems.count >= 20 { return problems }
+            }
+        }
+        return problems
+    }
+
+    static func repName(_ db: Database, _ id: Int64) throws -> String {
+        try String.fetchOne(db, sql: "SELECT display_name FROM users WHERE id = ?", arguments: [id]) ?? String(id)
+    }
+}
