@@ -67,12 +67,13 @@ extension AppDatabase {
             return x != y ? x > y : a.partyId < b.partyId
         }
         func cells(_ r: AgingRow, name: CellValue, rep: String, limit: Int64?) -> [CellValue] {
-            [name] + r.buckets.map { .money($0) } + [.money(r.unapplied), .money(r.balance), .text(rep), limit.map { .money(minorUnits: $0) } ?? .empty]
+            let figures: [CellValue] = [name] + r.buckets.map { .money($0) } + [.money(r.unapplied), .money(r.balance)]
+            return payables ? figures : figures + [.text(rep), limit.map { $0 == 0 ? .empty : .money(minorUnits: $0) } ?? .empty]
         }
         let total = Aging.total(rows, bucketCount: labels.count)
         let n = labels.count
         let columns = [ColumnSpec(payables ? "col.supplier" : "col.customer", flexible: true, shrinks: true)] + bucketKeys.map { ColumnSpec.money($0) }
-            + [.money("col.unapplied"), .money("col.balance"), ColumnSpec("col.rep", shrinks: true), .money("col.credit-limit")]
+            + [.money("col.unapplied"), .money("col.balance")] + (payables ? [] : [ColumnSpec("col.rep", shrinks: true), .money("col.credit-limit")])
         var parameters: [Report.Parameter] = [.init("param.as-of", .date(asOf))]
         if let rep = request.rep { parameters.append(.init("param.rep", .text(try repName(db, rep)))) }
         var report = Report(name: request.name, title: payables ? "title.payables-aging" : "title.aging", parameters: parameters,

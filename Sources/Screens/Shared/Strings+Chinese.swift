@@ -744,5 +744,10 @@ extension Catalog {
         "error.allocation-before-document": "核销日期不能早于单据日期 %@",
         "error.nothing-allocated": "没有可核销的金额：至少在一行填写金额",
         "error.reference-too-long": "凭证号超过 60 个字符",
+        "hint.month-end": "月末",
+        "action.month-end-before": "截至上一个月末",
+        "action.month-end-after": "截至下一个月末（或今天）",
+        "hint.day": "日期",
+        "action.report-day": "截至任意日期",
     ]
 }

@@ -744,5 +744,10 @@ extension Catalog {
         "error.allocation-before-document": "The allocation cannot be dated before the document's date %@",
         "error.nothing-allocated": "Nothing to allocate: set an amount on at least one line",
         "error.reference-too-long": "The reference is longer than 60 characters",
+        "hint.month-end": "month end",
+        "action.month-end-before": "As of the month end before",
+        "action.month-end-after": "As of the next month end (or today)",
+        "hint.day": "day",
+        "action.report-day": "As of any day",
     ]
 }

@@ -8,10 +8,13 @@ extension AppModel {
         if m.ref.kind == .report, ReportPeriod.steps(m.ref.id) {
             // A month steps by month; a from–to range by its own length.
             let byMonth: Bool = if case .month = ReportPeriod.span(m.ref.id) { true } else { false }
-            list += [Binding("previous-tab", byMonth ? "hint.month" : "hint.step-period", .stepReport(-1), help: byMonth ? "action.month-before" : "action.period-before", group: "month"),
-                     Binding("next-tab", byMonth ? "hint.month" : "hint.step-period", .stepReport(1), help: byMonth ? "action.month-after" : "action.period-after", group: "month")
+            // A report as of a day steps from month end to month end, and `f` asks for the day.
+            let asOf = ReportPeriod.isAsOfDay(m.ref.id)
+            let hint = asOf ? "hint.month-end" : byMonth ? "hint.month" : "hint.step-period"
+            list += [Binding("previous-tab", hint, .stepReport(-1), help: asOf ? "action.month-end-before" : byMonth ? "action.month-before" : "action.period-before", group: "month"),
+                     Binding("next-tab", hint, .stepReport(1), help: asOf ? "action.month-end-after" : byMonth ? "action.month-after" : "action.period-after", group: "month")
                         .unless(ReportPeriod.step(m.ref.id, by: 1, today: today) != nil, "reason.this-month"),
-                     Binding("filter", "hint.period", .filter, help: "action.report-period")]
+                     Binding("filter", asOf ? "hint.day" : "hint.period", .filter, help: asOf ? "action.report-day" : "action.report-period")]
         }
         if m.isTabbed {
             list += [Binding("previous-tab", "hint.tabs", .card(.previousTab), group: "tabs"), Binding("next-tab", "hint.tabs", .card(.nextTab), group: "tabs"),
