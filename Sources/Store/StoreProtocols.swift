@@ -106,6 +106,11 @@ public protocol PostingStore: Sendable {
     @discardableResult
     func postPayment(_ draft: ReceiptDraft, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> SavedDocument
     func voidPayment(id: Int64, reason: String, by actor: Actor, at now: Int64) throws(StoreError)
+    func supplierOptions(by actor: Actor) throws(StoreError) -> [SupplierOption]
+    func creditSource(_ ref: RecordRef, by actor: Actor) throws(StoreError) -> CreditSource
+    func openPayables(supplierId: Int64, by actor: Actor) throws(StoreError) -> [AllocationCandidate]
+    func allocateCredit(receiptId: Int64, to lines: [ReceiptDraft.ManualAllocation], on day: DateOnly, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError)
+    func allocatePrepayment(paymentId: Int64, to lines: [ReceiptDraft.ManualAllocation], on day: DateOnly, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError)
 }
 
 /// Documents to print.

@@ -22,6 +22,7 @@ extension AppDatabase {
         case .report: ReportCard.self
         case .shipment: ShipmentCard.self
         case .receipt: ReceiptCard.self
+        case .payment: PaymentCard.self
         }
     }
 

@@ -44,13 +44,15 @@ enum ReceiptCard: CardBuilder {
     static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
         try AppDatabase.requireDocumentAccess(db, table: "receipts", id: id, actor: actor)
         guard let r = try Row.fetchOne(db, sql: """
-            SELECT r.number, c.name, r.receipt_date, r.method, r.amount, CASE WHEN r.status = 'posted' THEN r.unapplied ELSE 0 END, r.status, r.void_reason
+            SELECT r.number, c.name, r.receipt_date, r.method, r.amount, CASE WHEN r.status = 'posted' THEN r.unapplied ELSE 0 END, r.status, r.void_reason,
+                   r.reference, r.note
             FROM receipts r JOIN customers c ON c.id = r.customer_id WHERE r.id = ?
             """, arguments: [id]) else { throw StoreError.notFound("receipt \(id)") }
         return RecordCard(ref: RecordRef(.receipt, id), title: "\(r[0] as String)  \(r[1] as String)", fields: [
             .init("field.number", .text(r[0] as String)), .init("field.customer", .text(r[1] as String)), .init("field.date", .date(iso: r[2])),
             .init("field.method", .status("method.\(r[3] as String)")), .init("field.amount", .money(minorUnits: r[4])),
-            .init("field.unapplied", .money(minorUnits: r[5])), .init("field.status", .status("status.\(r[6] as String)")),
+            .init("field.unapplied", .money(minorUnits: r[5])), .init("field.reference", .text(orEmpty: r[8])), .init("field.note", .text(orEmpty: r[9])),
+            .init("field.status", .status("status.\(r[6] as String)")),
             .init("field.void-reason", .text(orEmpty: r[7])),
         ], sections: [])
     }
@@ -58,18 +60,18 @@ enum ReceiptCard: CardBuilder {
     static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery] {
         try AppDatabase.requireDocumentAccess(db, table: "receipts", id: id, actor: actor)
         return [CardSectionQuery(
-            title: "section.allocations", columns: [.text("col.number"), .date("col.date"), .date("col.due"), .money("col.amount")],
-            select: "r.id, r.number, r.doc_date, r.due_date, a.amount",
-            from: "FROM receipt_allocations a JOIN receivables r ON r.id = a.receivable_id WHERE a.receipt_id = ?", order: "r.due_date, r.id", arguments: [id]) { r in
-            ([.text(r[1] as String), .date(iso: r[2]), .date(iso: r[3]), .money(minorUnits: r[4])], RecordRef(.receivable, r[0]))
+            title: "section.allocations", columns: [.text("col.number"), .date("col.date"), .date("col.due"), .date("col.allocated-on"), .money("col.amount")],
+            select: "r.id, r.number, r.doc_date, r.due_date, a.allocated_on, a.amount",
+            from: "FROM receipt_allocations a JOIN receivables r ON r.id = a.receivable_id WHERE a.receipt_id = ?", order: "a.allocated_on, r.due_date, r.id", arguments: [id]) { r in
+            ([.text(r[1] as String), .date(iso: r[2]), .date(iso: r[3]), .date(iso: r[4]), .money(minorUnits: r[5])], RecordRef(.receivable, r[0]))
         }]
     }
 
-    /// A customer's receipts, newest first.
+    /// A customer's receipts: those with credit left to allocate first, then newest first.
     static func list(customerId: Int64) -> CardSectionQuery {
         CardSectionQuery(title: "section.receipts", columns: [.text("col.number"), .date("col.date"), .status("col.method"), .status(), .money("col.amount"), .money("col.unapplied")],
                          select: "id, number, receipt_date, method, status, amount, CASE WHEN status = 'posted' THEN unapplied ELSE 0 END", from: "FROM receipts WHERE customer_id = ?",
-                         order: "receipt_date DESC, id DESC", arguments: [customerId]) { r in
+                         order: "(status = 'posted' AND unapplied > 0) DESC, receipt_date DESC, id DESC", arguments: [customerId]) { r in
             ([.text(r[1] as String), .date(iso: r[2]), .status("method.\(r[3] as String)"), .status("status.\(r[4] as String)"), .money(minorUnits: r[5]),
               .money(minorUnits: r[6])], RecordRef(.receipt, r[0]))
         }

@@ -50,3 +50,60 @@ extension AppDatabase {
         try write { db in try MoneyLedger.payments.allocateCredit(db, documentId: paymentId, lines: lines, on: day, today: today, actor: actor, at: now) }
     }
 }
+
+/// A supplier as a payment's look-up offers it: code and name (pinyin too).
+public struct SupplierOption: Sendable, Equatable {
+    public var id: Int64
+    public var code: String
+    public var name: String
+    public var searchKey: String
+}
+
+extension AppDatabase {
+    /// Every supplier, by code, for a payment's look-up (a few hundred at most: the look-up
+    /// filters them as the user types).
+    public func supplierOptions(by actor: Actor) throws(StoreError) -> [SupplierOption] {
+        guard actor.can(.postPayments) || actor.can(.viewSuppliers) else { throw .forbidden("\(actor.role.rawValue) cannot see suppliers") }
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT id, code, name FROM suppliers ORDER BY code").map {
+                SupplierOption(id: $0[0], code: $0[1], name: $0[2], searchKey: SearchKey.make(name: $0[2], code: $0[1]))
+            }
+        }
+    }
+
+    /// A supplier's open payables, for a payment's allocation lines.
+    public func openPayables(supplierId: Int64, by actor: Actor) throws(StoreError) -> [AllocationCandidate] {
+        guard actor.can(.postPayments) else { throw .forbidden("\(actor.role.rawValue) cannot post payments") }
+        return try read { db in try MoneyLedger.payments.openItems(db, partyId: supplierId) }
+    }
+}
+
+/// A receipt's (payment's) unapplied credit as a later allocation starts from it: how much is
+/// left, from when, and the party's open items (oldest due first).
+public struct CreditSource: Sendable, Equatable {
+    public var ref: RecordRef
+    public var number: String
+    public var partyName: String
+    public var date: DateOnly
+    public var credit: Money
+    public var openItems: [AllocationCandidate]
+}
+
+extension AppDatabase {
+    public func creditSource(_ ref: RecordRef, by actor: Actor) throws(StoreError) -> CreditSource {
+        let ledger: MoneyLedger = ref.kind == .payment ? .payments : .receipts
+        guard actor.can(ledger.capability) else { throw .forbidden("\(actor.role.rawValue) cannot allocate \(ledger.documents)") }
+        return try read { db in
+            guard let r = try Row.fetchOne(db, sql: """
+                SELECT d.number, p.name, d.\(ledger.date), d.unapplied, d.status, d.\(ledger.party)
+                FROM \(ledger.documents) d JOIN \(ledger.partyTable) p ON p.id = d.\(ledger.party) WHERE d.id = ?
+                """, arguments: [ref.id]), let date = DateOnly(iso: r[2] as String) else { throw StoreError.notFound("\(ledger.entity) \(ref.id)") }
+            guard r[4] as String == "posted" else { throw StoreError.invalid(DomainError("\(r[0] as String) is voided", field: nil, code: "error.document-voided", r[0])) }
+            let credit = Money(minorUnits: r[3])
+            guard credit.minorUnits > 0 else {
+                throw StoreError.invalid(DomainError("\(r[0] as String) has nothing left to allocate", field: nil, code: "error.no-credit-left", r[0]))
+            }
+            return CreditSource(ref: ref, number: r[0], partyName: r[1], date: date, credit: credit, openItems: try ledger.openItems(db, partyId: r[5]))
+        }
+    }
+}

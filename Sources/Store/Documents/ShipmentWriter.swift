@@ -192,6 +192,7 @@ extension AppDatabase {
         switch ref.kind {
         case .shipment: try checkVoid(ShipmentVoid.self, id: ref.id, by: actor)
         case .receipt: try checkVoid(MoneyVoid<CustomerSide>.self, id: ref.id, by: actor)
+        case .payment: try checkVoid(MoneyVoid<SupplierSide>.self, id: ref.id, by: actor)
         default: throw .notFound("\(ref.kind.rawValue) \(ref.id)")
         }
     }

@@ -6,14 +6,44 @@ extension EditorModel {
     /// due first). Typing the amount splits it oldest first; any line may be set by hand, and the
     /// others share what is left; what is not allocated stays as the customer's credit.
     public static func receipt(customerId: Int64, customerName: String, openItems: [AllocationCandidate], today: DateOnly) -> EditorModel {
-        var model = EditorModel(purpose: .newReceipt(customerId: customerId), title: "editor.new-receipt", subject: customerName, form: FormModel(fields: [
+        money(.newReceipt(customerId: customerId), title: "editor.new-receipt", party: customerName, openItems: openItems, today: today)
+    }
+
+    /// A payment to a supplier: the same form over its open payables; what is not allocated
+    /// stays as a prepayment.
+    public static func payment(supplierId: Int64, supplierName: String, openItems: [AllocationCandidate], today: DateOnly) -> EditorModel {
+        money(.newPayment(supplierId: supplierId), title: "editor.new-payment", party: supplierName, openItems: openItems, today: today)
+    }
+
+    /// Which supplier a payment is to: a look-up over every supplier (code, name, pinyin).
+    public static func pickSupplier(_ suppliers: [SupplierOption], today: DateOnly) -> EditorModel {
+        let options = suppliers.map { FieldRule.Option(value: String($0.id), label: $0.code + " " + $0.name, search: $0.searchKey) }
+        var model = EditorModel(purpose: .pickSupplier, title: "editor.new-payment", subject: "", form: FormModel(fields: [
+            .init("supplier", label: "field.supplier", rule: .lookup(options)),
+        ], today: today))
+        model.notice = Notice(key: "pick.supplier-how", isError: false)
+        return model
+    }
+
+    /// What a receipt (payment) left unapplied, allocated later: the day (today; not before the
+    /// document), the amount to allocate (all the credit left, or less), the open items split
+    /// oldest first as for a receipt.
+    public static func allocateCredit(_ source: CreditSource, today: DateOnly) -> EditorModel {
+        var model = EditorModel(purpose: .allocateCredit(source.ref), title: "editor.allocate-credit", subject: source.number + " " + source.partyName,
+                                form: FormModel(fields: [
             .init("date", label: "field.date", rule: .pastDate(required: true), value: today.iso),
-            .init("amount", label: "field.amount", rule: .money),
-            .init("method", label: "field.method", rule: choice(PaymentMethod.self, prefix: "method"), value: PaymentMethod.bankTransfer.rawValue),
-            .init("reference", label: "field.reference", rule: .text(required: false, max: 60)),
-            .init("note", label: "field.note", rule: .text(required: false, max: 1000)),
+            .init("amount", label: "field.amount", rule: .money, value: source.credit.formatted(grouping: false)),
             .init(DocumentLines.valueKey, label: "field.allocate", rule: .text(required: false, max: 20)),
         ], today: today))
+        model.lines = allocationLines(source.openItems)
+        model.notice = Notice(key: "allocate.credit-left", argument: source.credit.formatted(), isError: false)
+        model.refill()
+        model.form.focus = 2
+        model.showLine(0)
+        return model
+    }
+
+    static func allocationLines(_ openItems: [AllocationCandidate]) -> DocumentLines {
         var lines = DocumentLines(mode: .allocation)
         for c in openItems {
             var item = DocumentLines.Item(id: c.id, productId: nil, code: c.number, name: "", unit: "", quantity: .zero, unitPrice: .zero, discount: BasisPoints(0), amount: .zero)
@@ -22,7 +52,19 @@ extension EditorModel {
             item.dueDate = c.dueDate
             lines.items.append(item)
         }
-        model.lines = lines
+        return lines
+    }
+
+    static func money(_ purpose: Purpose, title: String, party: String, openItems: [AllocationCandidate], today: DateOnly) -> EditorModel {
+        var model = EditorModel(purpose: purpose, title: title, subject: party, form: FormModel(fields: [
+            .init("date", label: "field.date", rule: .pastDate(required: true), value: today.iso),
+            .init("amount", label: "field.amount", rule: .money),
+            .init("method", label: "field.method", rule: choice(PaymentMethod.self, prefix: "method"), value: PaymentMethod.bankTransfer.rawValue),
+            .init("reference", label: "field.reference", rule: .text(required: false, max: 60)),
+            .init("note", label: "field.note", rule: .text(required: false, max: 1000)),
+            .init(DocumentLines.valueKey, label: "field.allocate", rule: .text(required: false, max: 20)),
+        ], today: today))
+        model.lines = allocationLines(openItems)
         model.form.focus = 1
         return model
     }

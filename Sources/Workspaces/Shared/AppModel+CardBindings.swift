@@ -31,6 +31,15 @@ extension AppModel {
 
     /// `a` on a customer card's tab adds what that tab lists.
     func newRecordBinding(_ m: CardViewModel) -> Binding? {
+        if m.ref.kind == .receipt || m.ref.kind == .payment {
+            // What the document left unapplied is allocated later, dated.
+            let left = m.card?.field("field.unapplied").map { if case .money(let v) = $0 { v.minorUnits > 0 } else { false } } ?? false
+            return Binding("new-record", "hint.allocate-credit", .newRecord, help: "action.allocate-credit", needs: [m.ref.kind == .payment ? .postPayments : .postReceipts])
+                .unless(left, "reason.no-credit-left")
+        }
+        if m.ref.kind == .supplier, m.currentSection?.title == "section.payments" || m.currentSection?.title == "section.payables" {
+            return Binding("new-record", "hint.new-payment", .newRecord, help: "editor.new-payment", needs: [.postPayments])
+        }
         guard m.ref.kind == .customer else { return nil }
         switch m.currentSection?.title {
         case "section.contacts"?: return Binding("new-record", "hint.new-contact", .newRecord, help: "action.new-contact", needs: Self.customerWriters)

@@ -132,6 +132,11 @@ extension AppModel {
         case "new-receipt":
             if let (id, name) = selectedCustomer() { return [.openEditor(.newReceipt(customerId: id, name: name))] }
             stack.append(.editor(.pickCustomer(for: .receipt, today: today)))
+        case "new-payment":
+            if case .card(let m)? = current, m.ref.kind == .supplier, let title = m.card?.title {
+                return [.openEditor(.newPayment(supplierId: m.ref.id, name: title))]
+            }
+            return [.openEditor(.pickSupplier)]
         case "new-order":
             if let (id, name) = selectedCustomer() { return [.openEditor(.newOrder(customerId: id, name: name))] }
             stack.append(.editor(.pickCustomer(for: .order, today: today)))

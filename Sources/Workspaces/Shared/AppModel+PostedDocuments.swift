@@ -19,8 +19,17 @@ extension AppModel {
             guard m.ref.kind == .salesOrder, can(.editSalesOrders), orderStatus(m) == .open else { return [] }
             return [.openEditor(move == .editOrder ? .editOrder(id: m.ref.id) : .cancelOrder(id: m.ref.id))]
         case .void:
-            guard let target = voidTarget(m), can(target.ref.kind == .shipment ? .postShipments : .postReceipts), target.posted else { return [] }
+            guard let target = voidTarget(m), can(AppModel.voidCapability(target.ref.kind)), target.posted else { return [] }
             return [.openEditor(.voidDocument(target.ref, number: target.number))]
+        }
+    }
+
+    /// Who voids a posted document of this kind.
+    static func voidCapability(_ kind: RecordRef.Kind) -> Capability {
+        switch kind {
+        case .shipment: .postShipments
+        case .payment: .postPayments
+        default: .postReceipts
         }
     }
 
@@ -33,7 +42,7 @@ extension AppModel {
 
     /// The posted document the user is on: its card, or its row in a card's table.
     func voidTarget(_ m: CardViewModel) -> (ref: RecordRef, number: String, posted: Bool)? {
-        let voidable: Set<RecordRef.Kind> = [.shipment, .receipt]
+        let voidable: Set<RecordRef.Kind> = [.shipment, .receipt, .payment]
         if voidable.contains(m.ref.kind) {
             return (m.ref, m.card?.field("field.number")?.plainText ?? "", m.card?.field("field.status") == .status("status.posted"))
         }
@@ -57,7 +66,7 @@ extension AppModel {
         if let target = voidTarget(m) {
             // A shipment whose card names receipts paying it is voided after them.
             let paid = m.ref == target.ref && !(m.card?.field("field.paid-by")?.plainText.isEmpty ?? true)
-            list.append(Binding("delete", "hint.void", .document(.void), help: "action.void", needs: [target.ref.kind == .shipment ? .postShipments : .postReceipts])
+            list.append(Binding("delete", "hint.void", .document(.void), help: "action.void", needs: [AppModel.voidCapability(target.ref.kind)])
                 .unless(target.posted, "reason.already-voided").unless(!paid, "reason.shipment-paid"))
         }
         return list

@@ -95,6 +95,13 @@ extension AppModel {
 
     /// `a`: on a customer card's tab, what that tab lists; on the home or the list, a customer.
     mutating func newRecordEffects() -> [Effect] {
+        if case .card(let m)? = current, m.ref.kind == .receipt || m.ref.kind == .payment, can(m.ref.kind == .payment ? .postPayments : .postReceipts) {
+            return [.openEditor(.allocateCredit(m.ref))]
+        }
+        if case .card(let m)? = current, m.ref.kind == .supplier, let title = m.card?.title, can(.postPayments),
+           ["section.payments", "section.payables"].contains(m.currentSection?.title) {
+            return [.openEditor(.newPayment(supplierId: m.ref.id, name: title))]
+        }
         if case .card(let m)? = current, m.ref.kind == .customer, let title = m.card?.title {
             switch m.currentSection?.title {
             case "section.contacts"? where canEditCustomers: return [.openEditor(.newContact(customerId: m.ref.id, name: title))]

@@ -7,8 +7,8 @@ extension EditorModel {
         switch purpose {
         case .newQuote, .editQuote, .acceptQuote, .rejectQuote: quoteCommand
         case .newOrder, .editOrder, .cancelOrder: orderCommand
-        case .newShipment, .newReceipt, .voidDocument: postingCommand
-        case .filterCustomers, .pickCustomer, .filterOrders, .pickOrder, .reportPeriod: nil
+        case .newShipment, .newReceipt, .newPayment, .allocateCredit, .voidDocument: postingCommand
+        case .filterCustomers, .pickCustomer, .filterOrders, .pickOrder, .pickSupplier, .reportPeriod: nil
         default: customerCommand
         }
     }
@@ -93,7 +93,23 @@ extension EditorModel {
             let draft = receiptDraft(customerId: customerId)
             return WriteCommand { (s, c) throws(StoreError) in
                 let saved = try s.postReceipt(draft, by: c.actor, today: c.today, at: c.now)
-                return [.saved(toastKey: "saved.receipt", argument: saved.number)]
+                return [.saved(toastKey: "saved.receipt", argument: saved.number), .open(RecordRef(.receipt, saved.id))]
+            }
+        case .newPayment(let supplierId):
+            let draft = receiptDraft(customerId: supplierId)
+            return WriteCommand { (s, c) throws(StoreError) in
+                let saved = try s.postPayment(draft, by: c.actor, today: c.today, at: c.now)
+                return [.saved(toastKey: "saved.payment", argument: saved.number), .open(RecordRef(.payment, saved.id))]
+            }
+        case .allocateCredit(let ref):
+            let lines = (self.lines?.items ?? []).filter { $0.amount.minorUnits > 0 }.map { ReceiptDraft.ManualAllocation(itemId: $0.id, amount: $0.amount) }
+            let day = FieldRule.date(value("date"), today: form.today) ?? form.today
+            return .saying("saved.allocated", subject) { (s, c) throws(StoreError) in
+                if ref.kind == .payment {
+                    try s.allocatePrepayment(paymentId: ref.id, to: lines, on: day, by: c.actor, today: c.today, at: c.now)
+                } else {
+                    try s.allocateCredit(receiptId: ref.id, to: lines, on: day, by: c.actor, today: c.today, at: c.now)
+                }
             }
         case .voidDocument(let ref, let number):
             let reason = value("reason")
@@ -101,6 +117,7 @@ extension EditorModel {
                 switch ref.kind {
                 case .shipment: try s.voidShipment(id: ref.id, reason: reason, by: c.actor, at: c.now)
                 case .receipt: try s.voidReceipt(id: ref.id, reason: reason, by: c.actor, at: c.now)
+                case .payment: try s.voidPayment(id: ref.id, reason: reason, by: c.actor, at: c.now)
                 default: throw StoreError.notFound("\(ref.kind.rawValue) \(ref.id)")
                 }
             }

@@ -86,6 +86,10 @@ extension EditorModel {
             }
         case .pickOrder:
             return pickedOrder.map { .newShipment(orderId: $0) }
+        case .pickSupplier:
+            guard let field = form.fields.first(where: { $0.key == "supplier" }), case .lookup(let options) = field.rule,
+                  let o = options.first(where: { $0.label == field.value }), let id = Int64(o.value) else { return nil }
+            return .newPayment(supplierId: id, name: o.label.split(separator: " ", maxSplits: 1).last.map(String.init) ?? o.label)
         default:
             return nil
         }
@@ -93,7 +97,7 @@ extension EditorModel {
 
     var isPicker: Bool {
         switch purpose {
-        case .pickCustomer, .pickOrder: true
+        case .pickCustomer, .pickOrder, .pickSupplier: true
         default: false
         }
     }

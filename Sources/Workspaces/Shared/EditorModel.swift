@@ -24,6 +24,9 @@ public struct EditorModel: Sendable, Equatable {
         case cancelOrder(id: Int64)
         case newShipment(orderId: Int64)
         case newReceipt(customerId: Int64)
+        case newPayment(supplierId: Int64)
+        /// A receipt's (payment's) unapplied credit allocated later.
+        case allocateCredit(RecordRef)
         /// Voiding a posted shipment or receipt, with a reason.
         case voidDocument(RecordRef, number: String)
         /// Not a write: the customer list's filters.
@@ -34,6 +37,8 @@ public struct EditorModel: Sendable, Equatable {
         case filterOrders
         /// Not a write: which open order a new shipment is from.
         case pickOrder
+        /// Not a write: which supplier a new payment is to.
+        case pickSupplier
         /// Not a write: the period a report card shows (its id, the tab to open it on).
         case reportPeriod(Int64, section: String)
 

@@ -63,6 +63,9 @@ public enum EditorRequest: Sendable, Equatable {
     case cancelOrder(id: Int64)
     case newShipment(orderId: Int64)
     case newReceipt(customerId: Int64, name: String)
+    case pickSupplier
+    case newPayment(supplierId: Int64, name: String)
+    case allocateCredit(RecordRef)
     case voidDocument(RecordRef, number: String)
 }
 

@@ -86,6 +86,13 @@ extension EffectRunner {
             return EditorModel.cancelOrder(id: id, number: try database.checkCancelSalesOrder(id: id, by: session.actor), today: session.today)
         case .newShipment(let orderId):
             return EditorModel.shipment(try database.shipmentSource(orderId: orderId, by: session.actor), today: session.today)
+        case .allocateCredit(let ref):
+            return EditorModel.allocateCredit(try database.creditSource(ref, by: session.actor), today: session.today)
+        case .pickSupplier:
+            return EditorModel.pickSupplier(try database.supplierOptions(by: session.actor), today: session.today)
+        case .newPayment(let supplierId, let name):
+            return EditorModel.payment(supplierId: supplierId, supplierName: name, openItems: try database.openPayables(supplierId: supplierId, by: session.actor),
+                                       today: session.today)
         case .newReceipt(let customerId, let name):
             return EditorModel.receipt(customerId: customerId, customerName: name, openItems: try database.openReceivables(customerId: customerId, by: session.actor),
                                        today: session.today)
