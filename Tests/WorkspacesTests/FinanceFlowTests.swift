@@ -1,0 +1,84 @@
+import Domain
+import GRDB
+@testable import Store
+import Testing
+import TestSupport
+@testable import Workspaces
+
+/// Finance at the keyboard: a payment from `:new-payment` (supplier by pinyin initials, split
+/// oldest first, posted and its card opened), and a receipt's credit allocated later from its card.
+@Suite struct FinanceFlowTests {
+    let flow = EditorFlowTests()
+
+    func value(_ db: AppDatabase, _ sql: String, _ args: StatementArguments = []) throws -> Int64 {
+        try db.read { db in try Int64.fetchOne(db, sql: sql, arguments: args) ?? 0 }
+    }
+
+    func palette(_ command: String, _ model: inout AppModel, _ runner: EffectRunner) {
+        _ = model.handle(.openPalette, now: 0)
+        for c in command { _ = model.handle(.palette(.type(c)), now: 0) }
+        var pending = model.handle(.palette(.run), now: 0)
+        while !pending.isEmpty { let e = pending.removeFirst(); for a in runner.perform(e, session: model.session) { pending += model.handle(a, now: 0) } }
+    }
+
+    @Test func aPaymentPicksTheSupplierSplitsOldestFirstAndOpensItsCard() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let (supplier, code) = try db.read { db -> (Int64, String) in
+            let r = try Row.fetchOne(db, sql: """
+                SELECT s.id, s.code FROM suppliers s WHERE (SELECT COUNT(*) FROM payables WHERE supplier_id = s.id AND open_amount > 0 AND status = 'posted') >= 2
+                ORDER BY s.id LIMIT 1
+                """)
+            return (r?[0] ?? 0, r?[1] ?? "")
+        }
+        let open = try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, open_amount FROM payables WHERE supplier_id = ? AND open_amount > 0 AND status = 'posted' ORDER BY due_date, doc_date, number",
+                             arguments: [supplier]).map { (id: $0[0] as Int64, open: $0[1] as Int64) }
+        }
+        var (model, runner) = flow.loggedIn("finance", db)
+        palette("new-payment", &model, runner)
+        #expect(flow.editor(model)?.purpose == .pickSupplier)
+        flow.type(code, &model, runner)
+        flow.key(.enter, &model, runner)
+        var e = try #require(flow.editor(model))
+        #expect(e.purpose == .newPayment(supplierId: supplier) && e.lines?.items.map(\.id) == open.map(\.id))
+        // The oldest payable and 1.00 of the next; the rest of the form as it stands.
+        flow.type(Money(minorUnits: open[0].open + 100).formatted(grouping: false), &model, runner)
+        e = try #require(flow.editor(model))
+        #expect(e.lines?.items.prefix(2).map(\.amount.minorUnits) == [open[0].open, 100] && e.unallocated == .zero)
+        flow.key(.save, &model, runner)
+        let payment = try value(db, "SELECT max(id) FROM payments WHERE supplier_id = ?", [supplier])
+        guard case .card(let card)? = model.current else { Issue.record("the payment's card is not open"); return }
+        #expect(card.ref == RecordRef(.payment, payment))
+        #expect(try value(db, "SELECT open_amount FROM payables WHERE id = ?", [open[0].id]) == 0)
+        #expect(try value(db, "SELECT open_amount FROM payables WHERE id = ?", [open[1].id]) == open[1].open - 100)
+        #expect(try db.check().isEmpty)
+    }
+
+    @Test func aReceiptsCreditIsAllocatedLaterFromItsCard() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let (receipt, credit) = try db.read { db -> (Int64, Int64) in
+            let r = try Row.fetchOne(db, sql: """
+                SELECT r.id, r.unapplied FROM receipts r WHERE r.status = 'posted' AND r.unapplied > 0
+                  AND EXISTS (SELECT 1 FROM receivables x WHERE x.customer_id = r.customer_id AND x.open_amount >= r.unapplied AND x.status = 'posted')
+                ORDER BY r.id LIMIT 1
+                """)
+            return (r?[0] ?? 0, r?[1] ?? 0)
+        }
+        var (model, runner) = flow.loggedIn("finance", db)
+        flow.drive(&model, runner, .open(RecordRef(.receipt, receipt)))
+        flow.drive(&model, runner, .newRecord)
+        let e = try #require(flow.editor(model))
+        #expect(e.purpose == .allocateCredit(RecordRef(.receipt, receipt)))
+        let first = try #require(e.lines?.items.first { $0.amount.minorUnits > 0 })
+        #expect(e.lines?.total.minorUnits == credit)
+        flow.key(.save, &model, runner)
+        #expect(flow.editor(model) == nil)
+        #expect(try value(db, "SELECT unapplied FROM receipts WHERE id = ?", [receipt]) == 0)
+        #expect(try value(db, "SELECT allocated_on = ? FROM receipt_allocations WHERE receipt_id = ? AND receivable_id = ?",
+                          [EditorFlowTests.today.iso, receipt, first.id]) == 1)
+        #expect(try db.check().isEmpty)
+        // Nothing left: `a` again opens nothing (the Store says there is no credit left).
+        flow.drive(&model, runner, .newRecord)
+        #expect(flow.editor(model) == nil)
+    }
+}
