@@ -41,6 +41,14 @@ public indirect enum CellValue: Hashable, Sendable, Codable {
     public static func basisPoints(_ v: Int64, blankZero: Bool = false) -> CellValue { blankZero && v == 0 ? .empty : .percent(BasisPoints(v)) }
     /// A figure that cannot be computed (no orders to average over): "—".
     public static let notAvailable = CellValue.text("—")
+    /// The amount a money cell holds (a warning's too); nil for any other cell.
+    public var moneyValue: Money? {
+        switch self {
+        case .money(let m): m
+        case .warning(let v): v.moneyValue
+        default: nil
+        }
+    }
     /// A ratio kept in hundredths (orders per customer), or "—".
     public static func hundredths(_ v: Int64?) -> CellValue { v.map { .quantity(Quantity(thousandths: $0 * 10)) } ?? notAvailable }
     public static func money(_ m: Money?) -> CellValue { m.map { .money($0) } ?? notAvailable }

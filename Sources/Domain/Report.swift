@@ -29,6 +29,11 @@ public struct Report: Sendable, Equatable {
         public init(_ title: String, columns: [Int]) { self.title = title; self.columns = columns }
     }
     public var tabs: [Tab] = []
+    /// Further tables of the same figures grouped another way (cash by month, then by method,
+    /// by rep, by party): each a tab on screen; `rapport report` prints the one asked for.
+    public var parts: [Report] = []
+    /// The first table's own title, when the report has parts (the report's title is the card's).
+    public var tableTitle: String?
 
     /// The report's command-line name (`team-performance`).
     public var name: String
@@ -46,7 +51,7 @@ public struct Report: Sendable, Equatable {
     }
 
     /// The names `rapport report` and the TUI know, in the order they are listed.
-    public static let names = ["rep-performance", "team-performance", "deliveries", "aging", "payables-aging"]
+    public static let names = ["rep-performance", "team-performance", "deliveries", "aging", "payables-aging", "cash"]
 }
 
 /// What a report is asked for: a period (from–to) or a day (as of), a rep, and how its rows

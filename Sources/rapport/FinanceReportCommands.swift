@@ -45,3 +45,16 @@ extension ReportCommand {
         }
     }
 }
+
+extension ReportCommand {
+    /// `rapport report cash --from --to --by month|method|rep|party`: what `:cash` shows.
+    struct CashReport: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "cash", abstract: "Receipts in and payments out for a period, grouped as :cash shows them.")
+        @OptionGroup var options: TypedReportOptions
+        @Option(help: "month, method, rep or party (customer or supplier).") var by: String = "month"
+        func run() throws {
+            guard ["month", "method", "rep", "party"].contains(by) else { throw ValidationError("--by must be month, method, rep or party, not '\(by)'") }
+            try options.run("cash", sort: by)
+        }
+    }
+}

@@ -16,7 +16,7 @@ struct TypedReportOptions: ParsableArguments {
     @Option(help: "table, csv or json.") var format: String = "table"
 
     /// `rep`: whose figures (`ownByDefault`: the one running it, when not named).
-    func run(_ name: String, rep: String? = nil, ownByDefault: Bool = false) throws {
+    func run(_ name: String, rep: String? = nil, ownByDefault: Bool = false, sort: String? = nil) throws {
         guard ["table", "csv", "json"].contains(format) else { throw ValidationError("--format must be table, csv or json") }
         let (db, actor, clock) = try global.openAuthenticated(auth)
         let today = clock.today()
@@ -32,7 +32,7 @@ struct TypedReportOptions: ParsableArguments {
             guard let subject = try db.user(login: rep) else { throw StoreError.notFound("user '\(rep)'") }
             repId = subject.id
         }
-        let report = try db.report(ReportRequest(name: name, period: period, rep: repId), for: actor)
+        let report = try db.report(ReportRequest(name: name, period: period, rep: repId, sort: sort), for: actor)
         print(ReportPrinter(catalog: Catalog(Catalog.language(flag: nil, environment: ProcessInfo.processInfo.environment))).render(report, format: format), terminator: "")
     }
 }

@@ -97,6 +97,14 @@ enum RecordCardScreen {
     /// A report's bar charts under its fields (sales by rep, the quota marked on each bar).
     static func renderBars(_ charts: [RecordCard.Chart], below rows: Int, in body: Rect, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog) {
         var y = body.y + rows + 1
+        for chart in charts where chart.bars.isEmpty && !chart.spark.isEmpty && y + 1 < body.maxY {
+            // A line of its own: the title, then the sparkline (net cash by month).
+            let title = catalog.text(chart.title)
+            buffer.put(title, x: body.x, y: y, style: context.style("title"), maxWidth: body.width)
+            let x = body.x + DisplayWidth.of(title) + 2
+            Sparkline(values: chart.spark).render(in: Rect(x: x, y: y, width: max(0, min(chart.spark.count, body.maxX - x)), height: 1), into: &buffer, context: context)
+            y += 2
+        }
         for chart in charts where !chart.bars.isEmpty && y + 1 < body.maxY {
             buffer.put(catalog.text(chart.title), x: body.x, y: y, style: context.style("title"), maxWidth: body.width)
             let bars = chart.bars.prefix(max(0, body.maxY - y - 1)).map {

@@ -33,6 +33,11 @@ enum ReportCard: CardBuilder {
 
     /// The report's table, or its tabs of columns.
     static func tables(_ report: Report) -> [CardSectionQuery] {
+        if !report.parts.isEmpty {
+            var first = report
+            first.title = report.tableTitle ?? report.title
+            return ([first] + report.parts).map(table)
+        }
         guard !report.tabs.isEmpty else { return [table(report)] }
         return report.tabs.map { tab in
             var part = report

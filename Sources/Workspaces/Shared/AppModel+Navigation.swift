@@ -102,13 +102,14 @@ extension AppModel {
             return [.loadHome]
         case "reminders":
             return [.loadCard(RecordRef(.reminders, session.actor.userId))]
-        case "team-performance", "department", "deliveries", "aging", "payables-aging":
+        case "team-performance", "department", "deliveries", "aging", "payables-aging", "cash":
             // A report opens on its table (the parameters are on the first tab); :department is
             // the sales assistant's name for the team's figures.
             let name = command == "department" ? "team-performance" : command
             let section = switch name {
             case "team-performance": "report.tab-sales"
             case "aging", "payables-aging": "aging.tab-1"
+            case "cash": "cash.by-month"
             default: "title.\(name)"
             }
             return [.loadCardAt(RecordRef(.report, Int64(Report.names.firstIndex(of: name) ?? 0)), section: section)]

@@ -1,0 +1,40 @@
+import Domain
+import GRDB
+@testable import Store
+import Testing
+import TestSupport
+
+/// Cash in and out: every grouping adds up to the same totals, which are the posted receipts'
+/// and payments' sums for the period (voided ones left out); every month of the period has a row.
+@Suite struct CashReportTests {
+    let today = Fixtures.today
+
+    func sum(_ db: AppDatabase, _ sql: String, _ args: StatementArguments) throws -> Int64 {
+        try db.read { db in try Int64.fetchOne(db, sql: sql, arguments: args) ?? 0 }
+    }
+
+    @Test func everyGroupingAddsUpToThePostedDocuments() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let finance = try Fixtures.actor("finance", in: db)
+        // A voided receipt counts for nothing.
+        let voided = try db.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM receipts WHERE status = 'posted' AND receipt_date >= '2026-03-01' ORDER BY id LIMIT 1") ?? 0 }
+        try db.voidReceipt(id: voided, reason: "bounced", by: finance, at: 1)
+        let period = DateRange(from: DateOnly(iso: "2026-03-01") ?? today, to: today)
+        let args: StatementArguments = [period.from.iso, period.to.iso]
+        let cashIn = try sum(db, "SELECT SUM(amount) FROM receipts WHERE status = 'posted' AND receipt_date BETWEEN ? AND ?", args)
+        let cashOut = try sum(db, "SELECT SUM(amount) FROM payments WHERE status = 'posted' AND payment_date BETWEEN ? AND ?", args)
+        let report = try db.report(ReportRequest(name: "cash", period: period), for: finance)
+        #expect(report.rows.count == 9 + 1, "March to November, and the total")
+        for table in [report] + report.parts {
+            let total = try #require(table.rows.last)
+            #expect(total[2] == .money(minorUnits: cashIn) && total[4] == .money(minorUnits: cashOut) && total[5] == .money(minorUnits: cashIn - cashOut), "\(table.name)")
+            let rows = table.rows.dropLast()
+            #expect(rows.reduce(Int64(0)) { $0 + ($1[2].moneyValue?.minorUnits ?? 0) } == cashIn, "\(table.name)")
+            #expect(rows.reduce(Int64(0)) { $0 + ($1[4].moneyValue?.minorUnits ?? 0) } == cashOut, "\(table.name)")
+        }
+        #expect(report.parts.map(\.name) == ["cash-by-method", "cash-by-rep", "cash-by-party"])
+        let byMethod = try db.report(ReportRequest(name: "cash", period: period, sort: "method"), for: finance)
+        #expect(byMethod.parts.isEmpty && byMethod.rows == report.parts[0].rows)
+        #expect(throws: StoreError.self) { try db.report(ReportRequest(name: "cash", period: period), for: try Fixtures.actor("rep", in: db)) }
+    }
+}
