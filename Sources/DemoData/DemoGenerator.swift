@@ -67,6 +67,7 @@ public struct DemoGenerator {
                 try me.fill(db, reps: reps, assistantId: assistantId, purchasingId: purchasingId, financeId: financeId)
                 for index in indexes { try db.execute(sql: index.sql) }
                 try DemoGenerator.reconcile(db, today: me.today)
+                try SettlementDates.derive(db)
                 try db.execute(sql: "INSERT INTO audit_log (at, user_id, login, action, entity, entity_id, after) VALUES (?, ?, 'system', 'demo.generate', 'database', NULL, ?)",
                                arguments: [now, managerId, "{\"size\":\"\(me.size.rawValue)\",\"today\":\"\(me.today.iso)\"}"])
                 return .commit

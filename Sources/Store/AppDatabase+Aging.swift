@@ -16,19 +16,27 @@ struct AgingLedger: Sendable {
     /// beyond the open ones. `parties`, when given, limits both to those parties (a rep's).
     func rows(_ db: Database, asOf d: DateOnly, buckets: AgingBuckets, parties: String? = nil) throws -> [AgingRow] {
         let only = parties.map { " AND x.\(party) IN (\($0))" } ?? ""
-        let later = "SELECT a.amount FROM \(allocations) a JOIN \(documents) p ON p.id = a.\(documentKey) WHERE a.allocated_on > ?1 AND p.status = 'posted'"
+        // Open on d: open now, or settled after d (only those are read, through two indexes);
+        // what was allocated after d (by a document still posted) is added back.
+        let later = "SELECT SUM(a.amount) FROM \(allocations) a JOIN \(documents) p ON p.id = a.\(documentKey) WHERE a.\(itemKey) = x.id AND a.allocated_on > ?1 AND p.status = 'posted'"
+        let item = "SELECT x.\(party), x.doc_date, x.due_date, x.open_amount + coalesce((\(later)), 0) FROM \(self.items) x"
         let items = try Row.fetchAll(db, sql: """
-            SELECT x.\(party), x.doc_date, x.due_date, x.open_amount + coalesce((\(later) AND a.\(itemKey) = x.id), 0)
-            FROM \(self.items) x WHERE x.status = 'posted' AND x.doc_date <= ?1\(only)
-              AND (x.open_amount > 0 OR x.id IN (SELECT \(itemKey) FROM \(allocations) WHERE allocated_on > ?1))
+            \(item) WHERE x.open_amount > 0 AND x.status = 'posted' AND x.doc_date <= ?1\(only)
+            UNION ALL
+            \(item) WHERE x.open_amount = 0 AND x.status = 'posted' AND x.settled_on > ?1 AND x.doc_date <= ?1\(only)
             """, arguments: [d.iso]).compactMap { r -> OpenItem? in
             guard let doc = DateOnly(iso: r[1] as String), let due = DateOnly(iso: r[2] as String) else { return nil }
             return OpenItem(partyId: r[0], documentDate: doc, dueDate: due, amount: Money(minorUnits: r[3]), allocations: [])
         }
-        let credits = try Row.fetchAll(db, sql: """
+        // Credit on d: unapplied now, or allocated only after d.
+        let credit = """
             SELECT x.\(party), x.\(date), x.unapplied + coalesce((SELECT SUM(a.amount) FROM \(allocations) a WHERE a.\(documentKey) = x.id AND a.allocated_on > ?1), 0)
-            FROM \(documents) x WHERE x.status = 'posted' AND x.\(date) <= ?1\(only)
-              AND (x.unapplied > 0 OR x.id IN (SELECT \(documentKey) FROM \(allocations) WHERE allocated_on > ?1))
+            FROM \(documents) x
+            """
+        let credits = try Row.fetchAll(db, sql: """
+            \(credit) WHERE x.unapplied > 0 AND x.status = 'posted' AND x.\(date) <= ?1\(only)
+            UNION ALL
+            \(credit) WHERE x.unapplied = 0 AND x.status = 'posted' AND x.credit_allocated_on > ?1 AND x.\(date) <= ?1\(only)
             """, arguments: [d.iso]).compactMap { r -> PartyCredit? in
             guard let day = DateOnly(iso: r[1] as String) else { return nil }
             return PartyCredit(partyId: r[0], receiptDate: day, amount: Money(minorUnits: r[2]), allocations: [])
@@ -111,6 +119,15 @@ extension AppDatabase {
             }
         }
         return problems
+    }
+
+    /// The customer owing on the most receivables, and how many (the benchmark's worst receipt).
+    public func customerWithMostOpenReceivables() throws(StoreError) -> (Int64, Int)? {
+        try read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT customer_id, COUNT(*) FROM receivables WHERE open_amount > 0 AND status = 'posted' GROUP BY customer_id ORDER BY 2 DESC LIMIT 1
+                """).map { ($0[0] as Int64, $0[1] as Int) }
+        }
     }
 
     static func repName(_ db: Database, _ id: Int64) throws -> String {

@@ -51,6 +51,18 @@ extension AppDatabase {
             WHERE p.status = 'posted'
             GROUP BY p.id HAVING p.open_amount <> p.amount - coalesce(SUM(a.amount),0)
             """),
+        ("receivable settled day ≠ its last allocation", """
+            SELECT r.number, coalesce(r.settled_on, 'none') || ' ≠ ' || coalesce(x.last, 'none') FROM receivables r
+            LEFT JOIN (SELECT a.receivable_id, max(a.allocated_on) last FROM receipt_allocations a JOIN receipts p ON p.id = a.receipt_id
+                       WHERE p.status = 'posted' GROUP BY a.receivable_id) x ON x.receivable_id = r.id
+            WHERE r.status = 'posted' AND coalesce(r.settled_on, '') <> CASE WHEN r.open_amount = 0 THEN coalesce(x.last, '') ELSE '' END
+            """),
+        ("payable settled day ≠ its last allocation", """
+            SELECT r.number, coalesce(r.settled_on, 'none') || ' ≠ ' || coalesce(x.last, 'none') FROM payables r
+            LEFT JOIN (SELECT a.payable_id, max(a.allocated_on) last FROM payment_allocations a JOIN payments p ON p.id = a.payment_id
+                       WHERE p.status = 'posted' GROUP BY a.payable_id) x ON x.payable_id = r.id
+            WHERE r.status = 'posted' AND coalesce(r.settled_on, '') <> CASE WHEN r.open_amount = 0 THEN coalesce(x.last, '') ELSE '' END
+            """),
         ("monthly sales ≠ orders", """
             SELECT coalesce(m.owner_id, o.owner_id) || '/' || coalesce(m.month, o.month), coalesce(m.total, 0) || ' ≠ ' || coalesce(o.total, 0)
             FROM sales_monthly m FULL OUTER JOIN (SELECT owner_id, substr(order_date, 1, 7) month, SUM(total) total, COUNT(*) n, SUM(quantity) q

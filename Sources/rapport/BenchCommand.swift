@@ -64,6 +64,7 @@ struct BenchCommand: AsyncParsableCommand {
                 }
             }
             try benchPosting(database: database, actor: actor, today: today)
+            try benchFinance(database: database, actor: actor, today: today)
         }
         // Idle: the real loop with nothing to do, for 3 s.
         let terminal = HeadlessTerminal()

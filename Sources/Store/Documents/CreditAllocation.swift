@@ -28,9 +28,13 @@ extension MoneyLedger {
         for a in split.allocations {
             try db.execute(sql: "INSERT INTO \(allocations) (\(documentKey), \(itemKey), amount, allocated_on) VALUES (?, ?, ?, ?)",
                            arguments: [documentId, a.id, a.amount.minorUnits, day.iso])
-            try db.execute(sql: "UPDATE \(items) SET open_amount = open_amount - ? WHERE id = ?", arguments: [a.amount.minorUnits, a.id])
+            try lower(db, item: a.id, by: a.amount, on: day)
         }
-        try db.execute(sql: "UPDATE \(documents) SET unapplied = ? WHERE id = ?", arguments: [split.unapplied.minorUnits, documentId])
+        // Allocated after its own date: aging as of an earlier day finds the credit still there.
+        try db.execute(sql: """
+            UPDATE \(documents) SET unapplied = ?1, credit_allocated_on = CASE WHEN ?2 > \(date) THEN max(coalesce(credit_allocated_on, ''), ?2) ELSE credit_allocated_on END
+            WHERE id = ?3
+            """, arguments: [split.unapplied.minorUnits, day.iso, documentId])
         let numbers = Dictionary(uniqueKeysWithValues: candidates.map { ($0.id, $0.number) })
         try AuditLog.record(db, actor: actor, at: now, action: "\(entity).allocate", entity: entity, entityId: documentId,
                             before: AuditLog.json([("unapplied", String(credit.minorUnits))]),

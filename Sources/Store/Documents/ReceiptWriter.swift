@@ -17,6 +17,13 @@ struct MoneyLedger: Sendable {
                                       party: "supplier_id", partyTable: "suppliers", date: "payment_date", itemKey: "payable_id",
                                       documentKey: "payment_id", entity: "payment", capability: .postPayments)
 
+    /// An item paid down by an allocation on `day`: settled that day when nothing is left open.
+    func lower(_ db: Database, item: Int64, by amount: Money, on day: DateOnly) throws {
+        try db.execute(sql: """
+            UPDATE \(items) SET open_amount = open_amount - ?1, settled_on = CASE WHEN open_amount = ?1 THEN ?2 ELSE NULL END WHERE id = ?3
+            """, arguments: [amount.minorUnits, day.iso, item])
+    }
+
     /// The party's open items, oldest due first — what a receipt may be allocated to.
     func openItems(_ db: Database, partyId: Int64) throws -> [AllocationCandidate] {
         try Row.fetchAll(db, sql: """
@@ -73,7 +80,7 @@ struct ReceiptWriter: PostingWriter {
         for a in split.allocations {
             try db.execute(sql: "INSERT INTO \(ledger.allocations) (\(ledger.documentKey), \(ledger.itemKey), amount, allocated_on) VALUES (?, ?, ?, ?)",
                            arguments: [id, a.id, a.amount.minorUnits, draft.date.iso])
-            try db.execute(sql: "UPDATE \(ledger.items) SET open_amount = open_amount - ? WHERE id = ?", arguments: [a.amount.minorUnits, a.id])
+            try ledger.lower(db, item: a.id, by: a.amount, on: draft.date)
         }
         return id
     }
@@ -108,7 +115,7 @@ struct MoneyVoid<Side: LedgerSide>: VoidableDocument {
         var reopened: [String] = []
         for a in try Row.fetchAll(db, sql: "SELECT a.\(l.itemKey), a.amount, i.number FROM \(l.allocations) a JOIN \(l.items) i ON i.id = a.\(l.itemKey) WHERE a.\(l.documentKey) = ?",
                                   arguments: [id]) {
-            try db.execute(sql: "UPDATE \(l.items) SET open_amount = open_amount + ? WHERE id = ?", arguments: [a[1] as Int64, a[0] as Int64])
+            try db.execute(sql: "UPDATE \(l.items) SET open_amount = open_amount + ?, settled_on = NULL WHERE id = ?", arguments: [a[1] as Int64, a[0] as Int64])
             reopened.append("\(a[2] as String)+\(a[1] as Int64)")
         }
         return [("reopened", reopened.joined(separator: "; "))]
