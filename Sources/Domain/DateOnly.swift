@@ -43,9 +43,19 @@ public struct DateOnly: Hashable, Comparable, Sendable, Codable, CustomStringCon
 
     /// Parses `2026-11-22` only.
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-")
-        guard text.count == 10, parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              let date = DateOnly(year: y, month: m, day: d) else { return nil }
+        // Read straight from the bytes: a report parses hundreds of thousands of stored dates.
+        var y = 0, m = 0, d = 0, count = 0
+        for byte in text.utf8 {
+            count += 1
+            if count == 5 || count == 8 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard count <= 10, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            if count <= 4 { y = y * 10 + digit } else if count <= 7 { m = m * 10 + digit } else { d = d * 10 + digit }
+        }
+        guard count == 10, let date = DateOnly(year: y, month: m, day: d) else { return nil }
         self = date
     }
 

@@ -19,27 +19,37 @@ struct AgingLedger: Sendable {
         // Open on d: open now, or settled after d (only those are read, through two indexes);
         // what was allocated after d (by a document still posted) is added back.
         let later = "SELECT SUM(a.amount) FROM \(allocations) a JOIN \(documents) p ON p.id = a.\(documentKey) WHERE a.\(itemKey) = x.id AND a.allocated_on > ?1 AND p.status = 'posted'"
-        let item = "SELECT x.\(party), x.doc_date, x.due_date, x.open_amount + coalesce((\(later)), 0) FROM \(self.items) x"
-        let items = try Row.fetchAll(db, sql: """
+        // An item never paid (open = amount) has nothing allocated after d to look up.
+        let item = """
+            SELECT x.\(party), x.doc_date, x.due_date, CASE WHEN x.open_amount = x.amount THEN x.amount ELSE x.open_amount + coalesce((\(later)), 0) END
+            FROM \(self.items) x
+            """
+        var items: [OpenItem] = []
+        let itemRows = try Row.fetchCursor(db, sql: """
             \(item) WHERE x.open_amount > 0 AND x.status = 'posted' AND x.doc_date <= ?1\(only)
             UNION ALL
             \(item) WHERE x.open_amount = 0 AND x.status = 'posted' AND x.settled_on > ?1 AND x.doc_date <= ?1\(only)
-            """, arguments: [d.iso]).compactMap { r -> OpenItem? in
-            guard let doc = DateOnly(iso: r[1] as String), let due = DateOnly(iso: r[2] as String) else { return nil }
-            return OpenItem(partyId: r[0], documentDate: doc, dueDate: due, amount: Money(minorUnits: r[3]), allocations: [])
+            """, arguments: [d.iso])
+        while let r = try itemRows.next() {
+            guard let doc = DateOnly(iso: r[1] as String), let due = DateOnly(iso: r[2] as String) else { continue }
+            items.append(OpenItem(partyId: r[0], documentDate: doc, dueDate: due, amount: Money(minorUnits: r[3]), allocations: []))
         }
-        // Credit on d: unapplied now, or allocated only after d.
+        // Credit on d: unapplied now, or allocated only after d (`+` keeps SQLite off the date
+        // index, which would read every receipt up to d, and on the two partial indexes).
         let credit = """
-            SELECT x.\(party), x.\(date), x.unapplied + coalesce((SELECT SUM(a.amount) FROM \(allocations) a WHERE a.\(documentKey) = x.id AND a.allocated_on > ?1), 0)
+            SELECT x.\(party), x.\(date), CASE WHEN x.unapplied = x.amount THEN x.amount
+                ELSE x.unapplied + coalesce((SELECT SUM(a.amount) FROM \(allocations) a WHERE a.\(documentKey) = x.id AND a.allocated_on > ?1), 0) END
             FROM \(documents) x
             """
-        let credits = try Row.fetchAll(db, sql: """
-            \(credit) WHERE x.unapplied > 0 AND x.status = 'posted' AND x.\(date) <= ?1\(only)
+        var credits: [PartyCredit] = []
+        let creditRows = try Row.fetchCursor(db, sql: """
+            \(credit) WHERE x.unapplied > 0 AND x.status = 'posted' AND +x.\(date) <= ?1\(only)
             UNION ALL
-            \(credit) WHERE x.unapplied = 0 AND x.status = 'posted' AND x.credit_allocated_on > ?1 AND x.\(date) <= ?1\(only)
-            """, arguments: [d.iso]).compactMap { r -> PartyCredit? in
-            guard let day = DateOnly(iso: r[1] as String) else { return nil }
-            return PartyCredit(partyId: r[0], receiptDate: day, amount: Money(minorUnits: r[2]), allocations: [])
+            \(credit) WHERE x.unapplied = 0 AND x.status = 'posted' AND x.credit_allocated_on > ?1 AND +x.\(date) <= ?1\(only)
+            """, arguments: [d.iso])
+        while let r = try creditRows.next() {
+            guard let day = DateOnly(iso: r[1] as String) else { continue }
+            credits.append(PartyCredit(partyId: r[0], receiptDate: day, amount: Money(minorUnits: r[2]), allocations: []))
         }
         return Aging.compute(items: items, credits: credits, asOf: d, buckets: buckets)
     }
@@ -58,11 +68,13 @@ extension AppDatabase {
         let parties = payables ? nil : request.rep.map { "SELECT id FROM customers WHERE owner_id = \($0)" }
         let rows = try (payables ? AgingLedger.payables : .receivables).rows(db, asOf: asOf, buckets: buckets, parties: parties)
         var names: [Int64: (name: String, rep: String, limit: Int64)] = [:]
-        let ids = rows.map { String($0.partyId) }.joined(separator: ",")
-        if !ids.isEmpty {
-            let sql = payables ? "SELECT id, name, '', 0 FROM suppliers WHERE id IN (\(ids))"
-                : "SELECT c.id, c.name, coalesce(u.display_name, ''), c.credit_limit FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id IN (\(ids))"
-            for r in try Row.fetchAll(db, sql: sql) { names[r[0]] = (r[1], r[2], r[3]) }
+        if !rows.isEmpty {
+            // Tens of thousands of ids: bound as one JSON array rather than spelled into the SQL.
+            let ids = "[" + rows.map { String($0.partyId) }.joined(separator: ",") + "]"
+            let sql = payables ? "SELECT id, name, '', 0 FROM suppliers WHERE id IN (SELECT value FROM json_each(?))"
+                : "SELECT c.id, c.name, coalesce(u.display_name, ''), c.credit_limit FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id IN (SELECT value FROM json_each(?))"
+            let cursor = try Row.fetchCursor(db, sql: sql, arguments: [ids])
+            while let r = try cursor.next() { names[r[0]] = (r[1], r[2], r[3]) }
         }
         let labels = buckets.labels
         let bucketKeys = labels.map { $0 == "not-due" ? "aging.not-due" : $0 }

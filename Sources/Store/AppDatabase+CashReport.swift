@@ -5,54 +5,29 @@ extension AppDatabase {
     /// Cash in (receipts) and out (payments) for a period, not voided: by month, by method, by
     /// rep (a receipt's rep; payments have none) and by customer or supplier, each with counts,
     /// in, out and net; the totals, bars of in and out by month and the net by month. `by`
-    /// names the table `rapport report cash --by` prints (nil: by month, the others as parts).
+    /// names the table `rapport report cash --by` prints (nil: by month, the others as parts;
+    /// on screen the parties are the largest `partyRows`, the rest summed in one row).
     static func cashReport(_ db: Database, _ request: ReportRequest, by: String?, for actor: Actor) throws -> Report {
         guard actor.can(.viewCashStatistics) || actor.can(.viewAllKPIs) else { throw StoreError.forbidden("\(actor.role.rawValue) cannot see cash statistics") }
         let p = request.period
-        func grouped(_ key: String, _ table: String, _ date: String) throws -> [String: (count: Int64, amount: Int64)] {
-            var out: [String: (Int64, Int64)] = [:]
-            for r in try Row.fetchAll(db, sql: """
-                SELECT CAST(\(key) AS TEXT), COUNT(*), SUM(amount) FROM \(table) WHERE \(date) BETWEEN ? AND ? AND status = 'posted' GROUP BY 1
-                """, arguments: [p.from.iso, p.to.iso]) {
-                out[(r[0] as String?) ?? ""] = (r[1], r[2])
-            }
-            return out
-        }
-        let columns: (String) -> [ColumnSpec] = { key in
-            [ColumnSpec(key, flexible: true, shrinks: true), ColumnSpec("col.receipts", .integer), .money("col.cash-in"),
-             ColumnSpec("col.payments", .integer), .money("col.cash-out"), .money("col.net")]
-        }
-        func part(_ name: String, title: String, key: String, receiptKey: String, paymentKey: String,
-                  order: [String]? = nil, label: (String) -> CellValue, ref: (String) -> RecordRef? = { _ in nil }) throws -> Report {
-            let ins = try grouped(receiptKey, "receipts", "receipt_date"), outs = try grouped(paymentKey, "payments", "payment_date")
-            // Largest movement first, unless the order is given (months).
-            func moved(_ k: String) -> Int64 { (ins[k]?.amount ?? 0) + (outs[k]?.amount ?? 0) }
-            let keys: [String] = order ?? Set(ins.keys).union(outs.keys).sorted { moved($0) != moved($1) ? moved($0) > moved($1) : $0 < $1 }
-            var rows: [[CellValue]] = keys.map { k in
-                let i = ins[k] ?? (0, 0), o = outs[k] ?? (0, 0)
-                return [label(k), .integer(i.count), .money(minorUnits: i.amount), .integer(o.count), .money(minorUnits: o.amount), .money(minorUnits: i.amount - o.amount)]
-            }
-            let tin = ins.values.reduce((Int64(0), Int64(0))) { ($0.0 + $1.count, $0.1 + $1.amount) }
-            let tout = outs.values.reduce((Int64(0), Int64(0))) { ($0.0 + $1.count, $0.1 + $1.amount) }
-            rows.append([.status("report.total"), .integer(tin.0), .money(minorUnits: tin.1), .integer(tout.0), .money(minorUnits: tout.1), .money(minorUnits: tin.1 - tout.1)])
-            return Report(name: name, title: title, parameters: [], columns: columns(key), rows: rows, refs: keys.map(ref) + [nil])
-        }
+        let daily = try CashFigures.daily(db, p)
         // Every month of the period, with or without money moving.
         var months: [String] = []
         var m = p.from.startOfMonth
         while m <= p.to { months.append(String(m.iso.prefix(7))); m = m.adding(months: 1) }
-        let byMonth = try part("cash-by-month", title: "cash.by-month", key: "col.month", receiptKey: "substr(receipt_date, 1, 7)", paymentKey: "substr(payment_date, 1, 7)",
-                               order: months, label: { .text($0) })
-        let byMethod = try part("cash-by-method", title: "cash.by-method", key: "col.method", receiptKey: "method", paymentKey: "method",
-                                label: { .status("method.\($0)") })
+        let byMonth = CashFigures.table("cash-by-month", title: "cash.by-month", key: "col.month", daily.byMonth, order: months) { .text($0) }
+        let byMethod = CashFigures.table("cash-by-method", title: "cash.by-method", key: "col.method", daily.byMethod) { .status("method.\($0)") }
         let reps = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, display_name FROM users").map { (String($0[0] as Int64), $0[1] as String) })
-        let byRep = try part("cash-by-rep", title: "cash.by-rep", key: "col.rep", receiptKey: "coalesce(rep_id, '')", paymentKey: "''",
-                             label: { $0.isEmpty ? .status("cash.no-rep") : .text(reps[$0] ?? $0) })
-        let customers = try names(db, "customers", "SELECT DISTINCT customer_id FROM receipts WHERE receipt_date BETWEEN ? AND ? AND status = 'posted'", p)
-        let suppliers = try names(db, "suppliers", "SELECT DISTINCT supplier_id FROM payments WHERE payment_date BETWEEN ? AND ? AND status = 'posted'", p)
-        let byParty = try part("cash-by-party", title: "cash.by-party", key: "col.party", receiptKey: "'c' || customer_id", paymentKey: "'s' || supplier_id",
-                               label: { k in .text((k.first == "c" ? customers : suppliers)[Int64(k.dropFirst()) ?? 0] ?? k) },
-                               ref: { k in Int64(k.dropFirst()).map { RecordRef(k.first == "c" ? .customer : .supplier, $0) } })
+        let byRep = CashFigures.table("cash-by-rep", title: "cash.by-rep", key: "col.rep", daily.byRep) { $0 == "0" ? .status("cash.no-rep") : .text(reps[$0] ?? $0) }
+        let parties = try CashFigures.byParty(db, p)
+        let shown = by == "party" ? parties : CashFigures.largest(parties, CashFigures.partyRows)
+        let customers = try partyNames(db, "customers", shown.keys.filter { $0.hasPrefix("c") })
+        let suppliers = try partyNames(db, "suppliers", shown.keys.filter { $0.hasPrefix("s") })
+        let byParty = CashFigures.table("cash-by-party", title: "cash.by-party", key: "col.party", shown, ref: { k in
+            Int64(k.dropFirst()).map { RecordRef(k.first == "c" ? .customer : .supplier, $0) }
+        }) { k in
+            k == CashFigures.others ? .status("cash.other-parties") : .text((k.first == "c" ? customers : suppliers)[Int64(k.dropFirst()) ?? 0] ?? k)
+        }
         let parts = [byMonth, byMethod, byRep, byParty]
         var main = by.flatMap { b in parts.first { $0.name == "cash-by-\(b)" } } ?? byMonth
         let total = byMonth.rows.last ?? []
@@ -71,8 +46,115 @@ extension AppDatabase {
         return main
     }
 
-    /// Names of the parties the query's ids (for the period) name.
-    static func names(_ db: Database, _ table: String, _ ids: String, _ p: DateRange) throws -> [Int64: String] {
-        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, name FROM \(table) WHERE id IN (\(ids))", arguments: [p.from.iso, p.to.iso]).map { ($0[0], $0[1]) })
+    /// Names of these parties (`c12`, `s3` keys), bound as one JSON array.
+    static func partyNames(_ db: Database, _ table: String, _ keys: [String]) throws -> [Int64: String] {
+        guard !keys.isEmpty else { return [:] }
+        let ids = "[" + keys.map { String($0.dropFirst()) }.joined(separator: ",") + "]"
+        var out: [Int64: String] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, name FROM \(table) WHERE id IN (SELECT value FROM json_each(?))", arguments: [ids])
+        while let r = try rows.next() { out[r[0]] = r[1] }
+        return out
+    }
+}
+
+/// The cash report's figures: count and amount in and out per key.
+enum CashFigures {
+    struct Figure { var inCount: Int64 = 0, inAmount: Int64 = 0, outCount: Int64 = 0, outAmount: Int64 = 0 }
+    typealias Grouped = [String: Figure]
+
+    /// Parties shown on screen; the rest are summed in one row.
+    static let partyRows = 500
+    static let others = "~others"
+
+    static func add(_ g: inout Grouped, _ key: String, side: String, count: Int64, amount: Int64) {
+        var f = g[key] ?? Figure()
+        if side == "in" { f.inCount += count; f.inAmount += amount } else { f.outCount += count; f.outAmount += amount }
+        g[key] = f
+    }
+
+    /// By month, method and rep, from the daily sums (a few rows a day).
+    static func daily(_ db: Database, _ p: DateRange) throws -> (byMonth: Grouped, byMethod: Grouped, byRep: Grouped) {
+        var month = Grouped(), method = Grouped(), rep = Grouped()
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT substr(day, 1, 7), side, method, rep_id, SUM(documents), SUM(amount) FROM cash_daily WHERE day BETWEEN ? AND ? GROUP BY 1, 2, 3, 4
+            """, arguments: [p.from.iso, p.to.iso])
+        while let r = try rows.next() {
+            let side: String = r[1], n: Int64 = r[4], a: Int64 = r[5]
+            add(&month, r[0], side: side, count: n, amount: a)
+            add(&method, r[2], side: side, count: n, amount: a)
+            add(&rep, String(r[3] as Int64), side: side, count: n, amount: a)
+        }
+        return (month, method, rep)
+    }
+
+    /// By customer (`c` + id) and supplier (`s` + id): whole months from the monthly sums, the
+    /// days of a month the period covers only in part from the documents' date index.
+    static func byParty(_ db: Database, _ p: DateRange) throws -> Grouped {
+        var g = Grouped()
+        var partial: [DateRange] = []
+        var whole: (from: String, to: String)?
+        var m = p.from.startOfMonth
+        while m <= p.to {
+            let first = max(m, p.from), last = min(m.endOfMonth, p.to)
+            if first == m && last == m.endOfMonth {
+                let key = String(m.iso.prefix(7))
+                whole = (whole?.from ?? key, key)
+            } else {
+                partial.append(DateRange(from: first, to: last))
+            }
+            m = m.adding(months: 1)
+        }
+        if let whole {
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT side, party_id, SUM(documents), SUM(amount) FROM cash_party_monthly WHERE month BETWEEN ? AND ? GROUP BY 1, 2
+                """, arguments: [whole.from, whole.to])
+            while let r = try rows.next() {
+                let side: String = r[0]
+                add(&g, (side == "in" ? "c" : "s") + String(r[1] as Int64), side: side, count: r[2], amount: r[3])
+            }
+        }
+        for range in partial {
+            for side in CashSide.all {
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT \(side.party), COUNT(*), SUM(amount) FROM \(side.table) WHERE \(side.date) BETWEEN ? AND ? AND status = 'posted' GROUP BY 1
+                    """, arguments: [range.from.iso, range.to.iso])
+                while let r = try rows.next() {
+                    add(&g, (side.name == "in" ? "c" : "s") + String(r[0] as Int64), side: side.name, count: r[1], amount: r[2])
+                }
+            }
+        }
+        return g
+    }
+
+    /// The `n` parties that moved the most; the others summed under one key.
+    static func largest(_ g: Grouped, _ n: Int) -> Grouped {
+        guard g.count > n else { return g }
+        let ranked = g.sorted { ($0.value.inAmount + $0.value.outAmount, $1.key) > ($1.value.inAmount + $1.value.outAmount, $0.key) }
+        var out = Grouped(minimumCapacity: n + 1)
+        for (k, v) in ranked.prefix(n) { out[k] = v }
+        var rest = Figure()
+        for (_, v) in ranked.dropFirst(n) {
+            rest.inCount += v.inCount; rest.inAmount += v.inAmount; rest.outCount += v.outCount; rest.outAmount += v.outAmount
+        }
+        out[others] = rest
+        return out
+    }
+
+    /// One table: a row per key (largest movement first unless `order` is given; "others"
+    /// last), then the total.
+    static func table(_ name: String, title: String, key: String, _ g: Grouped, order: [String]? = nil, ref: (String) -> RecordRef? = { _ in nil },
+                      label: (String) -> CellValue) -> Report {
+        let keys: [String] = order ?? g.map { (key: $0.key, moved: $0.value.inAmount + $0.value.outAmount) }
+            .sorted { ($0.key == others ? 1 : 0, -$0.moved, $0.key) < ($1.key == others ? 1 : 0, -$1.moved, $1.key) }.map(\.key)
+        func cells(_ label: CellValue, _ f: Figure) -> [CellValue] {
+            [label, .integer(f.inCount), .money(minorUnits: f.inAmount), .integer(f.outCount), .money(minorUnits: f.outAmount), .money(minorUnits: f.inAmount - f.outAmount)]
+        }
+        var total = Figure()
+        for f in g.values { total.inCount += f.inCount; total.inAmount += f.inAmount; total.outCount += f.outCount; total.outAmount += f.outAmount }
+        let columns = [ColumnSpec(key, flexible: true, shrinks: true), ColumnSpec("col.receipts", .integer), .money("col.cash-in"),
+                       ColumnSpec("col.payments", .integer), .money("col.cash-out"), .money("col.net")]
+        return Report(name: name, title: title, parameters: [], columns: columns,
+                      rows: keys.map { cells(label($0), g[$0] ?? Figure()) } + [cells(.status("report.total"), total)],
+                      refs: keys.map { $0 == others ? nil : ref($0) } + [nil])
     }
 }

@@ -24,6 +24,7 @@ public final class AppDatabase: Sendable {
         // for foreign keys afterwards (a minute on the large demo).
         m.registerMigration(SchemaV6.identifier, foreignKeyChecks: .immediate) { db in try SchemaV6.migrate(db) }
         m.registerMigration(SchemaV7.identifier, foreignKeyChecks: .immediate) { db in try SchemaV7.migrate(db) }
+        m.registerMigration(SchemaV8.identifier, foreignKeyChecks: .immediate) { db in try SchemaV8.migrate(db) }
         return m
     }
 

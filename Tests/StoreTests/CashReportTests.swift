@@ -37,4 +37,27 @@ import TestSupport
         #expect(byMethod.parts.isEmpty && byMethod.rows == report.parts[0].rows)
         #expect(throws: StoreError.self) { try db.report(ReportRequest(name: "cash", period: period), for: try Fixtures.actor("rep", in: db)) }
     }
+
+    /// Parties are summed from whole months and from the odd days at either end: any period
+    /// gives the documents' own sums, party by party.
+    @Test func partiesAddUpForPeriodsOfAnyShape() throws {
+        let db = Fixtures.demo
+        let finance = try Fixtures.actor("finance", in: db)
+        for (from, to) in [("2026-11-05", "2026-11-20"), ("2025-12-15", "2026-02-10"), ("2026-01-01", "2026-06-30"), ("2025-11-23", "2026-11-22")] {
+            let period = DateRange(from: DateOnly(iso: from) ?? today, to: DateOnly(iso: to) ?? today)
+            let report = try db.report(ReportRequest(name: "cash", period: period, sort: "party"), for: finance)
+            let expected = try db.read { db in
+                Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+                    SELECT 'c' || customer_id, SUM(amount) FROM receipts WHERE status = 'posted' AND receipt_date BETWEEN ?1 AND ?2 GROUP BY 1
+                    UNION ALL SELECT 's' || supplier_id, -SUM(amount) FROM payments WHERE status = 'posted' AND payment_date BETWEEN ?1 AND ?2 GROUP BY 1
+                    """, arguments: [from, to]).map { ($0[0] as String, $0[1] as Int64) })
+            }
+            var found: [String: Int64] = [:]
+            for (ref, row) in zip(report.refs, report.rows) {
+                guard let ref else { continue }
+                found[(ref.kind == .customer ? "c" : "s") + String(ref.id)] = row[5].moneyValue?.minorUnits
+            }
+            #expect(found == expected, "\(from) – \(to)")
+        }
+    }
 }

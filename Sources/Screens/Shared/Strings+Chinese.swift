@@ -782,5 +782,6 @@ extension Catalog {
         "param.cash-in": "收款合计",
         "param.cash-out": "付款合计",
         "param.net": "净额",
+        "cash.other-parties": "其他",
     ]
 }

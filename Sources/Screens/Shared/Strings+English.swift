@@ -782,5 +782,6 @@ extension Catalog {
         "param.cash-in": "Cash in",
         "param.cash-out": "Cash out",
         "param.net": "Net",
+        "cash.other-parties": "All others",
     ]
 }
