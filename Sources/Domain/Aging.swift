@@ -83,7 +83,8 @@ public struct AgingRow: Sendable, Equatable {
 public enum Aging {
     public static func compute(items: [OpenItem], credits: [PartyCredit], asOf d: DateOnly, buckets: AgingBuckets = .standard) -> [AgingRow] {
         var rows: [Int64: AgingRow] = [:]
-        func row(_ id: Int64) -> AgingRow { rows[id] ?? AgingRow(partyId: id, buckets: Array(repeating: .zero, count: buckets.labels.count), unapplied: .zero) }
+        let count = buckets.bounds.count + 2
+        func row(_ id: Int64) -> AgingRow { rows[id] ?? AgingRow(partyId: id, buckets: Array(repeating: .zero, count: count), unapplied: .zero) }
         for item in items where item.documentDate <= d {
             let open = item.openAmount(asOf: d)
             guard !open.isZero else { continue }

@@ -20,8 +20,9 @@ struct AgingLedger: Sendable {
         // what was allocated after d (by a document still posted) is added back.
         let later = "SELECT SUM(a.amount) FROM \(allocations) a JOIN \(documents) p ON p.id = a.\(documentKey) WHERE a.\(itemKey) = x.id AND a.allocated_on > ?1 AND p.status = 'posted'"
         // An item never paid (open = amount) has nothing allocated after d to look up.
+        // Dates come back as days since 1970 (SQLite's julianday), not as text to parse.
         let item = """
-            SELECT x.\(party), x.doc_date, x.due_date, CASE WHEN x.open_amount = x.amount THEN x.amount ELSE x.open_amount + coalesce((\(later)), 0) END
+            SELECT x.\(party), CAST(julianday(x.doc_date) - 2440587.5 AS INTEGER), CAST(julianday(x.due_date) - 2440587.5 AS INTEGER), CASE WHEN x.open_amount = x.amount THEN x.amount ELSE x.open_amount + coalesce((\(later)), 0) END
             FROM \(self.items) x
             """
         var items: [OpenItem] = []
@@ -31,13 +32,13 @@ struct AgingLedger: Sendable {
             \(item) WHERE x.open_amount = 0 AND x.status = 'posted' AND x.settled_on > ?1 AND x.doc_date <= ?1\(only)
             """, arguments: [d.iso])
         while let r = try itemRows.next() {
-            guard let doc = DateOnly(iso: r[1] as String), let due = DateOnly(iso: r[2] as String) else { continue }
-            items.append(OpenItem(partyId: r[0], documentDate: doc, dueDate: due, amount: Money(minorUnits: r[3]), allocations: []))
+            items.append(OpenItem(partyId: r[0], documentDate: DateOnly(daysSinceEpoch: r[1]), dueDate: DateOnly(daysSinceEpoch: r[2]),
+                                  amount: Money(minorUnits: r[3]), allocations: []))
         }
         // Credit on d: unapplied now, or allocated only after d (`+` keeps SQLite off the date
         // index, which would read every receipt up to d, and on the two partial indexes).
         let credit = """
-            SELECT x.\(party), x.\(date), CASE WHEN x.unapplied = x.amount THEN x.amount
+            SELECT x.\(party), CAST(julianday(x.\(date)) - 2440587.5 AS INTEGER), CASE WHEN x.unapplied = x.amount THEN x.amount
                 ELSE x.unapplied + coalesce((SELECT SUM(a.amount) FROM \(allocations) a WHERE a.\(documentKey) = x.id AND a.allocated_on > ?1), 0) END
             FROM \(documents) x
             """
@@ -48,8 +49,7 @@ struct AgingLedger: Sendable {
             \(credit) WHERE x.unapplied = 0 AND x.status = 'posted' AND x.credit_allocated_on > ?1 AND +x.\(date) <= ?1\(only)
             """, arguments: [d.iso])
         while let r = try creditRows.next() {
-            guard let day = DateOnly(iso: r[1] as String) else { continue }
-            credits.append(PartyCredit(partyId: r[0], receiptDate: day, amount: Money(minorUnits: r[2]), allocations: []))
+            credits.append(PartyCredit(partyId: r[0], receiptDate: DateOnly(daysSinceEpoch: r[1]), amount: Money(minorUnits: r[2]), allocations: []))
         }
         return Aging.compute(items: items, credits: credits, asOf: d, buckets: buckets)
     }
@@ -78,13 +78,17 @@ extension AppDatabase {
         }
         let labels = buckets.labels
         let bucketKeys = labels.map { $0 == "not-due" ? "aging.not-due" : $0 }
-        let sorted = rows.sorted { a, b in
-            let (x, y): (Int64, Int64)
-            if let s = sort, let i = labels.firstIndex(of: s) { (x, y) = (a.buckets[i].minorUnits, b.buckets[i].minorUnits) }
-            else if sort == "name" { return (names[a.partyId]?.name ?? "", a.partyId) < (names[b.partyId]?.name ?? "", b.partyId) }
-            else if sort == "unapplied" { (x, y) = (-a.unapplied.minorUnits, -b.unapplied.minorUnits) }
-            else { (x, y) = (a.balance.minorUnits, b.balance.minorUnits) }
-            return x != y ? x > y : a.partyId < b.partyId
+        // Each row's sort figure worked out once, not at every comparison.
+        let sorted: [AgingRow]
+        if sort == "name" {
+            sorted = rows.sorted { (names[$0.partyId]?.name ?? "", $0.partyId) < (names[$1.partyId]?.name ?? "", $1.partyId) }
+        } else {
+            let bucket = sort.flatMap { labels.firstIndex(of: $0) }
+            let keyed = rows.map { r -> (Int64, AgingRow) in
+                if let bucket { return (r.buckets[bucket].minorUnits, r) }
+                return (sort == "unapplied" ? -r.unapplied.minorUnits : r.balance.minorUnits, r)
+            }
+            sorted = keyed.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1.partyId < $1.1.partyId }.map(\.1)
         }
         func cells(_ r: AgingRow, name: CellValue, rep: String, limit: Int64?) -> [CellValue] {
             let figures: [CellValue] = [name] + r.buckets.map { .money($0) } + [.money(r.unapplied), .money(r.balance)]

@@ -104,13 +104,21 @@ enum CashFigures {
             }
             m = m.adding(months: 1)
         }
+        // Summed here rather than by SQLite's GROUP BY (a sort of every party-month row): a
+        // customer's key is its id, a supplier's the negative of its id.
+        var sums: [Int64: Figure] = [:]
+        func take(_ party: Int64, inSide: Bool, _ n: Int64, _ a: Int64) {
+            var f = sums[party] ?? Figure()
+            if inSide { f.inCount += n; f.inAmount += a } else { f.outCount += n; f.outAmount += a }
+            sums[party] = f
+        }
         if let whole {
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT side, party_id, SUM(documents), SUM(amount) FROM cash_party_monthly WHERE month BETWEEN ? AND ? GROUP BY 1, 2
+                SELECT side = 'in', party_id, documents, amount FROM cash_party_monthly WHERE month BETWEEN ? AND ?
                 """, arguments: [whole.from, whole.to])
             while let r = try rows.next() {
-                let side: String = r[0]
-                add(&g, (side == "in" ? "c" : "s") + String(r[1] as Int64), side: side, count: r[2], amount: r[3])
+                let inSide: Bool = r[0], party: Int64 = r[1]
+                take(inSide ? party : -party, inSide: inSide, r[2], r[3])
             }
         }
         for range in partial {
@@ -118,11 +126,14 @@ enum CashFigures {
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT \(side.party), COUNT(*), SUM(amount) FROM \(side.table) WHERE \(side.date) BETWEEN ? AND ? AND status = 'posted' GROUP BY 1
                     """, arguments: [range.from.iso, range.to.iso])
+                let inSide = side.name == "in"
                 while let r = try rows.next() {
-                    add(&g, (side.name == "in" ? "c" : "s") + String(r[0] as Int64), side: side.name, count: r[1], amount: r[2])
+                    let party: Int64 = r[0]
+                    take(inSide ? party : -party, inSide: inSide, r[1], r[2])
                 }
             }
         }
+        for (party, f) in sums { g[(party > 0 ? "c" : "s") + String(abs(party))] = f }
         return g
     }
 

@@ -15,6 +15,13 @@ extension AppDatabase {
             for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
                 problems.append("foreign key: \(row[0] as String) row \(row[1] as Int64? ?? 0) points to missing \(row[2] as String)")
             }
+            // A file not yet migrated lacks what the rules read: say so instead of failing on it.
+            let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+            let pending = AppDatabase.knownMigrations.filter { !applied.contains($0) }
+            if !pending.isEmpty {
+                problems.append("schema: not yet migrated (\(pending.joined(separator: ", "))); open the file once with rapport, then check it")
+                return problems
+            }
             for (name, sql) in AppDatabase.invariants {
                 for row in try Row.fetchAll(db, sql: sql + " LIMIT 20") {
                     problems.append("\(name): \(row[0] as String) (\(row[1] as String))")

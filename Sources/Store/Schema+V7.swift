@@ -21,8 +21,10 @@ enum SchemaV7 {
             """)
         try SettlementDates.derive(db)
         try db.execute(sql: """
-            CREATE INDEX receivables_settled ON receivables(settled_on, doc_date, customer_id) WHERE open_amount = 0 AND status = 'posted';
-            CREATE INDEX payables_settled ON payables(settled_on, doc_date, supplier_id) WHERE open_amount = 0 AND status = 'posted';
+            CREATE INDEX receivables_settled ON receivables(settled_on, doc_date, customer_id, due_date, amount) WHERE open_amount = 0 AND status = 'posted';
+            CREATE INDEX payables_settled ON payables(settled_on, doc_date, supplier_id, due_date, amount) WHERE open_amount = 0 AND status = 'posted';
+            CREATE INDEX receivables_open_aging ON receivables(doc_date, due_date, customer_id, open_amount, amount) WHERE open_amount > 0 AND status = 'posted';
+            CREATE INDEX payables_open_aging ON payables(doc_date, due_date, supplier_id, open_amount, amount) WHERE open_amount > 0 AND status = 'posted';
             CREATE INDEX receipts_credit_allocated ON receipts(credit_allocated_on, receipt_date, customer_id) WHERE credit_allocated_on IS NOT NULL;
             CREATE INDEX payments_credit_allocated ON payments(credit_allocated_on, payment_date, supplier_id) WHERE credit_allocated_on IS NOT NULL;
             ANALYZE receivables;
