@@ -76,6 +76,7 @@ public struct AgingRow: Sendable, Equatable {
     public var partyId: Int64
     public var buckets: [Money]
     public var unapplied: Money
+    public init(partyId: Int64, buckets: [Money], unapplied: Money) { self.partyId = partyId; self.buckets = buckets; self.unapplied = unapplied }
     /// buckets + unapplied (unapplied is negative) = outstanding balance.
     public var balance: Money { buckets.reduce(.zero, +) + unapplied }
 }

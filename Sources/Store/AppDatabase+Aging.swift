@@ -11,47 +11,50 @@ struct AgingLedger: Sendable {
     static let payables = AgingLedger(items: "payables", allocations: "payment_allocations", documents: "payments", party: "supplier_id",
                                       itemKey: "payable_id", documentKey: "payment_id", date: "payment_date")
 
-    /// Open items and credits as of `d`: what is open now, plus what was allocated after `d`
-    /// (by a document still posted) — only items and documents touched after `d` are read
-    /// beyond the open ones. `parties`, when given, limits both to those parties (a rep's).
+    /// One row per party with anything outstanding on `d`: the buckets (due-date ranges from
+    /// `AgingBuckets`) and the credit, summed by SQLite in one pass. Open on d: open now, or
+    /// settled after d (only those are read, through two indexes), plus what was allocated after
+    /// d by a document still posted; credit on d: unapplied now, or allocated only after d.
+    /// `parties`, when given, limits both to those parties (a rep's).
     func rows(_ db: Database, asOf d: DateOnly, buckets: AgingBuckets, parties: String? = nil) throws -> [AgingRow] {
         let only = parties.map { " AND x.\(party) IN (\($0))" } ?? ""
-        // Open on d: open now, or settled after d (only those are read, through two indexes);
-        // what was allocated after d (by a document still posted) is added back.
         let later = "SELECT SUM(a.amount) FROM \(allocations) a JOIN \(documents) p ON p.id = a.\(documentKey) WHERE a.\(itemKey) = x.id AND a.allocated_on > ?1 AND p.status = 'posted'"
         // An item never paid (open = amount) has nothing allocated after d to look up.
-        // Dates come back as days since 1970 (SQLite's julianday), not as text to parse.
         let item = """
-            SELECT x.\(party), CAST(julianday(x.doc_date) - 2440587.5 AS INTEGER), CAST(julianday(x.due_date) - 2440587.5 AS INTEGER), CASE WHEN x.open_amount = x.amount THEN x.amount ELSE x.open_amount + coalesce((\(later)), 0) END
-            FROM \(self.items) x
+            SELECT x.\(party) party, x.due_date due, CASE WHEN x.open_amount = x.amount THEN x.amount ELSE x.open_amount + coalesce((\(later)), 0) END open, 0 credit
+            FROM \(items) x
             """
-        var items: [OpenItem] = []
-        let itemRows = try Row.fetchCursor(db, sql: """
-            \(item) WHERE x.open_amount > 0 AND x.status = 'posted' AND x.doc_date <= ?1\(only)
-            UNION ALL
-            \(item) WHERE x.open_amount = 0 AND x.status = 'posted' AND x.settled_on > ?1 AND x.doc_date <= ?1\(only)
-            """, arguments: [d.iso])
-        while let r = try itemRows.next() {
-            items.append(OpenItem(partyId: r[0], documentDate: DateOnly(daysSinceEpoch: r[1]), dueDate: DateOnly(daysSinceEpoch: r[2]),
-                                  amount: Money(minorUnits: r[3]), allocations: []))
-        }
-        // Credit on d: unapplied now, or allocated only after d (`+` keeps SQLite off the date
-        // index, which would read every receipt up to d, and on the two partial indexes).
+        // `+` keeps SQLite off the date index (every receipt up to d) and on the partial indexes.
         let credit = """
-            SELECT x.\(party), CAST(julianday(x.\(date)) - 2440587.5 AS INTEGER), CASE WHEN x.unapplied = x.amount THEN x.amount
+            SELECT x.\(party), NULL, 0, CASE WHEN x.unapplied = x.amount THEN x.amount
                 ELSE x.unapplied + coalesce((SELECT SUM(a.amount) FROM \(allocations) a WHERE a.\(documentKey) = x.id AND a.allocated_on > ?1), 0) END
             FROM \(documents) x
             """
-        var credits: [PartyCredit] = []
-        let creditRows = try Row.fetchCursor(db, sql: """
-            \(credit) WHERE x.unapplied > 0 AND x.status = 'posted' AND +x.\(date) <= ?1\(only)
-            UNION ALL
-            \(credit) WHERE x.unapplied = 0 AND x.status = 'posted' AND x.credit_allocated_on > ?1 AND +x.\(date) <= ?1\(only)
-            """, arguments: [d.iso])
-        while let r = try creditRows.next() {
-            credits.append(PartyCredit(partyId: r[0], receiptDate: DateOnly(daysSinceEpoch: r[1]), amount: Money(minorUnits: r[2]), allocations: []))
+        var arguments: [String] = [d.iso]
+        var sums: [String] = []
+        for range in buckets.dueDateRanges(asOf: d) {
+            var condition: [String] = []
+            if let from = range.from { arguments.append(from.iso); condition.append("due >= ?\(arguments.count)") }
+            if let to = range.to { arguments.append(to.iso); condition.append("due <= ?\(arguments.count)") }
+            sums.append("coalesce(SUM(CASE WHEN \(condition.joined(separator: " AND ")) THEN open END), 0)")
         }
-        return Aging.compute(items: items, credits: credits, asOf: d, buckets: buckets)
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT party, SUM(credit), \(sums.joined(separator: ", ")) FROM (
+                \(item) WHERE x.open_amount > 0 AND x.status = 'posted' AND x.doc_date <= ?1\(only)
+                UNION ALL
+                \(item) WHERE x.open_amount = 0 AND x.status = 'posted' AND x.settled_on > ?1 AND x.doc_date <= ?1\(only)
+                UNION ALL
+                \(credit) WHERE x.unapplied > 0 AND x.status = 'posted' AND +x.\(date) <= ?1\(only)
+                UNION ALL
+                \(credit) WHERE x.unapplied = 0 AND x.status = 'posted' AND x.credit_allocated_on > ?1 AND +x.\(date) <= ?1\(only)
+            ) GROUP BY party
+            """, arguments: StatementArguments(arguments))
+        var rows: [AgingRow] = []
+        let count = sums.count
+        while let r = try cursor.next() {
+            rows.append(AgingRow(partyId: r[0], buckets: (0..<count).map { Money(minorUnits: r[2 + $0]) }, unapplied: Money(minorUnits: -(r[1] as Int64))))
+        }
+        return rows
     }
 }
 

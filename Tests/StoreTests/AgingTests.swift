@@ -91,3 +91,68 @@ import TestSupport
         #expect(!ids.isEmpty && owners == [rep.userId])
     }
 }
+
+/// The property: on the demo's history, with credit allocated later and receipts voided, aging
+/// as of random days equals a direct computation from every item's and receipt's dated
+/// allocations (`Aging.compute`), party by party — and buckets + unapplied = balance.
+@Suite struct AgingPropertyTests {
+    @Test func asOfAnyDayEqualsADirectComputation() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let finance = try Fixtures.actor("finance", in: db)
+        let today = Fixtures.today
+        var seed: UInt64 = 0x5eed
+        func next(_ n: Int) -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int((seed >> 33) % UInt64(n)) }
+        // Credit allocated later, on random days, to open items; a few receipts voided.
+        let customers = try db.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT customer_id, min(doc_date) FROM receivables WHERE status = 'posted' AND open_amount > 0 GROUP BY customer_id ORDER BY customer_id LIMIT 12
+                """).map { (id: $0[0] as Int64, first: DateOnly(iso: $0[1] as String) ?? today) }
+        }
+        var allocated = 0
+        for c in customers {
+            // Paid ahead on some day, allocated on a later one.
+            let paid = c.first.adding(days: next(max(1, c.first.distance(to: today))))
+            let receipt = try db.postReceipt(ReceiptDraft(partyId: c.id, date: paid, amount: Money(minorUnits: Int64(1_000 + next(500_000))), method: .cash,
+                                                          split: .manual([])), by: finance, today: today, at: 1)
+            let day = paid.adding(days: next(max(1, paid.distance(to: today))))
+            guard let target = try db.openReceivables(customerId: c.id, by: finance).first(where: { $0.documentDate <= day }) else { continue }
+            let credit = try db.creditSource(RecordRef(.receipt, receipt.id), by: finance).credit
+            try db.allocateCredit(receiptId: receipt.id, to: [.init(itemId: target.id, amount: min(target.open, credit))], on: day, by: finance, today: today, at: 1)
+            allocated += 1
+        }
+        #expect(allocated >= 3)
+        let voids = try db.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM receipts WHERE status = 'posted' ORDER BY id DESC LIMIT 40") }
+        for id in voids where next(4) == 0 { try db.voidReceipt(id: id, reason: "test", by: finance, at: 1) }
+        #expect(try db.check().isEmpty)
+
+        // The direct computation, from the raw rows.
+        let (items, receipts) = try db.read { db -> ([OpenItem], [PartyCredit]) in
+            var allocations: [Int64: [(date: DateOnly, amount: Money)]] = [:], byReceipt: [Int64: [(date: DateOnly, amount: Money)]] = [:]
+            for r in try Row.fetchAll(db, sql: """
+                SELECT a.receivable_id, a.receipt_id, a.allocated_on, a.amount FROM receipt_allocations a JOIN receipts p ON p.id = a.receipt_id WHERE p.status = 'posted'
+                """) {
+                let entry = (date: DateOnly(iso: r[2] as String) ?? today, amount: Money(minorUnits: r[3]))
+                allocations[r[0], default: []].append(entry)
+                byReceipt[r[1], default: []].append(entry)
+            }
+            let items = try Row.fetchAll(db, sql: "SELECT id, customer_id, doc_date, due_date, amount FROM receivables WHERE status = 'posted'").map {
+                OpenItem(partyId: $0[1], documentDate: DateOnly(iso: $0[2] as String) ?? today, dueDate: DateOnly(iso: $0[3] as String) ?? today,
+                         amount: Money(minorUnits: $0[4]), allocations: allocations[$0[0]] ?? [])
+            }
+            let receipts = try Row.fetchAll(db, sql: "SELECT id, customer_id, receipt_date, amount FROM receipts WHERE status = 'posted'").map {
+                PartyCredit(partyId: $0[1], receiptDate: DateOnly(iso: $0[2] as String) ?? today, amount: Money(minorUnits: $0[3]), allocations: byReceipt[$0[0]] ?? [])
+            }
+            return (items, receipts)
+        }
+        let buckets = try db.settings().agingBuckets
+        var days = [today, today.adding(days: -1)]
+        for _ in 0..<10 { days.append(today.adding(days: -next(700))) }
+        for day in days {
+            let expected = Aging.compute(items: items, credits: receipts, asOf: day, buckets: buckets)
+            let found = try db.read { db in try AgingLedger.receivables.rows(db, asOf: day, buckets: buckets) }.sorted { $0.partyId < $1.partyId }
+            #expect(found == expected && !expected.isEmpty, "as of \(day.iso)")
+            let report = try db.report(ReportRequest(name: "aging", period: DateRange(from: day, to: day)), for: finance)
+            #expect(report.rows.last?[8] == .money(expected.reduce(Money.zero) { $0 + $1.balance }), "total as of \(day.iso)")
+        }
+    }
+}
