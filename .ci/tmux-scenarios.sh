@@ -421,8 +421,42 @@ scenario_fresh_clone_readme() {
   [ -f "$home/data/rapport/demo.sqlite" ] || { echo "--- no demo file under the newcomer's data folder"; return 1; }
 }
 
+scenario_receipt_then_aging() {
+  # Finance at 100×30: :new-receipt finds the customer by code, the amount pays its two oldest
+  # receivables in full and half of the third; the receipt posts with its reference and opens
+  # its card. Then :aging as of today shows the rest, and `rapport report aging` puts it in the
+  # bucket of the third receivable's days overdue.
+  local row customer first second third open3 due3
+  row=$(sql "SELECT c.code FROM receivables r JOIN customers c ON c.id = r.customer_id WHERE r.status = 'posted' AND r.open_amount > 100 AND c.name NOT LIKE '%,%' GROUP BY c.id HAVING COUNT(*) = 3 ORDER BY c.code LIMIT 1")
+  customer=$row
+  [ -n "$customer" ] || { echo "--- no customer with three open receivables"; return 1; }
+  read -r first second third open3 due3 <<< "$(sql "SELECT group_concat(n, ' ') FROM (SELECT CASE WHEN rn = 3 THEN open_amount || ' ' || open_amount || ' ' || due_date ELSE open_amount END n FROM (SELECT r.open_amount, r.due_date, ROW_NUMBER() OVER (ORDER BY r.due_date, r.doc_date, r.number) rn FROM receivables r JOIN customers c ON c.id = r.customer_id WHERE c.code = '$customer' AND r.status = 'posted' AND r.open_amount > 0) ORDER BY rn)")"
+  local half=$((open3 / 2)) amount
+  amount=$((first + second + half))
+  start receipt 100 30 xterm-256color "$BIN" --db "$DB" --today "$TODAY" || return 1
+  wait_for receipt "Log in" && login receipt finance && wait_for receipt "Overdue receivables" || return 1
+  tm send-keys -t receipt ":" "new-receipt" Enter; wait_for receipt "Customer" || return 1
+  tm send-keys -t receipt "$customer"; wait_for receipt "$customer " || return 1
+  tm send-keys -t receipt Enter; wait_for receipt "New receipt —" || return 1
+  tm send-keys -t receipt "$((amount / 100)).$(printf %02d $((amount % 100)))"; wait_for receipt "Credit left 0.00" || return 1
+  tm send-keys -t receipt Tab Tab "TT-0042"; wait_for receipt "TT-0042" || return 1
+  tm send-keys -t receipt C-s; wait_for receipt "posted" && wait_for receipt "Allocations 3" || return 1
+  local paid
+  paid=$(sql "SELECT group_concat(a.amount, ' ') FROM receipt_allocations a JOIN receipts r ON r.id = a.receipt_id WHERE r.id = (SELECT max(id) FROM receipts) ORDER BY a.id")
+  [ "$paid" = "$first $second $half" ] || { echo "--- allocated '$paid', not '$first $second $half'"; return 1; }
+  [ "$(sql "SELECT reference FROM receipts WHERE id = (SELECT max(id) FROM receipts)")" = "TT-0042" ] || { echo "--- no reference"; return 1; }
+  tm send-keys -t receipt ":" "aging" Enter; wait_for receipt "Receivables aging" && wait_for receipt "As of $TODAY" || return 1
+  local days bucket column rest
+  days=$(sql "SELECT CAST(julianday('$TODAY') - julianday('$due3') AS INTEGER)")
+  if [ "$days" -le 0 ]; then bucket=2; elif [ "$days" -le 30 ]; then bucket=3; elif [ "$days" -le 60 ]; then bucket=4; elif [ "$days" -le 90 ]; then bucket=5; elif [ "$days" -le 180 ]; then bucket=6; else bucket=7; fi
+  rest=$(( open3 - half ))
+  column=$("$BIN" report aging --db "$DB" --today "$TODAY" --format csv --user finance --password-stdin <<< demo | grep "^\"*$(sql "SELECT name FROM customers WHERE code = '$customer'")" | cut -d, -f"$bucket")
+  [ "$column" = "$((rest / 100)).$(printf %02d $((rest % 100)))" ] || { echo "--- the aging's bucket $bucket says '$column', not the $rest left ($days days overdue)"; return 1; }
+  "$BIN" check --db "$DB" >/dev/null || { "$BIN" check --db "$DB"; return 1; }
+}
+
 # RAPPORT_SCENARIOS="a b" runs only those.
-for s in ${RAPPORT_SCENARIOS:-chinese_overlays_leave_no_debris find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal log_call_next_contact_tomorrow duplicate_shows_only_owner_and_date quote_by_pinyin_to_sales_order print_quote_and_export_customers ship_an_order_and_take_a_receipt key_a_five_line_order ship_in_two_parts_print_and_void fresh_clone_readme}; do
+for s in ${RAPPORT_SCENARIOS:-chinese_overlays_leave_no_debris find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal log_call_next_contact_tomorrow duplicate_shows_only_owner_and_date quote_by_pinyin_to_sales_order print_quote_and_export_customers ship_an_order_and_take_a_receipt key_a_five_line_order ship_in_two_parts_print_and_void receipt_then_aging fresh_clone_readme}; do
   "scenario_$s"; result "$s" $?
 done
 echo "tmux scenarios: $passed passed, $failed failed"
