@@ -523,6 +523,7 @@ public struct DemoGenerator {
             try expense.execute(arguments: [number(.expense, d), iso(d), "office", "办公用品 Office supplies", Int64(rng.int(in: 3...30)) * 100_00, "alipay", nil, nil, financeId])
             month = month.adding(months: 1)
         }
+        try db.execute(sql: "INSERT OR IGNORE INTO expense_items (category, item) SELECT DISTINCT category, item FROM expenses")
 
         // Feedback: CSAT, NPS and complaints.
         let fb = try db.makeStatement(sql: "INSERT INTO feedback (customer_id, kind, score, received_on, note, resolved) VALUES (?, ?, ?, ?, ?, ?)")

@@ -74,7 +74,7 @@ public struct RecordRef: Hashable, Sendable, Codable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case customer, contact, salesOrder = "sales_order", receivable, purchaseOrder = "purchase_order"
         case payable, product, supplier, stockLevel = "stock_level", claim, opportunity, quote, performance
-        case shipment, receipt, payment
+        case shipment, receipt, payment, expense
         /// The quotes of a rep (id = the user), or of everyone for the manager.
         case quoteList = "quote_list"
         /// Every reminder group of the user (id = the user), each with all its items.

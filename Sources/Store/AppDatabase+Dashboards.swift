@@ -177,7 +177,7 @@ extension AppDatabase {
         let open = sums.reduce(0, +)
         let payables = try Int64.fetchOne(db, sql: "SELECT coalesce(SUM(open_amount),0) FROM payables WHERE open_amount > 0 AND status = 'posted'") ?? 0
         let paid = try Int64.fetchOne(db, sql: "SELECT coalesce(SUM(amount),0) FROM payments WHERE payment_date BETWEEN ? AND ? AND status = 'posted'", arguments: [p.from.iso, p.to.iso]) ?? 0
-        let expenses = try Int64.fetchOne(db, sql: "SELECT coalesce(SUM(amount),0) FROM expenses WHERE expense_date BETWEEN ? AND ?", arguments: [p.from.iso, p.to.iso]) ?? 0
+        let expenses = try Int64.fetchOne(db, sql: "SELECT coalesce(SUM(amount),0) FROM expenses WHERE expense_date BETWEEN ? AND ? AND status = 'posted'", arguments: [p.from.iso, p.to.iso]) ?? 0
         let rev90 = try revenue(db, DateRange(from: today.adding(days: -89), to: today))
         let dso = KPI.dso(openReceivables: Money(minorUnits: open), revenueLast90Days: rev90)
         let metrics = [

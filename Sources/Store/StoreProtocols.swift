@@ -108,6 +108,10 @@ public protocol PostingStore: Sendable {
     func voidPayment(id: Int64, reason: String, by actor: Actor, at now: Int64) throws(StoreError)
     func supplierOptions(by actor: Actor) throws(StoreError) -> [SupplierOption]
     func creditSource(_ ref: RecordRef, by actor: Actor) throws(StoreError) -> CreditSource
+    func expenseSource(by actor: Actor) throws(StoreError) -> ExpenseSource
+    @discardableResult
+    func postExpense(_ entry: ExpenseEntry, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> SavedDocument
+    func voidExpense(id: Int64, reason: String, by actor: Actor, at now: Int64) throws(StoreError)
     func openPayables(supplierId: Int64, by actor: Actor) throws(StoreError) -> [AllocationCandidate]
     func allocateCredit(receiptId: Int64, to lines: [ReceiptDraft.ManualAllocation], on day: DateOnly, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError)
     func allocatePrepayment(paymentId: Int64, to lines: [ReceiptDraft.ManualAllocation], on day: DateOnly, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError)

@@ -58,3 +58,45 @@ extension ReportCommand {
         }
     }
 }
+
+extension ReportCommand {
+    /// `rapport report expenses --from --to --by category|item|month|rep`: what `:expense-stats` shows.
+    struct ExpensesReport: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "expenses",
+                                                        abstract: "Expenses for a period against the same days a year before, grouped as :expense-stats shows them.")
+        @OptionGroup var options: TypedReportOptions
+        @Option(help: "category, item, month or rep.") var by: String = "category"
+        func run() throws {
+            guard ["category", "item", "month", "rep"].contains(by) else { throw ValidationError("--by must be category, item, month or rep, not '\(by)'") }
+            try options.run("expenses", sort: by)
+        }
+    }
+}
+
+/// `rapport expenses category list|add NAME`: the company's expense categories, which finance keeps.
+struct ExpensesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "expenses", abstract: "List or add the company's expense categories.",
+                                                    subcommands: [Categories.self])
+
+    struct Categories: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "category", abstract: "list, or add NAME (finance and the manager).")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var auth: AuthOptions
+        @Argument(help: "list or add.") var action: String = "list"
+        @Argument(help: "The new category's name (add).") var name: String?
+
+        func run() throws {
+            let (db, actor, clock) = try global.openAuthenticated(auth)
+            switch action {
+            case "list":
+                for c in try db.expenseCategories() { print(c) }
+            case "add":
+                guard let name else { throw ValidationError("add needs the category's name") }
+                try db.addExpenseCategory(name, by: actor, at: clock.nowSeconds())
+                print("added: \(name.trimmingCharacters(in: .whitespaces))")
+            default:
+                throw ValidationError("the action is list or add, not '\(action)'")
+            }
+        }
+    }
+}

@@ -108,7 +108,7 @@ enum RecordCardScreen {
         for chart in charts where !chart.bars.isEmpty && y + 1 < body.maxY {
             buffer.put(catalog.text(chart.title), x: body.x, y: y, style: context.style("title"), maxWidth: body.width)
             let bars = chart.bars.prefix(max(0, body.maxY - y - 1)).map {
-                BarChart.Bar(label: $0.label, value: $0.value.minorUnits, display: $0.value.compact, marker: $0.marker?.minorUnits)
+                BarChart.Bar(label: catalog.text($0.label), value: $0.value.minorUnits, display: $0.value.compact, marker: $0.marker?.minorUnits)
             }
             BarChart(bars: Array(bars)).render(in: Rect(x: body.x, y: y + 1, width: min(body.width, 72), height: bars.count), into: &buffer, context: context)
             y += bars.count + 2

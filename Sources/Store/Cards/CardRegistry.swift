@@ -23,6 +23,7 @@ extension AppDatabase {
         case .shipment: ShipmentCard.self
         case .receipt: ReceiptCard.self
         case .payment: PaymentCard.self
+        case .expense: ExpenseCard.self
         }
     }
 

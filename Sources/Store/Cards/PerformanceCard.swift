@@ -60,9 +60,9 @@ enum PerformanceCard: CardBuilder {
                 ([.date(iso: r[0])] + (1...kinds.count).map { i in (r[i] as Int64? ?? 0) == 0 ? .empty : .integer(r[i]) } + [.integer(r[kinds.count + 1])], nil)
             },
             CardSectionQuery(title: "section.pay-and-expenses", columns: [.date("col.date"), .status("col.category"), .name("col.item"), .money("col.amount"), .text("col.number")],
-                             select: "expense_date, category, item, amount, number", from: "FROM expenses WHERE rep_id = ? AND expense_date >= ?",
+                             select: "expense_date, category, item, amount, number", from: "FROM expenses WHERE rep_id = ? AND expense_date >= ? AND status = 'posted'",
                              order: "expense_date DESC, id DESC", arguments: [rep, today.startOfYear.adding(months: -12).iso]) { r in
-                ([.date(iso: r[0]), .status("expense.\(r[1] as String)"), .text(r[2] as String), .money(minorUnits: r[3]), .text(r[4] as String)], nil)
+                ([.date(iso: r[0]), ExpenseCard.category(r[1]), .text(r[2] as String), .money(minorUnits: r[3]), .text(r[4] as String)], nil)
             },
         ]
     }

@@ -193,6 +193,7 @@ extension AppDatabase {
         case .shipment: try checkVoid(ShipmentVoid.self, id: ref.id, by: actor)
         case .receipt: try checkVoid(MoneyVoid<CustomerSide>.self, id: ref.id, by: actor)
         case .payment: try checkVoid(MoneyVoid<SupplierSide>.self, id: ref.id, by: actor)
+        case .expense: try checkVoid(ExpenseVoid.self, id: ref.id, by: actor)
         default: throw .notFound("\(ref.kind.rawValue) \(ref.id)")
         }
     }

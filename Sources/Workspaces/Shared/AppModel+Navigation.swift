@@ -102,14 +102,15 @@ extension AppModel {
             return [.loadHome]
         case "reminders":
             return [.loadCard(RecordRef(.reminders, session.actor.userId))]
-        case "team-performance", "department", "deliveries", "aging", "payables-aging", "cash":
+        case "team-performance", "department", "deliveries", "aging", "payables-aging", "cash", "expense-stats":
             // A report opens on its table (the parameters are on the first tab); :department is
             // the sales assistant's name for the team's figures.
-            let name = command == "department" ? "team-performance" : command
+            let name = command == "department" ? "team-performance" : command == "expense-stats" ? "expenses" : command
             let section = switch name {
             case "team-performance": "report.tab-sales"
             case "aging", "payables-aging": "aging.tab-1"
             case "cash": "cash.by-month"
+            case "expenses": "expenses.by-category"
             default: "title.\(name)"
             }
             return [.loadCardAt(RecordRef(.report, Int64(Report.names.firstIndex(of: name) ?? 0)), section: section)]
@@ -133,6 +134,8 @@ extension AppModel {
         case "new-receipt":
             if let (id, name) = selectedCustomer() { return [.openEditor(.newReceipt(customerId: id, name: name))] }
             stack.append(.editor(.pickCustomer(for: .receipt, today: today)))
+        case "new-expense":
+            return [.openEditor(.newExpense)]
         case "new-payment":
             if case .card(let m)? = current, m.ref.kind == .supplier, let title = m.card?.title {
                 return [.openEditor(.newPayment(supplierId: m.ref.id, name: title))]

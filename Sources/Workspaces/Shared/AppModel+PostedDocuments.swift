@@ -29,6 +29,7 @@ extension AppModel {
         switch kind {
         case .shipment: .postShipments
         case .payment: .postPayments
+        case .expense: .editExpenses
         default: .postReceipts
         }
     }
@@ -42,7 +43,7 @@ extension AppModel {
 
     /// The posted document the user is on: its card, or its row in a card's table.
     func voidTarget(_ m: CardViewModel) -> (ref: RecordRef, number: String, posted: Bool)? {
-        let voidable: Set<RecordRef.Kind> = [.shipment, .receipt, .payment]
+        let voidable: Set<RecordRef.Kind> = [.shipment, .receipt, .payment, .expense]
         if voidable.contains(m.ref.kind) {
             return (m.ref, m.card?.field("field.number")?.plainText ?? "", m.card?.field("field.status") == .status("status.posted"))
         }

@@ -7,7 +7,7 @@ extension EditorModel {
         switch purpose {
         case .newQuote, .editQuote, .acceptQuote, .rejectQuote: quoteCommand
         case .newOrder, .editOrder, .cancelOrder: orderCommand
-        case .newShipment, .newReceipt, .newPayment, .allocateCredit, .voidDocument: postingCommand
+        case .newShipment, .newReceipt, .newPayment, .allocateCredit, .newExpense, .voidDocument: postingCommand
         case .filterCustomers, .pickCustomer, .filterOrders, .pickOrder, .pickSupplier, .reportPeriod: nil
         default: customerCommand
         }
@@ -101,6 +101,12 @@ extension EditorModel {
                 let saved = try s.postPayment(draft, by: c.actor, today: c.today, at: c.now)
                 return [.saved(toastKey: "saved.payment", argument: saved.number), .open(RecordRef(.payment, saved.id))]
             }
+        case .newExpense:
+            let entry = expenseEntry()
+            return WriteCommand { (s, c) throws(StoreError) in
+                let saved = try s.postExpense(entry, by: c.actor, today: c.today, at: c.now)
+                return [.saved(toastKey: "saved.expense", argument: saved.number), .open(RecordRef(.expense, saved.id))]
+            }
         case .allocateCredit(let ref):
             let lines = (self.lines?.items ?? []).filter { $0.amount.minorUnits > 0 }.map { ReceiptDraft.ManualAllocation(itemId: $0.id, amount: $0.amount) }
             let day = FieldRule.date(value("date"), today: form.today) ?? form.today
@@ -118,6 +124,7 @@ extension EditorModel {
                 case .shipment: try s.voidShipment(id: ref.id, reason: reason, by: c.actor, at: c.now)
                 case .receipt: try s.voidReceipt(id: ref.id, reason: reason, by: c.actor, at: c.now)
                 case .payment: try s.voidPayment(id: ref.id, reason: reason, by: c.actor, at: c.now)
+                case .expense: try s.voidExpense(id: ref.id, reason: reason, by: c.actor, at: c.now)
                 default: throw StoreError.notFound("\(ref.kind.rawValue) \(ref.id)")
                 }
             }

@@ -25,6 +25,7 @@ public struct EditorModel: Sendable, Equatable {
         case newShipment(orderId: Int64)
         case newReceipt(customerId: Int64)
         case newPayment(supplierId: Int64)
+        case newExpense
         /// A receipt's (payment's) unapplied credit allocated later.
         case allocateCredit(RecordRef)
         /// Voiding a posted shipment or receipt, with a reason.
@@ -76,6 +77,8 @@ public struct EditorModel: Sendable, Equatable {
     public var hintSelected = 0
     /// A document's lines (quote, shipment, receipt …); nil for a plain form.
     public var lines: DocumentLines?
+    /// An expense: each category's items, the first of which the item field starts at.
+    public var itemsByCategory: [String: [String]] = [:]
 
     public init(purpose: Purpose, title: String, subject: String, form: FormModel) {
         self.purpose = purpose; self.title = title; self.subject = subject; self.form = form
@@ -113,8 +116,8 @@ public struct EditorModel: Sendable, Equatable {
             if lines != nil { return handleDocument(a) }
             // Enter or Tab before the Store has answered what was typed: taken when the answer comes.
             if a == .enter || a == .next, awaitAnswer() { return .stay }
-            let stageBefore = OpportunityStage(rawValue: form.value("stage"))
-            defer { followStage(from: stageBefore) }
+            let stageBefore = OpportunityStage(rawValue: form.value("stage")), categoryBefore = form.value("category")
+            defer { followStage(from: stageBefore); followCategory(from: categoryBefore) }
             switch form.handle(a) {
             case .stay: return .stay
             case .close: return .close

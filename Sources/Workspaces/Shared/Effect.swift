@@ -66,6 +66,7 @@ public enum EditorRequest: Sendable, Equatable {
     case pickSupplier
     case newPayment(supplierId: Int64, name: String)
     case allocateCredit(RecordRef)
+    case newExpense
     case voidDocument(RecordRef, number: String)
 }
 

@@ -26,6 +26,8 @@ public struct PaletteCommand: Sendable, Equatable {
         PaletteCommand(name: "department", titleKey: "title.department", capabilities: [.viewDepartmentPerformance, .viewAllKPIs]),
         PaletteCommand(name: "new-receipt", titleKey: "editor.new-receipt", capabilities: [.postReceipts]),
         PaletteCommand(name: "new-payment", titleKey: "editor.new-payment", capabilities: [.postPayments]),
+        PaletteCommand(name: "new-expense", titleKey: "editor.new-expense", capabilities: [.editExpenses]),
+        PaletteCommand(name: "expense-stats", titleKey: "title.expense-stats", capabilities: [.editExpenses, .viewAllKPIs]),
         PaletteCommand(name: "cash", titleKey: "title.cash", capabilities: [.viewCashStatistics, .viewAllKPIs]),
         PaletteCommand(name: "aging", titleKey: "title.aging", capabilities: [.viewAllReceivables]),
         PaletteCommand(name: "payables-aging", titleKey: "title.payables-aging", capabilities: [.viewPayables]),
