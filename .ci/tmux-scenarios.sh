@@ -455,8 +455,28 @@ scenario_receipt_then_aging() {
   "$BIN" check --db "$DB" >/dev/null || { "$BIN" check --db "$DB"; return 1; }
 }
 
+scenario_expense_in_statistics() {
+  # Finance in Chinese at 80×24, mono: :new-expense, ←→ to travel (the item follows), an amount,
+  # Ctrl-S posts EX- and opens it; :expense-stats shows the travel line grown by that amount.
+  local before after
+  before=$(sql "SELECT coalesce(SUM(amount), 0) FROM expenses WHERE status = 'posted' AND category = 'travel' AND expense_date BETWEEN '2026-11-01' AND '$TODAY'")
+  start expense 80 24 xterm-256color "$BIN" --db "$DB" --today "$TODAY" --lang zh --theme mono || return 1
+  wait_for expense "登录" && login expense finance && wait_for expense "逾期应收" || return 1
+  tm send-keys -t expense ":" "new-expense" Enter; wait_for expense "新建费用" && wait_for expense "◂ 房租 ▸" || return 1
+  tm send-keys -t expense Right Right Right Right Right Right Right; wait_for expense "◂ 差旅 ▸" && wait_for expense "差旅 Travel" || return 1
+  tm send-keys -t expense Tab Tab "888.88"; wait_for expense "888.88" || return 1
+  tm send-keys -t expense C-s; wait_for expense "已过账" && wait_for expense "EX-2026-" || return 1
+  after=$(sql "SELECT coalesce(SUM(amount), 0) FROM expenses WHERE status = 'posted' AND category = 'travel' AND expense_date BETWEEN '2026-11-01' AND '$TODAY'")
+  [ "$after" -eq $((before + 88888)) ] || { echo "--- travel went from $before to $after"; return 1; }
+  tm send-keys -t expense Escape; wait_for expense "逾期应收" || return 1
+  tm send-keys -t expense ":" "expense-stats" Enter; wait_for expense "费用统计" || return 1
+  local shown
+  shown="$(echo $((after / 100)) | sed -E ':a;s/^([0-9]+)([0-9]{3})/\1,\2/;ta').$(printf %02d $((after % 100)))"
+  wait_for expense "$shown" || { echo "--- the travel line does not show $shown"; return 1; }
+}
+
 # RAPPORT_SCENARIOS="a b" runs only those.
-for s in ${RAPPORT_SCENARIOS:-chinese_overlays_leave_no_debris find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal log_call_next_contact_tomorrow duplicate_shows_only_owner_and_date quote_by_pinyin_to_sales_order print_quote_and_export_customers ship_an_order_and_take_a_receipt key_a_five_line_order ship_in_two_parts_print_and_void receipt_then_aging fresh_clone_readme}; do
+for s in ${RAPPORT_SCENARIOS:-chinese_overlays_leave_no_debris find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal log_call_next_contact_tomorrow duplicate_shows_only_owner_and_date quote_by_pinyin_to_sales_order print_quote_and_export_customers ship_an_order_and_take_a_receipt key_a_five_line_order ship_in_two_parts_print_and_void receipt_then_aging expense_in_statistics fresh_clone_readme}; do
   "scenario_$s"; result "$s" $?
 done
 echo "tmux scenarios: $passed passed, $failed failed"

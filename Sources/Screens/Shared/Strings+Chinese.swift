@@ -806,5 +806,6 @@ extension Catalog {
         "param.expenses": "费用合计",
         "param.last-year": "去年同期",
         "param.change": "变化",
+        "field.pay-method": "付款方式",
     ]
 }

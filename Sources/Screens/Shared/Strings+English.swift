@@ -806,5 +806,6 @@ extension Catalog {
         "param.expenses": "Expenses",
         "param.last-year": "Last year",
         "param.change": "Change",
+        "field.pay-method": "Method",
     ]
 }

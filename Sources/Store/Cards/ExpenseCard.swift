@@ -16,7 +16,7 @@ enum ExpenseCard: CardBuilder {
             """, arguments: [id]) else { throw StoreError.notFound("expense \(id)") }
         return RecordCard(ref: RecordRef(.expense, id), title: "\(r[0] as String)  \(r[3] as String)", fields: [
             .init("field.number", .text(r[0] as String)), .init("field.date", .date(iso: r[1])), .init("field.category", category(r[2])),
-            .init("field.item", .text(r[3] as String)), .init("field.amount", .money(minorUnits: r[4])), .init("field.method", .status("method.\(r[5] as String)")),
+            .init("field.item", .text(r[3] as String)), .init("field.amount", .money(minorUnits: r[4])), .init("field.pay-method", .status("method.\(r[5] as String)")),
             .init("field.rep", .text(r[6] as String)), .init("field.note", .text(orEmpty: r[7])), .init("field.status", .status("status.\(r[8] as String)")),
             .init("field.void-reason", .text(orEmpty: r[9])),
         ], sections: [])

@@ -13,7 +13,7 @@ enum PaymentCard: CardBuilder {
             """, arguments: [id]) else { throw StoreError.notFound("payment \(id)") }
         return RecordCard(ref: RecordRef(.payment, id), title: "\(r[0] as String)  \(r[1] as String)", fields: [
             .init("field.number", .text(r[0] as String)), .init("field.supplier", .text(r[1] as String)), .init("field.date", .date(iso: r[2])),
-            .init("field.method", .status("method.\(r[3] as String)")), .init("field.amount", .money(minorUnits: r[4])),
+            .init("field.pay-method", .status("method.\(r[3] as String)")), .init("field.amount", .money(minorUnits: r[4])),
             .init("field.unapplied", .money(minorUnits: r[5])), .init("field.reference", .text(orEmpty: r[8])), .init("field.note", .text(orEmpty: r[9])),
             .init("field.status", .status("status.\(r[6] as String)")), .init("field.void-reason", .text(orEmpty: r[7])),
         ], sections: [])

@@ -15,7 +15,7 @@ extension EditorModel {
             .init("category", label: "field.category", rule: .choice(categories), value: first),
             .init("item", label: "field.item", rule: .text(required: true, max: 80), value: source.items[first]?.first ?? ""),
             .init("amount", label: "field.amount", rule: .money),
-            .init("method", label: "field.method", rule: choice(PaymentMethod.self, prefix: "method"), value: PaymentMethod.bankTransfer.rawValue),
+            .init("method", label: "field.pay-method", rule: choice(PaymentMethod.self, prefix: "method"), value: PaymentMethod.bankTransfer.rawValue),
             .init("rep", label: "field.rep", rule: .choice(reps), value: ""),
             .init("note", label: "field.note", rule: .text(required: false, max: 1000)),
         ], today: today))

@@ -59,7 +59,8 @@ extension EditorModel {
         var model = EditorModel(purpose: purpose, title: title, subject: party, form: FormModel(fields: [
             .init("date", label: "field.date", rule: .pastDate(required: true), value: today.iso),
             .init("amount", label: "field.amount", rule: .money),
-            .init("method", label: "field.method", rule: choice(PaymentMethod.self, prefix: "method"), value: PaymentMethod.bankTransfer.rawValue),
+            .init("method", label: title == "editor.new-receipt" ? "field.method" : "field.pay-method",
+                  rule: choice(PaymentMethod.self, prefix: "method"), value: PaymentMethod.bankTransfer.rawValue),
             .init("reference", label: "field.reference", rule: .text(required: false, max: 60)),
             .init("note", label: "field.note", rule: .text(required: false, max: 1000)),
             .init(DocumentLines.valueKey, label: "field.allocate", rule: .text(required: false, max: 20)),
