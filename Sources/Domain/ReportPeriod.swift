@@ -13,10 +13,10 @@ public enum ReportPeriod {
     }
 
     /// Reports of a period that `[` `]` step and `f` sets (deliveries are as of today).
-    public static let stepped: Set<String> = ["team-performance", "rep-performance", "aging", "payables-aging", "cash", "expenses"]
+    public static let stepped: Set<String> = ["team-performance", "rep-performance", "aging", "payables-aging", "cash", "expenses", "receivables"]
     /// Reports as of a day (the range's last): `[` `]` step from month end to month end, and
     /// `f` asks for the one day.
-    public static let asOfDay: Set<String> = ["aging", "payables-aging"]
+    public static let asOfDay: Set<String> = ["aging", "payables-aging", "receivables"]
     public static func isAsOfDay(_ id: Int64) -> Bool {
         Report.names.indices.contains(report(id)) && asOfDay.contains(Report.names[report(id)])
     }

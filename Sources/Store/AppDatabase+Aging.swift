@@ -18,16 +18,11 @@ struct AgingLedger: Sendable {
     /// `parties`, when given, limits both to those parties (a rep's).
     func rows(_ db: Database, asOf d: DateOnly, buckets: AgingBuckets, parties: String? = nil) throws -> [AgingRow] {
         let only = parties.map { " AND x.\(party) IN (\($0))" } ?? ""
-        let later = "SELECT SUM(a.amount) FROM \(allocations) a JOIN \(documents) p ON p.id = a.\(documentKey) WHERE a.\(itemKey) = x.id AND a.allocated_on > ?1 AND p.status = 'posted'"
-        // An item never paid (open = amount) has nothing allocated after d to look up.
-        let item = """
-            SELECT x.\(party) party, x.due_date due, CASE WHEN x.open_amount = x.amount THEN x.amount ELSE x.open_amount + coalesce((\(later)), 0) END open, 0 credit
-            FROM \(items) x
-            """
-        // `+` keeps SQLite off the date index (every receipt up to d) and on the partial indexes.
+        // Columns as `openOnDay` gives them: party, due, credit, open. `+` keeps SQLite off the
+        // date index (every receipt up to d) and on the partial indexes.
         let credit = """
-            SELECT x.\(party), NULL, 0, CASE WHEN x.unapplied = x.amount THEN x.amount
-                ELSE x.unapplied + coalesce((SELECT SUM(a.amount) FROM \(allocations) a WHERE a.\(documentKey) = x.id AND a.allocated_on > ?1), 0) END
+            SELECT x.\(party), NULL, CASE WHEN x.unapplied = x.amount THEN x.amount
+                ELSE x.unapplied + coalesce((SELECT SUM(a.amount) FROM \(allocations) a WHERE a.\(documentKey) = x.id AND a.allocated_on > ?1), 0) END, 0
             FROM \(documents) x
             """
         var arguments: [String] = [d.iso]
@@ -40,9 +35,7 @@ struct AgingLedger: Sendable {
         }
         let cursor = try Row.fetchCursor(db, sql: """
             SELECT party, SUM(credit), \(sums.joined(separator: ", ")) FROM (
-                \(item) WHERE x.open_amount > 0 AND x.status = 'posted' AND x.doc_date <= ?1\(only)
-                UNION ALL
-                \(item) WHERE x.open_amount = 0 AND x.status = 'posted' AND x.settled_on > ?1 AND x.doc_date <= ?1\(only)
+                \(openOnDay("x.\(party) party, x.due_date due, 0 credit", only: only))
                 UNION ALL
                 \(credit) WHERE x.unapplied > 0 AND x.status = 'posted' AND +x.\(date) <= ?1\(only)
                 UNION ALL
@@ -55,6 +48,22 @@ struct AgingLedger: Sendable {
             rows.append(AgingRow(partyId: r[0], buckets: (0..<count).map { Money(minorUnits: r[2 + $0]) }, unapplied: Money(minorUnits: -(r[1] as Int64))))
         }
         return rows
+    }
+
+    /// The items open on day `?1` as SQL: `columns` of the item `x`, then `open`, what was open
+    /// on the day — open now plus what posted documents allocated after it (an item never paid,
+    /// open = amount, has nothing to look up). Only items open now or settled after the day are read.
+    func openOnDay(_ columns: String, only: String = "") -> String {
+        let later = "SELECT SUM(a.amount) FROM \(allocations) a JOIN \(documents) p ON p.id = a.\(documentKey) WHERE a.\(itemKey) = x.id AND a.allocated_on > ?1 AND p.status = 'posted'"
+        let item = """
+            SELECT \(columns), CASE WHEN x.open_amount = x.amount THEN x.amount ELSE x.open_amount + coalesce((\(later)), 0) END open
+            FROM \(items) x
+            """
+        return """
+            \(item) WHERE x.open_amount > 0 AND x.status = 'posted' AND x.doc_date <= ?1\(only)
+            UNION ALL
+            \(item) WHERE x.open_amount = 0 AND x.status = 'posted' AND x.settled_on > ?1 AND x.doc_date <= ?1\(only)
+            """
     }
 }
 

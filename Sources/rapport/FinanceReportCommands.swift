@@ -100,3 +100,24 @@ struct ExpensesCommand: ParsableCommand {
         }
     }
 }
+
+extension ReportCommand {
+    /// `rapport report receivables-concentration --as-of D`: the concentration table of `:receivables`.
+    struct ConcentrationReport: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "receivables-concentration",
+                                                        abstract: "Every customer owing as of a day, largest first, with its share and the cumulative share, as :receivables shows it.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var auth: AuthOptions
+        @Option(name: .customLong("as-of"), help: "The day, YYYY-MM-DD (default: today).") var asOf: String?
+        @Option(help: "table, csv or json.") var format: String = "table"
+
+        func run() throws {
+            guard ["table", "csv", "json"].contains(format) else { throw ValidationError("--format must be table, csv or json") }
+            if let asOf, DateOnly(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD)") }
+            let (db, actor, clock) = try global.openAuthenticated(auth)
+            let day = asOf.flatMap { DateOnly(iso: $0) } ?? clock.today()
+            let report = try db.report(ReportRequest(name: "receivables", period: DateRange(from: day, to: day)), for: actor)
+            print(ReportPrinter(catalog: Catalog(Catalog.language(flag: nil, environment: ProcessInfo.processInfo.environment))).render(report, format: format), terminator: "")
+        }
+    }
+}

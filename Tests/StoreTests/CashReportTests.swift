@@ -61,3 +61,32 @@ import TestSupport
         }
     }
 }
+
+/// Receivables analysis: the concentration's balances are the aging's positive balances (largest
+/// first, cumulative share reaching 100 %), the breaches are over the threshold or the limit,
+/// the aged items are more than 90 days overdue and the week's are due within it.
+@Suite struct ReceivablesAnalysisTests {
+    @Test func concentrationBreachesAndItemsFollowTheAging() throws {
+        let db = Fixtures.demo
+        let finance = try Fixtures.actor("finance", in: db)
+        let today = Fixtures.today
+        let day = DateRange(from: today, to: today)
+        let aging = try db.report(ReportRequest(name: "aging", period: day), for: finance)
+        let report = try db.report(ReportRequest(name: "receivables", period: day), for: finance)
+        let positive = aging.rows.dropLast().compactMap { $0[8].moneyValue?.minorUnits }.filter { $0 > 0 }
+        let balances = report.rows.dropLast().compactMap { $0[2].moneyValue?.minorUnits }
+        #expect(balances == positive.sorted(by: >))
+        #expect(report.rows.last?[2] == .money(minorUnits: positive.reduce(0, +)))
+        #expect(report.rows.dropLast().last?[4] == .percent(BasisPoints(10_000)))
+        #expect(report.parts.map(\.name) == ["receivables-overdue", "receivables-aged", "receivables-due-week"])
+        for row in report.parts[0].rows {
+            let overdue: Int64 = row[1].moneyValue?.minorUnits ?? 0
+            let limit = row[2].moneyValue?.minorUnits ?? 0
+            #expect(overdue > 10_000_00 || (limit > 0 && overdue > limit))
+        }
+        for row in report.parts[1].rows { if case .integer(let days) = row[3] { #expect(days > 90) } else { Issue.record("no days") } }
+        for row in report.parts[2].rows { if case .date(let due) = row[2] { #expect(due >= today && due <= today.adding(days: 6)) } }
+        #expect(!report.parts[1].rows.isEmpty && !report.parts[2].rows.isEmpty)
+        #expect(throws: StoreError.self) { try db.report(ReportRequest(name: "receivables", period: day), for: try Fixtures.actor("rep", in: db)) }
+    }
+}

@@ -102,7 +102,7 @@ extension AppModel {
             return [.loadHome]
         case "reminders":
             return [.loadCard(RecordRef(.reminders, session.actor.userId))]
-        case "team-performance", "department", "deliveries", "aging", "payables-aging", "cash", "expense-stats":
+        case "team-performance", "department", "deliveries", "aging", "payables-aging", "cash", "expense-stats", "receivables":
             // A report opens on its table (the parameters are on the first tab); :department is
             // the sales assistant's name for the team's figures.
             let name = command == "department" ? "team-performance" : command == "expense-stats" ? "expenses" : command
@@ -111,6 +111,7 @@ extension AppModel {
             case "aging", "payables-aging": "aging.tab-1"
             case "cash": "cash.by-month"
             case "expenses": "expenses.by-category"
+            case "receivables": "receivables.concentration"
             default: "title.\(name)"
             }
             return [.loadCardAt(RecordRef(.report, Int64(Report.names.firstIndex(of: name) ?? 0)), section: section)]
