@@ -109,7 +109,7 @@ extension AppDatabase {
         let total = Aging.total(rows, bucketCount: labels.count)
         let n = labels.count
         let columns = [ColumnSpec(payables ? "col.supplier" : "col.customer", flexible: true, shrinks: true)] + bucketKeys.map { ColumnSpec.money($0) }
-            + [.money("col.unapplied"), .money("col.balance")] + (payables ? [] : [ColumnSpec("col.rep", shrinks: true), .money("col.credit-limit")])
+            + [.money(payables ? "col.prepaid" : "col.unapplied"), .money("col.balance")] + (payables ? [] : [ColumnSpec("col.rep", shrinks: true), .money("col.credit-limit")])
         var parameters: [Report.Parameter] = [.init("param.as-of", .date(asOf))]
         if let rep = request.rep { parameters.append(.init("param.rep", .text(try repName(db, rep)))) }
         var report = Report(name: request.name, title: payables ? "title.payables-aging" : "title.aging", parameters: parameters,
@@ -117,6 +117,10 @@ extension AppDatabase {
                             rows: sorted.map { r in let p = names[r.partyId]; return cells(r, name: .text(p?.name ?? ""), rep: p?.rep ?? "", limit: payables ? nil : p?.limit) }
                                 + [cells(total, name: .status("report.total"), rep: "", limit: nil)],
                             refs: sorted.map { RecordRef(payables ? .supplier : .customer, $0.partyId) } + [nil])
+        // The overview: what is owed, what of it is overdue, by how many, and the buckets' bars.
+        report.parameters += [.init(payables ? "param.owed-suppliers" : "param.owed", .money(total.balance)), .init("param.overdue", .money(total.buckets.dropFirst().reduce(.zero, +))),
+                              .init(payables ? "param.suppliers-owed" : "param.customers-owing", .integer(Int64(rows.count)))]
+        report.series = [.init(title: payables ? "aging.chart-payables" : "kpi.aging", bars: zip(labels, total.buckets).map { (label: $0.0 == "not-due" ? "aging.not-due" : $0.0, value: $0.1.minorUnits, marker: nil) })]
         // On screen: the party with four figures a tab (80 columns).
         let figures = Array(1...(n + 2))
         report.tabs = stride(from: 0, to: figures.count, by: 4).map { start in

@@ -51,8 +51,22 @@ extension AppDatabase {
         let byRep = try part("expenses-by-rep", title: "expenses.by-rep", key: "col.rep", sql: "coalesce(rep_id, 0)") {
             $0 == "0" ? .status("expenses.no-rep") : .text(reps[$0] ?? $0)
         }
-        let parts = [byCategory, byItem, byMonth, byRep]
-        var main = by.flatMap { b in parts.first { $0.name == "expenses-by-\(b)" } } ?? byCategory
+        // Every expense of the period, voided ones too (Enter opens one, `d` voids it).
+        let listed = try Row.fetchAll(db, sql: """
+            SELECT e.id, e.number, e.expense_date, e.category, e.item, coalesce(u.display_name, ''), e.status, e.amount
+            FROM expenses e LEFT JOIN users u ON u.id = e.rep_id WHERE e.expense_date BETWEEN ? AND ? ORDER BY e.expense_date DESC, e.id DESC
+            """, arguments: [p.from.iso, p.to.iso])
+        let list = Report(name: "expenses-list", title: "expenses.list", parameters: [],
+                          columns: [ColumnSpec("col.number", width: 13), ColumnSpec("col.date", .date, width: 10), ColumnSpec("col.category", .status),
+                                    ColumnSpec("col.item", flexible: true, shrinks: true), ColumnSpec("col.rep", shrinks: true), ColumnSpec("col.status", .status),
+                                    .money("col.amount")],
+                          rows: listed.map { r in
+                              [.text(r[1] as String), .date(iso: r[2]), ExpenseCard.category(r[3]), .text(r[4] as String), .text(r[5] as String),
+                               .status("status.\(r[6] as String)"), .money(minorUnits: r[7])]
+                          },
+                          refs: listed.map { RecordRef(.expense, $0[0]) })
+        let parts = [byCategory, byItem, byMonth, byRep, list]
+        var main = by.flatMap { b in parts.first { $0.name == "expenses-by-\(b)" || $0.name == "expenses-\(b)" } } ?? byCategory
         let total = byCategory.rows.last ?? []
         main.name = request.name
         main.tableTitle = main.title
@@ -60,7 +74,7 @@ extension AppDatabase {
         main.parameters = periodParameters(p) + [.init("param.expenses", total.indices.contains(2) ? total[2] : .empty),
                                                   .init("param.last-year", total.indices.contains(3) ? total[3] : .empty),
                                                   .init("param.change", total.indices.contains(4) ? total[4] : .empty)]
-        if by == nil { main.parts = [byItem, byMonth, byRep] }
+        if by == nil { main.parts = [byItem, byMonth, byRep, list] }
         func bars(_ table: Report) -> [(label: String, value: Int64, marker: Int64?)] {
             table.rows.dropLast().map { r in
                 let label = if case .status(let k) = r[0] { k } else { r[0].plainText }

@@ -53,18 +53,20 @@ extension AppDatabase {
                 JOIN customers c ON c.id = i.customer WHERE \(condition) ORDER BY \(order)
                 """, arguments: StatementArguments([d.iso] + arguments))
         }
-        func itemTable(_ name: String, _ title: String, _ found: [Row]) -> Report {
+        /// `ahead`: days until due (the week's items) rather than days overdue.
+        func itemTable(_ name: String, _ title: String, _ found: [Row], ahead: Bool = false) -> Report {
             Report(name: name, title: title, parameters: [],
                    columns: [ColumnSpec("col.number", width: 13), ColumnSpec("col.customer", flexible: true, shrinks: true), ColumnSpec("col.due", .date, width: 10),
-                             ColumnSpec("col.days-overdue", .integer), .money("col.open")],
+                             ColumnSpec(ahead ? "col.days-left" : "col.days-overdue", .integer), .money("col.open")],
                    rows: found.map { r in
                        let due = DateOnly(iso: r[3] as String) ?? d
-                       return [.text(r[1] as String), .text(r[2] as String), .date(due), .integer(Int64(due.distance(to: d))), .money(minorUnits: r[4])]
+                       return [.text(r[1] as String), .text(r[2] as String), .date(due), .integer(Int64(ahead ? d.distance(to: due) : due.distance(to: d))),
+                               .money(minorUnits: r[4])]
                    },
                    refs: found.map { RecordRef(.receivable, $0[0]) })
         }
         let aged = itemTable("receivables-aged", "receivables.aged", try items("i.due_date < ?2", [d.adding(days: -ReceivablesAnalysis.agedDays).iso], order: "i.due_date, i.number"))
-        let dueSoon = itemTable("receivables-due-week", "receivables.due-week", try items("i.due_date BETWEEN ?1 AND ?2", [d.adding(days: 6).iso], order: "i.due_date, i.number"))
+        let dueSoon = itemTable("receivables-due-week", "receivables.due-week", try items("i.due_date BETWEEN ?1 AND ?2", [d.adding(days: 6).iso], order: "i.due_date, i.number"), ahead: true)
         main.parts = [overLimit, aged, dueSoon]
         return main
     }

@@ -27,6 +27,11 @@ extension BenchCommand {
             }
             print(String(format: "  cash statistics: year to date %.1f ms, last 365 days %.1f ms (worst of 3) [< 100 ms]", year, twelve))
         }
+        if actor.can(.editExpenses) {
+            let year = try BenchCommand.worst(3) { _ = try database.report(ReportRequest(name: "expenses", period: .yearToDate(today)), for: actor) }
+            let analysis = try BenchCommand.worst(3) { _ = try database.report(ReportRequest(name: "receivables", period: DateRange(from: today, to: today)), for: actor) }
+            print(String(format: "  expense statistics, year to date %.1f ms [< 100 ms]; receivables analysis as of today %.1f ms (worst of 3)", year, analysis))
+        }
         guard actor.can(.postReceipts), let (customer, count) = try database.customerWithMostOpenReceivables() else { return }
         let t = Date()
         let items = try database.openReceivables(customerId: customer, by: actor)

@@ -65,9 +65,9 @@ extension ReportCommand {
         static let configuration = CommandConfiguration(commandName: "expenses",
                                                         abstract: "Expenses for a period against the same days a year before, grouped as :expense-stats shows them.")
         @OptionGroup var options: TypedReportOptions
-        @Option(help: "category, item, month or rep.") var by: String = "category"
+        @Option(help: "category, item, month or rep; or list (every expense of the period).") var by: String = "category"
         func run() throws {
-            guard ["category", "item", "month", "rep"].contains(by) else { throw ValidationError("--by must be category, item, month or rep, not '\(by)'") }
+            guard ["category", "item", "month", "rep", "list"].contains(by) else { throw ValidationError("--by must be category, item, month, rep or list, not '\(by)'") }
             try options.run("expenses", sort: by)
         }
     }

@@ -37,7 +37,8 @@ enum DocumentEditorScreen {
         table.offset = max(0, (lines.selected ?? lines.items.count - 1) - (tableHeight - 1) + 1)
         table.render(in: Rect(x: inner.x, y: tableTop, width: inner.width, height: tableHeight), into: &buffer, context: context)
         if lines.items.isEmpty {
-            buffer.put(catalog.text(lines.mode == .free ? "quote.no-lines" : lines.mode == .remaining ? "document.nothing-open" : "document.no-open-items"),
+            buffer.put(catalog.text(lines.mode == .free ? "quote.no-lines" : lines.mode == .remaining ? "document.nothing-open"
+                                    : model.isSupplierSide ? "document.no-open-payables" : "document.no-open-items"),
                        x: inner.x + 2, y: tableTop + 1, style: context.style("muted"), maxWidth: inner.width - 2)
         }
         let entryTop = tableTop + tableHeight
@@ -127,7 +128,7 @@ enum DocumentEditorScreen {
         case .remaining:
             return catalog.text("quote.total") + " " + lines.total.formatted()
         case .allocation:
-            let credit = model.unallocated.map { "   " + catalog.text("document.unallocated") + " " + $0.formatted() } ?? ""
+            let credit = model.unallocated.map { "   " + catalog.text(model.isSupplierSide ? "document.prepayment-left" : "document.unallocated") + " " + $0.formatted() } ?? ""
             return catalog.text("document.allocated") + " " + lines.total.formatted() + credit
         }
     }

@@ -821,5 +821,17 @@ extension Catalog {
         "col.cumulative": "累计占比",
         "col.overdue": "逾期金额",
         "col.days-overdue": "逾期天数",
+        "document.no-open-payables": "没有未清应付：全部金额作为预付款。",
+        "document.prepayment-left": "余额转预付",
+        "field.prepayment": "预付余额",
+        "col.prepaid": "预付",
+        "error.item-after-document": "%@ 的日期为 %2，晚于本单日期，不能核销",
+        "error.nothing-open": "没有可供 %@ 核销的未清单据",
+        "expenses.list": "费用明细",
+        "param.overdue": "逾期合计",
+        "param.suppliers-owed": "应付供应商数",
+        "col.days-left": "剩余天数",
+        "param.owed-suppliers": "应付合计",
+        "aging.chart-payables": "应付账龄",
     ]
 }

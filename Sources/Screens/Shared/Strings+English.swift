@@ -821,5 +821,17 @@ extension Catalog {
         "col.cumulative": "Cumulative",
         "col.overdue": "Overdue",
         "col.days-overdue": "Days",
+        "document.no-open-payables": "No open payables: the whole amount stays as a prepayment.",
+        "document.prepayment-left": "Prepayment left",
+        "field.prepayment": "Prepayment left",
+        "col.prepaid": "Prepaid",
+        "error.item-after-document": "%@ is dated %2, after this document's date: it cannot pay it",
+        "error.nothing-open": "Nothing is open to allocate %@ to",
+        "expenses.list": "Every expense",
+        "param.overdue": "Overdue",
+        "param.suppliers-owed": "Suppliers owed",
+        "col.days-left": "Days left",
+        "param.owed-suppliers": "Owed to suppliers",
+        "aging.chart-payables": "Payables by age",
     ]
 }

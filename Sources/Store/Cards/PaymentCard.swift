@@ -14,7 +14,7 @@ enum PaymentCard: CardBuilder {
         return RecordCard(ref: RecordRef(.payment, id), title: "\(r[0] as String)  \(r[1] as String)", fields: [
             .init("field.number", .text(r[0] as String)), .init("field.supplier", .text(r[1] as String)), .init("field.date", .date(iso: r[2])),
             .init("field.pay-method", .status("method.\(r[3] as String)")), .init("field.amount", .money(minorUnits: r[4])),
-            .init("field.unapplied", .money(minorUnits: r[5])), .init("field.reference", .text(orEmpty: r[8])), .init("field.note", .text(orEmpty: r[9])),
+            .init("field.prepayment", .money(minorUnits: r[5])), .init("field.reference", .text(orEmpty: r[8])), .init("field.note", .text(orEmpty: r[9])),
             .init("field.status", .status("status.\(r[6] as String)")), .init("field.void-reason", .text(orEmpty: r[7])),
         ], sections: [])
     }
@@ -41,7 +41,7 @@ extension SupplierCard {
                 ([.text(r[1] as String), .date(iso: r[2]), .date(iso: r[3]), .status("status.\(r[4] as String)"), .money(minorUnits: r[5]), .money(minorUnits: r[6])],
                  RecordRef(.payable, r[0]))
             },
-            CardSectionQuery(title: "section.payments", columns: [.text("col.number"), .date("col.date"), .status("col.method"), .status(), .money("col.amount"), .money("col.unapplied")],
+            CardSectionQuery(title: "section.payments", columns: [.text("col.number"), .date("col.date"), .status("col.method"), .status(), .money("col.amount"), .money("col.prepaid")],
                              select: "id, number, payment_date, method, status, amount, CASE WHEN status = 'posted' THEN unapplied ELSE 0 END",
                              from: "FROM payments WHERE supplier_id = ?", order: "payment_date DESC, id DESC", arguments: [id]) { r in
                 ([.text(r[1] as String), .date(iso: r[2]), .status("method.\(r[3] as String)"), .status("status.\(r[4] as String)"), .money(minorUnits: r[5]),

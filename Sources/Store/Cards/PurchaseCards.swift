@@ -50,10 +50,13 @@ enum SupplierCard: CardBuilder {
         guard let r = try Row.fetchOne(db, sql: "SELECT code, name, contact_person, phone, email, address, payment_terms_days FROM suppliers WHERE id = ?", arguments: [id]) else {
             throw StoreError.notFound("supplier \(id)")
         }
-        return RecordCard(ref: RecordRef(.supplier, id), title: r[1], fields: [
+        var card = RecordCard(ref: RecordRef(.supplier, id), title: r[1], fields: [
             .init("field.code", .text(r[0] as String)), .init("field.contact-person", .text(orEmpty: r[2])), .init("field.phone", .text(orEmpty: r[3])),
             .init("field.email", .text(orEmpty: r[4])), .init("field.address", .text(orEmpty: r[5])), .init("field.payment-terms", .integer(r[6])),
         ], sections: [])
+        // Its payables and payments on tabs, as a customer's documents are.
+        card.tabbed = true
+        return card
     }
 }
 

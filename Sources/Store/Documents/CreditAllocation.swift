@@ -107,7 +107,11 @@ extension AppDatabase {
             guard credit.minorUnits > 0 else {
                 throw StoreError.invalid(DomainError("\(r[0] as String) has nothing left to allocate", field: nil, code: "error.no-credit-left", r[0]))
             }
-            return CreditSource(ref: ref, number: r[0], partyName: r[1], date: date, credit: credit, openItems: try ledger.openItems(db, partyId: r[5]))
+            let open = try ledger.openItems(db, partyId: r[5])
+            guard !open.isEmpty else {
+                throw StoreError.invalid(DomainError("nothing is open to allocate \(r[0] as String) to", field: nil, code: "error.nothing-open", r[0]))
+            }
+            return CreditSource(ref: ref, number: r[0], partyName: r[1], date: date, credit: credit, openItems: open)
         }
     }
 }

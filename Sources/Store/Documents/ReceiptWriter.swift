@@ -60,7 +60,12 @@ struct ReceiptWriter: PostingWriter {
 
     func insert(_ db: Database, number: String, actor: Actor) throws -> Int64 {
         // An item issued after the receipt's date was not there to pay (as of that day).
-        let split = try draft.allocate(over: ledger.openItems(db, partyId: draft.partyId).filter { $0.documentDate <= draft.date })
+        let open = try ledger.openItems(db, partyId: draft.partyId)
+        if case .manual(let lines) = draft.split, let late = open.first(where: { c in c.documentDate > draft.date && lines.contains { $0.itemId == c.id } }) {
+            throw StoreError.invalid(DomainError("\(late.number) is dated \(late.documentDate.iso), after this document's date: it cannot pay it", field: "allocation",
+                                                 code: "error.item-after-document", late.number, late.documentDate.iso))
+        }
+        let split = try draft.allocate(over: open.filter { $0.documentDate <= draft.date })
         let creator: Int64? = actor.userId == 0 ? nil : actor.userId
         if ledger.kind == .receipt {
             let rep = try Int64.fetchOne(db, sql: "SELECT owner_id FROM customers WHERE id = ?", arguments: [draft.partyId])

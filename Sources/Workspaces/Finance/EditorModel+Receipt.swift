@@ -15,6 +15,15 @@ extension EditorModel {
         money(.newPayment(supplierId: supplierId), title: "editor.new-payment", party: supplierName, openItems: openItems, today: today)
     }
 
+    /// A payment, or credit allocated from one: what is left is a prepayment to the supplier.
+    public var isSupplierSide: Bool {
+        switch purpose {
+        case .newPayment: true
+        case .allocateCredit(let ref): ref.kind == .payment
+        default: false
+        }
+    }
+
     /// Which supplier a payment is to: a look-up over every supplier (code, name, pinyin).
     public static func pickSupplier(_ suppliers: [SupplierOption], today: DateOnly) -> EditorModel {
         let options = suppliers.map { FieldRule.Option(value: String($0.id), label: $0.code + " " + $0.name, search: $0.searchKey) }
