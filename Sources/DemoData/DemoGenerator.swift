@@ -129,12 +129,15 @@ public struct DemoGenerator {
 
         // Suppliers.
         let supplier = try db.makeStatement(sql: "INSERT INTO suppliers (id, code, name, contact_person, phone, email, address, payment_terms_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        var supplierTerms = [30]
         for s in 1...size.suppliers {
             let zh = rng.chance(70)
             let name = zh ? "\(rng.pick(DemoNames.cities))\(rng.pick(DemoNames.brands))\(rng.pick(DemoNames.supplierZh))"
                           : "\(rng.pick(DemoNames.brandsEn)) \(rng.pick(DemoNames.industriesEn)) \(rng.pick(DemoNames.suffixesEn))"
-            try supplier.execute(arguments: [s, "S\(String(10_000 + s).dropFirst())", name, personName(), phone(), "sales\(s)@supplier\(s).cn",
-                                             "\(rng.pick(DemoNames.cities))\(rng.pick(DemoNames.streets))\(rng.int(in: 1...999))号", rng.pick([30, 45, 60])])
+            let contact = personName(), tel = phone()
+            let address = "\(rng.pick(DemoNames.cities))\(rng.pick(DemoNames.streets))\(rng.int(in: 1...999))号"
+            supplierTerms.append(rng.pick([30, 45, 60]))
+            try supplier.execute(arguments: [s, "S\(String(10_000 + s).dropFirst())", name, contact, tel, "sales\(s)@supplier\(s).cn", address, supplierTerms[s]])
         }
 
         // Customers.
@@ -471,7 +474,7 @@ public struct DemoGenerator {
             }
             guard grTotal.minorUnits > 0 else { continue }
             payableId += 1
-            var due = rd.adding(days: 30)
+            var due = rd.adding(days: supplierTerms[s])
             // The first recent receipt is invoiced on short terms, so a payable is due this week.
             let dueSoon = !leftDue && rd >= T.adding(days: -37)
             if dueSoon { due = T.adding(days: 3) }
