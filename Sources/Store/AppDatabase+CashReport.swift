@@ -28,16 +28,11 @@ extension AppDatabase {
         }) { k in
             k == CashFigures.others ? .status("cash.other-parties") : .text((k.first == "c" ? customers : suppliers)[Int64(k.dropFirst()) ?? 0] ?? k)
         }
-        let parts = [byMonth, byMethod, byRep, byParty]
-        var main = by.flatMap { b in parts.first { $0.name == "cash-by-\(b)" } } ?? byMonth
+        var main = Report.grouped([byMonth, byMethod, byRep, byParty], by: by, name: request.name, title: "title.cash")
         let total = byMonth.rows.last ?? []
-        main.name = request.name
-        main.tableTitle = main.title
-        main.title = "title.cash"
         main.parameters = periodParameters(p) + [.init("param.cash-in", total.indices.contains(2) ? total[2] : .empty),
                                                   .init("param.cash-out", total.indices.contains(4) ? total[4] : .empty),
                                                   .init("param.net", total.indices.contains(5) ? total[5] : .empty)]
-        if by == nil { main.parts = [byMethod, byRep, byParty] }
         func series(_ column: Int) -> [(label: String, value: Int64, marker: Int64?)] {
             byMonth.rows.dropLast().map { r in (label: r[0].plainText, value: r[column].moneyValue?.minorUnits ?? 0, marker: nil) }
         }
@@ -54,6 +49,20 @@ extension AppDatabase {
         let rows = try Row.fetchCursor(db, sql: "SELECT id, name FROM \(table) WHERE id IN (SELECT value FROM json_each(?))", arguments: [ids])
         while let r = try rows.next() { out[r[0]] = r[1] }
         return out
+    }
+}
+
+extension Report {
+    /// One report of several groupings: the one `by` names (`cash-by-method` for `method`),
+    /// else the first with the others as its parts (tabs on screen).
+    static func grouped(_ parts: [Report], by: String?, name: String, title: String) -> Report {
+        guard let first = parts.first else { return Report(name: name, title: title, parameters: [], columns: [], rows: []) }
+        var main = by.flatMap { b in parts.first { $0.name.hasSuffix("-by-\(b)") || $0.name.hasSuffix("-\(b)") } } ?? first
+        if by == nil { main.parts = Array(parts.dropFirst()) }
+        main.name = name
+        main.tableTitle = main.title
+        main.title = title
+        return main
     }
 }
 

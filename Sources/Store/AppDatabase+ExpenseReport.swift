@@ -65,16 +65,11 @@ extension AppDatabase {
                                .status("status.\(r[6] as String)"), .money(minorUnits: r[7])]
                           },
                           refs: listed.map { RecordRef(.expense, $0[0]) })
-        let parts = [byCategory, byItem, byMonth, byRep, list]
-        var main = by.flatMap { b in parts.first { $0.name == "expenses-by-\(b)" || $0.name == "expenses-\(b)" } } ?? byCategory
+        var main = Report.grouped([byCategory, byItem, byMonth, byRep, list], by: by, name: request.name, title: "title.expense-stats")
         let total = byCategory.rows.last ?? []
-        main.name = request.name
-        main.tableTitle = main.title
-        main.title = "title.expense-stats"
         main.parameters = periodParameters(p) + [.init("param.expenses", total.indices.contains(2) ? total[2] : .empty),
                                                   .init("param.last-year", total.indices.contains(3) ? total[3] : .empty),
                                                   .init("param.change", total.indices.contains(4) ? total[4] : .empty)]
-        if by == nil { main.parts = [byItem, byMonth, byRep, list] }
         func bars(_ table: Report) -> [(label: String, value: Int64, marker: Int64?)] {
             table.rows.dropLast().map { r in
                 let label = if case .status(let k) = r[0] { k } else { r[0].plainText }

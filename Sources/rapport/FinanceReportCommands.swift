@@ -12,36 +12,29 @@ extension ReportCommand {
     struct AgingReport: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "aging",
                                                         abstract: "Receivables (or payables) aging as of a day, as :aging and :payables-aging show it.")
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var auth: AuthOptions
-        @Option(name: .customLong("as-of"), help: "The day, YYYY-MM-DD (default: today).") var asOf: String?
+        @OptionGroup var options: AsOfReportOptions
         @Flag(help: "Payables to suppliers instead of receivables.") var payables = false
         @Option(help: "Only this rep's customers (login).") var rep: String?
         @Option(help: "Order rows by a bucket (not-due, 1–30 or 1-30 …), unapplied, name or balance (the default, largest first).") var sort: String?
-        @Option(help: "table, csv or json.") var format: String = "table"
 
         func run() throws {
-            guard ["table", "csv", "json"].contains(format) else { throw ValidationError("--format must be table, csv or json") }
-            if let asOf, DateOnly(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD)") }
             if payables, rep != nil { throw ValidationError("--rep applies to receivables: suppliers have no rep") }
-            let (db, actor, clock) = try global.openAuthenticated(auth)
-            let day = asOf.flatMap { DateOnly(iso: $0) } ?? clock.today()
-            let labels = try db.settings().agingBuckets.labels
-            var order: String?
-            if let sort {
-                let typed = sort.replacingOccurrences(of: "-", with: "–")
-                if let label = labels.first(where: { $0 == sort || $0 == typed }) { order = label }
-                else if ["name", "unapplied", "balance"].contains(sort) { order = sort }
-                else { throw ValidationError("--sort '\(sort)' is not one of: \((labels + ["unapplied", "name", "balance"]).joined(separator: ", "))") }
+            try options.run { db, day in
+                let labels = try db.settings().agingBuckets.labels
+                var order: String?
+                if let sort {
+                    let typed = sort.replacingOccurrences(of: "-", with: "–")
+                    if let label = labels.first(where: { $0 == sort || $0 == typed }) { order = label }
+                    else if ["name", "unapplied", "balance"].contains(sort) { order = sort }
+                    else { throw ValidationError("--sort '\(sort)' is not one of: \((labels + ["unapplied", "name", "balance"]).joined(separator: ", "))") }
+                }
+                var repId: Int64?
+                if let rep {
+                    guard let subject = try db.user(login: rep) else { throw StoreError.notFound("user '\(rep)'") }
+                    repId = subject.id
+                }
+                return ReportRequest(name: payables ? "payables-aging" : "aging", period: DateRange(from: day, to: day), rep: repId, sort: order)
             }
-            var repId: Int64?
-            if let rep {
-                guard let subject = try db.user(login: rep) else { throw StoreError.notFound("user '\(rep)'") }
-                repId = subject.id
-            }
-            let request = ReportRequest(name: payables ? "payables-aging" : "aging", period: DateRange(from: day, to: day), rep: repId, sort: order)
-            let report = try db.report(request, for: actor)
-            print(ReportPrinter(catalog: Catalog(Catalog.language(flag: nil, environment: ProcessInfo.processInfo.environment))).render(report, format: format), terminator: "")
         }
     }
 }
@@ -106,18 +99,7 @@ extension ReportCommand {
     struct ConcentrationReport: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "receivables-concentration",
                                                         abstract: "Every customer owing as of a day, largest first, with its share and the cumulative share, as :receivables shows it.")
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var auth: AuthOptions
-        @Option(name: .customLong("as-of"), help: "The day, YYYY-MM-DD (default: today).") var asOf: String?
-        @Option(help: "table, csv or json.") var format: String = "table"
-
-        func run() throws {
-            guard ["table", "csv", "json"].contains(format) else { throw ValidationError("--format must be table, csv or json") }
-            if let asOf, DateOnly(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD)") }
-            let (db, actor, clock) = try global.openAuthenticated(auth)
-            let day = asOf.flatMap { DateOnly(iso: $0) } ?? clock.today()
-            let report = try db.report(ReportRequest(name: "receivables", period: DateRange(from: day, to: day)), for: actor)
-            print(ReportPrinter(catalog: Catalog(Catalog.language(flag: nil, environment: ProcessInfo.processInfo.environment))).render(report, format: format), terminator: "")
-        }
+        @OptionGroup var options: AsOfReportOptions
+        func run() throws { try options.run("receivables") }
     }
 }

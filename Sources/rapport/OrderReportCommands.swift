@@ -71,18 +71,7 @@ extension ReportCommand {
     /// next day, overdue, today and tomorrow.
     struct DeliveriesReport: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "deliveries", abstract: "Deliveries due as of a day: overdue, today and tomorrow, as :deliveries shows them.")
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var auth: AuthOptions
-        @Option(name: .customLong("as-of"), help: "The day, YYYY-MM-DD (default: today).") var asOf: String?
-        @Option(help: "table, csv or json.") var format: String = "table"
-
-        func run() throws {
-            guard ["table", "csv", "json"].contains(format) else { throw ValidationError("--format must be table, csv or json") }
-            if let asOf, DateOnly(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD)") }
-            let (db, actor, clock) = try global.openAuthenticated(auth)
-            let day = asOf.flatMap { DateOnly(iso: $0) } ?? clock.today()
-            let report = try db.report(ReportRequest(name: "deliveries", period: DateRange(from: day, to: day)), for: actor)
-            print(ReportPrinter(catalog: Catalog(Catalog.language(flag: nil, environment: ProcessInfo.processInfo.environment))).render(report, format: format), terminator: "")
-        }
+        @OptionGroup var options: AsOfReportOptions
+        func run() throws { try options.run("deliveries") }
     }
 }

@@ -37,6 +37,26 @@ struct TypedReportOptions: ParsableArguments {
     }
 }
 
+/// The options of a report as of a day (`--as-of`, `--format`), and how it is printed.
+struct AsOfReportOptions: ParsableArguments {
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var auth: AuthOptions
+    @Option(name: .customLong("as-of"), help: "The day, YYYY-MM-DD (default: today).") var asOf: String?
+    @Option(help: "table, csv or json.") var format: String = "table"
+
+    /// `request`: the report asked of the open database, for the day.
+    func run(_ request: (AppDatabase, DateOnly) throws -> ReportRequest) throws {
+        guard ["table", "csv", "json"].contains(format) else { throw ValidationError("--format must be table, csv or json") }
+        if let asOf, DateOnly(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD)") }
+        let (db, actor, clock) = try global.openAuthenticated(auth)
+        let day = asOf.flatMap { DateOnly(iso: $0) } ?? clock.today()
+        let report = try db.report(try request(db, day), for: actor)
+        print(ReportPrinter(catalog: Catalog(Catalog.language(flag: nil, environment: ProcessInfo.processInfo.environment))).render(report, format: format), terminator: "")
+    }
+
+    func run(_ name: String) throws { try run { _, day in ReportRequest(name: name, period: DateRange(from: day, to: day)) } }
+}
+
 struct ReportPrinter {
     let catalog: Catalog
 
