@@ -103,3 +103,13 @@ extension ReportCommand {
         func run() throws { try options.run("receivables") }
     }
 }
+
+extension ReportCommand {
+    /// `rapport report commissions --from --to`: what `:commissions` shows.
+    struct CommissionsReport: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "commissions",
+                                                        abstract: "Each rep's commission due for a period beside the commission and salary paid, as :commissions shows it.")
+        @OptionGroup var options: TypedReportOptions
+        func run() throws { try options.run("commissions") }
+    }
+}

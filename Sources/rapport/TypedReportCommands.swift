@@ -80,7 +80,7 @@ struct ReportPrinter {
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
             return String(decoding: data, as: UTF8.self) + "\n"
         default:
-            var out = catalog.text(report.title) + " — " + report.parameters.map { catalog.text($0.key) + " " + $0.value.plainText }.joined(separator: ", ") + "\n"
+            var out = catalog.text(report.title) + " — " + report.parameters.map { catalog.text($0.key) + " " + label($0.value) }.joined(separator: ", ") + "\n"
             let cells = report.rows.map { $0.map(label) }
             let widths = header.indices.map { c in ([header[c]] + cells.map { $0[c] }).map { DisplayWidth.of($0) }.max() ?? 0 }
             for line in [header] + cells {

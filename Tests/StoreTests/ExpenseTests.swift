@@ -73,3 +73,22 @@ import TestSupport
         #expect(throws: StoreError.self) { try db.report(ReportRequest(name: "expenses", period: period), for: try Fixtures.actor("assistant", in: db)) }
     }
 }
+
+/// Commission due (the department's figure) beside what expenses say was paid, rep by rep.
+@Suite struct CommissionReportTests {
+    @Test func dueIsTheDepartmentsFigureAndPaidIsTheRepsExpenses() throws {
+        let db = Fixtures.demo
+        let finance = try Fixtures.actor("finance", in: db)
+        let october = DateRange(from: DateOnly(iso: "2026-10-01") ?? Fixtures.today, to: DateOnly(iso: "2026-10-31") ?? Fixtures.today)
+        let report = try db.report(ReportRequest(name: "commissions", period: october), for: finance)
+        let team = try db.report(ReportRequest(name: "team-performance", period: october), for: try Fixtures.actor("manager", in: db))
+        let commissionColumn = try #require(team.columns.firstIndex { $0.key == "kpi.commission" })
+        #expect(report.rows.map(\.[3]) == team.rows.map { $0[commissionColumn] })
+        let paid = try db.read { db in
+            try Int64.fetchOne(db, sql: "SELECT SUM(amount) FROM expenses WHERE status = 'posted' AND category = 'commissions' AND expense_date BETWEEN '2026-10-01' AND '2026-10-31'") ?? 0
+        }
+        #expect(report.rows.last?[4] == .money(minorUnits: paid) && paid > 0)
+        #expect(report.refs.allSatisfy { $0 == nil }, "finance does not open a rep's performance")
+        #expect(throws: StoreError.self) { try db.report(ReportRequest(name: "commissions", period: october), for: try Fixtures.actor("rep", in: db)) }
+    }
+}

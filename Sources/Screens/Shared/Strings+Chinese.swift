@@ -833,5 +833,14 @@ extension Catalog {
         "col.days-left": "剩余天数",
         "param.owed-suppliers": "应付合计",
         "aging.chart-payables": "应付账龄",
+        "title.commissions": "提成与工资",
+        "param.commission-basis": "提成基数",
+        "commission.on-revenue": "发货收入",
+        "commission.on-collections": "回款",
+        "col.rate": "提成比例",
+        "col.commission-due": "应付提成",
+        "col.commission-paid": "已付提成",
+        "col.commission-left": "未付提成",
+        "col.salary-paid": "已付工资",
     ]
 }

@@ -833,5 +833,14 @@ extension Catalog {
         "col.days-left": "Days left",
         "param.owed-suppliers": "Owed to suppliers",
         "aging.chart-payables": "Payables by age",
+        "title.commissions": "Commission and salary",
+        "param.commission-basis": "Commission on",
+        "commission.on-revenue": "revenue (shipped)",
+        "commission.on-collections": "collections",
+        "col.rate": "Rate",
+        "col.commission-due": "Due",
+        "col.commission-paid": "Paid",
+        "col.commission-left": "Still due",
+        "col.salary-paid": "Salary paid",
     ]
 }

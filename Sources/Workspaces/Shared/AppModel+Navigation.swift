@@ -102,7 +102,7 @@ extension AppModel {
             return [.loadHome]
         case "reminders":
             return [.loadCard(RecordRef(.reminders, session.actor.userId))]
-        case "team-performance", "department", "deliveries", "aging", "payables-aging", "cash", "expense-stats", "receivables":
+        case "team-performance", "department", "deliveries", "aging", "payables-aging", "cash", "expense-stats", "receivables", "commissions":
             // A report opens on its table (the parameters are on the first tab); :department is
             // the sales assistant's name for the team's figures.
             let name = command == "department" ? "team-performance" : command == "expense-stats" ? "expenses" : command
@@ -112,6 +112,7 @@ extension AppModel {
             case "cash": "cash.by-month"
             case "expenses": "expenses.by-category"
             case "receivables": "receivables.concentration"
+            case "commissions": "title.commissions"
             default: "title.\(name)"
             }
             return [.loadCardAt(RecordRef(.report, Int64(Report.names.firstIndex(of: name) ?? 0)), section: section)]

@@ -29,6 +29,7 @@ public struct PaletteCommand: Sendable, Equatable {
         PaletteCommand(name: "new-expense", titleKey: "editor.new-expense", capabilities: [.editExpenses]),
         PaletteCommand(name: "expense-stats", titleKey: "title.expense-stats", capabilities: [.editExpenses, .viewAllKPIs]),
         PaletteCommand(name: "receivables", titleKey: "title.receivables", capabilities: [.viewAllReceivables]),
+        PaletteCommand(name: "commissions", titleKey: "title.commissions", capabilities: [.editExpenses, .viewAllKPIs]),
         PaletteCommand(name: "cash", titleKey: "title.cash", capabilities: [.viewCashStatistics, .viewAllKPIs]),
         PaletteCommand(name: "aging", titleKey: "title.aging", capabilities: [.viewAllReceivables]),
         PaletteCommand(name: "payables-aging", titleKey: "title.payables-aging", capabilities: [.viewPayables]),
