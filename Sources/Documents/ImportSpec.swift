@@ -107,10 +107,23 @@ public struct ImportSpec: Sendable {
         .init("discount", ["折扣", "折扣率", "discount %"]),
     ])
 
+    /// Past expenses: what the firm paid, by category and item; numbered `EX-` unless the file
+    /// gives a number.
+    public static let expenses = ImportSpec(kind: "expenses", fields: [
+        .init("number", ["单号", "凭证号", "费用单号", "number", "no"]),
+        .init("date", required: true, ["日期", "费用日期", "支付日期", "expense date", "paid on"]),
+        .init("category", required: true, ["类别", "费用类别", "科目", "type"]),
+        .init("item", required: true, ["项目", "费用项目", "摘要", "description"]),
+        .init("amount", required: true, ["金额", "费用金额", "total"]),
+        .init("method", ["付款方式", "支付方式", "payment method", "paid by"]),
+        .init("rep", ["业务员", "员工", "登录名", "employee", "salesperson"]),
+        .init("note", ["备注", "说明", "memo", "remark"]),
+    ])
+
     public static let all: [String: ImportSpec] = [
         "users": users, "warehouses": warehouses, "stock": stock, "sales-orders": salesOrders,
         "customers": customers, "contacts": contacts, "products": products, "suppliers": suppliers,
-        "receivables": receivables, "payables": payables,
+        "receivables": receivables, "payables": payables, "expenses": expenses,
     ]
 }
 

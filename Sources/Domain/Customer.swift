@@ -142,6 +142,22 @@ public enum ContactKind: String, CaseIterable, Sendable, Codable { case call, em
 
 public enum PaymentMethod: String, CaseIterable, Sendable, Codable {
     case cash, bankTransfer = "bank_transfer", cheque, wechatPay = "wechat_pay", alipay, other
+
+    /// As an import file writes it: the stored name, spaced or not, or the Chinese word; empty is nil.
+    public static func parse(_ text: String) -> PaymentMethod? {
+        let t = text.trimmingSpaces().lowercased().replacingOccurrences(of: " ", with: "_")
+        if t.isEmpty { return nil }
+        if let m = PaymentMethod(rawValue: t) { return m }
+        switch t {
+        case "现金": return .cash
+        case "银行转账", "转账", "bank", "transfer": return .bankTransfer
+        case "支票", "check": return .cheque
+        case "微信", "微信支付", "wechat": return .wechatPay
+        case "支付宝": return .alipay
+        case "其他": return .other
+        default: return nil
+        }
+    }
 }
 
 public enum ExpenseCategory: String, CaseIterable, Sendable, Codable {

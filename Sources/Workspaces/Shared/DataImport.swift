@@ -20,7 +20,7 @@ public enum DataImport {
         return d
     }
 
-    public static let kinds = ["users", "warehouses", "stock", "sales-orders", "customers", "contacts", "products", "suppliers", "receivables", "payables"]
+    public static let kinds = ["users", "warehouses", "stock", "sales-orders", "customers", "contacts", "products", "suppliers", "receivables", "payables", "expenses"]
 
     public struct Result: Sendable {
         public var outcome: ImportOutcome
@@ -73,6 +73,8 @@ public enum DataImport {
             outcome = try database.importWarehouses(rows.batches(ImportConverters.warehouse), by: actor, at: now, options: options)
         case "stock":
             outcome = try database.importOpeningStock(rows.batches(ImportConverters.stock), by: actor, today: today, at: now, options: options)
+        case "expenses":
+            outcome = try database.importExpenses(rows.batches(ImportConverters.expense), by: actor, today: today, at: now, options: options)
         case "receivables", "payables":
             let converter = ImportConverters.balance(party: kind == "receivables" ? "customer" : "supplier")
             outcome = try database.importOpeningBalances(kind, rows.batches(converter), by: actor, today: today, at: now, options: options)

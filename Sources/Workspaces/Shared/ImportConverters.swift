@@ -13,6 +13,21 @@ enum ImportConverters {
         return n
     }
 
+    /// An expense of the past: the rep (a login) and a number of its own, if any, are left for the Store.
+    static func expense(_ row: inout ImportRow) -> ImportRecord<ExpenseEntry>? {
+        let before = row.problems.count
+        let date = row.parse("date", DataImport.requiredDate)
+        let amount = row.parse("amount") { (t: String) throws(DomainError) -> Money in try Money.parse(t) }
+        let method = row.parse("method") { (t: String) throws(DomainError) -> PaymentMethod in
+            guard let m = PaymentMethod.parse(t) else { throw DomainError("not a method (cash, bank transfer, cheque, WeChat Pay, Alipay, other)") }
+            return m
+        }
+        guard row.problems.count == before, let date, let amount else { return nil }
+        let entry = ExpenseEntry(date: date, category: row.field("category"), item: row.field("item"), amount: amount, method: method ?? .bankTransfer,
+                                 note: row.optional("note"))
+        return ImportRecord(line: row.line, record: entry, references: ["rep": row.field("rep"), "number": row.field("number")])
+    }
+
     static func user(_ row: inout ImportRow) -> ImportRecord<ImportedUser>? {
         let before = row.problems.count
         let role = row.parse("role") { (t: String) throws(DomainError) -> Role in
