@@ -2,15 +2,9 @@ import Domain
 import GRDB
 
 /// Aging as of a day (DOMAIN: a receivable paid after D is still open as of D; one dated after D
-/// does not exist yet; voided documents do not count), one row per customer or supplier.
-struct AgingLedger: Sendable {
-    var items: String, allocations: String, documents: String, party: String, itemKey: String, documentKey: String, date: String
-
-    static let receivables = AgingLedger(items: "receivables", allocations: "receipt_allocations", documents: "receipts", party: "customer_id",
-                                         itemKey: "receivable_id", documentKey: "receipt_id", date: "receipt_date")
-    static let payables = AgingLedger(items: "payables", allocations: "payment_allocations", documents: "payments", party: "supplier_id",
-                                      itemKey: "payable_id", documentKey: "payment_id", date: "payment_date")
-
+/// does not exist yet; voided documents do not count), one row per customer or supplier — on
+/// either money ledger (receipts against receivables, payments against payables).
+extension MoneyLedger {
     /// One row per party with anything outstanding on `d`: the buckets (due-date ranges from
     /// `AgingBuckets`) and the credit, summed by SQLite in one pass. Open on d: open now, or
     /// settled after d (only those are read, through two indexes), plus what was allocated after
@@ -78,7 +72,7 @@ extension AppDatabase {
         }
         let asOf = request.period.to, buckets = try settings(db).agingBuckets
         let parties = payables ? nil : request.rep.map { "SELECT id FROM customers WHERE owner_id = \($0)" }
-        let rows = try (payables ? AgingLedger.payables : .receivables).rows(db, asOf: asOf, buckets: buckets, parties: parties)
+        let rows = try (payables ? MoneyLedger.payments : .receipts).rows(db, asOf: asOf, buckets: buckets, parties: parties)
         var names: [Int64: (name: String, rep: String, limit: Int64)] = [:]
         if !rows.isEmpty {
             // Tens of thousands of ids: bound as one JSON array rather than spelled into the SQL.
@@ -136,10 +130,10 @@ extension AppDatabase {
         guard let end = DateOnly(iso: "2999-12-31") else { return [] }
         let buckets = try settings(db).agingBuckets
         var problems: [String] = []
-        for (name, ledger, stored) in [("customer", AgingLedger.receivables, """
+        for (name, ledger, stored) in [("customer", MoneyLedger.receipts, """
                 SELECT c.id, c.code, c.open_balance - coalesce((SELECT SUM(unapplied) FROM receipts WHERE customer_id = c.id AND status = 'posted'), 0)
                 FROM customers c
-                """), ("supplier", AgingLedger.payables, """
+                """), ("supplier", MoneyLedger.payments, """
                 SELECT s.id, s.code, coalesce((SELECT SUM(open_amount) FROM payables WHERE supplier_id = s.id AND status = 'posted'), 0)
                     - coalesce((SELECT SUM(unapplied) FROM payments WHERE supplier_id = s.id AND status = 'posted'), 0)
                 FROM suppliers s

@@ -10,7 +10,7 @@ extension AppDatabase {
     static func receivablesReport(_ db: Database, _ request: ReportRequest, for actor: Actor) throws -> Report {
         guard actor.can(.viewAllReceivables) else { throw StoreError.forbidden("\(actor.role.rawValue) cannot see the receivables analysis") }
         let d = request.period.to, buckets = try settings(db).agingBuckets
-        let rows = try AgingLedger.receivables.rows(db, asOf: d, buckets: buckets).filter { $0.balance.minorUnits > 0 }
+        let rows = try MoneyLedger.receipts.rows(db, asOf: d, buckets: buckets).filter { $0.balance.minorUnits > 0 }
         var names: [Int64: (name: String, limit: Int64)] = [:]
         if !rows.isEmpty {
             let ids = "[" + rows.map { String($0.partyId) }.joined(separator: ",") + "]"
@@ -49,7 +49,7 @@ extension AppDatabase {
         // Single items: aged beyond the days, and due within the week.
         func items(_ condition: String, _ arguments: [DatabaseValueConvertible], order: String) throws -> [Row] {
             try Row.fetchAll(db, sql: """
-                SELECT i.id, i.number, c.name, i.due_date, i.open FROM (\(AgingLedger.receivables.openOnDay("x.id id, x.number number, x.customer_id customer, x.due_date due_date"))) i
+                SELECT i.id, i.number, c.name, i.due_date, i.open FROM (\(MoneyLedger.receipts.openOnDay("x.id id, x.number number, x.customer_id customer, x.due_date due_date"))) i
                 JOIN customers c ON c.id = i.customer WHERE \(condition) ORDER BY \(order)
                 """, arguments: StatementArguments([d.iso] + arguments))
         }

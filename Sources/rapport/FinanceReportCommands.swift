@@ -45,10 +45,7 @@ extension ReportCommand {
         static let configuration = CommandConfiguration(commandName: "cash", abstract: "Receipts in and payments out for a period, grouped as :cash shows them.")
         @OptionGroup var options: TypedReportOptions
         @Option(help: "month, method, rep or party (customer or supplier).") var by: String = "month"
-        func run() throws {
-            guard ["month", "method", "rep", "party"].contains(by) else { throw ValidationError("--by must be month, method, rep or party, not '\(by)'") }
-            try options.run("cash", sort: by)
-        }
+        func run() throws { try options.run("cash", by: by, of: ["month", "method", "rep", "party"]) }
     }
 }
 
@@ -59,10 +56,7 @@ extension ReportCommand {
                                                         abstract: "Expenses for a period against the same days a year before, grouped as :expense-stats shows them.")
         @OptionGroup var options: TypedReportOptions
         @Option(help: "category, item, month or rep; or list (every expense of the period).") var by: String = "category"
-        func run() throws {
-            guard ["category", "item", "month", "rep", "list"].contains(by) else { throw ValidationError("--by must be category, item, month, rep or list, not '\(by)'") }
-            try options.run("expenses", sort: by)
-        }
+        func run() throws { try options.run("expenses", by: by, of: ["category", "item", "month", "rep", "list"]) }
     }
 }
 

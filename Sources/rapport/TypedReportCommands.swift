@@ -15,6 +15,12 @@ struct TypedReportOptions: ParsableArguments {
     @Option(help: "Last day, YYYY-MM-DD (default: today).") var to: String?
     @Option(help: "table, csv or json.") var format: String = "table"
 
+    /// A report grouped one of several ways (`--by`), the grouping checked first.
+    func run(_ name: String, by: String, of choices: [String]) throws {
+        guard choices.contains(by) else { throw ValidationError("--by must be one of \(choices.joined(separator: ", ")), not '\(by)'") }
+        try run(name, sort: by)
+    }
+
     /// `rep`: whose figures (`ownByDefault`: the one running it, when not named).
     func run(_ name: String, rep: String? = nil, ownByDefault: Bool = false, sort: String? = nil) throws {
         guard ["table", "csv", "json"].contains(format) else { throw ValidationError("--format must be table, csv or json") }

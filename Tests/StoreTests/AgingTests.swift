@@ -149,7 +149,7 @@ import TestSupport
         for _ in 0..<10 { days.append(today.adding(days: -next(700))) }
         for day in days {
             let expected = Aging.compute(items: items, credits: receipts, asOf: day, buckets: buckets)
-            let found = try db.read { db in try AgingLedger.receivables.rows(db, asOf: day, buckets: buckets) }.sorted { $0.partyId < $1.partyId }
+            let found = try db.read { db in try MoneyLedger.receipts.rows(db, asOf: day, buckets: buckets) }.sorted { $0.partyId < $1.partyId }
             #expect(found == expected && !expected.isEmpty, "as of \(day.iso)")
             let report = try db.report(ReportRequest(name: "aging", period: DateRange(from: day, to: day)), for: finance)
             #expect(report.rows.last?[8] == .money(expected.reduce(Money.zero) { $0 + $1.balance }), "total as of \(day.iso)")

@@ -13,19 +13,24 @@ import Testing
 @Suite struct BatchPrintTests {
     let flow = EditorFlowTests()
 
-    @Test func markedShipmentNotesPrintAsOneJob() throws {
-        let db = DemoFixture.make(inMemory: true)
-        let dir = NSTemporaryDirectory() + "rapport-batch-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+    /// The assistant on `:shipments`, printing into a folder of its own.
+    func onShipments(_ db: AppDatabase, dir: String) -> (AppModel, EffectRunner) {
         let documents = DocumentServices(library: TemplateLibrary(directory: dir + "/templates", width: TextWidth { DisplayWidth.of($0) }),
                                          printer: PrinterSettings(directory: dir + "/printed"), exportDirectory: dir + "/exports")
-        let (plain, _) = flow.loggedIn("assistant", db)
-        var model = plain
+        var model = flow.loggedIn("assistant", db).0
         let runner = EffectRunner(database: db, clock: FixedClock(EditorFlowTests.today), documents: documents)
         _ = model.handle(.openPalette, now: 0)
         for c in "shipments" { _ = model.handle(.palette(.type(c)), now: 0) }
         var pending = model.handle(.palette(.run), now: 0)
         while !pending.isEmpty { let e = pending.removeFirst(); for a in runner.perform(e, session: model.session) { pending += model.handle(a, now: 0) } }
+        return (model, runner)
+    }
+
+    @Test func markedShipmentNotesPrintAsOneJob() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let dir = NSTemporaryDirectory() + "rapport-batch-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var (model, runner) = onShipments(db, dir: dir)
         let rows = try #require(model.currentList?.rows.prefix(3).map(\.ref))
         #expect(rows.count == 3)
         // Mark the first and the third (v moves down after marking).
@@ -50,14 +55,7 @@ import Testing
         let db = DemoFixture.make(inMemory: true)
         let dir = NSTemporaryDirectory() + "rapport-batch-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let documents = DocumentServices(library: TemplateLibrary(directory: dir + "/templates", width: TextWidth { DisplayWidth.of($0) }),
-                                         printer: PrinterSettings(directory: dir + "/printed"), exportDirectory: dir + "/exports")
-        var model = flow.loggedIn("assistant", db).0
-        let runner = EffectRunner(database: db, clock: FixedClock(EditorFlowTests.today), documents: documents)
-        _ = model.handle(.openPalette, now: 0)
-        for c in "shipments" { _ = model.handle(.palette(.type(c)), now: 0) }
-        var pending = model.handle(.palette(.run), now: 0)
-        while !pending.isEmpty { let e = pending.removeFirst(); for a in runner.perform(e, session: model.session) { pending += model.handle(a, now: 0) } }
+        var (model, runner) = onShipments(db, dir: dir)
         let rows = try #require(model.currentList?.rows.prefix(2).map(\.ref))
         flow.drive(&model, runner, .list(.toggleMark))
         flow.drive(&model, runner, .list(.toggleMark))

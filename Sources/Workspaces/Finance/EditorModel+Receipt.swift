@@ -6,13 +6,13 @@ extension EditorModel {
     /// due first). Typing the amount splits it oldest first; any line may be set by hand, and the
     /// others share what is left; what is not allocated stays as the customer's credit.
     public static func receipt(customerId: Int64, customerName: String, openItems: [AllocationCandidate], today: DateOnly) -> EditorModel {
-        money(.newReceipt(customerId: customerId), title: "editor.new-receipt", party: customerName, openItems: openItems, today: today)
+        money(.newReceipt(customerId: customerId), title: "editor.new-receipt", party: customerName, methodLabel: "field.method", openItems: openItems, today: today)
     }
 
     /// A payment to a supplier: the same form over its open payables; what is not allocated
     /// stays as a prepayment.
     public static func payment(supplierId: Int64, supplierName: String, openItems: [AllocationCandidate], today: DateOnly) -> EditorModel {
-        money(.newPayment(supplierId: supplierId), title: "editor.new-payment", party: supplierName, openItems: openItems, today: today)
+        money(.newPayment(supplierId: supplierId), title: "editor.new-payment", party: supplierName, methodLabel: "field.pay-method", openItems: openItems, today: today)
     }
 
     /// A payment, or credit allocated from one: what is left is a prepayment to the supplier.
@@ -64,12 +64,12 @@ extension EditorModel {
         return lines
     }
 
-    static func money(_ purpose: Purpose, title: String, party: String, openItems: [AllocationCandidate], today: DateOnly) -> EditorModel {
+    /// `methodLabel`: how the method is asked — received (a receipt) or paid (a payment).
+    static func money(_ purpose: Purpose, title: String, party: String, methodLabel: String, openItems: [AllocationCandidate], today: DateOnly) -> EditorModel {
         var model = EditorModel(purpose: purpose, title: title, subject: party, form: FormModel(fields: [
             .init("date", label: "field.date", rule: .pastDate(required: true), value: today.iso),
             .init("amount", label: "field.amount", rule: .money),
-            .init("method", label: title == "editor.new-receipt" ? "field.method" : "field.pay-method",
-                  rule: choice(PaymentMethod.self, prefix: "method"), value: PaymentMethod.bankTransfer.rawValue),
+            .init("method", label: methodLabel, rule: choice(PaymentMethod.self, prefix: "method"), value: PaymentMethod.bankTransfer.rawValue),
             .init("reference", label: "field.reference", rule: .text(required: false, max: 60)),
             .init("note", label: "field.note", rule: .text(required: false, max: 1000)),
             .init(DocumentLines.valueKey, label: "field.allocate", rule: .text(required: false, max: 20)),
