@@ -120,10 +120,30 @@ public struct ImportSpec: Sendable {
         .init("note", ["备注", "说明", "memo", "remark"]),
     ])
 
+    /// Past receipts: what customers paid, numbered `RC-` unless the file gives a number.
+    public static let receipts = ImportSpec(kind: "receipts", fields: [
+        .init("number", ["单号", "收款单号", "凭证号", "receipt", "receipt no", "no"]),
+        .init("customer", required: true, ["客户", "客户编码", "客户名称", "customer code"]),
+        .init("date", required: true, ["日期", "收款日期", "到账日期", "receipt date", "received on"]),
+        .init("amount", required: true, ["金额", "收款金额", "total"]),
+        .init("method", ["收款方式", "付款方式", "支付方式", "payment method"]),
+        .init("reference", ["参考号", "流水号", "支票号", "交易号", "ref"]),
+        .init("note", ["备注", "说明", "memo", "remark"]),
+    ])
+
+    /// Which receivables each past receipt paid: the receipt's number (as in the receipts
+    /// file), the receivable's number and the amount.
+    public static let receiptAllocations = ImportSpec(kind: "receipt-allocations", fields: [
+        .init("receipt", required: true, ["收款单号", "收款单", "receipt no", "receipt number"]),
+        .init("receivable", required: true, ["发票号", "应收单号", "单号", "invoice", "invoice no"]),
+        .init("amount", required: true, ["核销金额", "金额", "allocated", "amount allocated"]),
+    ])
+
     public static let all: [String: ImportSpec] = [
         "users": users, "warehouses": warehouses, "stock": stock, "sales-orders": salesOrders,
         "customers": customers, "contacts": contacts, "products": products, "suppliers": suppliers,
         "receivables": receivables, "payables": payables, "expenses": expenses,
+        "receipts": receipts,
     ]
 }
 

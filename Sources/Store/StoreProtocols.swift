@@ -129,6 +129,7 @@ public protocol ImportStore: Sendable {
     func importCustomers(_ rows: ImportBatches<Customer>, by actor: Actor, today: DateOnly, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
     func importHistoricalOrders(_ rows: ImportBatches<HistoricalOrder>, by actor: Actor, today: DateOnly, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
     func importExpenses(_ rows: ImportBatches<ExpenseEntry>, by actor: Actor, today: DateOnly, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
+    func importReceipts(_ rows: ImportBatches<ImportedReceipt>, by actor: Actor, today: DateOnly, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
     func importOpeningBalances(_ kind: String, _ rows: ImportBatches<OpeningBalance>, by actor: Actor, today: DateOnly, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
     func importOpeningStock(_ rows: ImportBatches<OpeningStock>, by actor: Actor, today: DateOnly, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome
     func importProducts(_ rows: ImportBatches<Product>, by actor: Actor, at now: Int64, options: AppDatabase.ImportOptions) throws(StoreError) -> ImportOutcome

@@ -8,7 +8,7 @@ import Workspaces
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import users, warehouses, opening stock, customers, contacts, products, suppliers, opening receivables and payables, or historical sales orders from CSV files (UTF-8 or GB18030).",
+        commandName: "import", abstract: "Import users, warehouses, opening stock, customers, contacts, products, suppliers, opening receivables and payables, historical sales orders, past receipts or expenses from CSV files (UTF-8 or GB18030).",
         discussion: """
         All rows or none: any bad row is reported (row, column, value, reason) and nothing is written, unless --skip-bad-rows, \
         which imports the good rows and writes the bad ones to FILE.rejects.csv. Headers are matched by field name or the \
@@ -16,7 +16,7 @@ struct ImportCommand: ParsableCommand {
         customer) are resolved by code, login or name.
         """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "users, warehouses, stock, customers, contacts, products, suppliers, receivables, payables or sales-orders (with --lines).") var kind: String
+    @Argument(help: "users, warehouses, stock, customers, contacts, products, suppliers, receivables, payables, sales-orders (with --lines), receipts (optionally with --allocations) or expenses.") var kind: String
     @Argument(help: "The CSV file.") var file: String
     @Option(help: "Column mapping: \"Their Column=field,…\".") var map: String?
     @Flag(help: "Check every row and report; write nothing.") var dryRun = false
@@ -25,17 +25,21 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Users: where the first passwords go (default: FILE.passwords.csv, mode 0600).") var passwords: String?
     @Option(help: "Sales orders: the lines file (order number, product, quantity, unit_price, discount).") var lines: String?
     @Option(help: "Sales orders: column mapping of the lines file.") var linesMap: String?
+    @Option(help: "Receipts: the receivables each receipt paid (receipt number, receivable number, amount); without it each is allocated oldest due first as of its own date.") var allocations: String?
+    @Option(help: "Receipts: column mapping of the allocations file.") var allocationsMap: String?
     @Option(help: "What the file is when it is not UTF-8: gb18030, big5, shift-jis (default: UTF-8, or GB18030 when it plainly is).") var encoding: String?
     @OptionGroup var auth: AuthOptions
 
     func run() throws {
         try SudoRule.refuse("import reads files as the service account: an administrator runs it as that account")
+        if allocations != nil && kind != "receipts" { throw ValidationError("--allocations is for receipts") }
+        if lines != nil && kind != "sales-orders" { throw ValidationError("--lines is for sales orders") }
         let (db, actor, clock) = try global.openAuthenticated(auth)
         let started = Date()
         let result: DataImport.Result
         do {
             result = try DataImport.run(kind: kind, path: file, mapping: map, dryRun: dryRun, skipBadRows: skipBadRows, rejectsPath: rejects,
-                                        linesPath: lines, linesMapping: linesMap, passwordsPath: passwords, encoding: encoding, database: db, actor: actor, today: clock.today(), now: clock.nowSeconds())
+                                        linesPath: kind == "receipts" ? allocations : lines, linesMapping: kind == "receipts" ? allocationsMap : linesMap, passwordsPath: passwords, encoding: encoding, database: db, actor: actor, today: clock.today(), now: clock.nowSeconds())
         } catch let e as ImportErrors {
             for p in e.problems { print(p) }
             print("nothing imported")

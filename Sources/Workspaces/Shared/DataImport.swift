@@ -20,7 +20,7 @@ public enum DataImport {
         return d
     }
 
-    public static let kinds = ["users", "warehouses", "stock", "sales-orders", "customers", "contacts", "products", "suppliers", "receivables", "payables", "expenses"]
+    public static let kinds = ["users", "warehouses", "stock", "sales-orders", "customers", "contacts", "products", "suppliers", "receivables", "payables", "expenses", "receipts"]
 
     public struct Result: Sendable {
         public var outcome: ImportOutcome
@@ -34,7 +34,8 @@ public enum DataImport {
     }
 
     /// `linesPath`: for sales orders, the file of their lines (joined by the order number);
-    /// `linesMapping` maps its columns as `mapping` does the orders'. The file is read a batch
+    /// `linesMapping` maps its columns as `mapping` does the orders'. For receipts, the same two
+    /// name the allocations file (receipt number, receivable number, amount). The file is read a batch
     /// at a time inside the Store's transaction (users and sales orders, whole).
     public static func run(kind: String, path: String, mapping: String?, dryRun: Bool, skipBadRows: Bool, rejectsPath: String? = nil,
                            linesPath: String? = nil, linesMapping: String? = nil, passwordsPath: String? = nil, encoding: String? = nil,
@@ -73,6 +74,12 @@ public enum DataImport {
             outcome = try database.importWarehouses(rows.batches(ImportConverters.warehouse), by: actor, at: now, options: options)
         case "stock":
             outcome = try database.importOpeningStock(rows.batches(ImportConverters.stock), by: actor, today: today, at: now, options: options)
+        case "receipts":
+            var problems: [ImportProblem] = []
+            let records = try ReceiptImport.attach(allocationsPath: linesPath, mapping: linesMapping, encoding: encoding,
+                                                   to: try rows.all(ReceiptImport.receipt), problems: &problems)
+            rows.add(problems)
+            outcome = try database.importReceipts(ImportBatches(records), by: actor, today: today, at: now, options: wholeOptions())
         case "expenses":
             outcome = try database.importExpenses(rows.batches(ImportConverters.expense), by: actor, today: today, at: now, options: options)
         case "receivables", "payables":

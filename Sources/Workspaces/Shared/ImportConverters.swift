@@ -7,6 +7,13 @@ import Store
 enum ImportConverters {
     static func money(_ text: String) throws(DomainError) -> Money { text.isEmpty ? .zero : try Money.parse(text) }
 
+    /// A payment method as files write it; empty is none (the importer's default).
+    static func method(_ text: String) throws(DomainError) -> PaymentMethod? {
+        if text.trimmingSpaces().isEmpty { return nil }
+        guard let m = PaymentMethod.parse(text) else { throw DomainError("not a method (cash, bank transfer, cheque, WeChat Pay, Alipay, other)") }
+        return m
+    }
+
     static func days(_ text: String) throws(DomainError) -> Int {
         if text.isEmpty { return 30 }
         guard let n = Int(text) else { throw DomainError("not a whole number of days") }
@@ -18,12 +25,9 @@ enum ImportConverters {
         let before = row.problems.count
         let date = row.parse("date", DataImport.requiredDate)
         let amount = row.parse("amount") { (t: String) throws(DomainError) -> Money in try Money.parse(t) }
-        let method = row.parse("method") { (t: String) throws(DomainError) -> PaymentMethod in
-            guard let m = PaymentMethod.parse(t) else { throw DomainError("not a method (cash, bank transfer, cheque, WeChat Pay, Alipay, other)") }
-            return m
-        }
+        let method = row.parse("method", ImportConverters.method)
         guard row.problems.count == before, let date, let amount else { return nil }
-        let entry = ExpenseEntry(date: date, category: row.field("category"), item: row.field("item"), amount: amount, method: method ?? .bankTransfer,
+        let entry = ExpenseEntry(date: date, category: row.field("category"), item: row.field("item"), amount: amount, method: (method ?? nil) ?? .bankTransfer,
                                  note: row.optional("note"))
         return ImportRecord(line: row.line, record: entry, references: ["rep": row.field("rep"), "number": row.field("number")])
     }
