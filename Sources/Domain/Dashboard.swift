@@ -47,6 +47,8 @@ public struct RecordCard: Hashable, Sendable, Codable {
     public var charts: [Chart] = []
     /// When fields carry one value per period (this month, this year), the periods' headings.
     public var comparison: [String] = []
+    /// A report whose table `s` sorts: how many sorts it steps through (`ReportPeriod.View`).
+    public var sortCount = 0
 
     public struct Chart: Hashable, Sendable, Codable {
         public var title: String

@@ -3,9 +3,32 @@
 /// - a month: the report's place in `Report.names` plus 100 × how many months back (0: this
 ///   month to date; 1: all of last month …);
 /// - any from–to range: the negative of the report's place plus 100 × (from × 100,000 + to), in
-///   days since 1970.
+///   days since 1970;
+/// - and, above 10¹², how the table is viewed (`View`: its sort, and the one rep it is for).
 public enum ReportPeriod {
     public enum Span: Sendable, Equatable { case month(back: Int), range(DateRange) }
+
+    /// How a report's table is viewed: which of its sorts (0, its default) and for which rep
+    /// (nil, everyone's).
+    public struct View: Sendable, Equatable {
+        public var sort: Int
+        public var rep: Int64?
+        public init(sort: Int = 0, rep: Int64? = nil) { self.sort = sort; self.rep = rep }
+    }
+
+    static let viewScale: Int64 = 1_000_000_000_000
+    static let sorts: Int64 = 32
+
+    public static func view(_ id: Int64) -> View {
+        let v = abs(id) / viewScale
+        return View(sort: Int(v % sorts), rep: v / sorts == 0 ? nil : v / sorts)
+    }
+
+    /// The same report and period, viewed as `view` says.
+    public static func id(_ id: Int64, view: View) -> Int64 {
+        let packed = abs(id) % viewScale + viewScale * (Int64(view.sort) % sorts + sorts * max(0, view.rep ?? 0))
+        return id < 0 ? -packed : packed
+    }
 
     public static func id(report: Int, monthsBack: Int) -> Int64 { Int64(report + 100 * max(0, monthsBack)) }
     public static func id(report: Int, range: DateRange) -> Int64 {
@@ -17,6 +40,8 @@ public enum ReportPeriod {
     /// Reports as of a day (the range's last): `[` `]` step from month end to month end, and
     /// `f` asks for the one day.
     public static let asOfDay: Set<String> = ["aging", "payables-aging", "receivables"]
+    /// Reports the day form also narrows to one rep's customers.
+    public static let byRep: Set<String> = ["aging"]
     public static func isAsOfDay(_ id: Int64) -> Bool {
         Report.names.indices.contains(report(id)) && asOfDay.contains(Report.names[report(id)])
     }
@@ -26,8 +51,8 @@ public enum ReportPeriod {
     public static func report(_ id: Int64) -> Int { Int(abs(id) % 100) }
 
     public static func span(_ id: Int64) -> Span {
-        guard id < 0 else { return .month(back: Int(id / 100)) }
-        let packed = -id / 100
+        guard id < 0 else { return .month(back: Int(id % viewScale / 100)) }
+        let packed = -id % viewScale / 100
         return .range(DateRange(from: DateOnly(daysSinceEpoch: Int32(packed / 100_000)), to: DateOnly(daysSinceEpoch: Int32(packed % 100_000))))
     }
 
@@ -55,6 +80,10 @@ public enum ReportPeriod {
     /// The card one step before (-1) or after (+1): a month; whole months by as many months (a
     /// half year to the half year before); any other range by its own length. Nil past today.
     public static func step(_ id: Int64, by step: Int, today: DateOnly) -> Int64? {
+        stepped(id, by: step, today: today).map { self.id($0, view: view(id)) }
+    }
+
+    static func stepped(_ id: Int64, by step: Int, today: DateOnly) -> Int64? {
         if isAsOfDay(id) {
             let day = range(id, today: today).to
             let target = step < 0 ? day.startOfMonth.adding(days: -1) : day.startOfMonth.adding(months: 2).adding(days: -1)

@@ -106,6 +106,16 @@ extension AppDatabase {
             + [.money(payables ? "col.prepaid" : "col.unapplied"), .money("col.balance")] + (payables ? [] : [ColumnSpec("col.rep", shrinks: true), .money("col.credit-limit")])
         var parameters: [Report.Parameter] = [.init("param.as-of", .date(asOf))]
         if let rep = request.rep { parameters.append(.init("param.rep", .text(try repName(db, rep)))) }
+        if let sort {
+            let by: CellValue = switch sort {
+            case "name": .status(payables ? "col.supplier" : "col.customer")
+            case "unapplied": .status(payables ? "col.prepaid" : "col.unapplied")
+            case "balance": .status("col.balance")
+            case "not-due": .status("aging.not-due")
+            default: .text(sort)
+            }
+            parameters.append(.init("param.sorted-by", by))
+        }
         var report = Report(name: request.name, title: payables ? "title.payables-aging" : "title.aging", parameters: parameters,
                             columns: columns,
                             rows: sorted.map { r in let p = names[r.partyId]; return cells(r, name: .text(p?.name ?? ""), rep: p?.rep ?? "", limit: payables ? nil : p?.limit) }

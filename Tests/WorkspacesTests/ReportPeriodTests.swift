@@ -79,3 +79,50 @@ import Testing
         #expect(year.card?.field("param.from") == .date(range.from) && year.card?.field("param.to") == .date(range.to))
     }
 }
+
+/// The aging on screen: `s` steps through its sorts (a bucket, the credit, the name, its own
+/// order), `f` narrows it to one rep's customers as of a day, and `[` keeps both.
+@Suite struct AgingViewTests {
+    let flow = EditorFlowTests()
+
+    func money(_ v: CellValue?) -> Int64 { if case .money(let m)? = v { m.minorUnits } else { 0 } }
+
+    @Test func sortByABucketAndNarrowToOneRep() throws {
+        let db = DemoFixture.make(inMemory: true)
+        var (model, runner) = flow.loggedIn("finance", db)
+        let index = Int64(Report.names.firstIndex(of: "aging") ?? -1)
+        flow.drive(&model, runner, .open(RecordRef(.report, index)))
+        guard case .card(let shown)? = model.current, let count = shown.card?.sortCount else { Issue.record("no aging"); return }
+        #expect(count == 9 && model.keyContext().bindings.contains { $0.name == "sort" && $0.applies })
+        // First: by the not-due bucket, largest first.
+        flow.drive(&model, runner, .sort)
+        guard case .card(let sorted)? = model.current, let table = sorted.card?.sections.first else { Issue.record("no aging"); return }
+        #expect(sorted.card?.field("param.sorted-by") == .status("aging.not-due"))
+        let notDue = table.rows.dropLast().map { money($0[1]) }
+        #expect(notDue == notDue.sorted(by: >) && notDue.count > 1)
+        // By the name, after the buckets and the credit.
+        for _ in 0..<7 { flow.drive(&model, runner, .sort) }
+        guard case .card(let byName)? = model.current else { Issue.record("no aging"); return }
+        #expect(byName.card?.field("param.sorted-by") == .status("col.customer"))
+        // `f`: as of the end of October, for rep's customers only.
+        flow.drive(&model, runner, .filter)
+        guard case .editor(var form)? = model.stack.last, let i = form.form.fields.firstIndex(where: { $0.key == "rep" }) else { Issue.record("no rep field"); return }
+        let rep = try #require(try db.user(login: "rep"))
+        form.form.fields[i].value = String(rep.id)
+        form.form.fields[0].value = "2026-10-31"
+        model.stack[model.stack.count - 1] = .editor(form)
+        flow.key(.save, &model, runner)
+        guard case .card(let mine)? = model.current else { Issue.record("no aging"); return }
+        #expect(ReportPeriod.view(mine.ref.id) == ReportPeriod.View(sort: 8, rep: rep.id))
+        let october = try #require(DateOnly(iso: "2026-10-31")), september = try #require(DateOnly(iso: "2026-09-30"))
+        #expect(mine.card?.field("param.rep") == .text(rep.displayName) && mine.card?.field("param.as-of") == .date(october))
+        let customers = try db.read { db in Set(try Int64.fetchAll(db, sql: "SELECT id FROM customers WHERE owner_id = ?", arguments: [rep.id])) }
+        let refs = mine.card?.sections.first?.refs.compactMap { $0?.id } ?? []
+        #expect(!refs.isEmpty && refs.allSatisfy(customers.contains))
+        // A month end before: the same rep, the same sort.
+        flow.drive(&model, runner, .stepReport(-1))
+        guard case .card(let previous)? = model.current else { Issue.record("no aging"); return }
+        #expect(ReportPeriod.view(previous.ref.id) == ReportPeriod.View(sort: 8, rep: rep.id))
+        #expect(previous.card?.field("param.as-of") == .date(september))
+    }
+}

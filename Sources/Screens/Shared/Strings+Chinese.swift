@@ -748,7 +748,7 @@ extension Catalog {
         "action.month-end-before": "截至上一个月末",
         "action.month-end-after": "截至下一个月末（或今天）",
         "hint.day": "日期",
-        "action.report-day": "截至任意日期",
+        "action.report-day": "截至任意日期（账龄表还可按业务员筛选）",
         "editor.new-payment": "新建付款",
         "saved.payment": "付款 %@ 已过账",
         "pick.supplier-how": "输入供应商编码或名称（拼音、首字母）；↓ 选择，Enter 付款",
@@ -842,5 +842,7 @@ extension Catalog {
         "col.commission-paid": "已付提成",
         "col.commission-left": "未付提成",
         "col.salary-paid": "已付工资",
+        "action.sort-report": "按下一列排序（表头注明按哪一列）",
+        "param.sorted-by": "排序",
     ]
 }

@@ -748,7 +748,7 @@ extension Catalog {
         "action.month-end-before": "As of the month end before",
         "action.month-end-after": "As of the next month end (or today)",
         "hint.day": "day",
-        "action.report-day": "As of any day",
+        "action.report-day": "As of any day (and, on the aging, for one rep)",
         "editor.new-payment": "New payment",
         "saved.payment": "Payment %@ posted",
         "pick.supplier-how": "Type the supplier's code or name (pinyin, initials); ↓ to choose, Enter to pay it",
@@ -842,5 +842,7 @@ extension Catalog {
         "col.commission-paid": "Paid",
         "col.commission-left": "Still due",
         "col.salary-paid": "Salary paid",
+        "action.sort-report": "Sort the table by its next column (the header says which)",
+        "param.sorted-by": "Sorted by",
     ]
 }

@@ -5,14 +5,29 @@ import GRDB
 /// its series as charts — the same `Report` value `rapport report` prints. This month to date,
 /// or a month before (`ReportPeriod`).
 enum ReportCard: CardBuilder {
-    static func request(_ id: Int64, today: DateOnly) throws -> ReportRequest {
+    /// The report, period and view (`ReportPeriod.View`: its sort, the rep) the card's id names.
+    static func request(_ db: Database, _ id: Int64, today: DateOnly) throws -> ReportRequest {
         let index = ReportPeriod.report(id)
         guard Report.names.indices.contains(index) else { throw StoreError.notFound("report \(id)") }
-        return ReportRequest(name: Report.names[index], period: ReportPeriod.range(id, today: today))
+        let name = Report.names[index], view = ReportPeriod.view(id)
+        var request = ReportRequest(name: name, period: ReportPeriod.range(id, today: today))
+        if ReportPeriod.byRep.contains(name) { request.rep = view.rep }
+        let sorts = try sorts(db, name: name)
+        if !sorts.isEmpty { request.sort = sorts[view.sort % sorts.count] }
+        return request
+    }
+
+    /// The sorts `s` steps through on a report's table (nil: its own order); none for most.
+    static func sorts(_ db: Database, name: String) throws -> [String?] {
+        guard name == "aging" || name == "payables-aging" else { return [] }
+        return [nil] + (try AppDatabase.settings(db).agingBuckets.labels) + ["unapplied", "name"]
     }
 
     static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
-        header(try AppDatabase.report(db, try request(id, today: today), for: actor), id: id)
+        let request = try request(db, id, today: today)
+        var card = header(try AppDatabase.report(db, request, for: actor), id: id)
+        card.sortCount = try sorts(db, name: request.name).count
+        return card
     }
 
     static func header(_ report: Report, id: Int64) -> RecordCard {
@@ -28,7 +43,7 @@ enum ReportCard: CardBuilder {
     }
 
     static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery] {
-        tables(try AppDatabase.report(db, try request(id, today: today), for: actor))
+        tables(try AppDatabase.report(db, try request(db, id, today: today), for: actor))
     }
 
     /// The report's table, or its tabs of columns.
@@ -50,8 +65,10 @@ enum ReportCard: CardBuilder {
 
     /// The report is computed once for the whole card.
     static func card(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
-        let report = try AppDatabase.report(db, try request(id, today: today), for: actor)
+        let request = try request(db, id, today: today)
+        let report = try AppDatabase.report(db, request, for: actor)
         var card = header(report, id: id)
+        card.sortCount = try sorts(db, name: request.name).count
         card.sections = try opened(db, tables(report))
         return card
     }

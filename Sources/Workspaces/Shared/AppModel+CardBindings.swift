@@ -16,6 +16,7 @@ extension AppModel {
                         .unless(ReportPeriod.step(m.ref.id, by: 1, today: today) != nil, "reason.this-month"),
                      Binding("filter", asOf ? "hint.day" : "hint.period", .filter, help: asOf ? "action.report-day" : "action.report-period")]
         }
+        if m.ref.kind == .report, (m.card?.sortCount ?? 0) > 1 { list.append(Binding("sort", "hint.sort", .sort, help: "action.sort-report")) }
         if m.isTabbed {
             list += [Binding("previous-tab", "hint.tabs", .card(.previousTab), group: "tabs"), Binding("next-tab", "hint.tabs", .card(.nextTab), group: "tabs"),
                      Binding("next-pane", "hint.tabs", .card(.nextTab), hint: false), Binding("previous-pane", "hint.tabs", .card(.previousTab), hint: false)]

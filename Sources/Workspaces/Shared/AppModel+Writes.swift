@@ -39,11 +39,22 @@ extension AppModel {
             if let (id, _) = selectedCustomer(), canEditCustomers { return [.openEditor(.editCustomer(id: id))] }
         case .sort:
             if currentList != nil { return updateList(nil) { $0.handle(.cycleSort) } }
+            // A report's table: its next sort, the same period and rep.
+            if case .card(let m)? = current, m.ref.kind == .report, let count = m.card?.sortCount, count > 1 {
+                var view = ReportPeriod.view(m.ref.id)
+                view.sort = (view.sort + 1) % count
+                return [.loadCardAt(RecordRef(.report, ReportPeriod.id(m.ref.id, view: view)), section: m.currentSection?.title ?? "")]
+            }
         case .filter:
             if let m = currentList, m.kind == .customers { return [.openEditor(.filterCustomers(CustomerFilter(m.query)))] }
             if let m = currentList, m.kind == .orders { return [.openEditor(.filterOrders(m.query))] }
             if case .card(let m)? = current, m.ref.kind == .report, ReportPeriod.steps(m.ref.id) {
-                stack.append(.editor(.reportPeriod(m.ref.id, section: m.currentSection?.title ?? "", today: today)))
+                let section = m.currentSection?.title ?? ""
+                // Narrowed by rep for those who see every rep's customers: the reps come from the Store.
+                if ReportPeriod.byRep.contains(Report.names[ReportPeriod.report(m.ref.id)]), session?.actor.restrictedToOwnCustomers == false {
+                    return [.openEditor(.reportView(m.ref.id, section: section))]
+                }
+                stack.append(.editor(.reportPeriod(m.ref.id, section: section, today: today)))
             }
         case .claimLoaded(let claim):
             overlay = .claimDecision(claim)

@@ -130,13 +130,17 @@ extension FieldRule {
 }
 
 extension EditorModel {
-    /// `f` on a period report: from and to, starting from the period shown.
-    public static func reportPeriod(_ id: Int64, section: String, today: DateOnly) -> EditorModel {
+    /// `f` on a period report: from and to, starting from the period shown; on a report as of a
+    /// day, the day — and, given `reps`, the rep whose customers it is for (empty: everyone's).
+    public static func reportPeriod(_ id: Int64, section: String, reps: [UserAccount] = [], today: DateOnly) -> EditorModel {
         let shown = ReportPeriod.range(id, today: today)
         if ReportPeriod.isAsOfDay(id) {
-            return EditorModel(purpose: .reportPeriod(id, section: section), title: "editor.report-day", subject: "", form: FormModel(fields: [
-                .init("to", label: "param.as-of", rule: .date(required: true), value: shown.to.iso),
-            ], today: today))
+            var fields: [FormModel.Field] = [.init("to", label: "param.as-of", rule: .date(required: true), value: shown.to.iso)]
+            if !reps.isEmpty {
+                let options = [FieldRule.Option(value: "", label: "filter.all")] + reps.map { FieldRule.Option(value: String($0.id), label: $0.displayName) }
+                fields.append(.init("rep", label: "field.rep", rule: .choice(options), value: ReportPeriod.view(id).rep.map(String.init) ?? ""))
+            }
+            return EditorModel(purpose: .reportPeriod(id, section: section), title: "editor.report-day", subject: "", form: FormModel(fields: fields, today: today))
         }
         return EditorModel(purpose: .reportPeriod(id, section: section), title: "editor.report-period", subject: "", form: FormModel(fields: [
             .init("from", label: "field.from", rule: .date(required: true), value: shown.from.iso),
@@ -154,6 +158,8 @@ extension EditorModel {
             saving = false
             return nil
         }
-        return RecordRef(.report, ReportPeriod.id(report: ReportPeriod.report(id), range: DateRange(from: from, to: to)))
+        var view = ReportPeriod.view(id)
+        if form.fields.contains(where: { $0.key == "rep" }) { view.rep = Int64(value("rep")) }
+        return RecordRef(.report, ReportPeriod.id(ReportPeriod.id(report: ReportPeriod.report(id), range: DateRange(from: from, to: to)), view: view))
     }
 }

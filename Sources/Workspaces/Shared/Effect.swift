@@ -67,6 +67,8 @@ public enum EditorRequest: Sendable, Equatable {
     case newPayment(supplierId: Int64, name: String)
     case allocateCredit(RecordRef)
     case newExpense
+    /// `f` on a report narrowed by rep (aging): the day, and the reps to choose from.
+    case reportView(Int64, section: String)
     case voidDocument(RecordRef, number: String)
 }
 

@@ -88,6 +88,8 @@ extension EffectRunner {
             return EditorModel.shipment(try database.shipmentSource(orderId: orderId, by: session.actor), today: session.today)
         case .allocateCredit(let ref):
             return EditorModel.allocateCredit(try database.creditSource(ref, by: session.actor), today: session.today)
+        case .reportView(let id, let section):
+            return EditorModel.reportPeriod(id, section: section, reps: try database.ownerOptions(), today: session.today)
         case .newExpense:
             return EditorModel.expense(try database.expenseSource(by: session.actor), today: session.today)
         case .pickSupplier:
