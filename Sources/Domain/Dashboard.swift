@@ -30,8 +30,10 @@ public struct RecordCard: Hashable, Sendable, Codable {
         public var refs: [RecordRef?]
         /// How many rows the section has in all.
         public var total: Int
-        public init(title: String, columns: [ColumnSpec], rows: [[CellValue]], refs: [RecordRef?] = [], total: Int? = nil) {
-            self.title = title; self.columns = columns; self.rows = rows; self.refs = refs; self.total = total ?? rows.count
+        /// Per row, the list of documents behind its figures (`Report.drills`); empty for none.
+        public var drills: [ListQuery?] = []
+        public init(title: String, columns: [ColumnSpec], rows: [[CellValue]], refs: [RecordRef?] = [], total: Int? = nil, drills: [ListQuery?] = []) {
+            self.title = title; self.columns = columns; self.rows = rows; self.refs = refs; self.total = total ?? rows.count; self.drills = drills
         }
         public var hasMore: Bool { rows.count < total }
         /// The column of `key`, if the section has it.
@@ -91,5 +93,6 @@ public struct RecordCard: Hashable, Sendable, Codable {
 public struct CardPage: Hashable, Sendable {
     public var rows: [[CellValue]]
     public var refs: [RecordRef?]
-    public init(rows: [[CellValue]], refs: [RecordRef?]) { self.rows = rows; self.refs = refs }
+    public var drills: [ListQuery?] = []
+    public init(rows: [[CellValue]], refs: [RecordRef?], drills: [ListQuery?] = []) { self.rows = rows; self.refs = refs; self.drills = drills }
 }

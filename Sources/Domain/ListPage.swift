@@ -8,9 +8,14 @@ public enum ListKind: String, Sendable, Codable, CaseIterable {
     case orders
     /// Shipments, newest first: the notes to print.
     case shipments
+    /// Receipts and payments, newest first (or largest): what a cash figure is made of,
+    /// filtered by period, method, rep, customer, supplier or side (in, out).
+    case moneyDocuments = "money"
+    /// Expenses, newest first (or largest), filtered by period, category, item and rep.
+    case expenses
 
     /// A list this long says "more than N" instead of counting every row (a million orders).
-    public var countCap: Int? { self == .orders || self == .shipments ? 10_000 : nil }
+    public var countCap: Int? { self == .customers || self == .openOrders ? nil : 10_000 }
 
     /// The orders `s` cycles through; the first is where the list starts.
     public var sorts: [String] {
@@ -19,6 +24,7 @@ public enum ListKind: String, Sendable, Codable, CaseIterable {
         case .openOrders: ["due-date", "order-date"]
         case .orders: ["order-date", "due-date", "number", "customer", "value"]
         case .shipments: ["ship-date", "number"]
+        case .moneyDocuments, .expenses: ["date", "amount"]
         }
     }
 }
@@ -42,7 +48,7 @@ public struct ListRow: Sendable, Equatable {
 
 /// What a list shows: its kind, its order (one of the kind's sorts) and its filters (key → value;
 /// a missing or empty value means all).
-public struct ListQuery: Sendable, Equatable {
+public struct ListQuery: Sendable, Hashable, Codable {
     public var kind: ListKind
     public var sort: String
     public var filter: [String: String]

@@ -42,6 +42,9 @@ public struct Report: Sendable, Equatable {
     public var parameters: [Parameter]
     public var columns: [ColumnSpec]
     public var rows: [[CellValue]]
+    /// Per row, the documents behind its figures (a month's receipts and payments), opened as a
+    /// list; empty when no row has any.
+    public var drills: [ListQuery?] = []
     /// The record each row stands for; nil for a row that opens nothing (a total).
     public var refs: [RecordRef?]
     public var series: [Series]

@@ -15,16 +15,25 @@ extension AppDatabase {
         var months: [String] = []
         var m = p.from.startOfMonth
         while m <= p.to { months.append(String(m.iso.prefix(7))); m = m.adding(months: 1) }
-        let byMonth = CashFigures.table("cash-by-month", title: "cash.by-month", key: "col.month", daily.byMonth, order: months) { .text($0) }
-        let byMethod = CashFigures.table("cash-by-method", title: "cash.by-method", key: "col.method", daily.byMethod) { .status("method.\($0)") }
+        // Each row opens the posted receipts and payments behind it (`rapport` lists them).
+        let drill = DocumentDrill(kind: .moneyDocuments, period: p)
+        let byMonth = CashFigures.table("cash-by-month", title: "cash.by-month", key: "col.month", daily.byMonth, order: months, drill: drill.month) { .text($0) }
+        let byMethod = CashFigures.table("cash-by-method", title: "cash.by-method", key: "col.method", daily.byMethod, drill: drill.by("method")) { .status("method.\($0)") }
         let reps = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, display_name FROM users").map { (String($0[0] as Int64), $0[1] as String) })
-        let byRep = CashFigures.table("cash-by-rep", title: "cash.by-rep", key: "col.rep", daily.byRep) { $0 == "0" ? .status("cash.no-rep") : .text(reps[$0] ?? $0) }
+        let byRep = CashFigures.table("cash-by-rep", title: "cash.by-rep", key: "col.rep", daily.byRep, drill: drill.by("rep", labels: reps)) {
+            $0 == "0" ? .status("cash.no-rep") : .text(reps[$0] ?? $0)
+        }
         let parties = try CashFigures.byParty(db, p)
         let shown = by == "party" ? parties : CashFigures.largest(parties, CashFigures.partyRows)
         let customers = try partyNames(db, "customers", shown.keys.filter { $0.hasPrefix("c") })
         let suppliers = try partyNames(db, "suppliers", shown.keys.filter { $0.hasPrefix("s") })
         let byParty = CashFigures.table("cash-by-party", title: "cash.by-party", key: "col.party", shown, ref: { k in
             Int64(k.dropFirst()).map { RecordRef(k.first == "c" ? .customer : .supplier, $0) }
+        }, drill: { (k: String?) -> ListQuery? in
+            guard let k else { return drill.query() }
+            guard let id = Int64(k.dropFirst()) else { return nil }
+            let customer = k.first == "c"
+            return drill.by(customer ? "customer" : "supplier", labels: [String(id): (customer ? customers : suppliers)[id] ?? k])(String(id))
         }) { k in
             k == CashFigures.others ? .status("cash.other-parties") : .text((k.first == "c" ? customers : suppliers)[Int64(k.dropFirst()) ?? 0] ?? k)
         }
@@ -163,7 +172,7 @@ enum CashFigures {
     /// One table: a row per key (largest movement first unless `order` is given; "others"
     /// last), then the total.
     static func table(_ name: String, title: String, key: String, _ g: Grouped, order: [String]? = nil, ref: (String) -> RecordRef? = { _ in nil },
-                      label: (String) -> CellValue) -> Report {
+                      drill: (String?) -> ListQuery?, label: (String) -> CellValue) -> Report {
         let keys: [String] = order ?? g.map { (key: $0.key, moved: $0.value.inAmount + $0.value.outAmount) }
             .sorted { ($0.key == others ? 1 : 0, -$0.moved, $0.key) < ($1.key == others ? 1 : 0, -$1.moved, $1.key) }.map(\.key)
         func cells(_ label: CellValue, _ f: Figure) -> [CellValue] {
@@ -173,8 +182,10 @@ enum CashFigures {
         for f in g.values { total.inCount += f.inCount; total.inAmount += f.inAmount; total.outCount += f.outCount; total.outAmount += f.outAmount }
         let columns = [ColumnSpec(key, flexible: true, shrinks: true), ColumnSpec("col.receipts", .integer), .money("col.cash-in"),
                        ColumnSpec("col.payments", .integer), .money("col.cash-out"), .money("col.net")]
-        return Report(name: name, title: title, parameters: [], columns: columns,
-                      rows: keys.map { cells(label($0), g[$0] ?? Figure()) } + [cells(.status("report.total"), total)],
-                      refs: keys.map { $0 == others ? nil : ref($0) } + [nil])
+        var report = Report(name: name, title: title, parameters: [], columns: columns,
+                            rows: keys.map { cells(label($0), g[$0] ?? Figure()) } + [cells(.status("report.total"), total)],
+                            refs: keys.map { $0 == others ? nil : ref($0) } + [nil])
+        report.drills = keys.map { $0 == others ? nil : drill($0) } + [drill(nil)]
+        return report
     }
 }

@@ -24,8 +24,10 @@ extension AppDatabase {
              ColumnSpec("col.change", .percent)]
         }
         /// `lastYear`: this row's key a year before (a month's is the same month of last year).
+        // Each row opens the posted expenses behind it.
+        let drill = DocumentDrill(kind: .expenses, period: p)
         func part(_ name: String, title: String, key: String, sql: String, order: [String]? = nil, lastYear: (String) -> String = { $0 },
-                  label: (String) -> CellValue) throws -> Report {
+                  drill: (String?) -> ListQuery?, label: (String) -> CellValue) throws -> Report {
             let now = try grouped(sql, p), then = try grouped(sql, before)
             let keys = order ?? now.keys.sorted { (now[$0]?.amount ?? 0, $1) > (now[$1]?.amount ?? 0, $0) }
             func cells(_ label: CellValue, _ n: (count: Int64, amount: Int64), _ last: Int64) -> [CellValue] {
@@ -34,21 +36,22 @@ extension AppDatabase {
             }
             let total = now.values.reduce((count: Int64(0), amount: Int64(0))) { ($0.count + $1.count, $0.amount + $1.amount) }
             let totalBefore = then.values.reduce(Int64(0)) { $0 + $1.amount }
-            return Report(name: name, title: title, parameters: [], columns: columns(key),
-                          rows: keys.map { cells(label($0), now[$0] ?? (0, 0), then[lastYear($0)]?.amount ?? 0) } + [cells(.status("report.total"), total, totalBefore)],
-                          refs: keys.map { _ in nil } + [nil])
+            var report = Report(name: name, title: title, parameters: [], columns: columns(key),
+                                rows: keys.map { cells(label($0), now[$0] ?? (0, 0), then[lastYear($0)]?.amount ?? 0) } + [cells(.status("report.total"), total, totalBefore)])
+            report.drills = keys.map(drill) + [drill(nil)]
+            return report
         }
         var months: [String] = []
         var m = p.from.startOfMonth
         while m <= p.to { months.append(String(m.iso.prefix(7))); m = m.adding(months: 1) }
-        let byCategory = try part("expenses-by-category", title: "expenses.by-category", key: "col.category", sql: "category") {
+        let byCategory = try part("expenses-by-category", title: "expenses.by-category", key: "col.category", sql: "category", drill: drill.by("category")) {
             ExpenseCategory(rawValue: $0) != nil ? .status("expense.\($0)") : .text($0)
         }
-        let byItem = try part("expenses-by-item", title: "expenses.by-item", key: "col.item", sql: "item") { .text($0) }
+        let byItem = try part("expenses-by-item", title: "expenses.by-item", key: "col.item", sql: "item", drill: drill.by("item")) { .text($0) }
         let byMonth = try part("expenses-by-month", title: "expenses.by-month", key: "col.month", sql: "substr(expense_date, 1, 7)", order: months,
-                               lastYear: { k in "\((Int(k.prefix(4)) ?? 0) - 1)" + k.dropFirst(4) }) { .text($0) }
+                               lastYear: { k in "\((Int(k.prefix(4)) ?? 0) - 1)" + k.dropFirst(4) }, drill: drill.month) { .text($0) }
         let reps = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, display_name FROM users").map { (String($0[0] as Int64), $0[1] as String) })
-        let byRep = try part("expenses-by-rep", title: "expenses.by-rep", key: "col.rep", sql: "coalesce(rep_id, 0)") {
+        let byRep = try part("expenses-by-rep", title: "expenses.by-rep", key: "col.rep", sql: "coalesce(rep_id, 0)", drill: drill.by("rep", labels: reps)) {
             $0 == "0" ? .status("expenses.no-rep") : .text(reps[$0] ?? $0)
         }
         // Every expense of the period, voided ones too (Enter opens one, `d` voids it).

@@ -35,11 +35,27 @@ enum ListScreen {
         if model.showingResults && !model.searchComplete { title = catalog.text("list.\(k)") + " — " + catalog.text("list.found-partial", String(model.total)) }
         guard !model.showingResults else { return title }
         title += " · " + catalog.text("sort.\(model.query.sort)")
-        for key in model.query.filter.keys.sorted() {
+        let from = model.query.filter("from"), to = model.query.filter("to")
+        if !from.isEmpty || !to.isEmpty { title += " · " + (from == to ? from : from + "…" + to) }
+        for key in model.query.filter.keys.sorted() where key != "from" && key != "to" {
             let v = model.query.filter(key)
             guard !v.isEmpty else { continue }
-            title += " · " + (key == "status" ? catalog.text("status.\(v)") : key == "tag" ? "#" + v : key == "from" ? v + "…" : key == "to" ? "…" + v : model.query.labels[key] ?? v)
+            title += " · " + filterLabel(key, v, labels: model.query.labels, catalog: catalog)
         }
         return title
+    }
+
+    /// A filter's value as the title shows it: a status, method or side in the user's language,
+    /// a tag with its #, a named record by its name.
+    static func filterLabel(_ key: String, _ v: String, labels: [String: String], catalog: Catalog) -> String {
+        switch key {
+        case "status": catalog.text("status.\(v)")
+        case "method": catalog.text("method.\(v)")
+        case "side": catalog.text(v == "in" ? "col.cash-in" : "col.cash-out")
+        case "tag": "#" + v
+        case "rep" where v == "0": catalog.text("expenses.no-rep")
+        case "category" where ExpenseCategory(rawValue: v) != nil: catalog.text("expense.\(v)")
+        default: labels[key] ?? v
+        }
     }
 }

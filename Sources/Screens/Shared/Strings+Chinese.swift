@@ -844,5 +844,15 @@ extension Catalog {
         "col.salary-paid": "已付工资",
         "action.sort-report": "按下一列排序（表头注明按哪一列）",
         "param.sorted-by": "排序",
+        "list.money": "收付款",
+        "list.money.count": "%@ 张单据",
+        "list.money.found": "找到 %@ 张（单号、客户、拼音、供应商）",
+        "list.expenses": "费用",
+        "list.expenses.count": "%@ 笔费用",
+        "list.expenses.found": "找到 %@ 笔（单号、项目、备注）",
+        "sort.date": "最新在前",
+        "sort.amount": "金额最大在前",
+        "hint.open-documents": "单据",
+        "action.open-documents": "打开这一行数字背后的单据",
     ]
 }

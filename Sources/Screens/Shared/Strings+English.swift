@@ -844,5 +844,15 @@ extension Catalog {
         "col.salary-paid": "Salary paid",
         "action.sort-report": "Sort the table by its next column (the header says which)",
         "param.sorted-by": "Sorted by",
+        "list.money": "Receipts and payments",
+        "list.money.count": "%@ documents",
+        "list.money.found": "%@ found (number, customer, pinyin, supplier)",
+        "list.expenses": "Expenses",
+        "list.expenses.count": "%@ expenses",
+        "list.expenses.found": "%@ found (number, item, note)",
+        "sort.date": "newest first",
+        "sort.amount": "largest first",
+        "hint.open-documents": "documents",
+        "action.open-documents": "Open the documents behind this row's figures",
     ]
 }

@@ -76,7 +76,8 @@ enum ReportCard: CardBuilder {
     static func table(_ report: Report) -> CardSectionQuery {
         let page = { (offset: Int, limit: Int?) -> CardPage in
             let range = min(offset, report.rows.count)..<min(report.rows.count, limit.map { offset + $0 } ?? report.rows.count)
-            return CardPage(rows: Array(report.rows[range]), refs: report.refs.contains { $0 != nil } ? Array(report.refs[range]) : [])
+            return CardPage(rows: Array(report.rows[range]), refs: report.refs.contains { $0 != nil } ? Array(report.refs[range]) : [],
+                            drills: report.drills.contains { $0 != nil } ? Array(report.drills[range]) : [])
         }
         return CardSectionQuery(title: report.title, columns: report.columns, count: { _ in report.rows.count }, page: { _, offset, limit in page(offset, limit) })
     }

@@ -70,6 +70,8 @@ extension AppDatabase {
         case .openOrders: OpenOrderListSource.self
         case .orders: OrderListSource.self
         case .shipments: ShipmentListSource.self
+        case .moneyDocuments: MoneyDocumentListSource.self
+        case .expenses: ExpenseListSource.self
         }
     }
 

@@ -50,6 +50,8 @@ extension AppModel {
         case .cardFailed(_, let message):
             refuse(message, now: now)
         case .openInCard:
+            // A report's row: the documents behind its figures.
+            if case .card(let m)? = current, let drill = m.selectedDrill { return openList(drill) }
             guard case .card(let m)? = current, let ref = m.selectedRef else { return [] }
             if ref.kind == .claim { return [.loadClaim(id: ref.id)] }
             let edit = editEffects(ref, on: m)

@@ -18,6 +18,14 @@ extension AppModel {
     }
 
     /// Shows a list from its first page: the one on screen starts over, else a new one opens.
+    /// A list as a report's row names it (its filters), over the report.
+    mutating func openList(_ query: ListQuery) -> [Effect] {
+        var m = ListViewModel(query)
+        let effect = m.load(after: nil, backwards: false, reset: true)
+        stack.append(.list(m))
+        return [effect]
+    }
+
     mutating func openList(_ kind: ListKind) -> [Effect] {
         var m = ListViewModel(kind)
         let effect = m.load(after: nil, backwards: false, reset: true)

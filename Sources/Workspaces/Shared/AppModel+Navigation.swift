@@ -124,6 +124,10 @@ extension AppModel {
             return openList(.orders)
         case "shipments":
             return openList(.shipments)
+        case "money":
+            return openList(.moneyDocuments)
+        case "expenses":
+            return openList(.expenses)
         case "performance":
             return [.loadCard(RecordRef(.performance, session.actor.userId))]
         case "new-customer":

@@ -51,6 +51,7 @@ public struct CardViewModel: Sendable, Equatable {
             guard let i = card?.sections.firstIndex(where: { $0.title == title }), card?.sections[i].rows.count == offset else { return [] }
             card?.sections[i].rows += page.rows
             card?.sections[i].refs += page.refs
+            card?.sections[i].drills += page.drills
             if let s = currentSection, s.title == title { return nextPageEffects(s) }
         }
         return []
@@ -79,6 +80,12 @@ public struct CardViewModel: Sendable, Equatable {
     public var selectedRef: RecordRef? {
         guard let s = currentSection, s.refs.indices.contains(selectedRow) else { return nil }
         return s.refs[selectedRow] ?? nil
+    }
+
+    /// The documents behind the selected row's figures, if it has any.
+    public var selectedDrill: ListQuery? {
+        guard let s = currentSection, s.drills.indices.contains(selectedRow) else { return nil }
+        return s.drills[selectedRow] ?? nil
     }
 
     /// The selected row's value in a column of the current tab.

@@ -31,6 +31,8 @@ public struct PaletteCommand: Sendable, Equatable {
         PaletteCommand(name: "receivables", titleKey: "title.receivables", capabilities: [.viewAllReceivables]),
         PaletteCommand(name: "commissions", titleKey: "title.commissions", capabilities: [.editExpenses, .viewAllKPIs]),
         PaletteCommand(name: "cash", titleKey: "title.cash", capabilities: [.viewCashStatistics, .viewAllKPIs]),
+        PaletteCommand(name: "money", titleKey: "list.money", capabilities: [.viewCashStatistics, .viewAllKPIs]),
+        PaletteCommand(name: "expenses", titleKey: "list.expenses", capabilities: [.editExpenses, .viewAllKPIs]),
         PaletteCommand(name: "aging", titleKey: "title.aging", capabilities: [.viewAllReceivables]),
         PaletteCommand(name: "payables-aging", titleKey: "title.payables-aging", capabilities: [.viewPayables]),
         PaletteCommand(name: "refresh", titleKey: "command.refresh", capabilities: []),
