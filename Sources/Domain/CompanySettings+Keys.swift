@@ -2,7 +2,7 @@
 extension CompanySettings {
     public static let keys = ["company_name", "company_address", "company_phone", "currency", "payment_terms_days", "aging_bounds",
                               "dormant_days", "next_contact_days", "commission", "commission_on_revenue", "negative_stock", "default_warehouse",
-                              "unit_decimals"]
+                              "unit_decimals", "money_future_days"]
 
     /// A setting's value as it is typed back.
     public func value(of key: String) -> String? {
@@ -20,6 +20,7 @@ extension CompanySettings {
         case "negative_stock": allowNegativeStock ? "allowed" : "refused"
         case "default_warehouse": defaultWarehouse
         case "unit_decimals": unitDecimals.text
+        case "money_future_days": String(moneyFutureDays)
         default: nil
         }
     }
@@ -63,6 +64,7 @@ extension CompanySettings {
             guard v.count <= 32 else { throw DomainError("default_warehouse must be a warehouse code, not '\(raw)'", field: key) }
             s.defaultWarehouse = v.uppercased()
         case "unit_decimals": s.unitDecimals = try UnitDecimals.parse(v)
+        case "money_future_days": s.moneyFutureDays = try number(0...366)
         default:
             throw DomainError("unknown setting '\(key)' (one of: \(CompanySettings.keys.joined(separator: ", ")))", field: key)
         }

@@ -19,6 +19,9 @@ public struct CompanySettings: Sendable, Equatable, Codable {
     public var defaultWarehouse = ""
     /// How finely each unit is counted (a quantity finer than its unit is refused).
     public var unitDecimals = UnitDecimals.standard
+    /// How many days ahead a receipt, payment or expense may be dated (a post-dated cheque
+    /// keyed in when it arrives); 0: not after today.
+    public var moneyFutureDays = 0
 
     public init(companyName: String = "Rapport Trading", currency: String = "CNY", paymentTermsDays: Int = 30,
                 agingBounds: [Int] = [30, 60, 90, 180], dormantDays: Int = 90, defaultCommissionBasisPoints: Int64 = 300,

@@ -14,13 +14,14 @@ public struct ExpenseEntry: Sendable, Equatable {
         self.date = date; self.category = category; self.item = item; self.amount = amount; self.method = method; self.repId = repId; self.note = note
     }
 
-    public func validated(today: DateOnly) throws(DomainError) -> ExpenseEntry {
+    /// `futureDays`: the company's `money_future_days` (`MoneyDate`).
+    public func validated(today: DateOnly, futureDays: Int = 0) throws(DomainError) -> ExpenseEntry {
         var e = self
         e.category = category.trimmingSpaces()
         e.item = item.trimmingSpaces()
         e.note = note?.trimmingSpaces()
         if e.note?.isEmpty == true { e.note = nil }
-        guard date <= today else { throw DomainError("the date cannot be in the future", field: "date", code: "error.date-future", date.iso) }
+        try MoneyDate.check(date, today: today, futureDays: futureDays)
         guard !e.category.isEmpty else { throw DomainError("the category is required", field: "category", code: "error.required") }
         guard !e.item.isEmpty else { throw DomainError("the item is required", field: "item", code: "error.required") }
         guard e.item.count <= 80 else { throw DomainError("the item is longer than 80 characters", field: "item", code: "error.too-long", "80") }
@@ -34,5 +35,16 @@ public struct ExpenseEntry: Sendable, Equatable {
         let n = name.trimmingSpaces()
         guard !n.isEmpty, n.count <= 40 else { throw DomainError("a category is 1 to 40 characters, not '\(name)'", field: "category", code: "error.category-name", name) }
         return n
+    }
+}
+
+/// How far ahead a money document (a receipt, payment or expense) may be dated: not after
+/// today, or as many days after it as the company allows (`money_future_days`).
+public enum MoneyDate {
+    public static func check(_ date: DateOnly, today: DateOnly, futureDays: Int) throws(DomainError) {
+        guard date > today.adding(days: max(0, futureDays)) else { return }
+        if futureDays <= 0 { throw DomainError("the date cannot be in the future", field: "date", code: "error.date-future", date.iso) }
+        throw DomainError("\(date.iso) is more than \(futureDays) days after today (the company's money_future_days)", field: "date",
+                          code: "error.date-beyond-future-days", date.iso, String(futureDays))
     }
 }

@@ -58,8 +58,9 @@ public struct ReceiptDraft: Sendable, Equatable {
         self.reference = reference; self.note = note
     }
 
-    public func validated(today: DateOnly) throws(DomainError) -> ReceiptDraft {
-        guard date <= today else { throw DomainError("the date cannot be in the future", field: "date", code: "error.date-future", date.iso) }
+    /// `futureDays`: the company's `money_future_days` (`MoneyDate`).
+    public func validated(today: DateOnly, futureDays: Int = 0) throws(DomainError) -> ReceiptDraft {
+        try MoneyDate.check(date, today: today, futureDays: futureDays)
         guard amount.minorUnits > 0 else { throw DomainError("amount must be more than 0", field: "amount", code: "error.amount-positive") }
         var d = self
         d.reference = reference?.trimmingSpaces()

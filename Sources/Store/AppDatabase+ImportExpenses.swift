@@ -9,6 +9,7 @@ extension AppDatabase {
                                options: ImportOptions) throws(StoreError) -> ImportOutcome {
         try AppDatabase.requireImport(actor)
         return try bulkWrite { db in
+            let futureDays = try AppDatabase.settings(db).moneyFutureDays
             let categories = Set(try String.fetchAll(db, sql: "SELECT name FROM expense_categories"))
             let logins = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT lower(login), id FROM users").map { ($0[0] as String, $0[1] as Int64) })
             var numbers = Set(try String.fetchAll(db, sql: "SELECT number FROM expenses"))
@@ -19,7 +20,7 @@ extension AppDatabase {
             let item = try db.makeStatement(sql: "INSERT OR IGNORE INTO expense_items (category, item) VALUES (?, ?)")
             return try AppDatabase.importRows(db, rows, kind: "expenses", options: options, actor: actor, at: now) { row, problems, _ in
                 var e: ExpenseEntry
-                do throws(DomainError) { e = try row.record.validated(today: today) } catch {
+                do throws(DomainError) { e = try row.record.validated(today: today, futureDays: futureDays) } catch {
                     problems.append(AppDatabase.problem(row.line, error, values: ["date": row.record.date.iso, "category": row.record.category,
                                                                                   "item": row.record.item, "amount": row.record.amount.formatted(grouping: false)]))
                     return nil

@@ -13,6 +13,7 @@ extension AppDatabase {
         try AppDatabase.requireImport(actor)
         return try bulkWrite { db in
             let customers = try PartyLookup.load(db, table: "customers")
+            let futureDays = try AppDatabase.settings(db).moneyFutureDays
             var numbers = Set(try String.fetchAll(db, sql: "SELECT number FROM receipts"))
             var seen: [String: Int] = [:]
             let open = ImportedOpenItems(try db.makeStatement(sql: """
@@ -35,7 +36,7 @@ extension AppDatabase {
             let creator: Int64? = actor.userId == 0 ? nil : actor.userId
             return try AppDatabase.importRows(db, rows, kind: "receipts", options: options, actor: actor, at: now) { row, problems, _ in
                 var d: ReceiptDraft
-                do throws(DomainError) { d = try row.record.draft.validated(today: today) } catch {
+                do throws(DomainError) { d = try row.record.draft.validated(today: today, futureDays: futureDays) } catch {
                     problems.append(AppDatabase.problem(row.line, error, values: ["date": row.record.draft.date.iso, "amount": row.record.draft.amount.formatted(grouping: false),
                                                                                   "reference": row.record.draft.reference ?? "", "note": row.record.draft.note ?? ""]))
                     return nil

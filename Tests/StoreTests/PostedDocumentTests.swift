@@ -166,6 +166,32 @@ import Domain
         #expect(throws: StoreError.self) { try db.voidReceipt(id: saved.id, reason: "  ", by: finance, at: now) }
     }
 
+    /// A money document may be dated ahead only as far as the company allows (`money_future_days`):
+    /// by default not at all; refused naming the date and the days, nothing written.
+    func refusal(_ e: any Error) -> DomainError? { if case .invalid(let d)? = e as? StoreError { d } else { nil } }
+
+    @Test func aDateAheadOnlyAsFarAsTheSettingAllows() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let finance = try Fixtures.actor("finance", in: db), manager = try Fixtures.actor("manager", in: db)
+        let customer = try value(db, "SELECT customer_id FROM receivables WHERE status = 'posted' AND open_amount > 0 ORDER BY id LIMIT 1")
+        func receipt(_ days: Int) -> ReceiptDraft {
+            ReceiptDraft(partyId: customer, date: today.adding(days: days), amount: Money(minorUnits: 100), method: .cheque, split: .oldestFirst)
+        }
+        let count = try value(db, "SELECT COUNT(*) FROM receipts")
+        #expect { try db.postReceipt(receipt(1), by: finance, today: today, at: now) } throws: { refusal($0)?.code == "error.date-future" }
+        try db.saveSettings(try db.settings().setting("money_future_days", to: "3"), by: manager, at: now)
+        #expect { try db.postExpense(ExpenseEntry(date: today.adding(days: 4), category: "rent", item: "Office", amount: Money(minorUnits: 100), method: .bankTransfer),
+                                     by: finance, today: today, at: now) } throws: { e in
+            let d = refusal(e)
+            return d?.code == "error.date-beyond-future-days" && d?.arguments == [today.adding(days: 4).iso, "3"] && d?.field == "date"
+        }
+        #expect(try value(db, "SELECT COUNT(*) FROM receipts") == count)
+        let cheque = try db.postReceipt(receipt(3), by: finance, today: today, at: now)
+        #expect(try value(db, "SELECT receipt_date = ? FROM receipts WHERE id = ?", [today.adding(days: 3).iso, cheque.id]) == 1)
+        #expect(throws: DomainError.self) { try CompanySettings().setting("money_future_days", to: "-1") }
+        #expect(try db.check() == [])
+    }
+
     @Test func aPaymentIsAReceiptOnTheSupplierLedger() throws {
         let db = DemoFixture.make(inMemory: true)
         let finance = try Fixtures.actor("finance", in: db)

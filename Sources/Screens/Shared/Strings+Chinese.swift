@@ -854,5 +854,6 @@ extension Catalog {
         "sort.amount": "金额最大在前",
         "hint.open-documents": "单据",
         "action.open-documents": "打开这一行数字背后的单据",
+        "error.date-beyond-future-days": "%@ 晚于今天超过 %2 天（公司设置不允许更晚的日期）",
     ]
 }

@@ -854,5 +854,6 @@ extension Catalog {
         "sort.amount": "largest first",
         "hint.open-documents": "documents",
         "action.open-documents": "Open the documents behind this row's figures",
+        "error.date-beyond-future-days": "%@ is more than %2 days after today (the company allows no later date)",
     ]
 }

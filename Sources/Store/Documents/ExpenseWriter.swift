@@ -62,7 +62,8 @@ extension AppDatabase {
     @discardableResult
     public func postExpense(_ entry: ExpenseEntry, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> SavedDocument {
         let valid: ExpenseEntry
-        do { valid = try entry.validated(today: today) } catch { throw .invalid(error) }
+        let futureDays = try settings().moneyFutureDays
+        do { valid = try entry.validated(today: today, futureDays: futureDays) } catch { throw .invalid(error) }
         return try save(ExpenseWriter(entry: valid), by: actor, at: now)
     }
 

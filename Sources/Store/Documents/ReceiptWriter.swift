@@ -136,7 +136,8 @@ extension AppDatabase {
     @discardableResult
     public func postReceipt(_ draft: ReceiptDraft, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> SavedDocument {
         let valid: ReceiptDraft
-        do { valid = try draft.validated(today: today) } catch { throw .invalid(error) }
+        let futureDays = try settings().moneyFutureDays
+        do { valid = try draft.validated(today: today, futureDays: futureDays) } catch { throw .invalid(error) }
         return try save(ReceiptWriter(draft: valid, ledger: .receipts), by: actor, at: now)
     }
 
@@ -144,7 +145,8 @@ extension AppDatabase {
     @discardableResult
     public func postPayment(_ draft: ReceiptDraft, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> SavedDocument {
         let valid: ReceiptDraft
-        do { valid = try draft.validated(today: today) } catch { throw .invalid(error) }
+        let futureDays = try settings().moneyFutureDays
+        do { valid = try draft.validated(today: today, futureDays: futureDays) } catch { throw .invalid(error) }
         return try save(PaymentWriter(receipt: ReceiptWriter(draft: valid, ledger: .payments)), by: actor, at: now)
     }
 
