@@ -6,42 +6,54 @@ import GRDB
 /// either money ledger (receipts against receivables, payments against payables).
 extension MoneyLedger {
     /// One row per party with anything outstanding on `d`: the buckets (due-date ranges from
-    /// `AgingBuckets`) and the credit, summed by SQLite in one pass. Open on d: open now, or
-    /// settled after d (only those are read, through two indexes), plus what was allocated after
-    /// d by a document still posted; credit on d: unapplied now, or allocated only after d.
-    /// `parties`, when given, limits both to those parties (a rep's).
+    /// `AgingBuckets`) and the credit. Open on d: open now, or settled after d (only those are
+    /// read, through two indexes), plus what was allocated after d by a document still posted;
+    /// credit on d: unapplied now, or allocated only after d. SQLite gives each item's bucket
+    /// (its due date against the ranges) and the rows are summed here as they stream — no sort
+    /// of every item by party. `parties`, when given, limits both to those parties (a rep's).
     func rows(_ db: Database, asOf d: DateOnly, buckets: AgingBuckets, parties: String? = nil) throws -> [AgingRow] {
         let only = parties.map { " AND x.\(party) IN (\($0))" } ?? ""
-        // Columns as `openOnDay` gives them: party, due, credit, open. `+` keeps SQLite off the
-        // date index (every receipt up to d) and on the partial indexes.
+        // Columns as `openOnDay` gives them: party, bucket, credit, open. The credit with
+        // unapplied left is read from its own partial index (`SchemaV10`); `+` keeps SQLite off
+        // the date index (every receipt up to d) for the rest.
+        // Credit allocated after d is still there on d; a document whose credit was last
+        // allocated later on or before d (or never) has its allocations read for nothing.
         let credit = """
-            SELECT x.\(party), NULL, CASE WHEN x.unapplied = x.amount THEN x.amount
+            SELECT x.\(party), -1, CASE WHEN x.credit_allocated_on IS NULL OR x.credit_allocated_on <= ?1 THEN x.unapplied
                 ELSE x.unapplied + coalesce((SELECT SUM(a.amount) FROM \(allocations) a WHERE a.\(documentKey) = x.id AND a.allocated_on > ?1), 0) END, 0
             FROM \(documents) x
             """
+        // The newest range first: an item due on or after its start is in it.
         var arguments: [String] = [d.iso]
-        var sums: [String] = []
-        for range in buckets.dueDateRanges(asOf: d) {
-            var condition: [String] = []
-            if let from = range.from { arguments.append(from.iso); condition.append("due >= ?\(arguments.count)") }
-            if let to = range.to { arguments.append(to.iso); condition.append("due <= ?\(arguments.count)") }
-            sums.append("coalesce(SUM(CASE WHEN \(condition.joined(separator: " AND ")) THEN open END), 0)")
+        var bucket = "CASE"
+        let ranges = buckets.dueDateRanges(asOf: d)
+        for (i, range) in ranges.enumerated() {
+            guard let from = range.from else { bucket += " ELSE \(i)"; continue }
+            arguments.append(from.iso)
+            bucket += " WHEN x.due_date >= ?\(arguments.count) THEN \(i)"
         }
+        bucket += " END"
         let cursor = try Row.fetchCursor(db, sql: """
-            SELECT party, SUM(credit), \(sums.joined(separator: ", ")) FROM (
-                \(openOnDay("x.\(party) party, x.due_date due, 0 credit", only: only))
-                UNION ALL
-                \(credit) WHERE x.unapplied > 0 AND x.status = 'posted' AND +x.\(date) <= ?1\(only)
-                UNION ALL
-                \(credit) WHERE x.unapplied = 0 AND x.status = 'posted' AND x.credit_allocated_on > ?1 AND +x.\(date) <= ?1\(only)
-            ) GROUP BY party
+            \(openOnDay("x.\(party), \(bucket), 0", only: only))
+            UNION ALL
+            \(credit) WHERE x.unapplied > 0 AND x.status = 'posted' AND x.\(date) <= ?1\(only)
+            UNION ALL
+            \(credit) WHERE x.unapplied = 0 AND x.status = 'posted' AND x.credit_allocated_on > ?1 AND +x.\(date) <= ?1\(only)
             """, arguments: StatementArguments(arguments))
+        var at: [Int64: Int] = [:]
         var rows: [AgingRow] = []
-        let count = sums.count
+        let zero = [Money](repeating: .zero, count: ranges.count)
         while let r = try cursor.next() {
-            rows.append(AgingRow(partyId: r[0], buckets: (0..<count).map { Money(minorUnits: r[2 + $0]) }, unapplied: Money(minorUnits: -(r[1] as Int64))))
+            let party: Int64 = r[0], b: Int = r[1], credit: Int64 = r[2], open: Int64 = r[3]
+            let i: Int
+            if let known = at[party] { i = known } else {
+                i = rows.count
+                at[party] = i
+                rows.append(AgingRow(partyId: party, buckets: zero, unapplied: .zero))
+            }
+            if b < 0 { rows[i].unapplied -= Money(minorUnits: credit) } else { rows[i].buckets[b] += Money(minorUnits: open) }
         }
-        return rows
+        return rows.sorted { $0.partyId < $1.partyId }
     }
 
     /// The items open on day `?1` as SQL: `columns` of the item `x`, then `open`, what was open
@@ -75,12 +87,15 @@ extension AppDatabase {
         let rows = try (payables ? MoneyLedger.payments : .receipts).rows(db, asOf: asOf, buckets: buckets, parties: parties)
         var names: [Int64: (name: String, rep: String, limit: Int64)] = [:]
         if !rows.isEmpty {
-            // Tens of thousands of ids: bound as one JSON array rather than spelled into the SQL.
+            // Tens of thousands of ids: bound as one JSON array rather than spelled into the SQL;
+            // read through the customers' narrow name index, each rep's name shared.
             let ids = "[" + rows.map { String($0.partyId) }.joined(separator: ",") + "]"
-            let sql = payables ? "SELECT id, name, '', 0 FROM suppliers WHERE id IN (SELECT value FROM json_each(?))"
-                : "SELECT c.id, c.name, coalesce(u.display_name, ''), c.credit_limit FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id IN (SELECT value FROM json_each(?))"
+            let sql = payables ? "SELECT id, name, 0, 0 FROM suppliers WHERE id IN (SELECT value FROM json_each(?))"
+                : "SELECT id, name, coalesce(owner_id, 0), credit_limit FROM customers INDEXED BY customers_aging_names WHERE id IN (SELECT value FROM json_each(?))"
+            let reps = payables ? [:] : Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, display_name FROM users").map { ($0[0] as Int64, $0[1] as String) })
+            names.reserveCapacity(rows.count)
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: [ids])
-            while let r = try cursor.next() { names[r[0]] = (r[1], r[2], r[3]) }
+            while let r = try cursor.next() { names[r[0]] = (r[1], reps[r[2]] ?? "", r[3]) }
         }
         let labels = buckets.labels
         let bucketKeys = labels.map { $0 == "not-due" ? "aging.not-due" : $0 }
@@ -97,8 +112,14 @@ extension AppDatabase {
             sorted = keyed.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1.partyId < $1.1.partyId }.map(\.1)
         }
         func cells(_ r: AgingRow, name: CellValue, rep: String, limit: Int64?) -> [CellValue] {
-            let figures: [CellValue] = [name] + r.buckets.map { .money($0) } + [.money(r.unapplied), .money(r.balance)]
-            return payables ? figures : figures + [.text(rep), limit.map { $0 == 0 ? .empty : .money(minorUnits: $0) } ?? .empty]
+            var cells: [CellValue] = []
+            cells.reserveCapacity(r.buckets.count + 5)
+            cells.append(name)
+            for b in r.buckets { cells.append(.money(b)) }
+            cells.append(.money(r.unapplied))
+            cells.append(.money(r.balance))
+            if !payables { cells += [.text(rep), limit.map { $0 == 0 ? .empty : .money(minorUnits: $0) } ?? .empty] }
+            return cells
         }
         let total = Aging.total(rows, bucketCount: labels.count)
         let n = labels.count
