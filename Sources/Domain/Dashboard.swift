@@ -32,6 +32,10 @@ public struct RecordCard: Hashable, Sendable, Codable {
         public var total: Int
         /// Per row, the list of documents behind its figures (`Report.drills`); empty for none.
         public var drills: [ListQuery?] = []
+        /// A report's total row, last: not counted in the tab's title.
+        public var hasTotalRow = false
+        /// How many rows the tab's title counts.
+        public var counted: Int { total - (hasTotalRow ? 1 : 0) }
         public init(title: String, columns: [ColumnSpec], rows: [[CellValue]], refs: [RecordRef?] = [], total: Int? = nil, drills: [ListQuery?] = []) {
             self.title = title; self.columns = columns; self.rows = rows; self.refs = refs; self.total = total ?? rows.count; self.drills = drills
         }

@@ -9,7 +9,8 @@ enum RecordCardScreen {
     static func render(_ model: CardViewModel, in rect: Rect, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog, empty: String = "") {
         // Titles are data (a customer's name), except a few lists named by a catalog key.
         let name = model.card.map { $0.title.hasPrefix("title.") ? catalog.text($0.title) : $0.title } ?? catalog.text("app.loading")
-        let readOnly = model.card?.tabbed != true && model.ref.kind != .quote
+        // Posted documents are voided (`d`), orders changed or cancelled: not read-only.
+        let readOnly = model.card?.tabbed != true && ![.quote, .receipt, .payment, .shipment, .expense, .salesOrder].contains(model.ref.kind)
         var title = name + (readOnly ? "  (" + catalog.text("app.read-only-card") + ")" : "")
         // A report says which period it shows on every tab (it steps by month with [ ]).
         if model.ref.kind == .report, let card = model.card {
@@ -33,7 +34,7 @@ enum RecordCardScreen {
     }
 
     /// A section's title with its true count (the rows read so far may be fewer).
-    static func sectionTitle(_ s: RecordCard.Section, _ catalog: Catalog) -> String { catalog.text(s.title) + " \(s.total)" }
+    static func sectionTitle(_ s: RecordCard.Section, _ catalog: Catalog) -> String { catalog.text(s.title) + " \(s.counted)" }
 
     /// Fields, then each section's table, scrolled as one page.
     static func renderPage(_ model: CardViewModel, _ card: RecordCard, in inner: Rect, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog) {

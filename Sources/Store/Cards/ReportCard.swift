@@ -70,6 +70,11 @@ enum ReportCard: CardBuilder {
         var card = header(report, id: id)
         card.sortCount = try sorts(db, name: request.name).count
         card.sections = try opened(db, tables(report))
+        // A table ending in its total row counts its other rows in the tab's title.
+        let totals = (report.parts.isEmpty ? Array(repeating: report, count: max(1, report.tabs.count)) : [report] + report.parts).map {
+            $0.rows.last?.first == .status("report.total")
+        }
+        for (i, total) in zip(card.sections.indices, totals) { card.sections[i].hasTotalRow = total }
         return card
     }
 
