@@ -100,6 +100,7 @@ public protocol PostingStore: Sendable {
     func voidShipment(id: Int64, reason: String, by actor: Actor, at now: Int64) throws(StoreError)
     func checkVoid(_ ref: RecordRef, by actor: Actor) throws(StoreError)
     func openReceivables(customerId: Int64, by actor: Actor) throws(StoreError) -> [AllocationCandidate]
+    func creditLeft(_ party: RecordRef, by actor: Actor) throws(StoreError) -> Money
     @discardableResult
     func postReceipt(_ draft: ReceiptDraft, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> SavedDocument
     func voidReceipt(id: Int64, reason: String, by actor: Actor, at now: Int64) throws(StoreError)

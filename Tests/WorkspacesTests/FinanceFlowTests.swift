@@ -81,4 +81,29 @@ import TestSupport
         flow.drive(&model, runner, .newRecord)
         #expect(flow.editor(model) == nil)
     }
+
+    /// A new receipt for a customer with credit from earlier receipts says so above the form
+    /// (that credit is allocated from those receipts, not received again); its date may be
+    /// ahead of today only as far as the company allows.
+    @Test func aReceiptFormSaysWhatCreditIsLeftAndHowFarAheadItMayBeDated() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let (customer, credit) = try db.read { db -> (Int64, Int64) in
+            let r = try Row.fetchOne(db, sql: """
+                SELECT customer_id, SUM(unapplied) FROM receipts WHERE status = 'posted' AND unapplied > 0 GROUP BY customer_id ORDER BY customer_id LIMIT 1
+                """)
+            return (r?[0] ?? 0, r?[1] ?? 0)
+        }
+        let manager = try #require(try db.user(login: "manager")).actor
+        try db.saveSettings(try db.settings().setting("money_future_days", to: "2"), by: manager, at: 0)
+        var (model, runner) = flow.loggedIn("finance", db)
+        flow.drive(&model, runner, .open(RecordRef(.customer, customer)))
+        palette("new-receipt", &model, runner)
+        var e = try #require(flow.editor(model))
+        #expect(e.notice == EditorModel.Notice(key: "receipt.earlier-credit", argument: Money(minorUnits: credit).formatted(), isError: false))
+        let today = EditorFlowTests.today
+        #expect(e.form.fields[0].rule.check(today.adding(days: 2).iso, today: today) == nil)
+        #expect(e.form.fields[0].rule.check(today.adding(days: 3).iso, today: today)?.key == "error.date-beyond-future-days")
+        e.form.fields[0].value = today.adding(days: 3).iso
+        #expect(e.form.fields[0].rule.check(e.form.fields[0].value, today: today)?.more == ["2"])
+    }
 }

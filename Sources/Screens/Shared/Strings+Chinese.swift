@@ -855,5 +855,7 @@ extension Catalog {
         "hint.open-documents": "单据",
         "action.open-documents": "打开这一行数字背后的单据",
         "error.date-beyond-future-days": "%@ 晚于今天超过 %2 天（公司设置不允许更晚的日期）",
+        "receipt.earlier-credit": "该客户已有以前收款留下的 %@ 余额：请在原收款单上核销（按 a），不要在这里重复收款。",
+        "payment.earlier-credit": "该供应商已有以前付款留下的 %@ 预付：请在原付款单上核销（按 a），不要在这里重复付款。",
     ]
 }

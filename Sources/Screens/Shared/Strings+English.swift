@@ -855,5 +855,7 @@ extension Catalog {
         "hint.open-documents": "documents",
         "action.open-documents": "Open the documents behind this row's figures",
         "error.date-beyond-future-days": "%@ is more than %2 days after today (the company allows no later date)",
+        "receipt.earlier-credit": "This customer already has %@ of credit from earlier receipts: allocate it from those receipts (a on the receipt), not again here.",
+        "payment.earlier-credit": "This supplier already holds %@ of prepayment from earlier payments: allocate it from those payments (a on the payment), not again here.",
     ]
 }

@@ -94,6 +94,16 @@ public struct CreditSource: Sendable, Equatable {
 }
 
 extension AppDatabase {
+    /// What a customer's receipts (a supplier's payments) left unapplied, all told.
+    public func creditLeft(_ party: RecordRef, by actor: Actor) throws(StoreError) -> Money {
+        let ledger: MoneyLedger = party.kind == .supplier ? .payments : .receipts
+        guard actor.can(ledger.capability) else { throw .forbidden("\(actor.role.rawValue) cannot see \(ledger.documents)") }
+        return try read { db in
+            Money(minorUnits: try Int64.fetchOne(db, sql: "SELECT coalesce(SUM(unapplied), 0) FROM \(ledger.documents) WHERE \(ledger.party) = ? AND unapplied > 0 AND status = 'posted'",
+                                                 arguments: [party.id]) ?? 0)
+        }
+    }
+
     public func creditSource(_ ref: RecordRef, by actor: Actor) throws(StoreError) -> CreditSource {
         let ledger: MoneyLedger = ref.kind == .payment ? .payments : .receipts
         guard actor.can(ledger.capability) else { throw .forbidden("\(actor.role.rawValue) cannot allocate \(ledger.documents)") }

@@ -5,13 +5,13 @@ extension EditorModel {
     /// An expense: the date (today), the category (←→ over the company's list), the item (the
     /// category's first item to start with; typing another adds it to the list), the amount, the
     /// method, the rep it is for (salaries, commissions, travel; none by default) and a note.
-    public static func expense(_ source: ExpenseSource, today: DateOnly) -> EditorModel {
+    public static func expense(_ source: ExpenseSource, futureDays: Int = 0, today: DateOnly) -> EditorModel {
         // A standard category by its catalog key, one the company added as typed.
         let categories = source.categories.map { FieldRule.Option(value: $0, label: ExpenseCategory(rawValue: $0).map { "expense.\($0.rawValue)" } ?? $0) }
         let reps = [FieldRule.Option(value: "", label: "expense.no-rep")] + source.reps.map { FieldRule.Option(value: String($0.id), label: $0.name) }
         let first = source.categories.first ?? ""
         var model = EditorModel(purpose: .newExpense, title: "editor.new-expense", subject: "", form: FormModel(fields: [
-            .init("date", label: "field.date", rule: .pastDate(required: true), value: today.iso),
+            .init("date", label: "field.date", rule: .moneyDate(daysAhead: futureDays), value: today.iso),
             .init("category", label: "field.category", rule: .choice(categories), value: first),
             .init("item", label: "field.item", rule: .text(required: true, max: 80), value: source.items[first]?.first ?? ""),
             .init("amount", label: "field.amount", rule: .money),

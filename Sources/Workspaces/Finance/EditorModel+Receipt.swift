@@ -5,14 +5,20 @@ extension EditorModel {
     /// A receipt from a customer: date, amount, method, and one line per open receivable (oldest
     /// due first). Typing the amount splits it oldest first; any line may be set by hand, and the
     /// others share what is left; what is not allocated stays as the customer's credit.
-    public static func receipt(customerId: Int64, customerName: String, openItems: [AllocationCandidate], today: DateOnly) -> EditorModel {
-        money(.newReceipt(customerId: customerId), title: "editor.new-receipt", party: customerName, methodLabel: "field.method", openItems: openItems, today: today)
+    /// `credit`: what earlier receipts left unapplied (said above the form: it is allocated from
+    /// those receipts, not taken again); `futureDays`: how far ahead the date may be.
+    public static func receipt(customerId: Int64, customerName: String, openItems: [AllocationCandidate], credit: Money = .zero, futureDays: Int = 0,
+                               today: DateOnly) -> EditorModel {
+        money(.newReceipt(customerId: customerId), title: "editor.new-receipt", party: customerName, methodLabel: "field.method", openItems: openItems,
+              credit: credit, futureDays: futureDays, today: today)
     }
 
     /// A payment to a supplier: the same form over its open payables; what is not allocated
     /// stays as a prepayment.
-    public static func payment(supplierId: Int64, supplierName: String, openItems: [AllocationCandidate], today: DateOnly) -> EditorModel {
-        money(.newPayment(supplierId: supplierId), title: "editor.new-payment", party: supplierName, methodLabel: "field.pay-method", openItems: openItems, today: today)
+    public static func payment(supplierId: Int64, supplierName: String, openItems: [AllocationCandidate], credit: Money = .zero, futureDays: Int = 0,
+                               today: DateOnly) -> EditorModel {
+        money(.newPayment(supplierId: supplierId), title: "editor.new-payment", party: supplierName, methodLabel: "field.pay-method", openItems: openItems,
+              credit: credit, futureDays: futureDays, today: today)
     }
 
     /// A payment, or credit allocated from one: what is left is a prepayment to the supplier.
@@ -65,9 +71,10 @@ extension EditorModel {
     }
 
     /// `methodLabel`: how the method is asked — received (a receipt) or paid (a payment).
-    static func money(_ purpose: Purpose, title: String, party: String, methodLabel: String, openItems: [AllocationCandidate], today: DateOnly) -> EditorModel {
+    static func money(_ purpose: Purpose, title: String, party: String, methodLabel: String, openItems: [AllocationCandidate], credit: Money, futureDays: Int,
+                      today: DateOnly) -> EditorModel {
         var model = EditorModel(purpose: purpose, title: title, subject: party, form: FormModel(fields: [
-            .init("date", label: "field.date", rule: .pastDate(required: true), value: today.iso),
+            .init("date", label: "field.date", rule: .moneyDate(daysAhead: futureDays), value: today.iso),
             .init("amount", label: "field.amount", rule: .money),
             .init("method", label: methodLabel, rule: choice(PaymentMethod.self, prefix: "method"), value: PaymentMethod.bankTransfer.rawValue),
             .init("reference", label: "field.reference", rule: .text(required: false, max: 60)),
@@ -76,6 +83,10 @@ extension EditorModel {
         ], today: today))
         model.lines = allocationLines(openItems)
         model.form.focus = 1
+        let supplier = if case .newPayment = purpose { true } else { false }
+        if credit.minorUnits > 0 {
+            model.notice = Notice(key: supplier ? "payment.earlier-credit" : "receipt.earlier-credit", argument: credit.formatted(), isError: false)
+        }
         return model
     }
 

@@ -91,14 +91,16 @@ extension EffectRunner {
         case .reportView(let id, let section):
             return EditorModel.reportPeriod(id, section: section, reps: try database.ownerOptions(), today: session.today)
         case .newExpense:
-            return EditorModel.expense(try database.expenseSource(by: session.actor), today: session.today)
+            return EditorModel.expense(try database.expenseSource(by: session.actor), futureDays: try database.settings().moneyFutureDays, today: session.today)
         case .pickSupplier:
             return EditorModel.pickSupplier(try database.supplierOptions(by: session.actor), today: session.today)
         case .newPayment(let supplierId, let name):
             return EditorModel.payment(supplierId: supplierId, supplierName: name, openItems: try database.openPayables(supplierId: supplierId, by: session.actor),
+                                       credit: try database.creditLeft(RecordRef(.supplier, supplierId), by: session.actor), futureDays: try database.settings().moneyFutureDays,
                                        today: session.today)
         case .newReceipt(let customerId, let name):
             return EditorModel.receipt(customerId: customerId, customerName: name, openItems: try database.openReceivables(customerId: customerId, by: session.actor),
+                                       credit: try database.creditLeft(RecordRef(.customer, customerId), by: session.actor), futureDays: try database.settings().moneyFutureDays,
                                        today: session.today)
         case .voidDocument(let ref, let number):
             try database.checkVoid(ref, by: session.actor)

@@ -278,6 +278,9 @@ public enum FieldRule: Sendable, Equatable {
     case date(required: Bool)
     /// A date not after today (birthdays, when a contact happened).
     case pastDate(required: Bool)
+    /// A money document's date: required, not more than `daysAhead` days after today (the
+    /// company's `money_future_days`).
+    case moneyDate(daysAhead: Int)
     case choice([Option])
     case lookup([Option])
     /// A day of the year, with the year only if given (`05-12`, `1980-05-12`).
@@ -319,6 +322,15 @@ public enum FieldRule: Sendable, Equatable {
             guard let d = try? DateOnly.parse(v, today: today) else { return FieldError("error.date", v) }
             if case .pastDate = self, d > today { return FieldError("error.future-date", d.iso) }
             return nil
+        case .moneyDate(let days):
+            if v.isEmpty { return FieldError("error.required") }
+            guard let d = try? DateOnly.parse(v, today: today) else { return FieldError("error.date", v) }
+            do { try MoneyDate.check(d, today: today, futureDays: days); return nil } catch {
+                if days <= 0 { return FieldError("error.future-date", d.iso) }
+                var e = FieldError("error.date-beyond-future-days", d.iso)
+                e.more = [String(days)]
+                return e
+            }
         case .choice(let options):
             return options.contains { $0.value == v } ? nil : FieldError("error.required")
         case .birthday:
