@@ -56,6 +56,12 @@ public struct RecordCard: Hashable, Sendable, Codable {
     /// A report whose table `s` sorts: how many sorts it steps through (`ReportPeriod.View`).
     public var sortCount = 0
 
+    /// The first tab's height in lines: its fields, then each chart (a sparkline a line and a
+    /// gap; bars a title, a line each and a gap) — what ↑↓ scroll through.
+    public var overviewHeight: Int {
+        fields.count + 1 + charts.reduce(0) { $0 + ($1.bars.isEmpty ? ($1.spark.isEmpty ? 0 : 2) : $1.bars.count + 2) }
+    }
+
     public struct Chart: Hashable, Sendable, Codable {
         public var title: String
         public var gauge: BasisPoints?

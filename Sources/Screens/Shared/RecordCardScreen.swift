@@ -79,10 +79,21 @@ enum RecordCardScreen {
             if !card.comparison.isEmpty {
                 renderComparison(card, fields, labelWidth: labelWidth, in: body, into: &buffer, context: context, catalog: catalog)
             } else {
-                renderFields(fields, labelWidth: labelWidth, scroll: model.scroll, in: body, into: &buffer, context: context, catalog: catalog)
-                // Under the fields (in two columns on a wide window: half as many rows).
+                // Under the fields (in two columns on a wide window: half as many rows); taller
+                // than the window (a year of months in bars), drawn whole and scrolled by ↑↓.
                 let rows = body.width >= 110 ? (fields.count + 1) / 2 : fields.count
-                renderBars(card.charts, below: rows, in: body, into: &buffer, context: context, catalog: catalog)
+                let height = card.overviewHeight - fields.count + rows
+                guard height > body.height else {
+                    renderFields(fields, labelWidth: labelWidth, scroll: 0, in: body, into: &buffer, context: context, catalog: catalog)
+                    renderBars(card.charts, below: rows, in: body, into: &buffer, context: context, catalog: catalog)
+                    return
+                }
+                var page = CellBuffer(width: body.width, height: height)
+                let whole = Rect(x: 0, y: 0, width: body.width, height: height)
+                renderFields(fields, labelWidth: labelWidth, scroll: 0, in: whole, into: &page, context: context, catalog: catalog)
+                renderBars(card.charts, below: rows, in: whole, into: &page, context: context, catalog: catalog)
+                let top = min(model.scroll, height - body.height)
+                for y in 0..<body.height { for x in 0..<body.width { buffer[body.x + x, body.y + y] = page[x, top + y] } }
             }
             return
         }

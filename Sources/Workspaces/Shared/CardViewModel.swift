@@ -97,7 +97,7 @@ public struct CardViewModel: Sendable, Equatable {
 
     public var lineCount: Int {
         guard let card else { return 0 }
-        if isTabbed { return card.fields.count }
+        if isTabbed { return card.overviewHeight }
         return card.fields.count + card.sections.reduce(0) { $0 + $1.rows.count + 3 }
     }
 }
