@@ -112,6 +112,7 @@ public protocol PostingStore: Sendable {
     func expenseSource(by actor: Actor) throws(StoreError) -> ExpenseSource
     @discardableResult
     func postExpense(_ entry: ExpenseEntry, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> SavedDocument
+    func addExpenseCategory(_ name: String, by actor: Actor, at now: Int64) throws(StoreError)
     func voidExpense(id: Int64, reason: String, by actor: Actor, at now: Int64) throws(StoreError)
     func openPayables(supplierId: Int64, by actor: Actor) throws(StoreError) -> [AllocationCandidate]
     func allocateCredit(receiptId: Int64, to lines: [ReceiptDraft.ManualAllocation], on day: DateOnly, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError)

@@ -106,4 +106,24 @@ import TestSupport
         e.form.fields[0].value = today.adding(days: 3).iso
         #expect(e.form.fields[0].rule.check(e.form.fields[0].value, today: today)?.more == ["2"])
     }
+
+    /// Finance adds a category from the palette; the expense form offers it at once; a name
+    /// already on the list is refused beside the field, and nothing is added.
+    @Test func aNewExpenseCategoryFromThePalette() throws {
+        let db = DemoFixture.make(inMemory: true)
+        var (model, runner) = flow.loggedIn("finance", db)
+        palette("new-expense-category", &model, runner)
+        #expect(flow.editor(model)?.purpose == .newExpenseCategory)
+        flow.type("展会 Trade fairs", &model, runner)
+        flow.key(.save, &model, runner)
+        #expect(flow.editor(model) == nil)
+        #expect(try db.expenseCategories().last == "展会 Trade fairs")
+        palette("new-expense-category", &model, runner)
+        flow.type("展会 Trade fairs", &model, runner)
+        flow.key(.save, &model, runner)
+        #expect(flow.editor(model)?.form.fields.first?.error?.key == "error.category-exists")
+        #expect(try db.expenseCategories().filter { $0 == "展会 Trade fairs" }.count == 1)
+        let finance = try #require(try db.user(login: "finance")).actor
+        #expect(try db.expenseSource(by: finance).categories.contains("展会 Trade fairs"))
+    }
 }

@@ -857,5 +857,7 @@ extension Catalog {
         "error.date-beyond-future-days": "%@ 晚于今天超过 %2 天（公司设置不允许更晚的日期）",
         "receipt.earlier-credit": "该客户已有以前收款留下的 %@ 余额：请在原收款单上核销（按 a），不要在这里重复收款。",
         "payment.earlier-credit": "该供应商已有以前付款留下的 %@ 预付：请在原付款单上核销（按 a），不要在这里重复付款。",
+        "editor.new-expense-category": "新增费用类别",
+        "saved.expense-category": "已新增类别 %@：费用表单现在可以选择",
     ]
 }

@@ -857,5 +857,7 @@ extension Catalog {
         "error.date-beyond-future-days": "%@ is more than %2 days after today (the company allows no later date)",
         "receipt.earlier-credit": "This customer already has %@ of credit from earlier receipts: allocate it from those receipts (a on the receipt), not again here.",
         "payment.earlier-credit": "This supplier already holds %@ of prepayment from earlier payments: allocate it from those payments (a on the payment), not again here.",
+        "editor.new-expense-category": "New expense category",
+        "saved.expense-category": "Category %@ added: the expense form offers it now",
     ]
 }

@@ -5,6 +5,14 @@ extension EditorModel {
     /// An expense: the date (today), the category (←→ over the company's list), the item (the
     /// category's first item to start with; typing another adds it to the list), the amount, the
     /// method, the rep it is for (salaries, commissions, travel; none by default) and a note.
+    /// A category for the company's list (`:new-expense-category`): its name, as the expense
+    /// form will offer it.
+    public static func expenseCategory(today: DateOnly) -> EditorModel {
+        EditorModel(purpose: .newExpenseCategory, title: "editor.new-expense-category", subject: "", form: FormModel(fields: [
+            .init("category", label: "field.category", rule: .text(required: true, max: 40)),
+        ], today: today))
+    }
+
     public static func expense(_ source: ExpenseSource, futureDays: Int = 0, today: DateOnly) -> EditorModel {
         // A standard category by its catalog key, one the company added as typed.
         let categories = source.categories.map { FieldRule.Option(value: $0, label: ExpenseCategory(rawValue: $0).map { "expense.\($0.rawValue)" } ?? $0) }

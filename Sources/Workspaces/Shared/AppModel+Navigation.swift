@@ -142,6 +142,8 @@ extension AppModel {
             stack.append(.editor(.pickCustomer(for: .receipt, today: today)))
         case "new-expense":
             return [.openEditor(.newExpense)]
+        case "new-expense-category":
+            stack.append(.editor(.expenseCategory(today: today)))
         case "new-payment":
             if case .card(let m)? = current, m.ref.kind == .supplier, let title = m.card?.title {
                 return [.openEditor(.newPayment(supplierId: m.ref.id, name: title))]

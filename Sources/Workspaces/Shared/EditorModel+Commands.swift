@@ -7,7 +7,7 @@ extension EditorModel {
         switch purpose {
         case .newQuote, .editQuote, .acceptQuote, .rejectQuote: quoteCommand
         case .newOrder, .editOrder, .cancelOrder: orderCommand
-        case .newShipment, .newReceipt, .newPayment, .allocateCredit, .newExpense, .voidDocument: postingCommand
+        case .newShipment, .newReceipt, .newPayment, .allocateCredit, .newExpense, .newExpenseCategory, .voidDocument: postingCommand
         case .filterCustomers, .pickCustomer, .filterOrders, .pickOrder, .pickSupplier, .reportPeriod: nil
         default: customerCommand
         }
@@ -107,6 +107,9 @@ extension EditorModel {
                 let saved = try s.postExpense(entry, by: c.actor, today: c.today, at: c.now)
                 return [.saved(toastKey: "saved.expense", argument: saved.number), .open(RecordRef(.expense, saved.id))]
             }
+        case .newExpenseCategory:
+            let name = value("category")
+            return .saying("saved.expense-category", name) { (s, c) throws(StoreError) in try s.addExpenseCategory(name, by: c.actor, at: c.now) }
         case .allocateCredit(let ref):
             let lines = (self.lines?.items ?? []).filter { $0.amount.minorUnits > 0 }.map { ReceiptDraft.ManualAllocation(itemId: $0.id, amount: $0.amount) }
             let day = FieldRule.date(value("date"), today: form.today) ?? form.today

@@ -26,6 +26,8 @@ public struct EditorModel: Sendable, Equatable {
         case newReceipt(customerId: Int64)
         case newPayment(supplierId: Int64)
         case newExpense
+        /// A category added to the company's list of expense categories.
+        case newExpenseCategory
         /// A receipt's (payment's) unapplied credit allocated later.
         case allocateCredit(RecordRef)
         /// Voiding a posted shipment or receipt, with a reason.

@@ -27,6 +27,7 @@ public struct PaletteCommand: Sendable, Equatable {
         PaletteCommand(name: "new-receipt", titleKey: "editor.new-receipt", capabilities: [.postReceipts]),
         PaletteCommand(name: "new-payment", titleKey: "editor.new-payment", capabilities: [.postPayments]),
         PaletteCommand(name: "new-expense", titleKey: "editor.new-expense", capabilities: [.editExpenses]),
+        PaletteCommand(name: "new-expense-category", titleKey: "editor.new-expense-category", capabilities: [.editExpenses]),
         PaletteCommand(name: "expense-stats", titleKey: "title.expense-stats", capabilities: [.editExpenses, .viewAllKPIs]),
         PaletteCommand(name: "receivables", titleKey: "title.receivables", capabilities: [.viewAllReceivables]),
         PaletteCommand(name: "commissions", titleKey: "title.commissions", capabilities: [.editExpenses, .viewAllKPIs]),
