@@ -457,7 +457,8 @@ scenario_receipt_then_aging() {
 
 scenario_expense_in_statistics() {
   # Finance in Chinese at 80×24, mono: :new-expense, ←→ to travel (the item follows), an amount,
-  # Ctrl-S posts EX- and opens it; :expense-stats shows the travel line grown by that amount.
+  # Ctrl-S posts EX- and opens it; :expense-stats shows the travel line grown by that amount, and
+  # Enter on it lists the travel expenses, the new one among them.
   local before after
   before=$(sql "SELECT coalesce(SUM(amount), 0) FROM expenses WHERE status = 'posted' AND category = 'travel' AND expense_date BETWEEN '2026-11-01' AND '$TODAY'")
   start expense 80 24 xterm-256color "$BIN" --db "$DB" --today "$TODAY" --lang zh --theme mono || return 1
@@ -473,6 +474,13 @@ scenario_expense_in_statistics() {
   local shown
   shown="$(echo $((after / 100)) | sed -E ':a;s/^([0-9]+)([0-9]{3})/\1,\2/;ta').$(printf %02d $((after % 100)))"
   wait_for expense "$shown" || { echo "--- the travel line does not show $shown"; return 1; }
+  # Enter on the travel row of the by-category tab opens the expenses behind it, the new one first.
+  local rank number i
+  rank=$(sql "SELECT COUNT(*) FROM (SELECT category, SUM(amount) s FROM expenses WHERE status = 'posted' AND expense_date BETWEEN '2026-11-01' AND '$TODAY' GROUP BY 1) WHERE s > $after")
+  number=$(sql "SELECT number FROM expenses ORDER BY id DESC LIMIT 1")
+  tm send-keys -t expense 2; wait_for expense "按类别" || return 1
+  for ((i = 0; i < rank; i++)); do tm send-keys -t expense Down; done
+  tm send-keys -t expense Enter; wait_for expense "差旅" && wait_for expense "$number" && wait_for expense "888.88" || return 1
 }
 
 # RAPPORT_SCENARIOS="a b" runs only those.
