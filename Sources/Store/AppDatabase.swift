@@ -27,6 +27,7 @@ public final class AppDatabase: Sendable {
         m.registerMigration(SchemaV8.identifier, foreignKeyChecks: .immediate) { db in try SchemaV8.migrate(db) }
         m.registerMigration(SchemaV9.identifier, foreignKeyChecks: .immediate) { db in try SchemaV9.migrate(db) }
         m.registerMigration(SchemaV10.identifier, foreignKeyChecks: .immediate) { db in try SchemaV10.migrate(db) }
+        m.registerMigration(SchemaV11.identifier, foreignKeyChecks: .immediate) { db in try SchemaV11.migrate(db) }
         return m
     }
 

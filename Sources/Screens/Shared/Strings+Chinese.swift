@@ -859,5 +859,11 @@ extension Catalog {
         "payment.earlier-credit": "该供应商已有以前付款留下的 %@ 预付：请在原付款单上核销（按 a），不要在这里重复付款。",
         "editor.new-expense-category": "新增费用类别",
         "saved.expense-category": "已新增类别 %@：费用表单现在可以选择",
+        "error.po-not-open": "%@ 状态为%2；只有未完成的采购单可以修改",
+        "error.po-has-receipts": "%@ 已有入库单 %2，不能再修改",
+        "error.expected-before-order": "预计到货日 %@ 早于下单日 %2",
+        "error.cost-negative": "单价成本不能小于零，而不是 %@",
+        "error.supplier-missing": "供应商 %@ 不存在",
+        "error.reason-required": "必须填写原因",
     ]
 }

@@ -859,5 +859,11 @@ extension Catalog {
         "payment.earlier-credit": "This supplier already holds %@ of prepayment from earlier payments: allocate it from those payments (a on the payment), not again here.",
         "editor.new-expense-category": "New expense category",
         "saved.expense-category": "Category %@ added: the expense form offers it now",
+        "error.po-not-open": "%@ is %2; only an open order is changed",
+        "error.po-has-receipts": "%@ has goods receipt %2: it is no longer changed",
+        "error.expected-before-order": "The expected date %@ is before the order date %2",
+        "error.cost-negative": "A unit cost cannot be below zero, not %@",
+        "error.supplier-missing": "Supplier %@ does not exist",
+        "error.reason-required": "A reason is required",
     ]
 }
