@@ -13,6 +13,9 @@ public enum ListKind: String, Sendable, Codable, CaseIterable {
     case moneyDocuments = "money"
     /// Expenses, newest first (or largest), filtered by period, category, item and rep.
     case expenses
+    /// Purchase orders: still expected first (the overdue at the top), then the rest newest
+    /// first; or by number; filtered by status and supplier.
+    case purchaseOrders = "purchase-orders"
 
     /// A list this long says "more than N" instead of counting every row (a million orders).
     public var countCap: Int? { self == .customers || self == .openOrders ? nil : 10_000 }
@@ -25,6 +28,7 @@ public enum ListKind: String, Sendable, Codable, CaseIterable {
         case .orders: ["order-date", "due-date", "number", "customer", "value"]
         case .shipments: ["ship-date", "number"]
         case .moneyDocuments, .expenses: ["date", "amount"]
+        case .purchaseOrders: ["expected", "order-date", "number"]
         }
     }
 }

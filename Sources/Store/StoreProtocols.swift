@@ -113,6 +113,14 @@ public protocol PostingStore: Sendable {
     @discardableResult
     func postExpense(_ entry: ExpenseEntry, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> SavedDocument
     func addExpenseCategory(_ name: String, by actor: Actor, at now: Int64) throws(StoreError)
+    func purchaseOrderSource(supplierId: Int64, excluding order: Int64?, by actor: Actor) throws(StoreError) -> PurchaseOrderSource
+    func purchaseOrderForEdit(id: Int64, by actor: Actor) throws(StoreError) -> PurchaseOrderForEdit
+    @discardableResult
+    func savePurchaseOrder(_ order: PurchaseOrderEntry, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> SavedDocument
+    @discardableResult
+    func updatePurchaseOrder(id: Int64, version: Int64, _ order: PurchaseOrderEntry, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> String
+    @discardableResult
+    func cancelPurchaseOrder(id: Int64, reason: String, by actor: Actor, at now: Int64) throws(StoreError) -> String
     func voidExpense(id: Int64, reason: String, by actor: Actor, at now: Int64) throws(StoreError)
     func openPayables(supplierId: Int64, by actor: Actor) throws(StoreError) -> [AllocationCandidate]
     func allocateCredit(receiptId: Int64, to lines: [ReceiptDraft.ManualAllocation], on day: DateOnly, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError)

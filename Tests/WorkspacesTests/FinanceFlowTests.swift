@@ -36,7 +36,7 @@ import TestSupport
         }
         var (model, runner) = flow.loggedIn("finance", db)
         palette("new-payment", &model, runner)
-        #expect(flow.editor(model)?.purpose == .pickSupplier)
+        #expect(flow.editor(model)?.purpose == .pickSupplier(then: .payment))
         flow.type(code, &model, runner)
         flow.key(.enter, &model, runner)
         var e = try #require(flow.editor(model))

@@ -6,11 +6,14 @@ enum PurchaseOrderCard: CardBuilder {
     static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
         try AppDatabase.requireSupplierSide(actor)
         guard let r = try Row.fetchOne(db, sql: """
-            SELECT p.number, s.name, p.order_date, p.expected_date, p.status, p.total FROM purchase_orders p JOIN suppliers s ON s.id = p.supplier_id WHERE p.id = ?
+            SELECT p.number, s.name, p.order_date, p.expected_date, p.status, p.total, coalesce(w.code || ' ' || w.name, ''), p.note, p.cancel_reason
+            FROM purchase_orders p JOIN suppliers s ON s.id = p.supplier_id LEFT JOIN warehouses w ON w.id = p.warehouse_id WHERE p.id = ?
             """, arguments: [id]) else { throw StoreError.notFound("purchase order \(id)") }
         return RecordCard(ref: RecordRef(.purchaseOrder, id), title: "\(r[0] as String)  \(r[1] as String)", fields: [
-            .init("field.supplier", .text(r[1] as String)), .init("field.order-date", .date(iso: r[2])), .init("field.expected-date", .date(iso: r[3])),
+            .init("field.number", .text(r[0] as String)), .init("field.supplier", .text(r[1] as String)), .init("field.order-date", .date(iso: r[2])),
+            .init("field.expected-date", .date(iso: r[3])), .init("field.warehouse", .text(r[6] as String)),
             .init("field.status", .status("status.\(r[4] as String)")), .init("field.total", .money(minorUnits: r[5])),
+            .init("field.note", .text(orEmpty: r[7])), .init("field.cancel-reason", .text(orEmpty: r[8])),
         ], sections: [])
     }
 

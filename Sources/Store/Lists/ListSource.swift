@@ -72,6 +72,7 @@ extension AppDatabase {
         case .shipments: ShipmentListSource.self
         case .moneyDocuments: MoneyDocumentListSource.self
         case .expenses: ExpenseListSource.self
+        case .purchaseOrders: PurchaseOrderListSource.self
         }
     }
 

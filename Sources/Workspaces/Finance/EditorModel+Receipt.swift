@@ -31,12 +31,12 @@ extension EditorModel {
     }
 
     /// Which supplier a payment is to: a look-up over every supplier (code, name, pinyin).
-    public static func pickSupplier(_ suppliers: [SupplierOption], today: DateOnly) -> EditorModel {
+    public static func pickSupplier(_ suppliers: [SupplierOption], then target: SupplierPickTarget = .payment, today: DateOnly) -> EditorModel {
         let options = suppliers.map { FieldRule.Option(value: String($0.id), label: $0.code + " " + $0.name, search: $0.searchKey) }
-        var model = EditorModel(purpose: .pickSupplier, title: "editor.new-payment", subject: "", form: FormModel(fields: [
+        var model = EditorModel(purpose: .pickSupplier(then: target), title: target == .payment ? "editor.new-payment" : "editor.new-po", subject: "", form: FormModel(fields: [
             .init("supplier", label: "field.supplier", rule: .lookup(options)),
         ], today: today))
-        model.notice = Notice(key: "pick.supplier-how", isError: false)
+        model.notice = Notice(key: target == .payment ? "pick.supplier-how" : "pick.supplier-po", isError: false)
         return model
     }
 

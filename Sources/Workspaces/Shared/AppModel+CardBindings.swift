@@ -39,9 +39,10 @@ extension AppModel {
             return Binding("new-record", "hint.allocate-credit", .newRecord, help: "action.allocate-credit", needs: [m.ref.kind == .payment ? .postPayments : .postReceipts])
                 .unless(left, "reason.no-credit-left")
         }
-        if m.ref.kind == .supplier, m.currentSection?.title == "section.payments" || m.currentSection?.title == "section.payables" {
+        if m.ref.kind == .supplier, m.currentSection?.title == "section.payments" || m.currentSection?.title == "section.payables", can(.postPayments) {
             return Binding("new-record", "hint.new-payment", .newRecord, help: "editor.new-payment", needs: [.postPayments])
         }
+        if m.ref.kind == .supplier { return Binding("new-record", "hint.new-po", .newRecord, help: "editor.new-po", needs: [.editPurchaseOrders]) }
         guard m.ref.kind == .customer else { return nil }
         switch m.currentSection?.title {
         case "section.contacts"?: return Binding("new-record", "hint.new-contact", .newRecord, help: "action.new-contact", needs: Self.customerWriters)

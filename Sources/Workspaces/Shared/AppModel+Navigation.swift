@@ -142,13 +142,21 @@ extension AppModel {
             stack.append(.editor(.pickCustomer(for: .receipt, today: today)))
         case "new-expense":
             return [.openEditor(.newExpense)]
+        case "new-po":
+            // On a supplier's card: a PO for that supplier; anywhere else: which one.
+            if case .card(let m)? = current, m.ref.kind == .supplier, let title = m.card?.title {
+                return [.openEditor(.newPurchaseOrder(supplierId: m.ref.id, name: title))]
+            }
+            return [.openEditor(.pickSupplier(then: .purchaseOrder))]
+        case "purchase-orders":
+            return openList(.purchaseOrders)
         case "new-expense-category":
             stack.append(.editor(.expenseCategory(today: today)))
         case "new-payment":
             if case .card(let m)? = current, m.ref.kind == .supplier, let title = m.card?.title {
                 return [.openEditor(.newPayment(supplierId: m.ref.id, name: title))]
             }
-            return [.openEditor(.pickSupplier)]
+            return [.openEditor(.pickSupplier(then: .payment))]
         case "new-order":
             if let (id, name) = selectedCustomer() { return [.openEditor(.newOrder(customerId: id, name: name))] }
             stack.append(.editor(.pickCustomer(for: .order, today: today)))

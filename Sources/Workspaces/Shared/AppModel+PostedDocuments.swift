@@ -16,6 +16,10 @@ extension AppModel {
             guard m.ref.kind == .salesOrder, can(.postShipments), orderIsOpen(m) else { return [] }
             return [.openEditor(.newShipment(orderId: m.ref.id))]
         case .editOrder, .cancelOrder:
+            if m.ref.kind == .purchaseOrder, can(.editPurchaseOrders), purchaseOrderStatus(m) == .open {
+                return [.openEditor(move == .editOrder ? .editPurchaseOrder(id: m.ref.id)
+                                    : .cancelPurchaseOrder(id: m.ref.id, number: m.card?.field("field.number")?.plainText ?? ""))]
+            }
             guard m.ref.kind == .salesOrder, can(.editSalesOrders), orderStatus(m) == .open else { return [] }
             return [.openEditor(move == .editOrder ? .editOrder(id: m.ref.id) : .cancelOrder(id: m.ref.id))]
         case .void:
@@ -35,6 +39,11 @@ extension AppModel {
     }
 
     func orderIsOpen(_ m: CardViewModel) -> Bool { orderStatus(m)?.isOpen == true }
+
+    func purchaseOrderStatus(_ m: CardViewModel) -> PurchaseOrderStatus? {
+        guard case .status(let key)? = m.card?.field("field.status") else { return nil }
+        return PurchaseOrderStatus(rawValue: String(key.dropFirst("status.".count)))
+    }
 
     func orderStatus(_ m: CardViewModel) -> OrderStatus? {
         guard case .status(let key)? = m.card?.field("field.status") else { return nil }
@@ -63,6 +72,12 @@ extension AppModel {
             list += [Binding("edit", "hint.edit", .document(.editOrder), help: "action.edit-order", needs: [.editSalesOrders]).unless(orderStatus(m) == .open, "reason.order-shipped"),
                      Binding("reject", "hint.cancel-order", .document(.cancelOrder), help: "action.cancel-order", needs: [.editSalesOrders])
                         .unless(orderStatus(m) == .open, "reason.order-shipped")]
+        }
+        if m.ref.kind == .purchaseOrder {
+            // Changed or cancelled only while nothing has been received (the Store names a receipt).
+            let open = purchaseOrderStatus(m) == .open
+            list += [Binding("edit", "hint.edit", .document(.editOrder), help: "action.edit-po", needs: [.editPurchaseOrders]).unless(open, "reason.po-not-open"),
+                     Binding("reject", "hint.cancel-order", .document(.cancelOrder), help: "action.cancel-po", needs: [.editPurchaseOrders]).unless(open, "reason.po-not-open")]
         }
         if let target = voidTarget(m) {
             // A shipment whose card names receipts paying it is voided after them.

@@ -113,6 +113,10 @@ extension AppModel {
            ["section.payments", "section.payables"].contains(m.currentSection?.title) {
             return [.openEditor(.newPayment(supplierId: m.ref.id, name: title))]
         }
+        if case .card(let m)? = current, m.ref.kind == .supplier, let title = m.card?.title, can(.editPurchaseOrders) {
+            return [.openEditor(.newPurchaseOrder(supplierId: m.ref.id, name: title))]
+        }
+        if currentList?.kind == .purchaseOrders, can(.editPurchaseOrders) { return [.openEditor(.pickSupplier(then: .purchaseOrder))] }
         if case .card(let m)? = current, m.ref.kind == .customer, let title = m.card?.title {
             switch m.currentSection?.title {
             case "section.contacts"? where canEditCustomers: return [.openEditor(.newContact(customerId: m.ref.id, name: title))]

@@ -59,6 +59,9 @@ public struct DocumentLines: Sendable, Equatable {
     /// price the line being typed started from (a catalog key and its arguments).
     var lastPrices: [Int64: LastPrice]?
     public var priceNote: UserMessage?
+    /// What the price note says: the last price (its catalog key), or the product's own.
+    var priceKeys = PriceKeys(last: "order.price-last", list: "order.price-list")
+    struct PriceKeys: Sendable, Equatable { var last: String, list: String }
     /// Orders: the credit the customer already uses, against its limit.
     public var credit: CreditExposure?
     /// Two header dates that must be in order (a quote's date and valid-until).
@@ -79,10 +82,10 @@ public struct DocumentLines: Sendable, Equatable {
     mutating func startingPrice(_ p: ProductOption) -> Money {
         guard let lastPrices else { return p.listPrice }
         if let last = lastPrices[p.id] {
-            priceNote = UserMessage("order.price-last", last.price.formatted(), last.on.iso)
+            priceNote = UserMessage(priceKeys.last, last.price.formatted(), last.on.iso)
             return last.price
         }
-        priceNote = UserMessage("order.price-list")
+        priceNote = UserMessage(priceKeys.list)
         return p.listPrice
     }
 

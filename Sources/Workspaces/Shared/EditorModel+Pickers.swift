@@ -2,6 +2,11 @@ import Domain
 import Store
 
 /// The document a picked customer starts.
+/// What a picked supplier opens: a payment to it, or a purchase order.
+public enum SupplierPickTarget: String, Sendable, Equatable {
+    case payment, purchaseOrder
+}
+
 public enum CustomerPickTarget: String, Sendable, Equatable {
     case order, quote, receipt
 
@@ -86,10 +91,11 @@ extension EditorModel {
             }
         case .pickOrder:
             return pickedOrder.map { .newShipment(orderId: $0) }
-        case .pickSupplier:
+        case .pickSupplier(let target):
             guard let field = form.fields.first(where: { $0.key == "supplier" }), case .lookup(let options) = field.rule,
                   let o = options.first(where: { $0.label == field.value }), let id = Int64(o.value) else { return nil }
-            return .newPayment(supplierId: id, name: o.label.split(separator: " ", maxSplits: 1).last.map(String.init) ?? o.label)
+            let name = o.label.split(separator: " ", maxSplits: 1).last.map(String.init) ?? o.label
+            return target == .payment ? .newPayment(supplierId: id, name: name) : .newPurchaseOrder(supplierId: id, name: name)
         default:
             return nil
         }

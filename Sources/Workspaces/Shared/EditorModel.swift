@@ -28,6 +28,9 @@ public struct EditorModel: Sendable, Equatable {
         case newExpense
         /// A category added to the company's list of expense categories.
         case newExpenseCategory
+        case newPurchaseOrder(supplierId: Int64)
+        case editPurchaseOrder(id: Int64, supplierId: Int64, version: Int64)
+        case cancelPurchaseOrder(id: Int64)
         /// A receipt's (payment's) unapplied credit allocated later.
         case allocateCredit(RecordRef)
         /// Voiding a posted shipment or receipt, with a reason.
@@ -40,8 +43,8 @@ public struct EditorModel: Sendable, Equatable {
         case filterOrders
         /// Not a write: which open order a new shipment is from.
         case pickOrder
-        /// Not a write: which supplier a new payment is to.
-        case pickSupplier
+        /// Not a write: which supplier a new payment (or purchase order) is to.
+        case pickSupplier(then: SupplierPickTarget)
         /// Not a write: the period a report card shows (its id, the tab to open it on).
         case reportPeriod(Int64, section: String)
 

@@ -63,10 +63,13 @@ public enum EditorRequest: Sendable, Equatable {
     case cancelOrder(id: Int64)
     case newShipment(orderId: Int64)
     case newReceipt(customerId: Int64, name: String)
-    case pickSupplier
+    case pickSupplier(then: SupplierPickTarget)
     case newPayment(supplierId: Int64, name: String)
     case allocateCredit(RecordRef)
     case newExpense
+    case newPurchaseOrder(supplierId: Int64, name: String)
+    case editPurchaseOrder(id: Int64)
+    case cancelPurchaseOrder(id: Int64, number: String)
     /// `f` on a report narrowed by rep (aging): the day, and the reps to choose from.
     case reportView(Int64, section: String)
     case voidDocument(RecordRef, number: String)

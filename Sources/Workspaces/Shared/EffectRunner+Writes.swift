@@ -92,8 +92,11 @@ extension EffectRunner {
             return EditorModel.reportPeriod(id, section: section, reps: try database.ownerOptions(), today: session.today)
         case .newExpense:
             return EditorModel.expense(try database.expenseSource(by: session.actor), futureDays: try database.settings().moneyFutureDays, today: session.today)
-        case .pickSupplier:
-            return EditorModel.pickSupplier(try database.supplierOptions(by: session.actor), today: session.today)
+        case .pickSupplier(let target):
+            return EditorModel.pickSupplier(try database.supplierOptions(by: session.actor), then: target, today: session.today)
+        case .newPurchaseOrder, .editPurchaseOrder, .cancelPurchaseOrder:
+            guard let model = try purchasingEditor(for: request, session: session) else { throw StoreError.notFound("form") }
+            return model
         case .newPayment(let supplierId, let name):
             return EditorModel.payment(supplierId: supplierId, supplierName: name, openItems: try database.openPayables(supplierId: supplierId, by: session.actor),
                                        credit: try database.creditLeft(RecordRef(.supplier, supplierId), by: session.actor), futureDays: try database.settings().moneyFutureDays,

@@ -36,6 +36,8 @@ public struct PaletteCommand: Sendable, Equatable {
         PaletteCommand(name: "expenses", titleKey: "list.expenses", capabilities: [.editExpenses, .viewAllKPIs]),
         PaletteCommand(name: "aging", titleKey: "title.aging", capabilities: [.viewAllReceivables]),
         PaletteCommand(name: "payables-aging", titleKey: "title.payables-aging", capabilities: [.viewPayables]),
+        PaletteCommand(name: "new-po", titleKey: "editor.new-po", capabilities: [.editPurchaseOrders]),
+        PaletteCommand(name: "purchase-orders", titleKey: "list.purchase-orders", capabilities: [.editPurchaseOrders, .viewSuppliers]),
         PaletteCommand(name: "refresh", titleKey: "command.refresh", capabilities: []),
         PaletteCommand(name: "help", titleKey: "command.help", capabilities: []),
         PaletteCommand(name: "logout", titleKey: "command.logout", capabilities: []),

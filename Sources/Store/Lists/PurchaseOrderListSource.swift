@@ -1,0 +1,77 @@
+import Domain
+import GRDB
+
+/// Every purchase order: those still expected first, soonest (the overdue) at the top, then the
+/// received and cancelled newest first; or newest ordered first, or by number. Filters:
+/// `status`, `supplier`. Purchasing, the manager and whoever sees suppliers.
+enum PurchaseOrderListSource: ListSource {
+    static let sorts = ListKind.purchaseOrders.sorts
+
+    static func columns(_ query: ListQuery) -> [ColumnSpec] {
+        [ColumnSpec(query.sort == "order-date" ? "col.order-date" : "col.expected", .date, width: 10), ColumnSpec("col.number", width: 13),
+         ColumnSpec("col.supplier", flexible: true, shrinks: true, width: 14), ColumnSpec("col.status", .status, width: 10), .money("col.total")]
+    }
+
+    static let select = """
+        SELECT p.id, p.expected_date, p.number, s.name, p.status, p.total, p.order_date,
+               CASE WHEN p.status IN ('open','partially_received') THEN '0' || p.expected_date
+                    ELSE '1' || (99999999 - CAST(replace(p.expected_date, '-', '') AS INTEGER)) END AS expected_key
+        FROM purchase_orders p JOIN suppliers s ON s.id = p.supplier_id
+        """
+
+    static func keyset(_ query: ListQuery, actor: Actor) throws(StoreError) -> KeysetPage {
+        guard actor.can(.editPurchaseOrders) || actor.can(.viewSuppliers) else { throw .forbidden("\(actor.role.rawValue) cannot list purchase orders") }
+        var c = ["1"], args: [DatabaseValue] = []
+        if let status = PurchaseOrderStatus(rawValue: query.filter("status")) { c.append("p.status = ?"); args.append(status.rawValue.databaseValue) }
+        if let supplier = Int64(query.filter("supplier")) { c.append("p.supplier_id = ?"); args.append(supplier.databaseValue) }
+        let (sort, descending) = switch query.sort {
+        case "order-date": ("p.order_date", true)
+        case "number": ("p.number", true)
+        default: ("expected_key", false)
+        }
+        return KeysetPage(select: select, conditions: c.joined(separator: " AND "), arguments: args, sortExpression: sort, idExpression: "p.id", descending: descending)
+    }
+
+    static func row(_ r: Row, query: ListQuery) -> ListRow {
+        let status: String = r[4]
+        let key: String = switch query.sort { case "order-date": r[6]; case "number": r[2]; default: r[7] }
+        return ListRow(ref: RecordRef(.purchaseOrder, r[0]),
+                       cells: [.date(iso: query.sort == "order-date" ? r[6] : r[1]), .text(r[2] as String), .text(r[3] as String), .status("status.\(status)"),
+                               .money(minorUnits: r[5])],
+                       cursor: ListCursor(.text(key), id: r[0]))
+    }
+
+    static func page(_ store: AppDatabase, _ query: ListQuery, after: ListCursor?, inclusive: Bool, limit: Int, backwards: Bool, actor: Actor, today: DateOnly) throws(StoreError) -> [ListRow] {
+        let keyset = try keyset(query, actor: actor)
+        return try store.read { db in try keyset.rows(db, after: after, inclusive: inclusive, limit: limit, backwards: backwards) { row($0, query: query) } }
+    }
+
+    static func count(_ store: AppDatabase, _ query: ListQuery, actor: Actor, today: DateOnly) throws(StoreError) -> Int {
+        let keyset = try keyset(query, actor: actor)
+        return try store.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM purchase_orders p WHERE " + keyset.conditions + " LIMIT ?)",
+                             arguments: StatementArguments(keyset.arguments + [((ListKind.purchaseOrders.countCap ?? Int.max - 1) + 1).databaseValue])) ?? 0
+        }
+    }
+
+    /// By number (typed whole or by its sequence) or the supplier's name or code.
+    static func search(_ store: AppDatabase, _ query: ListQuery, text: String, limit: Int, actor: Actor, today: DateOnly) throws(StoreError) -> [ListRow] {
+        let keyset = try keyset(query, actor: actor)
+        let q = SearchKey.normalizeQuery(text)
+        guard !q.isEmpty else { return [] }
+        return try store.read { db in
+            var ids = Set<Int64>()
+            for pattern in try DocumentNumberSearch.patterns(db, q, prefix: "PO", table: "purchase_orders") {
+                ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM purchase_orders WHERE number GLOB ? ORDER BY number DESC LIMIT ?", arguments: [pattern, limit]))
+            }
+            let words = "%" + text.trimmingSpaces() + "%"
+            ids.formUnion(try Int64.fetchAll(db, sql: """
+                SELECT p.id FROM purchase_orders p JOIN suppliers s ON s.id = p.supplier_id WHERE s.name LIKE ? OR s.code LIKE ?
+                ORDER BY p.order_date DESC LIMIT ?
+                """, arguments: [words, words, limit]))
+            guard !ids.isEmpty else { return [] }
+            return try Row.fetchAll(db, sql: select + " WHERE " + keyset.conditions + " AND p.id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY p.order_date DESC, p.id DESC LIMIT ?",
+                                    arguments: StatementArguments(keyset.arguments + [limit.databaseValue])).map { row($0, query: query) }
+        }
+    }
+}

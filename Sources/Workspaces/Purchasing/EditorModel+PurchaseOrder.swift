@@ -1,0 +1,89 @@
+import Domain
+import Store
+
+extension EditorModel {
+    /// A purchase order for a supplier: order date today, goods expected two weeks later, the
+    /// warehouse to receive into (the company's default), a note; lines by product look-up (code,
+    /// name or pinyin), each cost starting from what this supplier last charged (else the
+    /// product's cost — the line says which). With `editing`, the open order read back and saved
+    /// over it if nobody changed it meanwhile.
+    public static func purchaseOrder(_ source: PurchaseOrderSource, today: DateOnly, editing: PurchaseOrderForEdit? = nil) -> EditorModel {
+        let e = editing?.entry
+        let purpose: Purpose = editing.map { .editPurchaseOrder(id: $0.id, supplierId: source.supplierId, version: $0.version) } ?? .newPurchaseOrder(supplierId: source.supplierId)
+        let warehouses = source.warehouses.map { FieldRule.Option(value: String($0.id), label: $0.code + " " + $0.name) }
+        let warehouse = e?.warehouseId ?? source.defaultWarehouse
+        var fields: [FormModel.Field] = [
+            .init("order_date", label: "field.order-date", rule: .pastDate(required: true), value: (e?.orderDate ?? today).iso),
+            .init("expected_date", label: "field.expected-date", rule: .date(required: true),
+                  value: (e?.expectedDate ?? today.adding(days: PurchaseOrderEntry.defaultLeadDays)).iso),
+            .init("warehouse", label: "field.warehouse", rule: .choice(warehouses), value: warehouse.map(String.init) ?? ""),
+            .init("note", label: "field.note", rule: .text(required: false, max: 1000), value: e?.note ?? ""),
+        ] + lineEntryFields(source.products)
+        if let i = fields.firstIndex(where: { $0.key == "unit_price" }) { fields[i].label = "field.unit-cost" }
+        var model = EditorModel(purpose: purpose, title: editing == nil ? "editor.new-po" : "editor.edit-po",
+                                subject: (editing.map { $0.number + "  " } ?? "") + source.supplierName, form: FormModel(fields: fields, today: today))
+        var lines = DocumentLines.free(source.products, dates: .init(from: "order_date", to: "expected_date"))
+        lines.lastPrices = source.lastCosts.mapValues { DocumentLines.LastPrice(price: $0.price, on: $0.on) }
+        lines.priceKeys = .init(last: "po.cost-last", list: "po.cost-product")
+        lines.append(e?.lines ?? [])
+        model.lines = lines
+        model.form.focus = 4
+        return model
+    }
+
+    /// The purchase order the form describes, for the Store to validate and save.
+    public func purchaseOrderValue(supplierId: Int64) -> PurchaseOrderEntry {
+        let note = value("note").trimmingSpaces()
+        return PurchaseOrderEntry(supplierId: supplierId, orderDate: FieldRule.date(value("order_date"), today: form.today) ?? form.today,
+                                  expectedDate: FieldRule.date(value("expected_date"), today: form.today) ?? form.today,
+                                  warehouseId: Int64(value("warehouse")) ?? 0, note: note.isEmpty ? nil : note,
+                                  lines: (lines?.items ?? []).map { QuoteLine(productId: $0.productId ?? $0.id, quantity: $0.quantity, unitPrice: $0.unitPrice, discount: $0.discount) })
+    }
+
+    /// Cancelling an open purchase order nothing was received on: why.
+    public static func cancelPurchaseOrder(id: Int64, number: String, today: DateOnly) -> EditorModel {
+        EditorModel(purpose: .cancelPurchaseOrder(id: id), title: "editor.cancel-po", subject: number, form: FormModel(fields: [
+            .init("reason", label: "field.reason", rule: .text(required: true, max: 500)),
+        ], today: today))
+    }
+
+    var purchaseOrderCommand: WriteCommand? {
+        switch purpose {
+        case .newPurchaseOrder(let supplier):
+            let order = purchaseOrderValue(supplierId: supplier)
+            return WriteCommand { (s, c) throws(StoreError) in
+                let saved = try s.savePurchaseOrder(order, by: c.actor, today: c.today, at: c.now)
+                return [.saved(toastKey: "saved.po", argument: saved.number), .open(RecordRef(.purchaseOrder, saved.id))]
+            }
+        case .editPurchaseOrder(let id, let supplier, let version):
+            let order = purchaseOrderValue(supplierId: supplier)
+            return WriteCommand { (s, c) throws(StoreError) in
+                [.saved(toastKey: "saved.po-updated", argument: try s.updatePurchaseOrder(id: id, version: version, order, by: c.actor, today: c.today, at: c.now))]
+            }
+        case .cancelPurchaseOrder(let id):
+            let reason = value("reason")
+            return WriteCommand { (s, c) throws(StoreError) in
+                [.saved(toastKey: "saved.po-cancelled", argument: try s.cancelPurchaseOrder(id: id, reason: reason, by: c.actor, at: c.now))]
+            }
+        default:
+            return nil
+        }
+    }
+}
+
+extension EffectRunner {
+    /// Purchasing's forms, read from the Store.
+    func purchasingEditor(for request: EditorRequest, session: Session) throws(StoreError) -> EditorModel? {
+        switch request {
+        case .newPurchaseOrder(let supplierId, _):
+            return EditorModel.purchaseOrder(try database.purchaseOrderSource(supplierId: supplierId, excluding: nil, by: session.actor), today: session.today)
+        case .editPurchaseOrder(let id):
+            let po = try database.purchaseOrderForEdit(id: id, by: session.actor)
+            return EditorModel.purchaseOrder(po.source, today: session.today, editing: po)
+        case .cancelPurchaseOrder(let id, let number):
+            return EditorModel.cancelPurchaseOrder(id: id, number: number, today: session.today)
+        default:
+            return nil
+        }
+    }
+}
