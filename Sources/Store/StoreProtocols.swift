@@ -119,6 +119,11 @@ public protocol PostingStore: Sendable {
     func savePurchaseOrder(_ order: PurchaseOrderEntry, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> SavedDocument
     @discardableResult
     func updatePurchaseOrder(id: Int64, version: Int64, _ order: PurchaseOrderEntry, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> String
+    func goodsReceiptSource(poId: Int64, by actor: Actor) throws(StoreError) -> GoodsReceiptSource
+    func receivablePurchaseOrders(by actor: Actor) throws(StoreError) -> [(id: Int64, number: String, supplier: String)]
+    @discardableResult
+    func postGoodsReceipt(_ draft: GoodsReceiptDraft, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> SavedDocument
+    func voidGoodsReceipt(id: Int64, reason: String, by actor: Actor, at now: Int64) throws(StoreError)
     @discardableResult
     func cancelPurchaseOrder(id: Int64, reason: String, by actor: Actor, at now: Int64) throws(StoreError) -> String
     func voidExpense(id: Int64, reason: String, by actor: Actor, at now: Int64) throws(StoreError)

@@ -10,7 +10,7 @@ enum RecordCardScreen {
         // Titles are data (a customer's name), except a few lists named by a catalog key.
         let name = model.card.map { $0.title.hasPrefix("title.") ? catalog.text($0.title) : $0.title } ?? catalog.text("app.loading")
         // Posted documents are voided (`d`), orders changed or cancelled: not read-only.
-        let readOnly = model.card?.tabbed != true && ![.quote, .receipt, .payment, .shipment, .expense, .salesOrder, .purchaseOrder].contains(model.ref.kind)
+        let readOnly = model.card?.tabbed != true && ![.quote, .receipt, .payment, .shipment, .expense, .salesOrder, .purchaseOrder, .goodsReceipt].contains(model.ref.kind)
         var title = name + (readOnly ? "  (" + catalog.text("app.read-only-card") + ")" : "")
         // A report says which period it shows on every tab (it steps by month with [ ]).
         if model.ref.kind == .report, let card = model.card {

@@ -24,6 +24,7 @@ extension AppDatabase {
         case .receipt: ReceiptCard.self
         case .payment: PaymentCard.self
         case .expense: ExpenseCard.self
+        case .goodsReceipt: GoodsReceiptCard.self
         }
     }
 

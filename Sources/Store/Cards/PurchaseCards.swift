@@ -28,6 +28,11 @@ enum PurchaseOrderCard: CardBuilder {
             let ordered: Int64 = r[3], received: Int64 = r[4]
             return ([.integer(r[0]), .text(r[1] as String), .text(r[2] as String), .quantity(thousandths: ordered), .quantity(thousandths: received),
                      .quantity(thousandths: ordered - received), .money(minorUnits: r[5]), .money(minorUnits: r[6])], nil)
+        }, CardSectionQuery(
+            title: "section.goods-receipts", columns: [.text("col.number"), .date("col.date"), .text("col.warehouse"), .status(), .money("col.total")],
+            select: "g.id, g.number, g.receipt_date, w.code, g.status, g.total",
+            from: "FROM goods_receipts g JOIN warehouses w ON w.id = g.warehouse_id WHERE g.po_id = ?", order: "g.receipt_date DESC, g.id DESC", arguments: [id]) { r in
+            ([.text(r[1] as String), .date(iso: r[2]), .text(r[3] as String), .status("status.\(r[4] as String)"), .money(minorUnits: r[5])], RecordRef(.goodsReceipt, r[0]))
         }]
     }
 }
@@ -84,6 +89,36 @@ enum ProductCard: CardBuilder {
             let onHand: Int64 = r[2], reorder: Int64 = r[3]
             let level = CellValue.quantity(thousandths: onHand)
             return ([.text(r[0] as String), .text(r[1] as String), onHand <= reorder ? .warning(level) : level, .quantity(thousandths: reorder)], nil)
+        }]
+    }
+}
+
+/// A goods receipt: from which PO and supplier, into which warehouse, what came — and, once
+/// voided, why.
+enum GoodsReceiptCard: CardBuilder {
+    static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
+        try AppDatabase.requireSupplierSide(actor)
+        guard let r = try Row.fetchOne(db, sql: """
+            SELECT g.number, s.name, p.number, w.code || ' ' || w.name, g.receipt_date, g.status, g.total, g.void_reason,
+                   (SELECT group_concat(pm.number, ', ') FROM payables pa JOIN payment_allocations a ON a.payable_id = pa.id
+                    JOIN payments pm ON pm.id = a.payment_id AND pm.status = 'posted' WHERE pa.goods_receipt_id = g.id)
+            FROM goods_receipts g JOIN suppliers s ON s.id = g.supplier_id JOIN purchase_orders p ON p.id = g.po_id JOIN warehouses w ON w.id = g.warehouse_id
+            WHERE g.id = ?
+            """, arguments: [id]) else { throw StoreError.notFound("goods receipt \(id)") }
+        return RecordCard(ref: RecordRef(.goodsReceipt, id), title: "\(r[0] as String)  \(r[1] as String)", fields: [
+            .init("field.number", .text(r[0] as String)), .init("field.supplier", .text(r[1] as String)), .init("field.purchase-order", .text(r[2] as String)),
+            .init("field.warehouse", .text(r[3] as String)), .init("field.receipt-date", .date(iso: r[4])), .init("field.status", .status("status.\(r[5] as String)")),
+            .init("field.total", .money(minorUnits: r[6])), .init("field.void-reason", .text(orEmpty: r[7])), .init("field.paid-by", .text(orEmpty: r[8])),
+        ], sections: [])
+    }
+
+    static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery] {
+        try AppDatabase.requireSupplierSide(actor)
+        return [CardSectionQuery(
+            title: "section.lines", columns: [.text("col.code"), .name("col.product"), .quantity("col.quantity"), .text("col.unit"), .money("col.amount")],
+            select: "p.code, p.name, l.quantity, p.unit, l.amount",
+            from: "FROM goods_receipt_lines l JOIN products p ON p.id = l.product_id WHERE l.goods_receipt_id = ?", order: "l.id", arguments: [id]) { r in
+            ([.text(r[0] as String), .text(r[1] as String), .quantity(thousandths: r[2]), .text(r[3] as String), .money(minorUnits: r[4])], nil)
         }]
     }
 }

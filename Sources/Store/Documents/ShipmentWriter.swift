@@ -194,6 +194,7 @@ extension AppDatabase {
         case .receipt: try checkVoid(MoneyVoid<CustomerSide>.self, id: ref.id, by: actor)
         case .payment: try checkVoid(MoneyVoid<SupplierSide>.self, id: ref.id, by: actor)
         case .expense: try checkVoid(ExpenseVoid.self, id: ref.id, by: actor)
+        case .goodsReceipt: try checkVoid(GoodsReceiptVoid.self, id: ref.id, by: actor)
         default: throw .notFound("\(ref.kind.rawValue) \(ref.id)")
         }
     }

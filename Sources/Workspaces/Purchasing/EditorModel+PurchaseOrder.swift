@@ -82,6 +82,10 @@ extension EffectRunner {
             return EditorModel.purchaseOrder(po.source, today: session.today, editing: po)
         case .cancelPurchaseOrder(let id, let number):
             return EditorModel.cancelPurchaseOrder(id: id, number: number, today: session.today)
+        case .newGoodsReceipt(let poId):
+            return EditorModel.goodsReceipt(try database.goodsReceiptSource(poId: poId, by: session.actor), today: session.today)
+        case .pickPurchaseOrder:
+            return EditorModel.pickPurchaseOrder(try database.receivablePurchaseOrders(by: session.actor), today: session.today)
         default:
             return nil
         }

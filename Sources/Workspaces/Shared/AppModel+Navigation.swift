@@ -148,6 +148,12 @@ extension AppModel {
                 return [.openEditor(.newPurchaseOrder(supplierId: m.ref.id, name: title))]
             }
             return [.openEditor(.pickSupplier(then: .purchaseOrder))]
+        case "new-goods-receipt":
+            // On a PO still to receive: that PO; anywhere else: which one.
+            if case .card(let m)? = current, m.ref.kind == .purchaseOrder, [.open, .partiallyReceived].contains(purchaseOrderStatus(m)) {
+                return [.openEditor(.newGoodsReceipt(poId: m.ref.id))]
+            }
+            return [.openEditor(.pickPurchaseOrder)]
         case "purchase-orders":
             return openList(.purchaseOrders)
         case "new-expense-category":

@@ -12,6 +12,9 @@ extension AppModel {
         guard case .card(let m)? = current else { return [] }
         switch move {
         case .ship:
+            if m.ref.kind == .purchaseOrder, can(.postGoodsReceipts), [.open, .partiallyReceived].contains(purchaseOrderStatus(m)) {
+                return [.openEditor(.newGoodsReceipt(poId: m.ref.id))]
+            }
             if m.ref.kind == .report, let ref = m.selectedRef, ref.kind == .salesOrder, can(.postShipments) { return [.openEditor(.newShipment(orderId: ref.id))] }
             guard m.ref.kind == .salesOrder, can(.postShipments), orderIsOpen(m) else { return [] }
             return [.openEditor(.newShipment(orderId: m.ref.id))]
@@ -34,6 +37,7 @@ extension AppModel {
         case .shipment: .postShipments
         case .payment: .postPayments
         case .expense: .editExpenses
+        case .goodsReceipt: .postGoodsReceipts
         default: .postReceipts
         }
     }
@@ -52,7 +56,7 @@ extension AppModel {
 
     /// The posted document the user is on: its card, or its row in a card's table.
     func voidTarget(_ m: CardViewModel) -> (ref: RecordRef, number: String, posted: Bool)? {
-        let voidable: Set<RecordRef.Kind> = [.shipment, .receipt, .payment, .expense]
+        let voidable: Set<RecordRef.Kind> = [.shipment, .receipt, .payment, .expense, .goodsReceipt]
         if voidable.contains(m.ref.kind) {
             return (m.ref, m.card?.field("field.number")?.plainText ?? "", m.card?.field("field.status") == .status("status.posted"))
         }
@@ -74,6 +78,8 @@ extension AppModel {
                         .unless(orderStatus(m) == .open, "reason.order-shipped")]
         }
         if m.ref.kind == .purchaseOrder {
+            let receivable = [.open, .partiallyReceived].contains(purchaseOrderStatus(m))
+            list.append(Binding("ship", "hint.receive", .document(.ship), help: "action.receive", needs: [.postGoodsReceipts]).unless(receivable, "reason.po-not-receivable"))
             // Changed or cancelled only while nothing has been received (the Store names a receipt).
             let open = purchaseOrderStatus(m) == .open
             list += [Binding("edit", "hint.edit", .document(.editOrder), help: "action.edit-po", needs: [.editPurchaseOrders]).unless(open, "reason.po-not-open"),

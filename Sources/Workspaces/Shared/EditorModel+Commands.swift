@@ -8,8 +8,9 @@ extension EditorModel {
         case .newQuote, .editQuote, .acceptQuote, .rejectQuote: quoteCommand
         case .newOrder, .editOrder, .cancelOrder: orderCommand
         case .newPurchaseOrder, .editPurchaseOrder, .cancelPurchaseOrder: purchaseOrderCommand
+        case .newGoodsReceipt: goodsReceiptCommand
         case .newShipment, .newReceipt, .newPayment, .allocateCredit, .newExpense, .newExpenseCategory, .voidDocument: postingCommand
-        case .filterCustomers, .pickCustomer, .filterOrders, .pickOrder, .pickSupplier, .reportPeriod: nil
+        case .filterCustomers, .pickCustomer, .filterOrders, .pickOrder, .pickSupplier, .pickPurchaseOrder, .reportPeriod: nil
         default: customerCommand
         }
     }
@@ -129,6 +130,7 @@ extension EditorModel {
                 case .receipt: try s.voidReceipt(id: ref.id, reason: reason, by: c.actor, at: c.now)
                 case .payment: try s.voidPayment(id: ref.id, reason: reason, by: c.actor, at: c.now)
                 case .expense: try s.voidExpense(id: ref.id, reason: reason, by: c.actor, at: c.now)
+                case .goodsReceipt: try s.voidGoodsReceipt(id: ref.id, reason: reason, by: c.actor, at: c.now)
                 default: throw StoreError.notFound("\(ref.kind.rawValue) \(ref.id)")
                 }
             }

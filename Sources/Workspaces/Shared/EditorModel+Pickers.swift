@@ -91,6 +91,10 @@ extension EditorModel {
             }
         case .pickOrder:
             return pickedOrder.map { .newShipment(orderId: $0) }
+        case .pickPurchaseOrder:
+            guard let field = form.fields.first(where: { $0.key == "po" }), case .lookup(let options) = field.rule,
+                  let o = options.first(where: { $0.label == field.value }), let id = Int64(o.value) else { return nil }
+            return .newGoodsReceipt(poId: id)
         case .pickSupplier(let target):
             guard let field = form.fields.first(where: { $0.key == "supplier" }), case .lookup(let options) = field.rule,
                   let o = options.first(where: { $0.label == field.value }), let id = Int64(o.value) else { return nil }
@@ -103,7 +107,7 @@ extension EditorModel {
 
     var isPicker: Bool {
         switch purpose {
-        case .pickCustomer, .pickOrder, .pickSupplier: true
+        case .pickCustomer, .pickOrder, .pickSupplier, .pickPurchaseOrder: true
         default: false
         }
     }

@@ -31,6 +31,7 @@ public struct EditorModel: Sendable, Equatable {
         case newPurchaseOrder(supplierId: Int64)
         case editPurchaseOrder(id: Int64, supplierId: Int64, version: Int64)
         case cancelPurchaseOrder(id: Int64)
+        case newGoodsReceipt(poId: Int64)
         /// A receipt's (payment's) unapplied credit allocated later.
         case allocateCredit(RecordRef)
         /// Voiding a posted shipment or receipt, with a reason.
@@ -45,6 +46,8 @@ public struct EditorModel: Sendable, Equatable {
         case pickOrder
         /// Not a write: which supplier a new payment (or purchase order) is to.
         case pickSupplier(then: SupplierPickTarget)
+        /// Not a write: which purchase order goods are received against.
+        case pickPurchaseOrder
         /// Not a write: the period a report card shows (its id, the tab to open it on).
         case reportPeriod(Int64, section: String)
 

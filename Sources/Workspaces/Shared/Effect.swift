@@ -70,6 +70,8 @@ public enum EditorRequest: Sendable, Equatable {
     case newPurchaseOrder(supplierId: Int64, name: String)
     case editPurchaseOrder(id: Int64)
     case cancelPurchaseOrder(id: Int64, number: String)
+    case newGoodsReceipt(poId: Int64)
+    case pickPurchaseOrder
     /// `f` on a report narrowed by rep (aging): the day, and the reps to choose from.
     case reportView(Int64, section: String)
     case voidDocument(RecordRef, number: String)
