@@ -44,7 +44,7 @@ public enum Allocation {
             guard line.amount <= c.open else { throw DomainError("\(c.number) has only \(c.open) open, not \(line.amount)", field: "allocation", code: "error.allocation-over-open", c.number, c.open.formatted(), line.amount.formatted()) }
             sum += line.amount
         }
-        guard sum <= amount else { throw DomainError("allocations \(sum) exceed the amount \(amount)", field: "allocation", code: "error.allocation-over-amount", sum.formatted(), amount.formatted()) }
+        guard sum <= amount else { throw DomainError("allocations \(sum) exceed the amount \(amount)", field: "amount", code: "error.allocation-over-amount", sum.formatted(), amount.formatted()) }
         return AllocationResult(allocations: lines, unapplied: amount - sum)
     }
 }

@@ -126,4 +126,27 @@ import TestSupport
         let finance = try #require(try db.user(login: "finance")).actor
         #expect(try db.expenseSource(by: finance).categories.contains("展会 Trade fairs"))
     }
+
+    /// A receipt dated back is split only over what was issued by its date; a line issued later
+    /// refuses an amount beside the line, naming its date.
+    @Test func aBackdatedReceiptSplitsOnlyOverWhatWasIssuedByItsDate() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let finance = try #require(try db.user(login: "finance")).actor
+        let customer = try db.read { db in
+            try Int64.fetchOne(db, sql: """
+                SELECT customer_id FROM receivables WHERE status = 'posted' AND open_amount > 0 GROUP BY customer_id HAVING COUNT(DISTINCT doc_date) >= 2 ORDER BY customer_id LIMIT 1
+                """) ?? 0
+        }
+        let open = try db.openReceivables(customerId: customer, by: finance)
+        let first = try #require(open.map(\.documentDate).min())
+        var e = EditorModel.receipt(customerId: customer, customerName: "", openItems: open, today: EditorFlowTests.today)
+        e.form.focus = 0
+        e.form.fields[0].value = first.iso
+        _ = e.handle(.form(.next))
+        _ = e.handle(.form(.type("1")))
+        for c in "000000" { _ = e.handle(.form(.type(c))) }
+        let later = (e.lines?.items ?? []).filter { ($0.documentDate ?? first) > first }
+        #expect(!later.isEmpty && later.allSatisfy { $0.amount == .zero })
+        #expect((e.lines?.items ?? []).filter { $0.documentDate == first }.contains { $0.amount.minorUnits > 0 })
+    }
 }

@@ -20,6 +20,9 @@ enum RecordCardScreen {
             } else if let day = card.field("param.as-of") {
                 title += "  " + catalog.text("param.as-of") + " " + format.text(day)
             }
+            // Narrowed to a rep, sorted another way: said on every tab too.
+            if let rep = card.field("param.rep") { title += " · " + format.text(rep) }
+            if let sort = card.field("param.sorted-by") { title += " · " + catalog.text("param.sorted-by") + " " + format.text(sort) }
         }
         let inner = Panel.render(title, focused: true, in: rect, into: &buffer, context: context)
         guard let card = model.card else {

@@ -900,5 +900,6 @@ extension Catalog {
         "error.receipt-paid": "%@ 已由 %2 付款：请先作废该付款",
         "error.receipt-stock-gone": "仓库里的 %@ 只剩 %2，不足 %4 入库的 %3",
         "error.nothing-to-receive": "入库单至少需要一行有数量",
+        "action.group.month": "上/下一期（或上/下一个月末）",
     ]
 }

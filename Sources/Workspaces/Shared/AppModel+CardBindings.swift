@@ -35,7 +35,7 @@ extension AppModel {
     func newRecordBinding(_ m: CardViewModel) -> Binding? {
         if m.ref.kind == .receipt || m.ref.kind == .payment {
             // What the document left unapplied is allocated later, dated.
-            let left = m.card?.field("field.unapplied").map { if case .money(let v) = $0 { v.minorUnits > 0 } else { false } } ?? false
+            let left = (m.card?.field("field.unapplied") ?? m.card?.field("field.prepayment")).map { if case .money(let v) = $0 { v.minorUnits > 0 } else { false } } ?? false
             return Binding("new-record", "hint.allocate-credit", .newRecord, help: "action.allocate-credit", needs: [m.ref.kind == .payment ? .postPayments : .postReceipts])
                 .unless(left, "reason.no-credit-left")
         }

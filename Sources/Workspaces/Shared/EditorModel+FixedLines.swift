@@ -58,10 +58,10 @@ extension EditorModel {
             return submitDocument()
         }
         let wasOnValue = isOnLineValue
-        let before = (amount: value(lines.amountField), warehouse: value("warehouse"))
+        let before = (amount: value(lines.amountField), warehouse: value("warehouse"), date: value("date"))
         let outcome = form.handle(action)
         if isOnLineValue && !wasOnValue, let selected = self.lines?.selected { showLine(selected) }
-        if lines.mode == .allocation, value(lines.amountField) != before.amount { refill() }
+        if lines.mode == .allocation, value(lines.amountField) != before.amount || value("date") != before.date { refill() }
         if lines.mode == .remaining, value("warehouse") != before.warehouse { refill() }
         return outcome == .submit ? submitDocument() : formOutcome(outcome)
     }
@@ -93,6 +93,8 @@ extension EditorModel {
             case nil: error = FieldError("error.money", raw)
             case let a? where a.isNegative: error = FieldError("error.negative", raw)
             case let a? where a > item.open: error = FieldError("error.allocation-over-open", item.code, arguments: [item.open.formatted(), a.formatted()])
+            case let a? where a.minorUnits > 0 && (item.documentDate ?? form.today) > (FieldRule.date(value("date"), today: form.today) ?? form.today):
+                error = FieldError("error.item-after-document", item.code, arguments: [item.documentDate?.iso ?? ""])
             case let a? where others + a > receipt: error = FieldError("error.allocation-over-amount", (others + a).formatted(), arguments: [receipt.formatted()])
             case let a?:
                 error = nil
@@ -146,7 +148,9 @@ extension EditorModel {
         case .allocation:
             let receipt = (try? Money.parse(value(lines.amountField).trimmingSpaces())) ?? .zero
             let fixed = lines.items.filter(\.manual).reduce(Money.zero) { $0 + $1.amount }
-            let free = lines.items.filter { !$0.manual }.map {
+            // Only what was issued by the document's date is there to pay.
+            let day = FieldRule.date(value("date"), today: form.today) ?? form.today
+            let free = lines.items.filter { !$0.manual && ($0.documentDate ?? day) <= day }.map {
                 AllocationCandidate(id: $0.id, number: $0.code, documentDate: $0.documentDate ?? form.today, dueDate: $0.dueDate ?? form.today, open: $0.open)
             }
             let split = (try? Allocation.oldestFirst(amount: receipt - fixed, candidates: free))?.allocations ?? []
