@@ -111,7 +111,8 @@ enum DocumentEditorScreen {
         case .remaining, .allocation:
             let i = lines.selected ?? 0
             let item = lines.items.indices.contains(i) ? lines.items[i].code + (lines.items[i].name.isEmpty ? "" : " " + lines.items[i].name) : ""
-            return catalog.text(lines.mode == .remaining ? "document.line-quantity" : "document.line-allocation", arguments: [String(i + 1), item])
+            let key = lines.mode == .allocation ? "document.line-allocation" : model.isGoodsReceipt ? "document.line-receive" : "document.line-quantity"
+            return catalog.text(key, arguments: [String(i + 1), item])
         }
     }
 

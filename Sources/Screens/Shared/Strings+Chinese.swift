@@ -901,5 +901,6 @@ extension Catalog {
         "error.receipt-stock-gone": "仓库里的 %@ 只剩 %2，不足 %4 入库的 %3",
         "error.nothing-to-receive": "入库单至少需要一行有数量",
         "action.group.month": "上/下一期（或上/下一个月末）",
+        "document.line-receive": "第 %@ 行 %2 — 本次入库数量（0 表示以后再收）",
     ]
 }

@@ -901,5 +901,6 @@ extension Catalog {
         "error.receipt-stock-gone": "Only %2 of %@ is left in the warehouse, not the %3 that %4 brought",
         "error.nothing-to-receive": "A goods receipt needs at least one line with a quantity",
         "action.group.month": "The period (or month end) before / after",
+        "document.line-receive": "Line %@ %2 — quantity received now (0: later)",
     ]
 }

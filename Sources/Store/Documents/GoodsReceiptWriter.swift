@@ -23,6 +23,8 @@ public struct GoodsReceiptSource: Sendable, Equatable {
     public var warehouses: [WarehouseOption]
     /// The warehouse the PO names (else the company's default).
     public var warehouseId: Int64?
+    /// On hand per (product, warehouse), shown beside each line.
+    public var onHand: [StockKey: Quantity] = [:]
 }
 
 /// A goods receipt on the document writer: posted from an open purchase order, each line at most
@@ -204,8 +206,14 @@ extension AppDatabase {
             }
             let warehouses = try Row.fetchAll(db, sql: "SELECT id, code, name FROM warehouses ORDER BY code").map { WarehouseOption(id: $0[0], code: $0[1], name: $0[2]) }
             let named: Int64? = p[3]
-            return GoodsReceiptSource(poId: poId, poNumber: p[0], supplierName: p[1], lines: lines, warehouses: warehouses,
-                                      warehouseId: named ?? warehouses.first { $0.code == settings.defaultWarehouse }?.id ?? warehouses.first?.id)
+            var source = GoodsReceiptSource(poId: poId, poNumber: p[0], supplierName: p[1], lines: lines, warehouses: warehouses,
+                                            warehouseId: named ?? warehouses.first { $0.code == settings.defaultWarehouse }?.id ?? warehouses.first?.id)
+            for r in try Row.fetchAll(db, sql: """
+                SELECT s.product_id, s.warehouse_id, s.on_hand FROM stock_levels s WHERE s.product_id IN (SELECT product_id FROM purchase_order_lines WHERE po_id = ?)
+                """, arguments: [poId]) {
+                source.onHand[StockKey(productId: r[0], warehouseId: r[1])] = Quantity(thousandths: r[2])
+            }
+            return source
         }
     }
 }

@@ -21,6 +21,7 @@ extension EditorModel {
             var item = DocumentLines.Item(id: l.poLineId, productId: l.productId, code: l.code, name: l.name, unit: l.unit, quantity: l.remaining,
                                           limit: l.remaining, unitPrice: l.unitCost, discount: l.discount, amount: .zero)
             item.decimals = l.decimals
+            for w in source.warehouses { item.stock[w.id] = source.onHand[StockKey(productId: l.productId, warehouseId: w.id)] ?? .zero }
             lines.items.append(item)
         }
         model.lines = lines
@@ -39,6 +40,8 @@ extension EditorModel {
         model.notice = Notice(key: "pick.po-how", isError: false)
         return model
     }
+
+    public var isGoodsReceipt: Bool { if case .newGoodsReceipt = purpose { true } else { false } }
 
     /// The goods receipt the form describes.
     public func goodsReceiptDraft(poId: Int64) -> GoodsReceiptDraft {
