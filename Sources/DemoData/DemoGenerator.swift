@@ -424,7 +424,8 @@ public struct DemoGenerator {
 
         // Purchasing: POs, goods receipts, payables, payments.
         var stockIn = [Int64](repeating: 0, count: (size.products + 1) * 4)
-        let po = try db.makeStatement(sql: "INSERT INTO purchase_orders (id, number, supplier_id, buyer_id, order_date, expected_date, status, total) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        let po = try db.makeStatement(sql: "INSERT INTO purchase_orders (id, number, supplier_id, buyer_id, order_date, expected_date, status, total, warehouse_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        let poWarehouse = try db.makeStatement(sql: "UPDATE purchase_orders SET warehouse_id = ? WHERE id = ?")
         let poLine = try db.makeStatement(sql: "INSERT INTO purchase_order_lines (id, po_id, line_no, product_id, quantity, received_quantity, unit_price, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         let gr = try db.makeStatement(sql: "INSERT INTO goods_receipts (id, number, po_id, supplier_id, warehouse_id, receipt_date, status, total, created_by) VALUES (?, ?, ?, ?, ?, ?, 'posted', ?, ?)")
         let grLine = try db.makeStatement(sql: "INSERT INTO goods_receipt_lines (id, goods_receipt_id, po_line_id, product_id, quantity, amount) VALUES (?, ?, ?, ?, ?, ?)")
@@ -456,13 +457,15 @@ public struct DemoGenerator {
             }
             let recvCount = status == .received ? lines.count : status == .partiallyReceived ? max(1, lines.count / 2) : 0
             let eff: PurchaseOrderStatus = status == .partiallyReceived && recvCount == lines.count ? .received : status
-            try po.execute(arguments: [id, number(.purchaseOrder, d), s, purchasingId, iso(d), iso(expected), eff.rawValue, total.minorUnits])
+            // Each PO names its warehouse (the one its goods were received into, when they were).
+            try po.execute(arguments: [id, number(.purchaseOrder, d), s, purchasingId, iso(d), iso(expected), eff.rawValue, total.minorUnits, 1 + i % 3])
             for (k, l) in lines.enumerated() { try poLine.execute(arguments: [l.0, id, k + 1, l.1, l.2, k < recvCount ? l.2 : 0, l.3, l.4.minorUnits]) }
             guard recvCount > 0 else { continue }
             grId += 1
             var rd = d.adding(days: rng.int(in: 3...max(3, d.distance(to: expected) + 3)))
             if rd > T { rd = T }
             let w = 1 + rng.int(3)
+            try poWarehouse.execute(arguments: [w, id])
             var grTotal = Money.zero
             for l in lines.prefix(recvCount) { grTotal += l.4 }
             let grNumber = number(.goodsReceipt, rd)

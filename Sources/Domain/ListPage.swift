@@ -16,9 +16,11 @@ public enum ListKind: String, Sendable, Codable, CaseIterable {
     /// Purchase orders: still expected first (the overdue at the top), then the rest newest
     /// first; or by number; filtered by status and supplier.
     case purchaseOrders = "purchase-orders"
+    /// Stock by product code: all warehouses, or one; everything, or at or under reorder level.
+    case stock
 
     /// A list this long says "more than N" instead of counting every row (a million orders).
-    public var countCap: Int? { self == .customers || self == .openOrders ? nil : 10_000 }
+    public var countCap: Int? { self == .customers || self == .openOrders || self == .stock ? nil : 10_000 }
 
     /// The orders `s` cycles through; the first is where the list starts.
     public var sorts: [String] {
@@ -29,6 +31,7 @@ public enum ListKind: String, Sendable, Codable, CaseIterable {
         case .shipments: ["ship-date", "number"]
         case .moneyDocuments, .expenses: ["date", "amount"]
         case .purchaseOrders: ["expected", "order-date", "number"]
+        case .stock: ["code"]
         }
     }
 }

@@ -55,6 +55,7 @@ enum ListScreen {
         case "tag": "#" + v
         case "rep" where v == "0": catalog.text("expenses.no-rep")
         case "category" where ExpenseCategory(rawValue: v) != nil: catalog.text("expense.\(v)")
+        case "below": catalog.text("filter.below-reorder")
         default: labels[key] ?? v
         }
     }

@@ -902,5 +902,16 @@ extension Catalog {
         "error.nothing-to-receive": "入库单至少需要一行有数量",
         "action.group.month": "上/下一期（或上/下一个月末）",
         "document.line-receive": "第 %@ 行 %2 — 本次入库数量（0 表示以后再收）",
+        "list.stock": "库存",
+        "list.stock.count": "%@ 种产品",
+        "list.stock.found": "找到 %@ 种（编码、名称、拼音）",
+        "col.on-order": "在途",
+        "col.reserved": "已订",
+        "col.available": "可用",
+        "editor.filter-stock": "筛选库存",
+        "field.below-reorder": "显示",
+        "filter.below-reorder": "低于安全库存",
+        "action.filter-stock": "只看一个仓库，或只看低于安全库存的产品",
+        "sort.code": "按编码",
     ]
 }

@@ -902,5 +902,16 @@ extension Catalog {
         "error.nothing-to-receive": "A goods receipt needs at least one line with a quantity",
         "action.group.month": "The period (or month end) before / after",
         "document.line-receive": "Line %@ %2 — quantity received now (0: later)",
+        "list.stock": "Stock",
+        "list.stock.count": "%@ products",
+        "list.stock.found": "%@ found (code, name, pinyin)",
+        "col.on-order": "On order",
+        "col.reserved": "Reserved",
+        "col.available": "Available",
+        "editor.filter-stock": "Filter stock",
+        "field.below-reorder": "Show",
+        "filter.below-reorder": "at or under reorder level",
+        "action.filter-stock": "Show one warehouse, or only what is at or under its reorder level",
+        "sort.code": "by code",
     ]
 }

@@ -73,6 +73,7 @@ extension AppDatabase {
         case .moneyDocuments: MoneyDocumentListSource.self
         case .expenses: ExpenseListSource.self
         case .purchaseOrders: PurchaseOrderListSource.self
+        case .stock: StockListSource.self
         }
     }
 

@@ -84,6 +84,8 @@ extension EffectRunner {
             return EditorModel.cancelPurchaseOrder(id: id, number: number, today: session.today)
         case .newGoodsReceipt(let poId):
             return EditorModel.goodsReceipt(try database.goodsReceiptSource(poId: poId, by: session.actor), today: session.today)
+        case .filterStock(let query):
+            return EditorModel.stockFilter(query, warehouses: try database.warehouseOptions(), today: session.today)
         case .pickPurchaseOrder:
             return EditorModel.pickPurchaseOrder(try database.receivablePurchaseOrders(by: session.actor), today: session.today)
         default:

@@ -156,6 +156,8 @@ extension AppModel {
             return [.openEditor(.pickPurchaseOrder)]
         case "purchase-orders":
             return openList(.purchaseOrders)
+        case "stock":
+            return openList(.stock)
         case "new-expense-category":
             stack.append(.editor(.expenseCategory(today: today)))
         case "new-payment":

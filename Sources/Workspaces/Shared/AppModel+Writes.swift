@@ -48,6 +48,7 @@ extension AppModel {
         case .filter:
             if let m = currentList, m.kind == .customers { return [.openEditor(.filterCustomers(CustomerFilter(m.query)))] }
             if let m = currentList, m.kind == .orders { return [.openEditor(.filterOrders(m.query))] }
+            if let m = currentList, m.kind == .stock { return [.openEditor(.filterStock(m.query))] }
             if case .card(let m)? = current, m.ref.kind == .report, ReportPeriod.steps(m.ref.id) {
                 let section = m.currentSection?.title ?? ""
                 // Narrowed by rep for those who see every rep's customers: the reps come from the Store.
@@ -82,6 +83,10 @@ extension AppModel {
             guard let (filter, labels) = editor.orderFilterValue() else { stack[stack.count - 1] = .editor(editor); return [] }
             stack.removeLast()
             return updateList(.orders) { $0.handle(.setFilter(filter, labels: labels)) }
+        case .save where editor.purpose == .filterStock:
+            let (filter, labels) = editor.stockFilterValue()
+            stack.removeLast()
+            return updateList(.stock) { $0.handle(.setFilter(filter, labels: labels)) }
         case .save where editor.purpose.isReportPeriod:
             guard let ref = editor.reportPeriodRef() else { stack[stack.count - 1] = .editor(editor); return [] }
             stack.removeLast()

@@ -46,6 +46,8 @@ public struct EditorModel: Sendable, Equatable {
         case pickOrder
         /// Not a write: which supplier a new payment (or purchase order) is to.
         case pickSupplier(then: SupplierPickTarget)
+        /// Not a write: the stock list's filters.
+        case filterStock
         /// Not a write: which purchase order goods are received against.
         case pickPurchaseOrder
         /// Not a write: the period a report card shows (its id, the tab to open it on).

@@ -72,6 +72,7 @@ public enum EditorRequest: Sendable, Equatable {
     case cancelPurchaseOrder(id: Int64, number: String)
     case newGoodsReceipt(poId: Int64)
     case pickPurchaseOrder
+    case filterStock(ListQuery)
     /// `f` on a report narrowed by rep (aging): the day, and the reps to choose from.
     case reportView(Int64, section: String)
     case voidDocument(RecordRef, number: String)
