@@ -63,6 +63,7 @@ struct BenchCommand: AsyncParsableCommand {
                     try benchOrders(shell: shell, terminal: terminal, database: database, actor: actor, today: today)
                 }
             }
+            try benchPurchasing(shell: shell, terminal: terminal, database: database, actor: actor, today: today)
             try benchPosting(database: database, actor: actor, today: today)
             try benchFinance(database: database, actor: actor, today: today)
         }
