@@ -32,3 +32,46 @@ extension AppDatabase {
         return PurchaseOrderForEdit(id: id, number: number, version: version, entry: entry, source: source)
     }
 }
+
+/// What to order of a product running low: from the supplier it was last bought from, into the
+/// warehouse asked about (else the company's default), and how much — `PurchaseSuggestion.rule`.
+public struct PurchaseSuggestion: Sendable, Equatable {
+    public var productId: Int64
+    public var productCode: String
+    public var supplierId: Int64?
+    public var supplierName: String
+    public var warehouseId: Int64?
+    public var onHand: Quantity
+    public var reorderLevel: Quantity
+    public var onOrder: Quantity
+    /// Up to twice the reorder level, counting what is on hand and already on order; at least
+    /// the reorder level itself.
+    public var suggested: Quantity {
+        let r = reorderLevel.thousandths
+        return Quantity(thousandths: max(r, 2 * r - onHand.thousandths - onOrder.thousandths))
+    }
+}
+
+extension AppDatabase {
+    public func purchaseSuggestion(productId: Int64, warehouseId: Int64?, by actor: Actor) throws(StoreError) -> PurchaseSuggestion {
+        guard actor.can(.editPurchaseOrders) else { throw .forbidden("\(actor.role.rawValue) cannot enter purchase orders") }
+        return try read { db in
+            guard let code = try String.fetchOne(db, sql: "SELECT code FROM products WHERE id = ?", arguments: [productId]) else { throw StoreError.notFound("product \(productId)") }
+            let supplier = try Row.fetchOne(db, sql: """
+                SELECT s.id, s.name FROM purchase_order_lines l INDEXED BY purchase_order_lines_product JOIN purchase_orders p ON p.id = l.po_id
+                JOIN suppliers s ON s.id = p.supplier_id WHERE l.product_id = ? AND p.status <> 'cancelled' ORDER BY p.order_date DESC, p.id DESC LIMIT 1
+                """, arguments: [productId])
+            let settings = try AppDatabase.settings(db)
+            let warehouse = try warehouseId ?? Int64.fetchOne(db, sql: "SELECT id FROM warehouses ORDER BY code = ? DESC, code LIMIT 1", arguments: [settings.defaultWarehouse])
+            let only = warehouseId == nil ? "" : " AND warehouse_id = \(warehouseId ?? 0)"
+            let level = try Row.fetchOne(db, sql: "SELECT coalesce(SUM(on_hand), 0), coalesce(SUM(reorder_level), 0) FROM stock_levels WHERE product_id = ?\(only)",
+                                         arguments: [productId])
+            let onOrder = try Int64.fetchOne(db, sql: """
+                SELECT coalesce(SUM(l.quantity - l.received_quantity), 0) FROM purchase_order_lines l INDEXED BY purchase_order_lines_product
+                JOIN purchase_orders p ON p.id = l.po_id WHERE l.product_id = ? AND p.status IN ('open','partially_received')\(warehouseId == nil ? "" : " AND p.warehouse_id = \(warehouseId ?? 0)")
+                """, arguments: [productId]) ?? 0
+            return PurchaseSuggestion(productId: productId, productCode: code, supplierId: supplier?[0], supplierName: supplier?[1] ?? "", warehouseId: warehouse,
+                                      onHand: Quantity(thousandths: level?[0] ?? 0), reorderLevel: Quantity(thousandths: level?[1] ?? 0), onOrder: Quantity(thousandths: onOrder))
+        }
+    }
+}

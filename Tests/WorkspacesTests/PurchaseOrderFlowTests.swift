@@ -74,4 +74,39 @@ import TestSupport
         palette("new-po", &other, otherRunner)
         #expect(flow.editor(other) == nil)
     }
+
+    /// `a` on a row of the stock list at or under its reorder level starts a PO for that product
+    /// from the supplier it was last bought from: one line of the suggested quantity (up to twice
+    /// the reorder level, less what is on hand and on order), the rule said above the form.
+    @Test func aLowStockRowStartsAPurchaseOrderWithASuggestedQuantity() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let (product, warehouse, onHand, reorder) = try db.read { db -> (Int64, Int64, Int64, Int64) in
+            let r = try Row.fetchOne(db, sql: """
+                SELECT s.product_id, s.warehouse_id, s.on_hand, s.reorder_level FROM stock_levels s
+                WHERE s.on_hand <= s.reorder_level AND s.reorder_level > 0 AND EXISTS (SELECT 1 FROM purchase_order_lines l WHERE l.product_id = s.product_id)
+                ORDER BY s.product_id LIMIT 1
+                """)
+            return (r?[0] ?? 0, r?[1] ?? 0, r?[2] ?? 0, r?[3] ?? 0)
+        }
+        let onOrder = try value(db, """
+            SELECT coalesce(SUM(l.quantity - l.received_quantity), 0) FROM purchase_order_lines l JOIN purchase_orders p ON p.id = l.po_id
+            WHERE l.product_id = ? AND p.status IN ('open','partially_received') AND p.warehouse_id = ?
+            """, [product, warehouse])
+        let lastSupplier = try value(db, """
+            SELECT p.supplier_id FROM purchase_order_lines l JOIN purchase_orders p ON p.id = l.po_id WHERE l.product_id = ? AND p.status <> 'cancelled'
+            ORDER BY p.order_date DESC, p.id DESC LIMIT 1
+            """, [product])
+        var (model, runner) = flow.loggedIn("purchasing", db)
+        palette("stock", &model, runner)
+        flow.drive(&model, runner, .list(.setFilter(["warehouse": String(warehouse), "below": "1"], labels: [:])))
+        guard let list = model.currentList, let i = list.rows.firstIndex(where: { $0.ref.id == product }) else { Issue.record("the product is not listed"); return }
+        for _ in 0..<i { flow.drive(&model, runner, .list(.move(.down))) }
+        flow.drive(&model, runner, .newRecord)
+        let e = try #require(flow.editor(model))
+        #expect(e.purpose == .newPurchaseOrder(supplierId: lastSupplier) && e.value("warehouse") == String(warehouse))
+        let suggested = max(reorder, 2 * reorder - onHand - onOrder)
+        #expect(e.lines?.items.map(\.quantity) == [Quantity(thousandths: suggested)] && e.notice?.key == "po.suggested")
+        flow.key(.save, &model, runner)
+        #expect(try value(db, "SELECT SUM(quantity) FROM purchase_order_lines WHERE po_id = (SELECT max(id) FROM purchase_orders)") == suggested)
+    }
 }

@@ -913,5 +913,9 @@ extension Catalog {
         "filter.below-reorder": "at or under reorder level",
         "action.filter-stock": "Show one warehouse, or only what is at or under its reorder level",
         "sort.code": "by code",
+        "po.suggested": "Suggested %@: up to twice the reorder level (%2), less what is on hand (%3) and on order (%4), at least the reorder level",
+        "hint.reorder": "order",
+        "action.reorder": "Start a PO for this product from the supplier it was last bought from, with a suggested quantity",
+        "error.never-bought": "%@ was never bought: start the PO with :new-po",
     ]
 }

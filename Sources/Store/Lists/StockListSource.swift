@@ -22,7 +22,8 @@ enum StockListSource: ListSource {
     /// The rows' SQL: one per product (all warehouses summed) or per product in one warehouse.
     static func sql(_ query: ListQuery, where extra: String) -> (String, [DatabaseValue]) {
         let warehouse = Int64(query.filter("warehouse"))
-        let below = query.filter("below") == "1" ? " HAVING on_hand <= reorder AND reorder > 0" : ""
+        // Sums spelled out: in HAVING, `on_hand` would name a stock row's own column, not the sum.
+        let below = query.filter("below") == "1" ? " HAVING coalesce(SUM(s.on_hand), 0) <= coalesce(SUM(s.reorder_level), 0) AND SUM(s.reorder_level) > 0" : ""
         if let warehouse {
             return ("""
                 SELECT p.id, p.code, p.name, p.unit, s.on_hand AS on_hand, s.reorder_level AS reorder FROM stock_levels s JOIN products p ON p.id = s.product_id

@@ -31,6 +31,19 @@ extension EditorModel {
         return model
     }
 
+    /// A PO for a product running low: its last supplier's form with one line — the suggested
+    /// quantity at the supplier's last cost, into the warehouse asked about — and the rule said.
+    public static func reorder(_ s: PurchaseSuggestion, source: PurchaseOrderSource, today: DateOnly) -> EditorModel {
+        var model = purchaseOrder(source, today: today)
+        if let w = s.warehouseId { model.form.set("warehouse", String(w)) }
+        let cost = source.lastCosts[s.productId]?.price ?? source.products.first { $0.id == s.productId }?.listPrice ?? .zero
+        model.lines?.append([QuoteLine(productId: s.productId, quantity: s.suggested, unitPrice: cost)])
+        var notice = Notice(key: "po.suggested", argument: s.suggested.description, isError: false)
+        notice.more = [s.reorderLevel.description, s.onHand.description, s.onOrder.description]
+        model.notice = notice
+        return model
+    }
+
     /// The purchase order the form describes, for the Store to validate and save.
     public func purchaseOrderValue(supplierId: Int64) -> PurchaseOrderEntry {
         let note = value("note").trimmingSpaces()
@@ -84,6 +97,12 @@ extension EffectRunner {
             return EditorModel.cancelPurchaseOrder(id: id, number: number, today: session.today)
         case .newGoodsReceipt(let poId):
             return EditorModel.goodsReceipt(try database.goodsReceiptSource(poId: poId, by: session.actor), today: session.today)
+        case .reorder(let productId, let warehouseId):
+            let s = try database.purchaseSuggestion(productId: productId, warehouseId: warehouseId, by: session.actor)
+            guard let supplier = s.supplierId else {
+                throw StoreError.invalid(DomainError("\(s.productCode) was never bought: start the PO with :new-po", field: nil, code: "error.never-bought", s.productCode))
+            }
+            return EditorModel.reorder(s, source: try database.purchaseOrderSource(supplierId: supplier, excluding: nil, by: session.actor), today: session.today)
         case .filterStock(let query):
             return EditorModel.stockFilter(query, warehouses: try database.warehouseOptions(), today: session.today)
         case .pickPurchaseOrder:

@@ -91,7 +91,10 @@ extension AppModel {
             if m.kind == .orders { list.append(Binding("filter", "hint.filter", .filter, help: "action.filter-orders").unless(!m.showingResults, "reason.clear-search-first")) }
             list.append(Binding("new-record", "hint.new", .newRecord, help: "action.new-order-pick", needs: [.editSalesOrders]))
         }
-        if m.kind == .stock { list.append(Binding("filter", "hint.filter", .filter, help: "action.filter-stock").unless(!m.showingResults, "reason.clear-search-first")) }
+        if m.kind == .stock {
+            list.append(Binding("filter", "hint.filter", .filter, help: "action.filter-stock").unless(!m.showingResults, "reason.clear-search-first"))
+            if hasRow { list.append(Binding("new-record", "hint.reorder", .newRecord, help: "action.reorder", needs: [.editPurchaseOrders])) }
+        }
         if m.kind == .purchaseOrders { list.append(Binding("new-record", "hint.new", .newRecord, help: "editor.new-po", needs: [.editPurchaseOrders])) }
         if m.kind == .shipments, hasRow { list.append(Binding("mark", "hint.mark", .list(.toggleMark), help: "action.mark")) }
         if printableRef() != nil {

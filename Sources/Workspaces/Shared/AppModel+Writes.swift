@@ -122,6 +122,9 @@ extension AppModel {
             return [.openEditor(.newPurchaseOrder(supplierId: m.ref.id, name: title))]
         }
         if currentList?.kind == .purchaseOrders, can(.editPurchaseOrders) { return [.openEditor(.pickSupplier(then: .purchaseOrder))] }
+        if let m = currentList, m.kind == .stock, can(.editPurchaseOrders), let ref = m.selectedRef {
+            return [.openEditor(.reorder(productId: ref.id, warehouseId: Int64(m.query.filter("warehouse"))))]
+        }
         if case .card(let m)? = current, m.ref.kind == .customer, let title = m.card?.title {
             switch m.currentSection?.title {
             case "section.contacts"? where canEditCustomers: return [.openEditor(.newContact(customerId: m.ref.id, name: title))]

@@ -68,6 +68,8 @@ public enum EditorRequest: Sendable, Equatable {
     case allocateCredit(RecordRef)
     case newExpense
     case newPurchaseOrder(supplierId: Int64, name: String)
+    /// A PO for a product running low (from the stock list): its last supplier, a suggested quantity.
+    case reorder(productId: Int64, warehouseId: Int64?)
     case editPurchaseOrder(id: Int64)
     case cancelPurchaseOrder(id: Int64, number: String)
     case newGoodsReceipt(poId: Int64)
