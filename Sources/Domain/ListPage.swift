@@ -18,9 +18,11 @@ public enum ListKind: String, Sendable, Codable, CaseIterable {
     case purchaseOrders = "purchase-orders"
     /// Stock by product code: all warehouses, or one; everything, or at or under reorder level.
     case stock
+    /// Suppliers by name or code.
+    case suppliers
 
     /// A list this long says "more than N" instead of counting every row (a million orders).
-    public var countCap: Int? { self == .customers || self == .openOrders || self == .stock ? nil : 10_000 }
+    public var countCap: Int? { self == .customers || self == .openOrders || self == .stock || self == .suppliers ? nil : 10_000 }
 
     /// The orders `s` cycles through; the first is where the list starts.
     public var sorts: [String] {
@@ -32,6 +34,7 @@ public enum ListKind: String, Sendable, Codable, CaseIterable {
         case .moneyDocuments, .expenses: ["date", "amount"]
         case .purchaseOrders: ["expected", "order-date", "number"]
         case .stock: ["code"]
+        case .suppliers: ["name", "code"]
         }
     }
 }

@@ -917,5 +917,18 @@ extension Catalog {
         "hint.reorder": "下采购单",
         "action.reorder": "按上次供应商为该产品下采购单（带建议数量）",
         "error.never-bought": "%@ 从未采购过：请用 :new-po 新建采购单",
+        "list.suppliers": "供应商",
+        "list.suppliers.count": "%@ 家供应商",
+        "list.suppliers.found": "找到 %@ 家（编码、名称、拼音）",
+        "editor.new-supplier": "新建供应商",
+        "editor.edit-supplier": "编辑供应商",
+        "saved.supplier": "供应商 %@ 已保存",
+        "col.contact-person": "联系人",
+        "col.terms": "账期",
+        "col.owed": "应付",
+        "col.goods-receipt-count": "入库次数",
+        "section.purchase-orders": "采购单",
+        "section.purchases-by-month": "每月采购",
+        "error.supplier-similar": "与 %@（%2）相似：再按 Ctrl-S 仍然保存",
     ]
 }

@@ -917,5 +917,18 @@ extension Catalog {
         "hint.reorder": "order",
         "action.reorder": "Start a PO for this product from the supplier it was last bought from, with a suggested quantity",
         "error.never-bought": "%@ was never bought: start the PO with :new-po",
+        "list.suppliers": "Suppliers",
+        "list.suppliers.count": "%@ suppliers",
+        "list.suppliers.found": "%@ found (code, name, pinyin)",
+        "editor.new-supplier": "New supplier",
+        "editor.edit-supplier": "Edit supplier",
+        "saved.supplier": "Supplier %@ saved",
+        "col.contact-person": "Contact",
+        "col.terms": "Terms",
+        "col.owed": "Owed",
+        "col.goods-receipt-count": "Receipts",
+        "section.purchase-orders": "Purchase orders",
+        "section.purchases-by-month": "Purchases by month",
+        "error.supplier-similar": "Similar to %@ (%2): Ctrl-S again keeps both",
     ]
 }

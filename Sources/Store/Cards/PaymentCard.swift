@@ -31,10 +31,29 @@ enum PaymentCard: CardBuilder {
 }
 
 extension SupplierCard {
-    /// What the company owes the supplier and what it paid: payables (open first) and payments.
+    /// Its purchase orders (still expected first), goods receipts, purchases by month, what the
+    /// company owes it (payables, open first) and what it paid.
     static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery] {
         try AppDatabase.requireSupplierSide(actor)
         return [
+            CardSectionQuery(title: "section.purchase-orders", columns: [.text("col.number"), .date("col.date"), .date("col.expected"), .status(), .money("col.total")],
+                             select: "id, number, order_date, expected_date, status, total",
+                             from: "FROM purchase_orders WHERE supplier_id = ?", order: "status NOT IN ('open','partially_received'), order_date DESC, id DESC", arguments: [id]) { r in
+                ([.text(r[1] as String), .date(iso: r[2]), .date(iso: r[3]), .status("status.\(r[4] as String)"), .money(minorUnits: r[5])], RecordRef(.purchaseOrder, r[0]))
+            },
+            CardSectionQuery(title: "section.goods-receipts", columns: [.text("col.number"), .date("col.date"), .text("col.order"), .status(), .money("col.total")],
+                             select: "g.id, g.number, g.receipt_date, p.number, g.status, g.total",
+                             from: "FROM goods_receipts g JOIN purchase_orders p ON p.id = g.po_id WHERE g.supplier_id = ?", order: "g.receipt_date DESC, g.id DESC", arguments: [id]) { r in
+                ([.text(r[1] as String), .date(iso: r[2]), .text(r[3] as String), .status("status.\(r[4] as String)"), .money(minorUnits: r[5])], RecordRef(.goodsReceipt, r[0]))
+            },
+            CardSectionQuery(title: "section.purchases-by-month", columns: [.text("col.month"), .integer("col.goods-receipt-count"), .money("col.amount")],
+                             select: "month, n, amount",
+                             from: """
+                                FROM (SELECT substr(receipt_date, 1, 7) AS month, COUNT(*) AS n, SUM(total) AS amount FROM goods_receipts
+                                      WHERE supplier_id = ? AND status = 'posted' GROUP BY 1)
+                                """, order: "month DESC", arguments: [id]) { r in
+                ([.text(r[0] as String), .integer(r[1]), .money(minorUnits: r[2])], nil)
+            },
             CardSectionQuery(title: "section.payables", columns: [.text("col.number"), .date("col.date"), .date("col.due"), .status(), .money("col.amount"), .money("col.open")],
                              select: "id, number, doc_date, due_date, status, amount, CASE WHEN status = 'posted' THEN open_amount ELSE 0 END",
                              from: "FROM payables WHERE supplier_id = ?", order: "open_amount = 0, due_date, id", arguments: [id]) { r in

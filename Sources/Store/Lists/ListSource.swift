@@ -74,6 +74,7 @@ extension AppDatabase {
         case .expenses: ExpenseListSource.self
         case .purchaseOrders: PurchaseOrderListSource.self
         case .stock: StockListSource.self
+        case .suppliers: SupplierListSource.self
         }
     }
 

@@ -103,6 +103,10 @@ extension EffectRunner {
                 throw StoreError.invalid(DomainError("\(s.productCode) was never bought: start the PO with :new-po", field: nil, code: "error.never-bought", s.productCode))
             }
             return EditorModel.reorder(s, source: try database.purchaseOrderSource(supplierId: supplier, excluding: nil, by: session.actor), today: session.today)
+        case .newSupplier:
+            return EditorModel.supplier(nil, defaultTerms: try database.settings().paymentTermsDays, today: session.today)
+        case .editSupplier(let id):
+            return EditorModel.supplier(try database.supplierForEdit(id: id, by: session.actor), defaultTerms: 30, today: session.today)
         case .filterStock(let query):
             return EditorModel.stockFilter(query, warehouses: try database.warehouseOptions(), today: session.today)
         case .pickPurchaseOrder:

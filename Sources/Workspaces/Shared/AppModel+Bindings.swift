@@ -95,6 +95,7 @@ extension AppModel {
             list.append(Binding("filter", "hint.filter", .filter, help: "action.filter-stock").unless(!m.showingResults, "reason.clear-search-first"))
             if hasRow { list.append(Binding("new-record", "hint.reorder", .newRecord, help: "action.reorder", needs: [.editPurchaseOrders])) }
         }
+        if m.kind == .suppliers { list.append(Binding("new-record", "hint.new", .newRecord, help: "editor.new-supplier", needs: [.editSuppliers])) }
         if m.kind == .purchaseOrders { list.append(Binding("new-record", "hint.new", .newRecord, help: "editor.new-po", needs: [.editPurchaseOrders])) }
         if m.kind == .shipments, hasRow { list.append(Binding("mark", "hint.mark", .list(.toggleMark), help: "action.mark")) }
         if printableRef() != nil {

@@ -68,6 +68,7 @@ extension AppModel {
         default: break
         }
         if m.ref.kind == .customer { return [Binding("edit", "hint.edit-customer", .edit, help: "action.edit-customer", needs: Self.customerWriters)] }
+        if m.ref.kind == .supplier { return [Binding("edit", "hint.edit", .edit, help: "editor.edit-supplier", needs: [.editSuppliers])] }
         return []
     }
 }

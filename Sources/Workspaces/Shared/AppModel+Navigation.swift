@@ -158,6 +158,10 @@ extension AppModel {
             return openList(.purchaseOrders)
         case "stock":
             return openList(.stock)
+        case "suppliers":
+            return openList(.suppliers)
+        case "new-supplier":
+            return [.openEditor(.newSupplier)]
         case "new-expense-category":
             stack.append(.editor(.expenseCategory(today: today)))
         case "new-payment":

@@ -34,8 +34,10 @@ extension AppModel {
         case .edit:
             if let id = selectedQuote(), can(.editQuotes) { return [.openEditor(.editQuote(id: id))] }
             if case .card(let m)? = current, let ref = m.selectedRef {
-                return editEffects(ref, on: m)
+                let effects = editEffects(ref, on: m)
+                if !effects.isEmpty || m.ref.kind != .supplier { return effects }
             }
+            if case .card(let m)? = current, m.ref.kind == .supplier, can(.editSuppliers) { return [.openEditor(.editSupplier(id: m.ref.id))] }
             if let (id, _) = selectedCustomer(), canEditCustomers { return [.openEditor(.editCustomer(id: id))] }
         case .sort:
             if currentList != nil { return updateList(nil) { $0.handle(.cycleSort) } }
@@ -121,6 +123,7 @@ extension AppModel {
         if case .card(let m)? = current, m.ref.kind == .supplier, let title = m.card?.title, can(.editPurchaseOrders) {
             return [.openEditor(.newPurchaseOrder(supplierId: m.ref.id, name: title))]
         }
+        if currentList?.kind == .suppliers, can(.editSuppliers) { return [.openEditor(.newSupplier)] }
         if currentList?.kind == .purchaseOrders, can(.editPurchaseOrders) { return [.openEditor(.pickSupplier(then: .purchaseOrder))] }
         if let m = currentList, m.kind == .stock, can(.editPurchaseOrders), let ref = m.selectedRef {
             return [.openEditor(.reorder(productId: ref.id, warehouseId: Int64(m.query.filter("warehouse"))))]

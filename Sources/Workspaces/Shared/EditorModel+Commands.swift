@@ -9,6 +9,7 @@ extension EditorModel {
         case .newOrder, .editOrder, .cancelOrder: orderCommand
         case .newPurchaseOrder, .editPurchaseOrder, .cancelPurchaseOrder: purchaseOrderCommand
         case .newGoodsReceipt: goodsReceiptCommand
+        case .newSupplier, .editSupplier: supplierCommand
         case .newShipment, .newReceipt, .newPayment, .allocateCredit, .newExpense, .newExpenseCategory, .voidDocument: postingCommand
         case .filterCustomers, .pickCustomer, .filterOrders, .pickOrder, .pickSupplier, .pickPurchaseOrder, .filterStock, .reportPeriod: nil
         default: customerCommand

@@ -32,6 +32,8 @@ public struct EditorModel: Sendable, Equatable {
         case editPurchaseOrder(id: Int64, supplierId: Int64, version: Int64)
         case cancelPurchaseOrder(id: Int64)
         case newGoodsReceipt(poId: Int64)
+        case newSupplier(acceptSimilar: Bool)
+        case editSupplier(id: Int64, version: Int64, acceptSimilar: Bool)
         /// A receipt's (payment's) unapplied credit allocated later.
         case allocateCredit(RecordRef)
         /// Voiding a posted shipment or receipt, with a reason.
@@ -138,6 +140,12 @@ public struct EditorModel: Sendable, Equatable {
             }
         case .failed(var field, let message):
             saving = false
+            // A like-named supplier: said above the form (its whole line), the next Ctrl-S keeps both.
+            if message.key == "error.supplier-similar" {
+                acceptSimilarSupplierNext()
+                notice = Notice(message, isError: true)
+                return .stay
+            }
             // A line's quantity or allocation refused by the Store belongs beside the line's entry.
             if let lines, lines.mode != .free, field == "quantity" || field == "allocation" { field = DocumentLines.valueKey }
             if let field, form.fields.contains(where: { $0.key == field }) {
@@ -155,6 +163,7 @@ public struct EditorModel: Sendable, Equatable {
             case .editQuote(let id, let customer, _): purpose = .editQuote(id: id, customerId: customer, version: version)
             case .acceptQuote(let id, _): purpose = .acceptQuote(id: id, version: version)
             case .editOrder(let id, let customer, _): purpose = .editOrder(id: id, customerId: customer, version: version)
+            case .editSupplier(let id, _, let accept): purpose = .editSupplier(id: id, version: version, acceptSimilar: accept)
             default: break
             }
         case .duplicates(let found, let block):

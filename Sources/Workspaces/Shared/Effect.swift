@@ -75,6 +75,8 @@ public enum EditorRequest: Sendable, Equatable {
     case newGoodsReceipt(poId: Int64)
     case pickPurchaseOrder
     case filterStock(ListQuery)
+    case newSupplier
+    case editSupplier(id: Int64)
     /// `f` on a report narrowed by rep (aging): the day, and the reps to choose from.
     case reportView(Int64, section: String)
     case voidDocument(RecordRef, number: String)
