@@ -14,6 +14,7 @@ extension AppDatabase {
         case "deliveries": return try deliveriesReport(db, request, for: actor)
         case "cash": return try cashReport(db, request, by: request.sort, for: actor)
         case "expenses": return try expenseReport(db, request, by: request.sort, for: actor)
+        case "purchases": return try purchasesReport(db, request, by: request.sort, for: actor)
         case "receivables": return try receivablesReport(db, request, for: actor)
         case "commissions": return try commissionReport(db, request, for: actor)
         case "aging", "payables-aging": return try agingReport(db, request, payables: request.name == "payables-aging", sort: request.sort, for: actor)

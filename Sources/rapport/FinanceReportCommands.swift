@@ -50,6 +50,17 @@ extension ReportCommand {
 }
 
 extension ReportCommand {
+    /// `rapport report purchases --from --to --by supplier|product|month`: what `:purchases` shows.
+    struct PurchasesReport: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "purchases",
+                                                        abstract: "Goods received in a period by supplier (with the on-time rate), product or month, as :purchases shows them.")
+        @OptionGroup var options: TypedReportOptions
+        @Option(help: "supplier, product or month.") var by: String = "supplier"
+        func run() throws { try options.run("purchases", by: by, of: ["supplier", "product", "month"]) }
+    }
+}
+
+extension ReportCommand {
     /// `rapport report expenses --from --to --by category|item|month|rep`: what `:expense-stats` shows.
     struct ExpensesReport: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "expenses",

@@ -930,5 +930,15 @@ extension Catalog {
         "section.purchase-orders": "采购单",
         "section.purchases-by-month": "每月采购",
         "error.supplier-similar": "与 %@（%2）相似：再按 Ctrl-S 仍然保存",
+        "title.purchases": "采购统计",
+        "purchases.by-supplier": "按供应商",
+        "purchases.by-product": "按产品",
+        "purchases.by-month": "按月",
+        "purchases.chart-month": "每月入库金额",
+        "purchases.chart-supplier": "最大供应商",
+        "col.on-time": "准时率",
+        "param.purchases": "入库金额",
+        "param.goods-receipts": "入库单数",
+        "param.on-time": "按时到货率",
     ]
 }

@@ -930,5 +930,15 @@ extension Catalog {
         "section.purchase-orders": "Purchase orders",
         "section.purchases-by-month": "Purchases by month",
         "error.supplier-similar": "Similar to %@ (%2): Ctrl-S again keeps both",
+        "title.purchases": "Purchasing statistics",
+        "purchases.by-supplier": "By supplier",
+        "purchases.by-product": "By product",
+        "purchases.by-month": "By month",
+        "purchases.chart-month": "Goods received by month",
+        "purchases.chart-supplier": "Largest suppliers",
+        "col.on-time": "On time",
+        "param.purchases": "Goods received",
+        "param.goods-receipts": "Goods receipts",
+        "param.on-time": "Received on time",
     ]
 }

@@ -102,7 +102,7 @@ extension AppModel {
             return [.loadHome]
         case "reminders":
             return [.loadCard(RecordRef(.reminders, session.actor.userId))]
-        case "team-performance", "department", "deliveries", "aging", "payables-aging", "cash", "expense-stats", "receivables", "commissions":
+        case "team-performance", "department", "deliveries", "aging", "payables-aging", "cash", "expense-stats", "receivables", "commissions", "purchases":
             // A report opens on its table (the parameters are on the first tab); :department is
             // the sales assistant's name for the team's figures.
             let name = command == "department" ? "team-performance" : command == "expense-stats" ? "expenses" : command
@@ -113,6 +113,7 @@ extension AppModel {
             case "expenses": "expenses.by-category"
             case "receivables": "receivables.concentration"
             case "commissions": "title.commissions"
+            case "purchases": "purchases.by-supplier"
             default: "title.\(name)"
             }
             return [.loadCardAt(RecordRef(.report, Int64(Report.names.firstIndex(of: name) ?? 0)), section: section)]

@@ -38,6 +38,7 @@ public struct PaletteCommand: Sendable, Equatable {
         PaletteCommand(name: "payables-aging", titleKey: "title.payables-aging", capabilities: [.viewPayables]),
         PaletteCommand(name: "new-po", titleKey: "editor.new-po", capabilities: [.editPurchaseOrders]),
         PaletteCommand(name: "new-goods-receipt", titleKey: "editor.new-goods-receipt", capabilities: [.postGoodsReceipts]),
+        PaletteCommand(name: "purchases", titleKey: "title.purchases", capabilities: [.editPurchaseOrders, .viewAllKPIs]),
         PaletteCommand(name: "suppliers", titleKey: "list.suppliers", capabilities: [.viewSuppliers]),
         PaletteCommand(name: "new-supplier", titleKey: "editor.new-supplier", capabilities: [.editSuppliers]),
         PaletteCommand(name: "stock", titleKey: "list.stock", capabilities: [.viewStock, .editPurchaseOrders]),
