@@ -491,7 +491,8 @@ scenario_po_by_pinyin_receive_part() {
   supplier=$(sql "SELECT code FROM suppliers ORDER BY id LIMIT 1")
   product=$(sql "SELECT code FROM products WHERE name GLOB '*螺丝*' AND unit = 'pcs' ORDER BY id LIMIT 1")
   initials=$(sql "SELECT search_key FROM products WHERE code = '$product'" | awk '{print $NF}')
-  start po 80 24 xterm-256color "$BIN" --db "$DB" --today "$TODAY" || return 1
+  local out="$WORK/po"
+  start po 80 24 xterm-256color XDG_DATA_HOME="$out" XDG_CONFIG_HOME="$out/config" "$BIN" --db "$DB" --today "$TODAY" || return 1
   wait_for po "Log in" && login po purchasing && wait_for po "Goods expected" || return 1
   tm send-keys -t po ":" "new-po" Enter; wait_for po "Supplier" || return 1
   tm send-keys -t po -l "$supplier"; sleep 0.3; tm send-keys -t po Enter; wait_for po "New purchase order —" || return 1
@@ -509,6 +510,23 @@ scenario_po_by_pinyin_receive_part() {
   payable=$(sql "SELECT g.number = p.number AND p.open_amount = g.total AND p.status = 'posted' FROM goods_receipts g JOIN payables p ON p.goods_receipt_id = g.id ORDER BY g.id DESC LIMIT 1")
   [ "$payable" = "1" ] || { echo "--- no payable for the goods receipt"; return 1; }
   tm send-keys -t po Escape; wait_for po "partly received" && wait_for po "GR-2026-" || return 1
+  # x on the PO: the whole document, header and lines, as .xlsx ready to e-mail; read back.
+  local number
+  number=$(sql "SELECT number FROM purchase_orders ORDER BY id DESC LIMIT 1")
+  tm send-keys -t po x; wait_for po "x .xlsx" || return 1
+  tm send-keys -t po x; wait_for po "Exported" || return 1
+  local book cells
+  book=$(ls "$out/rapport/exports/"*.xlsx 2>/dev/null | head -1)
+  [ -n "$book" ] || { echo "--- no workbook in $out/rapport/exports"; return 1; }
+  cells=$(python3 - "$book" <<'PY'
+import sys, zipfile, xml.etree.ElementTree as ET
+m = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
+z = zipfile.ZipFile(sys.argv[1])
+ws = ET.fromstring(z.read('xl/worksheets/sheet1.xml'))
+print(' | '.join(''.join(t.text or '' for t in c.iter(f'{m}t')) or (c.findtext(f'{m}v') or '') for r in ws.findall(f'{m}sheetData/{m}row') for c in r.findall(f'{m}c')))
+PY
+)
+  case "$cells" in *"$number"*"$product"*) ;; *) echo "--- the workbook holds: $cells"; return 1;; esac
 }
 
 # RAPPORT_SCENARIOS="a b" runs only those.

@@ -99,6 +99,8 @@ public final class AppShell {
             run(.export(.list(query, search: search, labels: config.catalog.exportLabels()), format))
         case .export(.cardTable(let ref, let section, let columns, let name, _), let format):
             run(.export(.cardTable(ref, section: section, columns: columns, name: name, labels: config.catalog.exportLabels()), format))
+        case .export(.document(let ref, _), let format):
+            run(.export(.document(ref, labels: config.catalog.exportLabels()), format))
         default:
             run(effect)
         }

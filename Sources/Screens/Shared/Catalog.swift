@@ -49,7 +49,7 @@ public struct Catalog: Sendable, Equatable {
     public func exportLabels() -> [String: String] {
         var labels: [String: String] = [:]
         for (k, v) in Catalog.english.merging(table, uniquingKeysWith: { $1 })
-        where k.hasPrefix("col.") || Catalog.valuePrefixes.contains(where: { k.hasPrefix($0) }) { labels[k] = v }
+        where k.hasPrefix("col.") || k.hasPrefix("field.") || k == "report.total" || Catalog.valuePrefixes.contains(where: { k.hasPrefix($0) }) { labels[k] = v }
         return labels
     }
 

@@ -940,5 +940,7 @@ extension Catalog {
         "param.purchases": "入库金额",
         "param.goods-receipts": "入库单数",
         "param.on-time": "按时到货率",
+        "field.currency": "币种",
+        "col.unit-price": "单价",
     ]
 }

@@ -940,5 +940,7 @@ extension Catalog {
         "param.purchases": "Goods received",
         "param.goods-receipts": "Goods receipts",
         "param.on-time": "Received on time",
+        "field.currency": "Currency",
+        "col.unit-price": "Unit price",
     ]
 }

@@ -75,7 +75,7 @@ extension AppModel {
     public var canExport: Bool {
         switch current {
         case .list?: return true
-        case .card(let m)?: return !(m.currentSection?.rows.isEmpty ?? true)
+        case .card(let m)?: return [.purchaseOrder, .quote].contains(m.ref.kind) || !(m.currentSection?.rows.isEmpty ?? true)
         default: return false
         }
     }
@@ -86,6 +86,9 @@ extension AppModel {
         switch current {
         case .list(let m)?:
             return .list(m.query, search: m.showingResults ? m.search : nil)
+        case .card(let m)? where [.purchaseOrder, .quote].contains(m.ref.kind):
+            // A PO or a quote goes out whole, ready to e-mail.
+            return .document(m.ref)
         case .card(let m)?:
             guard let section = m.currentSection, !section.rows.isEmpty else { return nil }
             // `customer-contact-log`, `reminders-receivable-overdue`: the kind, then the table's key without its prefix.

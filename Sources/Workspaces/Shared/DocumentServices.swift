@@ -49,6 +49,8 @@ public enum ExportRequest: Sendable, Equatable {
     case list(ListQuery, search: String?, labels: [String: String] = [:])
     /// A card's table, every row of it (not only the pages on screen), typed by its columns.
     case cardTable(RecordRef, section: String, columns: [ColumnSpec], name: String, labels: [String: String] = [:])
+    /// One document, header and lines (`x` on a purchase order's or a quote's card).
+    case document(RecordRef, labels: [String: String] = [:])
 }
 
 extension EffectRunner {
@@ -131,6 +133,11 @@ extension EffectRunner {
             case .list(let query, let search, let labels):
                 name = query.kind.rawValue
                 sheet = try database.listSheet(query, text: search, for: session.actor, today: session.today)
+                sheet.localize(labels)
+            case .document(let ref, let labels):
+                guard let (kind, number) = try database.documentNumber(ref) else { throw StoreError.notFound("\(ref.kind.rawValue) \(ref.id)") }
+                sheet = Sheet.document(try database.printableDocument(kind, number: number, for: session.actor))
+                name = number
                 sheet.localize(labels)
             case .cardTable(let ref, let section, let columns, let n, let labels):
                 name = n
