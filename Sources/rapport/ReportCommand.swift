@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "Print a report with the same numbers as the TUI.",
                                                     subcommands: [Reminders.self, Duplicates.self, RepPerformanceReport.self, TeamPerformanceReport.self,
                                                                   OrdersReport.self, DeliveriesReport.self, AgingReport.self, CashReport.self, ExpensesReport.self, ConcentrationReport.self, CommissionsReport.self,
-                                                                  PurchasesReport.self])
+                                                                  PurchasesReport.self, StockReport.self])
 
     struct Reminders: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The items of a user's reminder pane, exactly as their home shows them.")

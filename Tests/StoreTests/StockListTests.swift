@@ -65,6 +65,12 @@ import TestSupport
             let seen = try db.listPage(ListQuery(.stock, sort: "code"), after: nil, limit: 5, backwards: false, for: try Fixtures.actor(login, in: db), today: today)
             #expect(seen.columns.allSatisfy { $0.kind != .money } && seen.rows.count == 5)
         }
+        // `rapport report stock --warehouse CODE --below` prints the same rows.
+        let code = try db.read { db in try String.fetchOne(db, sql: "SELECT code FROM warehouses WHERE id = ?", arguments: [warehouse]) ?? "" }
+        let report = try db.stockReport(warehouseCode: code.lowercased(), below: true, for: buyer, today: today)
+        #expect(report.rows == low.map(\.cells) && report.rows.count == low.count)
+        #expect(try db.stockReport(warehouseCode: nil, below: false, for: buyer, today: today).rows == rows.map(\.cells))
+        #expect(throws: StoreError.self) { try db.stockReport(warehouseCode: "NOPE", below: false, for: buyer, today: today) }
         #expect(try db.listSearch(ListQuery(.stock, sort: "code"), text: rows[0].cells[0].plainText, limit: 10, for: buyer, today: today).rows.first?.ref == rows[0].ref)
     }
 }

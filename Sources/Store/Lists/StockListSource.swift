@@ -111,3 +111,29 @@ extension AppDatabase {
         try read { db in try Row.fetchAll(db, sql: "SELECT id, code, name FROM warehouses ORDER BY code").map { WarehouseOption(id: $0[0], code: $0[1], name: $0[2]) } }
     }
 }
+
+extension AppDatabase {
+    /// `rapport report stock [--warehouse CODE] [--below]`: every row `:stock` shows with the same
+    /// filters, as a report (the warehouse named in its header).
+    public func stockReport(warehouseCode: String?, below: Bool, for actor: Actor, today: DateOnly) throws(StoreError) -> Report {
+        var filter: [String: String] = below ? ["below": "1"] : [:]
+        var parameters: [Report.Parameter] = []
+        if let code = warehouseCode {
+            guard let w = try warehouseOptions().first(where: { $0.code.lowercased() == code.lowercased() }) else {
+                throw .invalid(DomainError("no warehouse has the code \(code)", field: "warehouse", code: "error.warehouse-missing", code))
+            }
+            filter["warehouse"] = String(w.id)
+            parameters.append(.init("field.warehouse", .text(w.code + " " + w.name)))
+        }
+        if below { parameters.append(.init("field.below-reorder", .status("filter.below-reorder"))) }
+        let query = ListQuery(.stock, sort: "code", filter: filter)
+        var rows: [ListRow] = [], after: ListCursor?
+        while true {
+            let page = try StockListSource.page(self, query, after: after, inclusive: false, limit: 2_000, backwards: false, actor: actor, today: today)
+            rows += page
+            guard page.count == 2_000, let last = page.last else { break }
+            after = last.cursor
+        }
+        return Report(name: "stock", title: "list.stock", parameters: parameters, columns: StockListSource.columns(query), rows: rows.map(\.cells), refs: rows.map(\.ref))
+    }
+}
