@@ -125,4 +125,27 @@ import Testing
         #expect(ReportPeriod.view(previous.ref.id) == ReportPeriod.View(sort: 8, rep: rep.id))
         #expect(previous.card?.field("param.as-of") == .date(september))
     }
+
+    /// The aging's tabs show the same customers' columns: moving between them keeps the row.
+    /// `d` on a receipt in the receipts-and-payments list opens its void form.
+    @Test func tabsKeepTheRowAndAListRowIsVoided() throws {
+        let db = DemoFixture.make(inMemory: true)
+        var (model, runner) = flow.loggedIn("finance", db)
+        flow.drive(&model, runner, .open(RecordRef(.report, Int64(Report.names.firstIndex(of: "aging") ?? -1))))
+        flow.drive(&model, runner, .card(.showTab(1)))
+        for _ in 0..<3 { flow.drive(&model, runner, .card(.move(.down))) }
+        guard case .card(let before)? = model.current else { Issue.record("no aging"); return }
+        flow.drive(&model, runner, .card(.showTab(2)))
+        guard case .card(let after)? = model.current else { Issue.record("no aging"); return }
+        #expect(before.selectedRow == 3 && after.selectedRow == 3 && after.selectedRef == before.selectedRef, "\(before.tab) \(before.selectedRow) \(after.tab) \(after.selectedRow)")
+        _ = model.handle(.openPalette, now: 0)
+        for c in "money" { _ = model.handle(.palette(.type(c)), now: 0) }
+        var pending = model.handle(.palette(.run), now: 0)
+        while !pending.isEmpty { let e = pending.removeFirst(); for a in runner.perform(e, session: model.session) { pending += model.handle(a, now: 0) } }
+        flow.drive(&model, runner, .list(.setFilter(["side": "in", "status": "posted"], labels: [:])))
+        #expect(model.keyContext().bindings.contains { $0.name == "delete" && $0.applies })
+        flow.drive(&model, runner, .document(.void))
+        guard case .voidDocument(let ref, let number)? = flow.editor(model)?.purpose else { Issue.record("no void form"); return }
+        #expect(ref.kind == .receipt && number.hasPrefix("RC-"))
+    }
 }

@@ -942,5 +942,10 @@ extension Catalog {
         "param.on-time": "按时到货率",
         "field.currency": "币种",
         "col.unit-price": "单价",
+        "list.money.found-what": "搜索（单号、客户、拼音、供应商）",
+        "list.expenses.found-what": "搜索（单号、项目、备注）",
+        "list.purchase-orders.found-what": "搜索（单号、供应商）",
+        "list.stock.found-what": "搜索（编码、名称、拼音）",
+        "list.suppliers.found-what": "搜索（编码、名称、拼音）",
     ]
 }

@@ -942,5 +942,10 @@ extension Catalog {
         "param.on-time": "Received on time",
         "field.currency": "Currency",
         "col.unit-price": "Unit price",
+        "list.money.found-what": "Search (number, customer, pinyin, supplier)",
+        "list.expenses.found-what": "Search (number, item, note)",
+        "list.purchase-orders.found-what": "Search (number, supplier)",
+        "list.stock.found-what": "Search (code, name, pinyin)",
+        "list.suppliers.found-what": "Search (code, name, pinyin)",
     ]
 }

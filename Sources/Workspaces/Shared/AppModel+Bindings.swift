@@ -80,7 +80,7 @@ extension AppModel {
         let hasRow = m.selectedRef != nil
         if hasRow { list.append(Binding("open", "hint.open", .list(.open))) }
         // Sorting or filtering starts the list over: with search results shown, they say so first.
-        list += [Binding("search", "hint.search", .list(.beginSearch), help: m.kind == .customers ? nil : "action.search-orders"),
+        list += [Binding("search", "hint.search", .list(.beginSearch), help: m.kind == .customers ? nil : m.kind == .orders || m.kind == .openOrders || m.kind == .shipments ? "action.search-orders" : "list.\(m.kind.rawValue).found-what"),
                  Binding("sort", "hint.sort", .sort).unless(!m.showingResults, "reason.clear-search-first")]
         if m.kind == .customers {
             list += [Binding("filter", "hint.filter", .filter).unless(!m.showingResults, "reason.clear-search-first"), Binding("new-record", "hint.new", .newRecord, help: "action.new-customer", needs: Self.customerWriters)]
@@ -90,6 +90,10 @@ extension AppModel {
         if m.kind == .orders || m.kind == .openOrders {
             if m.kind == .orders { list.append(Binding("filter", "hint.filter", .filter, help: "action.filter-orders").unless(!m.showingResults, "reason.clear-search-first")) }
             list.append(Binding("new-record", "hint.new", .newRecord, help: "action.new-order-pick", needs: [.editSalesOrders]))
+        }
+        if let target = listVoidTarget() {
+            list.append(Binding("delete", "hint.void", .document(.void), help: "action.void", needs: [AppModel.voidCapability(target.ref.kind)])
+                .unless(target.posted, "reason.already-voided"))
         }
         if m.kind == .stock {
             list.append(Binding("filter", "hint.filter", .filter, help: "action.filter-stock").unless(!m.showingResults, "reason.clear-search-first"))

@@ -9,6 +9,9 @@ extension AppModel {
         if move == .ship, current == .home, let item = home.selectedItem, item.record.kind == .salesOrder, can(.postShipments) {
             return [.openEditor(.newShipment(orderId: item.record.id))]
         }
+        if move == .void, let target = listVoidTarget(), can(AppModel.voidCapability(target.ref.kind)), target.posted {
+            return [.openEditor(.voidDocument(target.ref, number: target.number))]
+        }
         guard case .card(let m)? = current else { return [] }
         switch move {
         case .ship:
@@ -62,6 +65,14 @@ extension AppModel {
         }
         guard let ref = m.selectedRef, voidable.contains(ref.kind) else { return nil }
         return (ref, m.selectedCell("col.number")?.plainText ?? "", m.selectedCell("col.status") == .status("status.posted"))
+    }
+
+    /// The posted document selected in a list (`:money`, `:expenses`, `:shipments`).
+    func listVoidTarget() -> (ref: RecordRef, number: String, posted: Bool)? {
+        guard let m = currentList, let ref = m.selectedRef, [.shipment, .receipt, .payment, .expense, .goodsReceipt].contains(ref.kind),
+              let row = m.rows.indices.contains(m.selected) ? m.rows[m.selected] : nil else { return nil }
+        func cell(_ key: String) -> CellValue? { m.columns.firstIndex { $0.key == key }.flatMap { row.cells.indices.contains($0) ? row.cells[$0] : nil } }
+        return (ref, cell("col.number")?.plainText ?? "", cell("col.status") == .status("status.posted"))
     }
 
     /// `s` on an open order, `d` on a posted shipment or receipt.

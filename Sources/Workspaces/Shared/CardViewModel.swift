@@ -42,9 +42,9 @@ public struct CardViewModel: Sendable, Equatable {
             } else {
                 scroll = m.apply(to: scroll, count: max(1, lineCount), page: 10)
             }
-        case .nextTab: tab = (tab + 1) % max(1, tabCount)
-        case .previousTab: tab = (tab - 1 + max(1, tabCount)) % max(1, tabCount)
-        case .showTab(let n): if n < tabCount { tab = n }
+        case .nextTab: moveTab(to: (tab + 1) % max(1, tabCount))
+        case .previousTab: moveTab(to: (tab - 1 + max(1, tabCount)) % max(1, tabCount))
+        case .showTab(let n): if n < tabCount { moveTab(to: n) }
         case .refresh: return [.reloadCard(ref)]
         case .pageLoaded(let title, let offset, let page):
             loadingPages.remove(title)
@@ -55,6 +55,15 @@ public struct CardViewModel: Sendable, Equatable {
             if let s = currentSection, s.title == title { return nextPageEffects(s) }
         }
         return []
+    }
+
+    /// Another tab; when it shows the same rows as this one (a report's columns split over tabs,
+    /// the aging's), on the same row.
+    mutating func moveTab(to next: Int) {
+        if let from = section(tab), let to = section(next), !from.refs.isEmpty, from.refs == to.refs, from.title != to.title {
+            selection[next] = selection[tab] ?? 0
+        }
+        tab = next
     }
 
     /// Near the end of what is read of a table that has more rows: read the next page.
