@@ -14,13 +14,6 @@ import TestSupport
         try db.read { db in try Int64.fetchOne(db, sql: sql, arguments: args) ?? 0 }
     }
 
-    func palette(_ command: String, _ model: inout AppModel, _ runner: EffectRunner) {
-        _ = model.handle(.openPalette, now: 0)
-        for c in command { _ = model.handle(.palette(.type(c)), now: 0) }
-        var pending = model.handle(.palette(.run), now: 0)
-        while !pending.isEmpty { let e = pending.removeFirst(); for a in runner.perform(e, session: model.session) { pending += model.handle(a, now: 0) } }
-    }
-
     @Test func aPaymentPicksTheSupplierSplitsOldestFirstAndOpensItsCard() throws {
         let db = DemoFixture.make(inMemory: true)
         let (supplier, code) = try db.read { db -> (Int64, String) in
@@ -35,7 +28,7 @@ import TestSupport
                              arguments: [supplier]).map { (id: $0[0] as Int64, open: $0[1] as Int64) }
         }
         var (model, runner) = flow.loggedIn("finance", db)
-        palette("new-payment", &model, runner)
+        flow.palette("new-payment", &model, runner)
         #expect(flow.editor(model)?.purpose == .pickSupplier(then: .payment))
         flow.type(code, &model, runner)
         flow.key(.enter, &model, runner)
@@ -97,7 +90,7 @@ import TestSupport
         try db.saveSettings(try db.settings().setting("money_future_days", to: "2"), by: manager, at: 0)
         var (model, runner) = flow.loggedIn("finance", db)
         flow.drive(&model, runner, .open(RecordRef(.customer, customer)))
-        palette("new-receipt", &model, runner)
+        flow.palette("new-receipt", &model, runner)
         var e = try #require(flow.editor(model))
         #expect(e.notice == EditorModel.Notice(key: "receipt.earlier-credit", argument: Money(minorUnits: credit).formatted(), isError: false))
         let today = EditorFlowTests.today
@@ -112,13 +105,13 @@ import TestSupport
     @Test func aNewExpenseCategoryFromThePalette() throws {
         let db = DemoFixture.make(inMemory: true)
         var (model, runner) = flow.loggedIn("finance", db)
-        palette("new-expense-category", &model, runner)
+        flow.palette("new-expense-category", &model, runner)
         #expect(flow.editor(model)?.purpose == .newExpenseCategory)
         flow.type("展会 Trade fairs", &model, runner)
         flow.key(.save, &model, runner)
         #expect(flow.editor(model) == nil)
         #expect(try db.expenseCategories().last == "展会 Trade fairs")
-        palette("new-expense-category", &model, runner)
+        flow.palette("new-expense-category", &model, runner)
         flow.type("展会 Trade fairs", &model, runner)
         flow.key(.save, &model, runner)
         #expect(flow.editor(model)?.form.fields.first?.error?.key == "error.category-exists")

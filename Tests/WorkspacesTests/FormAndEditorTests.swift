@@ -122,6 +122,13 @@ import Testing
         }
     }
 
+    /// A `:` command typed and run.
+    func palette(_ command: String, _ model: inout AppModel, _ runner: EffectRunner) {
+        _ = model.handle(.openPalette, now: 0)
+        for c in command { _ = model.handle(.palette(.type(c)), now: 0) }
+        drive(&model, runner, .palette(.run))
+    }
+
     /// The form on screen, if any.
     func editor(_ model: AppModel) -> EditorModel? {
         if case .editor(let e)? = model.current { return e }

@@ -15,13 +15,6 @@ import TestSupport
         try db.read { db in try Int64.fetchOne(db, sql: sql, arguments: args) ?? 0 }
     }
 
-    func palette(_ command: String, _ model: inout AppModel, _ runner: EffectRunner) {
-        _ = model.handle(.openPalette, now: 0)
-        for c in command { _ = model.handle(.palette(.type(c)), now: 0) }
-        var pending = model.handle(.palette(.run), now: 0)
-        while !pending.isEmpty { let e = pending.removeFirst(); for a in runner.perform(e, session: model.session) { pending += model.handle(a, now: 0) } }
-    }
-
     @Test func keyAPurchaseOrderByPinyinChangeItAndCancelIt() throws {
         let db = DemoFixture.make(inMemory: true)
         // A supplier and a product it sold before, with a name in Chinese.
@@ -36,7 +29,7 @@ import TestSupport
         // The product's pinyin initials: the last word of its search key.
         let typed = String(initials.split(separator: " ").last ?? "")
         var (model, runner) = flow.loggedIn("purchasing", db)
-        palette("new-po", &model, runner)
+        flow.palette("new-po", &model, runner)
         #expect(flow.editor(model)?.purpose == .pickSupplier(then: .purchaseOrder))
         flow.type(code, &model, runner)
         flow.key(.enter, &model, runner)
@@ -71,7 +64,7 @@ import TestSupport
         #expect(try db.check().isEmpty)
         // A sales assistant is not offered the command.
         var (other, otherRunner) = flow.loggedIn("assistant", db)
-        palette("new-po", &other, otherRunner)
+        flow.palette("new-po", &other, otherRunner)
         #expect(flow.editor(other) == nil)
     }
 
@@ -97,7 +90,7 @@ import TestSupport
             ORDER BY p.order_date DESC, p.id DESC LIMIT 1
             """, [product])
         var (model, runner) = flow.loggedIn("purchasing", db)
-        palette("stock", &model, runner)
+        flow.palette("stock", &model, runner)
         flow.drive(&model, runner, .list(.setFilter(["warehouse": String(warehouse), "below": "1"], labels: [:])))
         guard let list = model.currentList, let i = list.rows.firstIndex(where: { $0.ref.id == product }) else { Issue.record("the product is not listed"); return }
         for _ in 0..<i { flow.drive(&model, runner, .list(.move(.down))) }

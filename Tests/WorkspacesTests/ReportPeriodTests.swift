@@ -138,10 +138,7 @@ import Testing
         flow.drive(&model, runner, .card(.showTab(2)))
         guard case .card(let after)? = model.current else { Issue.record("no aging"); return }
         #expect(before.selectedRow == 3 && after.selectedRow == 3 && after.selectedRef == before.selectedRef, "\(before.tab) \(before.selectedRow) \(after.tab) \(after.selectedRow)")
-        _ = model.handle(.openPalette, now: 0)
-        for c in "money" { _ = model.handle(.palette(.type(c)), now: 0) }
-        var pending = model.handle(.palette(.run), now: 0)
-        while !pending.isEmpty { let e = pending.removeFirst(); for a in runner.perform(e, session: model.session) { pending += model.handle(a, now: 0) } }
+        flow.palette("money", &model, runner)
         flow.drive(&model, runner, .list(.setFilter(["side": "in", "status": "posted"], labels: [:])))
         #expect(model.keyContext().bindings.contains { $0.name == "delete" && $0.applies })
         flow.drive(&model, runner, .document(.void))

@@ -3,7 +3,9 @@ import GRDB
 
 /// Expenses, newest first (or largest first): what a figure of the expense statistics is made
 /// of. Filters: `from`, `to`, `category`, `item`, `rep` (`0`: none) and `status`.
-enum ExpenseListSource: ListSource {
+enum ExpenseListSource: KeysetListSource {
+    static let kind = ListKind.expenses
+    static let countFrom = "expenses e"
     static let sorts = ListKind.expenses.sorts
 
     static func columns(_ query: ListQuery) -> [ColumnSpec] {
@@ -41,18 +43,7 @@ enum ExpenseListSource: ListSource {
                        cursor: ListCursor(query.sort == "amount" ? .number(amount) : .text(r[1]), id: r[0]))
     }
 
-    static func page(_ store: AppDatabase, _ query: ListQuery, after: ListCursor?, inclusive: Bool, limit: Int, backwards: Bool, actor: Actor, today: DateOnly) throws(StoreError) -> [ListRow] {
-        let keyset = try keyset(query, actor: actor)
-        return try store.read { db in try keyset.rows(db, after: after, inclusive: inclusive, limit: limit, backwards: backwards) { row($0, query: query) } }
-    }
 
-    static func count(_ store: AppDatabase, _ query: ListQuery, actor: Actor, today: DateOnly) throws(StoreError) -> Int {
-        let keyset = try keyset(query, actor: actor)
-        return try store.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM expenses e WHERE " + keyset.conditions + " LIMIT ?)",
-                             arguments: StatementArguments(keyset.arguments + [((ListKind.expenses.countCap ?? Int.max - 1) + 1).databaseValue])) ?? 0
-        }
-    }
 
     /// By number (typed whole or by its sequence) or a word of the item or note; newest first.
     static func search(_ store: AppDatabase, _ query: ListQuery, text: String, limit: Int, actor: Actor, today: DateOnly) throws(StoreError) -> [ListRow] {

@@ -28,6 +28,31 @@ extension ListSource {
     }
 }
 
+/// A list paged by one keyset over one table (shipments, expenses, purchase orders): its page and
+/// its capped count come from the keyset, the same conditions both ways.
+protocol KeysetListSource: ListSource {
+    static var kind: ListKind { get }
+    /// The table (and alias) the count reads, with what the keyset's conditions need joined.
+    static var countFrom: String { get }
+    static func keyset(_ query: ListQuery, actor: Actor) throws(StoreError) -> KeysetPage
+    static func row(_ r: Row, query: ListQuery) -> ListRow
+}
+
+extension KeysetListSource {
+    static func page(_ store: AppDatabase, _ query: ListQuery, after: ListCursor?, inclusive: Bool, limit: Int, backwards: Bool, actor: Actor, today: DateOnly) throws(StoreError) -> [ListRow] {
+        let keyset = try keyset(query, actor: actor)
+        return try store.read { db in try keyset.rows(db, after: after, inclusive: inclusive, limit: limit, backwards: backwards) { row($0, query: query) } }
+    }
+
+    static func count(_ store: AppDatabase, _ query: ListQuery, actor: Actor, today: DateOnly) throws(StoreError) -> Int {
+        let keyset = try keyset(query, actor: actor)
+        return try store.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM \(countFrom) WHERE " + keyset.conditions + " LIMIT ?)",
+                             arguments: StatementArguments(keyset.arguments + [((kind.countCap ?? Int.max - 1) + 1).databaseValue])) ?? 0
+        }
+    }
+}
+
 /// A keyset page over one table: rows after (or before) a cursor in the order of one indexed
 /// expression and the id; `WHERE` and its arguments come from the list.
 struct KeysetPage: Sendable {

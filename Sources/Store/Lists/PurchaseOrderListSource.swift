@@ -4,7 +4,9 @@ import GRDB
 /// Every purchase order: those still expected first, soonest (the overdue) at the top, then the
 /// received and cancelled newest first; or newest ordered first, or by number. Filters:
 /// `status`, `supplier`. Purchasing, the manager and whoever sees suppliers.
-enum PurchaseOrderListSource: ListSource {
+enum PurchaseOrderListSource: KeysetListSource {
+    static let kind = ListKind.purchaseOrders
+    static let countFrom = "purchase_orders p"
     static let sorts = ListKind.purchaseOrders.sorts
 
     static func columns(_ query: ListQuery) -> [ColumnSpec] {
@@ -41,18 +43,7 @@ enum PurchaseOrderListSource: ListSource {
                        cursor: ListCursor(.text(key), id: r[0]))
     }
 
-    static func page(_ store: AppDatabase, _ query: ListQuery, after: ListCursor?, inclusive: Bool, limit: Int, backwards: Bool, actor: Actor, today: DateOnly) throws(StoreError) -> [ListRow] {
-        let keyset = try keyset(query, actor: actor)
-        return try store.read { db in try keyset.rows(db, after: after, inclusive: inclusive, limit: limit, backwards: backwards) { row($0, query: query) } }
-    }
 
-    static func count(_ store: AppDatabase, _ query: ListQuery, actor: Actor, today: DateOnly) throws(StoreError) -> Int {
-        let keyset = try keyset(query, actor: actor)
-        return try store.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM purchase_orders p WHERE " + keyset.conditions + " LIMIT ?)",
-                             arguments: StatementArguments(keyset.arguments + [((ListKind.purchaseOrders.countCap ?? Int.max - 1) + 1).databaseValue])) ?? 0
-        }
-    }
 
     /// By number (typed whole or by its sequence) or the supplier's name or code.
     static func search(_ store: AppDatabase, _ query: ListQuery, text: String, limit: Int, actor: Actor, today: DateOnly) throws(StoreError) -> [ListRow] {

@@ -3,7 +3,9 @@ import GRDB
 
 /// Shipments, newest first (or by number): date, number, order, customer, warehouse, status —
 /// the morning's notes to print are at the top. A rep sees their own customers' only.
-enum ShipmentListSource: ListSource {
+enum ShipmentListSource: KeysetListSource {
+    static let kind = ListKind.shipments
+    static let countFrom = "shipments s JOIN customers c ON c.id = s.customer_id"
     static let sorts = ListKind.shipments.sorts
 
     static func columns(_ query: ListQuery) -> [ColumnSpec] {
@@ -36,18 +38,7 @@ enum ShipmentListSource: ListSource {
                        cursor: ListCursor(.text(query.sort == "number" ? r[2] : r[1]), id: r[0]))
     }
 
-    static func page(_ store: AppDatabase, _ query: ListQuery, after: ListCursor?, inclusive: Bool, limit: Int, backwards: Bool, actor: Actor, today: DateOnly) throws(StoreError) -> [ListRow] {
-        let keyset = try keyset(query, actor: actor)
-        return try store.read { db in try keyset.rows(db, after: after, inclusive: inclusive, limit: limit, backwards: backwards) { row($0, query: query) } }
-    }
 
-    static func count(_ store: AppDatabase, _ query: ListQuery, actor: Actor, today: DateOnly) throws(StoreError) -> Int {
-        let keyset = try keyset(query, actor: actor)
-        return try store.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM shipments s JOIN customers c ON c.id = s.customer_id WHERE " + keyset.conditions + " LIMIT ?)",
-                             arguments: StatementArguments(keyset.arguments + [((ListKind.shipments.countCap ?? Int.max - 1) + 1).databaseValue])) ?? 0
-        }
-    }
 
     /// By shipment or order number, or customer (name, code, pinyin — the customers' search); newest first.
     static func search(_ store: AppDatabase, _ query: ListQuery, text: String, limit: Int, actor: Actor, today: DateOnly) throws(StoreError) -> [ListRow] {
