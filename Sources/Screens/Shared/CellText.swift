@@ -30,7 +30,8 @@ struct CellText {
         let texts = rows.map { $0.map(text) }
         let specs = columns.enumerated().map { i, c -> TableColumn in
             let title = catalog.text(c.key)
-            let widest = min(30, texts.prefix(200).map { i < $0.count ? DisplayWidth.of($0[i]) : 0 }.max() ?? 0)
+            // The first 200 rows, and the last (a report's total, the widest figure).
+            let widest = min(30, (texts.prefix(200) + texts.suffix(1)).map { i < $0.count ? DisplayWidth.of($0[i]) : 0 }.max() ?? 0)
             return TableColumn(title, width: c.width ?? max(4, DisplayWidth.of(title), widest), flex: c.flexible ? 1 : 0, alignRight: c.alignRight, shrinks: c.shrinks)
         }
         return Table(columns: specs, rows: zip(rows, texts).map { row, text in TableRow(text, cellRoles: row.map(role)) })
