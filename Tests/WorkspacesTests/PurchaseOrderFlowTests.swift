@@ -102,4 +102,18 @@ import TestSupport
         flow.key(.save, &model, runner)
         #expect(try value(db, "SELECT SUM(quantity) FROM purchase_order_lines WHERE po_id = (SELECT max(id) FROM purchase_orders)") == suggested)
     }
+
+    /// Enter on the home's low-stock group opens `:stock` at or under reorder level.
+    @Test func theLowStockGroupOpensTheStockList() throws {
+        let db = DemoFixture.make(inMemory: true)
+        var (model, runner) = flow.loggedIn("purchasing", db)
+        flow.drive(&model, runner, .refresh)
+        guard let i = model.home.rows.firstIndex(where: { if case .group(.lowStock, _, _) = $0 { true } else { false } }) else {
+            Issue.record("no low-stock group on the home"); return
+        }
+        model.home.selected = i
+        flow.drive(&model, runner, .home(.open))
+        #expect(model.currentList?.query == ListQuery(.stock, sort: "code", filter: ["below": "1"]))
+        #expect(!(model.currentList?.rows.isEmpty ?? true))
+    }
 }

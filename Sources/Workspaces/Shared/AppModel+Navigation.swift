@@ -15,6 +15,11 @@ extension AppModel {
             }
             return effects
         case .home(let a):
+            // Low stock's "… N more" is the stock list at or under reorder level (`a` orders from there).
+            if a == .open, home.selectedItem == nil, home.rows.indices.contains(home.selected), case .group(.lowStock, _, _) = home.rows[home.selected],
+               can(.viewStock) || can(.editPurchaseOrders) {
+                return openList(ListQuery(.stock, sort: "code", filter: ["below": "1"]))
+            }
             return home.handle(a)
         case .list(let a):
             return updateList(nil) { $0.handle(a) }
