@@ -92,16 +92,17 @@ extension AppDatabase {
         let db = r.db, partyColumns = PrintRows.partyColumns
         try requireSupplierSide(actor)
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT d.id, d.number, d.order_date, d.expected_date, d.status, d.total, d.note, COALESCE(u.display_name, ''), \(partyColumns)
+            SELECT d.id, d.number, d.order_date, d.expected_date, d.status, d.total, d.note, COALESCE(u.display_name, ''), \(partyColumns),
+                   (SELECT w.code || ' ' || w.name FROM warehouses w WHERE w.id = d.warehouse_id)
             FROM purchase_orders d JOIN suppliers p ON p.id = d.supplier_id LEFT JOIN users u ON u.id = d.buyer_id WHERE d.number = ?
             """, arguments: [number]) else { throw StoreError.notFound("purchase order \(number)") }
         let ls = try r.lines("""
-            SELECT pr.code, pr.name, pr.unit, l.quantity, l.unit_price, 0, l.amount, NULL
+            SELECT pr.code, pr.name, pr.unit, l.quantity, l.unit_price, l.discount_bp, l.amount, NULL
             FROM purchase_order_lines l JOIN products pr ON pr.id = l.product_id WHERE l.po_id = ? ORDER BY l.line_no
             """, row[0])
         return PrintableDocument(kind: kind, number: row[1], date: r.date(row[2]) ?? DateOnly(daysSinceEpoch: 0), dueDate: r.date(row[3]),
                                  status: row[4], company: r.company, currency: r.currency, party: r.party(row, from: 8), owner: row[7],
-                                 note: row[6] ?? "", lines: ls, total: Money(minorUnits: row[5]))
+                                 warehouse: row[row.count - 1] ?? "", note: row[6] ?? "", lines: ls, total: Money(minorUnits: row[5]))
     }
 }
 

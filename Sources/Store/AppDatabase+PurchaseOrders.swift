@@ -44,11 +44,10 @@ public struct PurchaseSuggestion: Sendable, Equatable {
     public var onHand: Quantity
     public var reorderLevel: Quantity
     public var onOrder: Quantity
-    /// Up to twice the reorder level, counting what is on hand and already on order; at least
-    /// the reorder level itself.
+    /// Up to twice the reorder level, counting what is on hand and already on order; nothing
+    /// when those reach it.
     public var suggested: Quantity {
-        let r = reorderLevel.thousandths
-        return Quantity(thousandths: max(r, 2 * r - onHand.thousandths - onOrder.thousandths))
+        Quantity(thousandths: max(0, 2 * reorderLevel.thousandths - onHand.thousandths - onOrder.thousandths))
     }
 }
 
@@ -62,7 +61,11 @@ extension AppDatabase {
                 JOIN suppliers s ON s.id = p.supplier_id WHERE l.product_id = ? AND p.status <> 'cancelled' ORDER BY p.order_date DESC, p.id DESC LIMIT 1
                 """, arguments: [productId])
             let settings = try AppDatabase.settings(db)
-            let warehouse = try warehouseId ?? Int64.fetchOne(db, sql: "SELECT id FROM warehouses ORDER BY code = ? DESC, code LIMIT 1", arguments: [settings.defaultWarehouse])
+            // No warehouse asked about: the one furthest under its reorder level (else the default).
+            let warehouseId = try warehouseId ?? Int64.fetchOne(db, sql: """
+                SELECT warehouse_id FROM stock_levels WHERE product_id = ? AND reorder_level > 0 ORDER BY on_hand - reorder_level, warehouse_id LIMIT 1
+                """, arguments: [productId]) ?? Int64.fetchOne(db, sql: "SELECT id FROM warehouses ORDER BY code = ? DESC, code LIMIT 1", arguments: [settings.defaultWarehouse])
+            let warehouse = warehouseId
             let only = warehouseId == nil ? "" : " AND warehouse_id = \(warehouseId ?? 0)"
             let level = try Row.fetchOne(db, sql: "SELECT coalesce(SUM(on_hand), 0), coalesce(SUM(reorder_level), 0) FROM stock_levels WHERE product_id = ?\(only)",
                                          arguments: [productId])

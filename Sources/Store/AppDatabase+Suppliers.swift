@@ -27,8 +27,10 @@ extension AppDatabase {
             if let taken = try String.fetchOne(db, sql: "SELECT name FROM suppliers WHERE code = ? AND id <> ?", arguments: [s.code, id ?? 0]) {
                 throw StoreError.invalid(DomainError("code \(s.code) is \(taken)'s", field: "code", code: "error.code-taken", s.code, taken))
             }
-            if !acceptSimilar {
-                let key = DuplicateMatching.normalizeName(s.name)
+            let storedName = try id.flatMap { try String.fetchOne(db, sql: "SELECT name FROM suppliers WHERE id = ?", arguments: [$0]) }
+            let key = DuplicateMatching.normalizeName(s.name)
+            // A name that did not change (once normalised) was judged when it was saved.
+            if !acceptSimilar, storedName.map({ DuplicateMatching.normalizeName($0) != key }) ?? true {
                 for r in try Row.fetchAll(db, sql: "SELECT id, code, name FROM suppliers WHERE id <> ?", arguments: [id ?? 0]) where DuplicateMatching.normalizeName(r[2]) == key {
                     throw StoreError.invalid(DomainError("similar to \(r[2] as String) (\(r[1] as String)); save again to keep both", field: "name",
                                                          code: "error.supplier-similar", r[2], r[1]))

@@ -913,7 +913,7 @@ extension Catalog {
         "filter.below-reorder": "低于安全库存",
         "action.filter-stock": "只看一个仓库，或只看低于安全库存的产品",
         "sort.code": "按编码",
-        "po.suggested": "建议数量 %@：补到安全库存（%2）的两倍，扣除现有（%3）和在途（%4），至少为安全库存",
+        "po.suggested": "建议数量 %@：补到安全库存（%2）的两倍，扣除现有（%3）和在途（%4）",
         "hint.reorder": "下采购单",
         "action.reorder": "按上次供应商为该产品下采购单（带建议数量）",
         "error.never-bought": "%@ 从未采购过：请用 :new-po 新建采购单",
@@ -947,5 +947,7 @@ extension Catalog {
         "list.purchase-orders.found-what": "搜索（单号、供应商）",
         "list.stock.found-what": "搜索（编码、名称、拼音）",
         "list.suppliers.found-what": "搜索（编码、名称、拼音）",
+        "po.nothing-needed": "暂不需要采购：现有（%3）加在途（%4）已达安全库存（%2）的两倍",
+        "col.unit-cost": "单价成本",
     ]
 }

@@ -913,7 +913,7 @@ extension Catalog {
         "filter.below-reorder": "at or under reorder level",
         "action.filter-stock": "Show one warehouse, or only what is at or under its reorder level",
         "sort.code": "by code",
-        "po.suggested": "Suggested %@: up to twice the reorder level (%2), less what is on hand (%3) and on order (%4), at least the reorder level",
+        "po.suggested": "Suggested %@: up to twice the reorder level (%2), less what is on hand (%3) and on order (%4)",
         "hint.reorder": "order",
         "action.reorder": "Start a PO for this product from the supplier it was last bought from, with a suggested quantity",
         "error.never-bought": "%@ was never bought: start the PO with :new-po",
@@ -947,5 +947,7 @@ extension Catalog {
         "list.purchase-orders.found-what": "Search (number, supplier)",
         "list.stock.found-what": "Search (code, name, pinyin)",
         "list.suppliers.found-what": "Search (code, name, pinyin)",
+        "po.nothing-needed": "Nothing to order now: on hand (%3) and on order (%4) reach twice the reorder level (%2)",
+        "col.unit-cost": "Unit cost",
     ]
 }

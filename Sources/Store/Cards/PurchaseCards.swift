@@ -22,12 +22,12 @@ enum PurchaseOrderCard: CardBuilder {
         return [CardSectionQuery(
             title: "section.lines",
             columns: [.integer("col.no"), .text("col.code"), .name("col.product"), .quantity("col.ordered"), .quantity("col.received"), .quantity("col.remaining"),
-                      .money("col.price"), .money("col.amount")],
-            select: "l.line_no, pr.code, pr.name, l.quantity, l.received_quantity, l.unit_price, l.amount",
+                      .money("col.unit-cost"), ColumnSpec("col.discount", .percent), .money("col.amount")],
+            select: "l.line_no, pr.code, pr.name, l.quantity, l.received_quantity, l.unit_price, l.amount, l.discount_bp",
             from: "FROM purchase_order_lines l JOIN products pr ON pr.id = l.product_id WHERE l.po_id = ?", order: "l.line_no", arguments: [id]) { r in
             let ordered: Int64 = r[3], received: Int64 = r[4]
             return ([.integer(r[0]), .text(r[1] as String), .text(r[2] as String), .quantity(thousandths: ordered), .quantity(thousandths: received),
-                     .quantity(thousandths: ordered - received), .money(minorUnits: r[5]), .money(minorUnits: r[6])], nil)
+                     .quantity(thousandths: ordered - received), .money(minorUnits: r[5]), .basisPoints(r[7], blankZero: true), .money(minorUnits: r[6])], nil)
         }, CardSectionQuery(
             title: "section.goods-receipts", columns: [.text("col.number"), .date("col.date"), .text("col.warehouse"), .status(), .money("col.total")],
             select: "g.id, g.number, g.receipt_date, w.code, g.status, g.total",

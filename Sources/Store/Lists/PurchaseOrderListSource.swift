@@ -55,11 +55,13 @@ enum PurchaseOrderListSource: KeysetListSource {
             for pattern in try DocumentNumberSearch.patterns(db, q, prefix: "PO", table: "purchase_orders") {
                 ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM purchase_orders WHERE number GLOB ? ORDER BY number DESC LIMIT ?", arguments: [pattern, limit]))
             }
-            let words = "%" + text.trimmingSpaces() + "%"
-            ids.formUnion(try Int64.fetchAll(db, sql: """
-                SELECT p.id FROM purchase_orders p JOIN suppliers s ON s.id = p.supplier_id WHERE s.name LIKE ? OR s.code LIKE ?
-                ORDER BY p.order_date DESC LIMIT ?
-                """, arguments: [words, words, limit]))
+            // The suppliers it names (code, name, pinyin or initials — a firm has hundreds), then their POs.
+            let suppliers = try Row.fetchAll(db, sql: "SELECT id, code, name FROM suppliers").filter { SearchKey.make(name: $0[2], code: $0[1]).contains(q) }.map { $0[0] as Int64 }
+            if !suppliers.isEmpty {
+                ids.formUnion(try Int64.fetchAll(db, sql: """
+                    SELECT id FROM purchase_orders WHERE supplier_id IN (\(suppliers.map(String.init).joined(separator: ","))) ORDER BY order_date DESC LIMIT ?
+                    """, arguments: [limit]))
+            }
             guard !ids.isEmpty else { return [] }
             return try Row.fetchAll(db, sql: select + " WHERE " + keyset.conditions + " AND p.id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY p.order_date DESC, p.id DESC LIMIT ?",
                                     arguments: StatementArguments(keyset.arguments + [limit.databaseValue])).map { row($0, query: query) }

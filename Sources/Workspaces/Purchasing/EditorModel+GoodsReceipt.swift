@@ -33,7 +33,7 @@ extension EditorModel {
 
     /// Which purchase order goods are received against: a look-up over those still to receive.
     public static func pickPurchaseOrder(_ orders: [(id: Int64, number: String, supplier: String)], today: DateOnly) -> EditorModel {
-        let options = orders.map { FieldRule.Option(value: String($0.id), label: $0.number + " " + $0.supplier, search: ($0.number + " " + $0.supplier).lowercased()) }
+        let options = orders.map { FieldRule.Option(value: String($0.id), label: $0.number + " " + $0.supplier, search: SearchKey.make(name: $0.supplier, code: $0.number)) }
         var model = EditorModel(purpose: .pickPurchaseOrder, title: "editor.new-goods-receipt", subject: "", form: FormModel(fields: [
             .init("po", label: "field.purchase-order", rule: .lookup(options)),
         ], today: today))

@@ -37,8 +37,9 @@ extension EditorModel {
         var model = purchaseOrder(source, today: today)
         if let w = s.warehouseId { model.form.set("warehouse", String(w)) }
         let cost = source.lastCosts[s.productId]?.price ?? source.products.first { $0.id == s.productId }?.listPrice ?? .zero
-        model.lines?.append([QuoteLine(productId: s.productId, quantity: s.suggested, unitPrice: cost)])
-        var notice = Notice(key: "po.suggested", argument: s.suggested.description, isError: false)
+        // Nothing needed (on hand and on order reach twice the level): no line, and the form says why.
+        if s.suggested.thousandths > 0 { model.lines?.append([QuoteLine(productId: s.productId, quantity: s.suggested, unitPrice: cost)]) }
+        var notice = Notice(key: s.suggested.thousandths > 0 ? "po.suggested" : "po.nothing-needed", argument: s.suggested.description, isError: false)
         notice.more = [s.reorderLevel.description, s.onHand.description, s.onOrder.description]
         model.notice = notice
         return model

@@ -80,8 +80,9 @@ extension AppModel {
         let hasRow = m.selectedRef != nil
         if hasRow { list.append(Binding("open", "hint.open", .list(.open))) }
         // Sorting or filtering starts the list over: with search results shown, they say so first.
-        list += [Binding("search", "hint.search", .list(.beginSearch), help: m.kind == .customers ? nil : m.kind == .orders || m.kind == .openOrders || m.kind == .shipments ? "action.search-orders" : "list.\(m.kind.rawValue).found-what"),
-                 Binding("sort", "hint.sort", .sort).unless(!m.showingResults, "reason.clear-search-first")]
+        list.append(Binding("search", "hint.search", .list(.beginSearch), help: m.kind == .customers ? nil : m.kind == .orders || m.kind == .openOrders || m.kind == .shipments ? "action.search-orders" : "list.\(m.kind.rawValue).found-what"))
+        // One order only (stock by code): nothing to cycle.
+        if m.kind.sorts.count > 1 { list.append(Binding("sort", "hint.sort", .sort).unless(!m.showingResults, "reason.clear-search-first")) }
         if m.kind == .customers {
             list += [Binding("filter", "hint.filter", .filter).unless(!m.showingResults, "reason.clear-search-first"), Binding("new-record", "hint.new", .newRecord, help: "action.new-customer", needs: Self.customerWriters)]
             if hasRow { list.append(Binding("edit", "hint.edit", .edit, needs: Self.customerWriters)) }

@@ -132,7 +132,7 @@ extension EditorModel {
         }
         let firstEntry = lines.mode == .free ? "product" : DocumentLines.valueKey
         if lines.mode == .allocation ? false : !lines.items.contains(where: { $0.quantity.thousandths > 0 }) {
-            form.setError(firstEntry, FieldError(lines.mode == .free ? "error.no-lines" : "error.nothing-to-ship"))
+            form.setError(firstEntry, FieldError(lines.mode == .free ? "error.no-lines" : isGoodsReceipt ? "error.nothing-to-receive" : "error.nothing-to-ship"))
             return .stay
         }
         if lines.editing != nil {

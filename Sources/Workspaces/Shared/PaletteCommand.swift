@@ -41,7 +41,7 @@ public struct PaletteCommand: Sendable, Equatable {
         PaletteCommand(name: "purchases", titleKey: "title.purchases", capabilities: [.editPurchaseOrders, .viewAllKPIs]),
         PaletteCommand(name: "suppliers", titleKey: "list.suppliers", capabilities: [.viewSuppliers]),
         PaletteCommand(name: "new-supplier", titleKey: "editor.new-supplier", capabilities: [.editSuppliers]),
-        PaletteCommand(name: "stock", titleKey: "list.stock", capabilities: [.viewStock, .editPurchaseOrders]),
+        PaletteCommand(name: "stock", titleKey: "list.stock", capabilities: [.viewStock, .editPurchaseOrders, .editQuotes]),
         PaletteCommand(name: "purchase-orders", titleKey: "list.purchase-orders", capabilities: [.editPurchaseOrders, .viewSuppliers]),
         PaletteCommand(name: "refresh", titleKey: "command.refresh", capabilities: []),
         PaletteCommand(name: "help", titleKey: "command.help", capabilities: []),
