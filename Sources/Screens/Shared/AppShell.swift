@@ -175,7 +175,8 @@ public final class AppShell {
         case .preview(let p)?:
             PrintPreviewScreen.render(p, in: body, into: &buffer, context: context, catalog: catalog)
         case .exportChoice?:
-            ConfirmDialog(title: catalog.text("export.title"), message: catalog.text("export.question"), choices: choices)
+            let document: Bool = if case .document? = model.exportRequest() { true } else { false }
+            ConfirmDialog(title: catalog.text("export.title"), message: catalog.text(document ? "export.question-document" : "export.question"), choices: choices)
                 .render(in: screen, into: &buffer, context: context)
         case nil:
             break

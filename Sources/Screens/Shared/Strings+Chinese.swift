@@ -79,7 +79,7 @@ extension Catalog {
         "kpi.open-purchase-orders": "未完成采购单",
         "kpi.goods-overdue": "逾期未到货",
         "kpi.low-stock": "低库存品项",
-        "kpi.purchases": "采购额",
+        "kpi.purchases": "采购下单额",
         "kpi.payables-due-7d": "7 天内应付",
         "kpi.low-stock-by-warehouse": "各仓库低库存",
         "kpi.sales-growth": "销售增长率",
@@ -949,5 +949,6 @@ extension Catalog {
         "list.suppliers.found-what": "搜索（编码、名称、拼音）",
         "po.nothing-needed": "暂不需要采购：现有（%3）加在途（%4）已达安全库存（%2）的两倍",
         "col.unit-cost": "单价成本",
+        "export.question-document": "导出这张单据（表头和明细）：x Excel 工作簿 (.xlsx) · c CSV",
     ]
 }

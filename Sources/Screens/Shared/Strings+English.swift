@@ -79,7 +79,7 @@ extension Catalog {
         "kpi.open-purchase-orders": "Open purchase orders",
         "kpi.goods-overdue": "Goods overdue",
         "kpi.low-stock": "Low-stock items",
-        "kpi.purchases": "Purchases",
+        "kpi.purchases": "Ordered (POs)",
         "kpi.payables-due-7d": "Payables due in 7 days",
         "kpi.low-stock-by-warehouse": "Low stock by warehouse",
         "kpi.sales-growth": "Sales growth",
@@ -949,5 +949,6 @@ extension Catalog {
         "list.suppliers.found-what": "Search (code, name, pinyin)",
         "po.nothing-needed": "Nothing to order now: on hand (%3) and on order (%4) reach twice the reorder level (%2)",
         "col.unit-cost": "Unit cost",
+        "export.question-document": "Export this document, header and lines: x Excel workbook (.xlsx) · c CSV",
     ]
 }
