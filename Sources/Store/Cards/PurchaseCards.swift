@@ -11,7 +11,9 @@ enum PurchaseOrderCard: CardBuilder {
             """, arguments: [id]) else { throw StoreError.notFound("purchase order \(id)") }
         return RecordCard(ref: RecordRef(.purchaseOrder, id), title: "\(r[0] as String)  \(r[1] as String)", fields: [
             .init("field.number", .text(r[0] as String)), .init("field.supplier", .text(r[1] as String)), .init("field.order-date", .date(iso: r[2])),
-            .init("field.expected-date", .date(iso: r[3])), .init("field.warehouse", .text(r[6] as String)),
+            // Still expected after the day it was due: marked.
+            .init("field.expected-date", (["open", "partially_received"].contains(r[4] as String) && (r[3] as String) < today.iso) ? .warning(.date(iso: r[3])) : .date(iso: r[3])),
+            .init("field.warehouse", .text(r[6] as String)),
             .init("field.status", .status("status.\(r[4] as String)")), .init("field.total", .money(minorUnits: r[5])),
             .init("field.note", .text(orEmpty: r[7])), .init("field.cancel-reason", .text(orEmpty: r[8])),
         ], sections: [])

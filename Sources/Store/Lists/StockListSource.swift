@@ -11,7 +11,7 @@ enum StockListSource: ListSource {
 
     static func columns(_ query: ListQuery) -> [ColumnSpec] {
         [ColumnSpec("col.code", width: 7), ColumnSpec("col.product", flexible: true, shrinks: true, width: 16), ColumnSpec("col.unit", width: 4),
-         ColumnSpec("col.on-hand", .quantity, width: 8), ColumnSpec("col.reorder-level", .quantity, width: 7), ColumnSpec("col.on-order", .quantity, width: 8),
+         ColumnSpec("col.on-hand", .quantity, width: 8), ColumnSpec("col.reorder-level", .quantity, width: 10), ColumnSpec("col.on-order", .quantity, width: 8),
          ColumnSpec("col.reserved", .quantity, width: 8), ColumnSpec("col.available", .quantity, width: 9)]
     }
 
