@@ -44,12 +44,15 @@ extension AppDatabase {
     /// Active products for a quote line's look-up, by code. A few thousand rows: the look-up
     /// filters them in memory as the rep types.
     public func productOptions() throws(StoreError) -> [ProductOption] {
-        try read { db in
-            let units = try AppDatabase.settings(db).unitDecimals
-            return try Row.fetchAll(db, sql: "SELECT id, code, name, unit, list_price, search_key FROM products WHERE active = 1 ORDER BY code").map {
-                ProductOption(id: $0[0], code: $0[1], name: $0[2], unit: $0[3], listPrice: Money(minorUnits: $0[4]), searchKey: $0[5],
-                              decimals: units.decimals(for: $0[3]))
-            }
+        try read { db in try AppDatabase.productOptions(db, price: "list_price") }
+    }
+
+    /// Active products for a form's look-up, each priced by `price` (`list_price` for sales,
+    /// `cost_price` for purchase orders).
+    static func productOptions(_ db: Database, price: String) throws -> [ProductOption] {
+        let units = try AppDatabase.settings(db).unitDecimals
+        return try Row.fetchAll(db, sql: "SELECT id, code, name, unit, \(price), search_key FROM products WHERE active = 1 ORDER BY code").map {
+            ProductOption(id: $0[0], code: $0[1], name: $0[2], unit: $0[3], listPrice: Money(minorUnits: $0[4]), searchKey: $0[5], decimals: units.decimals(for: $0[3]))
         }
     }
 

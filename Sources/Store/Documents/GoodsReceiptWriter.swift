@@ -204,7 +204,7 @@ extension AppDatabase {
                                         remaining: Quantity(thousandths: $0[6]), unitCost: Money(minorUnits: $0[7]), discount: BasisPoints($0[8]),
                                         decimals: settings.unitDecimals.decimals(for: $0[4]))
             }
-            let warehouses = try Row.fetchAll(db, sql: "SELECT id, code, name FROM warehouses ORDER BY code").map { WarehouseOption(id: $0[0], code: $0[1], name: $0[2]) }
+            let warehouses = try AppDatabase.warehouseOptions(db)
             let named: Int64? = p[3]
             var source = GoodsReceiptSource(poId: poId, poNumber: p[0], supplierName: p[1], lines: lines, warehouses: warehouses,
                                             warehouseId: named ?? warehouses.first { $0.code == settings.defaultWarehouse }?.id ?? warehouses.first?.id)

@@ -6,7 +6,7 @@ import GRDB
 public struct PurchaseOrderSource: Sendable, Equatable {
     public var supplierId: Int64
     public var supplierName: String
-    public var warehouses: [(id: Int64, code: String, name: String)]
+    public var warehouses: [WarehouseOption]
     /// The company's default warehouse (`default_warehouse`), else the first.
     public var defaultWarehouse: Int64?
     /// Active products, their price being the product's cost (a PO line's default).
@@ -117,11 +117,8 @@ extension AppDatabase {
                 throw StoreError.notFound("supplier \(supplierId)")
             }
             let settings = try AppDatabase.settings(db)
-            let warehouses = try Row.fetchAll(db, sql: "SELECT id, code, name FROM warehouses ORDER BY code").map { (id: $0[0] as Int64, code: $0[1] as String, name: $0[2] as String) }
-            let products = try Row.fetchAll(db, sql: "SELECT id, code, name, unit, cost_price, search_key FROM products WHERE active = 1 ORDER BY code").map {
-                ProductOption(id: $0[0], code: $0[1], name: $0[2], unit: $0[3], listPrice: Money(minorUnits: $0[4]), searchKey: $0[5],
-                              decimals: settings.unitDecimals.decimals(for: $0[3]))
-            }
+            let warehouses = try AppDatabase.warehouseOptions(db)
+            let products = try AppDatabase.productOptions(db, price: "cost_price")
             var last: [Int64: (price: Money, on: DateOnly)] = [:]
             // Newest first: the first line seen for a product is its last cost.
             let rows = try Row.fetchCursor(db, sql: """

@@ -217,7 +217,7 @@ extension AppDatabase {
                                     remaining: Quantity(thousandths: $0[6]), unitPrice: Money(minorUnits: $0[7]), discount: BasisPoints($0[8]),
                                     decimals: settings.unitDecimals.decimals(for: $0[4]))
             }
-            let warehouses = try Row.fetchAll(db, sql: "SELECT id, code, name FROM warehouses ORDER BY code").map { WarehouseOption(id: $0[0], code: $0[1], name: $0[2]) }
+            let warehouses = try AppDatabase.warehouseOptions(db)
             var onHand: [StockKey: Quantity] = [:]
             for r in try Row.fetchAll(db, sql: """
                 SELECT s.product_id, s.warehouse_id, s.on_hand FROM stock_levels s

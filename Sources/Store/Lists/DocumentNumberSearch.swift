@@ -5,6 +5,16 @@ enum DocumentNumberSearch {
     /// What a typed number can mean, each an index range of `number`: the start of a full
     /// number (`so-2026-01`), or — digits only — a sequence in any year the documents span
     /// (`1465` → `SO-2026-01465`, and `SO-2026-1465…` where sequences run longer).
+    /// The ids of `table`'s documents whose numbers the typed text can mean, each pattern's
+    /// newest `limit` first.
+    static func ids(_ db: Database, _ q: String, prefix: String, table: String, limit: Int) throws -> Set<Int64> {
+        var ids = Set<Int64>()
+        for pattern in try patterns(db, q, prefix: prefix, table: table) {
+            ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM \(table) WHERE number GLOB ? ORDER BY number DESC LIMIT ?", arguments: [pattern, limit]))
+        }
+        return ids
+    }
+
     static func patterns(_ db: Database, _ q: String, prefix: String, table: String) throws -> [String] {
         let typed = q.uppercased().filter { !"[]*?".contains($0) }
         guard !typed.isEmpty else { return [] }

@@ -51,10 +51,7 @@ enum ExpenseListSource: KeysetListSource {
         let q = SearchKey.normalizeQuery(text)
         guard !q.isEmpty else { return [] }
         return try store.read { db in
-            var ids = Set<Int64>()
-            for pattern in try DocumentNumberSearch.patterns(db, q, prefix: "EX", table: "expenses") {
-                ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM expenses WHERE number GLOB ? ORDER BY number DESC LIMIT ?", arguments: [pattern, limit]))
-            }
+            var ids = try DocumentNumberSearch.ids(db, q, prefix: "EX", table: "expenses", limit: limit)
             let words = "%" + text.trimmingSpaces() + "%"
             ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM expenses WHERE item LIKE ? OR note LIKE ? ORDER BY expense_date DESC LIMIT ?", arguments: [words, words, limit]))
             guard !ids.isEmpty else { return [] }

@@ -30,7 +30,7 @@ extension ListSource {
 
 /// A list paged by one keyset over one table (shipments, expenses, purchase orders): its page and
 /// its capped count come from the keyset, the same conditions both ways.
-protocol KeysetListSource: ListSource {
+protocol KeysetListSource: ListSource, SendableMetatype {
     static var kind: ListKind { get }
     /// The table (and alias) the count reads, with what the keyset's conditions need joined.
     static var countFrom: String { get }

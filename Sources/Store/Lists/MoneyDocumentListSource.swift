@@ -110,10 +110,7 @@ enum MoneyDocumentListSource: ListSource {
             var found: [ListRow] = []
             for side in [Side.receipts, .payments] {
                 guard let (conditions, args) = side.conditions(query) else { continue }
-                var ids = Set<Int64>()
-                for pattern in try DocumentNumberSearch.patterns(db, q, prefix: side.prefix, table: side.table) {
-                    ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM \(side.table) WHERE number GLOB ? ORDER BY number DESC LIMIT ?", arguments: [pattern, limit]))
-                }
+                var ids = try DocumentNumberSearch.ids(db, q, prefix: side.prefix, table: side.table, limit: limit)
                 let parties = side.kind == .receipt ? customers
                     : try Int64.fetchAll(db, sql: "SELECT id FROM suppliers WHERE name LIKE ? OR code LIKE ? LIMIT 200", arguments: ["%\(q)%", "\(q)%"]).map(String.init).joined(separator: ",")
                 if !parties.isEmpty {

@@ -111,9 +111,7 @@ enum OrderListSource: ListSource {
                     """, arguments: [limit]))
             }
             // Each pattern's newest numbers, no more than a page of them.
-            for pattern in try DocumentNumberSearch.patterns(db, q, prefix: "SO", table: "sales_orders") {
-                ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM sales_orders WHERE number GLOB ? ORDER BY number DESC LIMIT ?", arguments: [pattern, min(limit, 5_000)]))
-            }
+            ids.formUnion(try DocumentNumberSearch.ids(db, q, prefix: "SO", table: "sales_orders", limit: min(limit, 5_000)))
             // Only orders keyed in with a PO reference have one: the partial index holds just those.
             ids.formUnion(try Int64.fetchAll(db, sql: """
                 SELECT id FROM sales_orders INDEXED BY sales_orders_po WHERE customer_po IS NOT NULL AND instr(lower(customer_po), ?) > 0 LIMIT 2000

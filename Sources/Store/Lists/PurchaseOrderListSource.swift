@@ -51,10 +51,7 @@ enum PurchaseOrderListSource: KeysetListSource {
         let q = SearchKey.normalizeQuery(text)
         guard !q.isEmpty else { return [] }
         return try store.read { db in
-            var ids = Set<Int64>()
-            for pattern in try DocumentNumberSearch.patterns(db, q, prefix: "PO", table: "purchase_orders") {
-                ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM purchase_orders WHERE number GLOB ? ORDER BY number DESC LIMIT ?", arguments: [pattern, limit]))
-            }
+            var ids = try DocumentNumberSearch.ids(db, q, prefix: "PO", table: "purchase_orders", limit: limit)
             // The suppliers it names (code, name, pinyin or initials — a firm has hundreds), then their POs.
             let suppliers = try Row.fetchAll(db, sql: "SELECT id, code, name FROM suppliers").filter { SearchKey.make(name: $0[2], code: $0[1]).contains(q) }.map { $0[0] as Int64 }
             if !suppliers.isEmpty {

@@ -46,10 +46,7 @@ enum ShipmentListSource: KeysetListSource {
         guard let (q, customers) = try searchTerms(store, text, actor: actor) else { return [] }
         return try store.read { db in
             // Shipment numbers and order numbers, typed whole or by their sequence (`1332`).
-            var ids = Set<Int64>()
-            for pattern in try DocumentNumberSearch.patterns(db, q, prefix: "SH", table: "shipments") {
-                ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM shipments WHERE number GLOB ? ORDER BY number DESC LIMIT ?", arguments: [pattern, min(limit, 5_000)]))
-            }
+            var ids = try DocumentNumberSearch.ids(db, q, prefix: "SH", table: "shipments", limit: min(limit, 5_000))
             for pattern in try DocumentNumberSearch.patterns(db, q, prefix: "SO", table: "sales_orders") {
                 ids.formUnion(try Int64.fetchAll(db, sql: """
                     SELECT s.id FROM sales_orders o JOIN shipments s INDEXED BY shipments_order ON s.order_id = o.id WHERE o.number GLOB ? LIMIT ?

@@ -108,7 +108,11 @@ enum StockListSource: ListSource {
 extension AppDatabase {
     /// Every warehouse (code and name), for the stock list's filter.
     public func warehouseOptions() throws(StoreError) -> [WarehouseOption] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT id, code, name FROM warehouses ORDER BY code").map { WarehouseOption(id: $0[0], code: $0[1], name: $0[2]) } }
+        try read { db in try AppDatabase.warehouseOptions(db) }
+    }
+
+    static func warehouseOptions(_ db: Database) throws -> [WarehouseOption] {
+        try Row.fetchAll(db, sql: "SELECT id, code, name FROM warehouses ORDER BY code").map { WarehouseOption(id: $0[0], code: $0[1], name: $0[2]) }
     }
 }
 
