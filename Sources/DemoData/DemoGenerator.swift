@@ -495,6 +495,8 @@ public struct DemoGenerator {
             }
         }
 
+        // Every shipment and goods receipt moved stock (the ledger the stock card reads).
+        try StockLedger.recordDocumentMoves(db)
         // Stock: an opening move makes today's on-hand a realistic level; some below reorder level.
         let level = try db.makeStatement(sql: "INSERT INTO stock_levels (product_id, warehouse_id, on_hand, reorder_level) VALUES (?, ?, ?, ?)")
         let move = try db.makeStatement(sql: "INSERT INTO stock_moves (product_id, warehouse_id, moved_on, quantity, reason, note, user_id) VALUES (?, ?, ?, ?, 'opening', ?, ?)")

@@ -2,7 +2,7 @@
 extension CompanySettings {
     public static let keys = ["company_name", "company_address", "company_phone", "currency", "payment_terms_days", "aging_bounds",
                               "dormant_days", "next_contact_days", "commission", "commission_on_revenue", "negative_stock", "default_warehouse",
-                              "unit_decimals", "money_future_days"]
+                              "unit_decimals", "money_future_days", "receiving_tolerance"]
 
     /// A setting's value as it is typed back.
     public func value(of key: String) -> String? {
@@ -21,6 +21,7 @@ extension CompanySettings {
         case "default_warehouse": defaultWarehouse
         case "unit_decimals": unitDecimals.text
         case "money_future_days": String(moneyFutureDays)
+        case "receiving_tolerance": receivingTolerance.plain
         default: nil
         }
     }
@@ -65,6 +66,10 @@ extension CompanySettings {
             s.defaultWarehouse = v.uppercased()
         case "unit_decimals": s.unitDecimals = try UnitDecimals.parse(v)
         case "money_future_days": s.moneyFutureDays = try number(0...366)
+        case "receiving_tolerance":
+            do { s.receivingTolerance = try BasisPoints.parsePercent(v) } catch {
+                throw DomainError("receiving_tolerance must be a percentage from 0 to 100, not '\(raw)'", field: key)
+            }
         default:
             throw DomainError("unknown setting '\(key)' (one of: \(CompanySettings.keys.joined(separator: ", ")))", field: key)
         }

@@ -22,6 +22,9 @@ public struct CompanySettings: Sendable, Equatable, Codable {
     /// How many days ahead a receipt, payment or expense may be dated (a post-dated cheque
     /// keyed in when it arrives); 0: not after today.
     public var moneyFutureDays = 0
+    /// How much more than ordered a goods receipt may bring in, as a share of each PO line
+    /// (0: never more than ordered).
+    public var receivingTolerance = BasisPoints(0)
 
     public init(companyName: String = "Rapport Trading", currency: String = "CNY", paymentTermsDays: Int = 30,
                 agingBounds: [Int] = [30, 60, 90, 180], dormantDays: Int = 90, defaultCommissionBasisPoints: Int64 = 300,
@@ -42,6 +45,7 @@ public struct CompanySettings: Sendable, Equatable, Codable {
             throw DomainError("aging bounds must rise, e.g. 30,60,90,180", field: "aging_bounds")
         }
         guard (0...10_000).contains(defaultCommissionBasisPoints) else { throw DomainError("commission must be 0–100 %", field: "commission") }
+        guard (0...10_000).contains(receivingTolerance.value) else { throw DomainError("receiving tolerance must be 0–100 %", field: "receiving_tolerance") }
         return self
     }
 }

@@ -14,7 +14,7 @@ public enum Role: String, CaseIterable, Sendable, Codable {
         case .finance:
             return [.viewAllCustomers, .viewAllReceivables, .postReceipts, .postPayments, .editExpenses, .viewPayables, .viewCashStatistics, .viewSuppliers]
         case .purchasing:
-            return [.viewSuppliers, .editSuppliers, .editPurchaseOrders, .postGoodsReceipts, .viewStock, .viewPayables, .printDocuments]
+            return [.viewSuppliers, .editSuppliers, .editPurchaseOrders, .postGoodsReceipts, .adjustStock, .viewStock, .viewPayables, .printDocuments]
         case .manager:
             return Set(Capability.allCases)
         }
@@ -39,7 +39,7 @@ public enum Capability: String, CaseIterable, Sendable {
     case viewOwnCustomers, viewAllCustomers, editOwnCustomers, editAllCustomers, logContacts, editQuotes
     case editSalesOrders, postShipments, viewOwnReceivables, viewAllReceivables, postReceipts, postPayments
     case editExpenses, viewPayables, viewCashStatistics, viewSuppliers, editSuppliers, editPurchaseOrders
-    case postGoodsReceipts, viewStock, printDocuments, viewOwnPerformance, viewDepartmentPerformance
+    case postGoodsReceipts, adjustStock, viewStock, printDocuments, viewOwnPerformance, viewDepartmentPerformance
     case viewAllKPIs, manageUsers, editSettings, reassignCustomers, approveClaims, fileClaims
 }
 

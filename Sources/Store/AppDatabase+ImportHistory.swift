@@ -18,7 +18,6 @@ extension AppDatabase {
             var numbers = Set(try String.fetchAll(db, sql: "SELECT number FROM sales_orders"))
             let shipmentNumbers = Set(try String.fetchAll(db, sql: "SELECT number FROM shipments"))
             var seen: [String: Int] = [:]
-            let levels = Set(try Row.fetchAll(db, sql: "SELECT product_id, warehouse_id FROM stock_levels").map { "\($0[0] as Int64)@\($0[1] as Int64)" })
             let by: Int64? = actor.userId == 0 ? nil : actor.userId
             let order = try db.makeStatement(sql: """
                 INSERT INTO sales_orders (number, customer_id, owner_id, order_date, due_date, status, total, quantity, created_by, note)
@@ -32,6 +31,11 @@ extension AppDatabase {
                 INSERT INTO shipments (number, order_id, customer_id, warehouse_id, ship_date, status, total, created_by) VALUES (?, ?, ?, ?, ?, 'posted', ?, ?)
                 """)
             let shipmentLine = try db.makeStatement(sql: "INSERT INTO shipment_lines (shipment_id, order_line_id, product_id, quantity, amount) VALUES (?, ?, ?, ?, ?)")
+            // The shipment's move out, and the same quantity put back as an opening move: the
+            // stock imported (or counted) today already lacks what was shipped long ago.
+            let moveOut = try db.makeStatement(sql: """
+                INSERT INTO stock_moves (product_id, warehouse_id, moved_on, quantity, reason, shipment_id, user_id) VALUES (?, ?, ?, ?, 'shipment', ?, ?)
+                """)
             let putBack = try db.makeStatement(sql: """
                 INSERT INTO stock_moves (product_id, warehouse_id, moved_on, quantity, reason, note, user_id) VALUES (?, ?, ?, ?, 'opening', 'historical shipment (import)', ?)
                 """)
@@ -101,7 +105,8 @@ extension AppDatabase {
                     let shipmentId = db.lastInsertedRowID
                     for (l, lineId) in zip(resolved, lineIds) {
                         try shipmentLine.execute(arguments: [shipmentId, lineId, l.product, l.quantity, l.amount])
-                        if levels.contains("\(l.product)@\(warehouse)") { try putBack.execute(arguments: [l.product, warehouse, day.iso, l.quantity, by]) }
+                        try moveOut.execute(arguments: [l.product, warehouse, day.iso, -l.quantity, shipmentId, by])
+                        try putBack.execute(arguments: [l.product, warehouse, day.iso, l.quantity, by])
                     }
                 }
             }

@@ -107,15 +107,9 @@ extension AppDatabase {
         return try bulkWrite { db in
             let products = try CodeNameLookup.products(db), warehouses = try CodeNameLookup.warehouses(db)
             var used = Set(try Row.fetchAll(db, sql: "SELECT product_id, warehouse_id FROM stock_levels").map { "\($0[0] as Int64)@\($0[1] as Int64)" })
-            // What the records already say moved in and out of each place (historical shipments,
-            // goods receipts, moves): the opening move makes on hand today what the file says.
-            let recorded = try db.makeStatement(sql: """
-                SELECT (SELECT coalesce(SUM(quantity), 0) FROM stock_moves WHERE product_id = ?1 AND warehouse_id = ?2)
-                     + (SELECT coalesce(SUM(gl.quantity), 0) FROM goods_receipt_lines gl JOIN goods_receipts gr ON gr.id = gl.goods_receipt_id
-                        WHERE gl.product_id = ?1 AND gr.warehouse_id = ?2 AND gr.status = 'posted')
-                     - (SELECT coalesce(SUM(sl.quantity), 0) FROM shipment_lines sl JOIN shipments sh ON sh.id = sl.shipment_id
-                        WHERE sl.product_id = ?1 AND sh.warehouse_id = ?2 AND sh.status = 'posted')
-                """)
+            // What the ledger already says moved in and out of each place (historical shipments,
+            // goods receipts): the opening move makes on hand today what the file says.
+            let recorded = try db.makeStatement(sql: "SELECT coalesce(SUM(quantity), 0) FROM stock_moves WHERE product_id = ?1 AND warehouse_id = ?2")
             var seen: [String: Int] = [:]
             let move = try db.makeStatement(sql: "INSERT INTO stock_moves (product_id, warehouse_id, moved_on, quantity, reason, note, user_id) VALUES (?, ?, ?, ?, 'opening', 'opening balance (import)', ?)")
             let level = try db.makeStatement(sql: "INSERT INTO stock_levels (product_id, warehouse_id, on_hand, reorder_level) VALUES (?, ?, ?, ?)")

@@ -131,17 +131,30 @@ extension AppDatabase {
                 WHEN SUM(l.shipped_quantity < l.quantity) = 0 THEN 'shipped' ELSE 'partially_shipped' END
             """),
         ("stock on hand ≠ moves", """
-            SELECT p.code || '@' || w.code, l.on_hand || ' ≠ ' || (coalesce(m.q,0) + coalesce(g.q,0) - coalesce(s.q,0))
-            FROM stock_levels l JOIN products p ON p.id = l.product_id JOIN warehouses w ON w.id = l.warehouse_id
+            SELECT p.code || '@' || w.code, coalesce(l.on_hand, 0) || ' ≠ ' || coalesce(m.q, 0)
+            FROM (SELECT product_id, warehouse_id FROM stock_levels UNION SELECT product_id, warehouse_id FROM stock_moves) k
+            JOIN products p ON p.id = k.product_id JOIN warehouses w ON w.id = k.warehouse_id
+            LEFT JOIN stock_levels l ON l.product_id = k.product_id AND l.warehouse_id = k.warehouse_id
             LEFT JOIN (SELECT product_id, warehouse_id, SUM(quantity) q FROM stock_moves GROUP BY 1, 2) m
-                ON m.product_id = l.product_id AND m.warehouse_id = l.warehouse_id
-            LEFT JOIN (SELECT gl.product_id, gr.warehouse_id, SUM(gl.quantity) q FROM goods_receipt_lines gl
-                       JOIN goods_receipts gr ON gr.id = gl.goods_receipt_id WHERE gr.status = 'posted' GROUP BY 1, 2) g
-                ON g.product_id = l.product_id AND g.warehouse_id = l.warehouse_id
-            LEFT JOIN (SELECT sl.product_id, sh.warehouse_id, SUM(sl.quantity) q FROM shipment_lines sl
-                       JOIN shipments sh ON sh.id = sl.shipment_id WHERE sh.status = 'posted' GROUP BY 1, 2) s
-                ON s.product_id = l.product_id AND s.warehouse_id = l.warehouse_id
-            WHERE l.on_hand <> coalesce(m.q,0) + coalesce(g.q,0) - coalesce(s.q,0)
+                ON m.product_id = k.product_id AND m.warehouse_id = k.warehouse_id
+            WHERE coalesce(l.on_hand, 0) <> coalesce(m.q, 0)
+            """),
+        ("shipment's stock moves ≠ its lines", """
+            SELECT s.number, coalesce(m.q, 0) || ' ≠ ' || CASE s.status WHEN 'posted' THEN -x.q ELSE 0 END
+            FROM shipments s JOIN (SELECT shipment_id, SUM(quantity) q FROM shipment_lines GROUP BY 1) x ON x.shipment_id = s.id
+            LEFT JOIN (SELECT shipment_id, SUM(quantity) q FROM stock_moves WHERE shipment_id IS NOT NULL GROUP BY 1) m ON m.shipment_id = s.id
+            WHERE coalesce(m.q, 0) <> CASE s.status WHEN 'posted' THEN -x.q ELSE 0 END
+            """),
+        ("goods receipt's stock moves ≠ its lines", """
+            SELECT g.number, coalesce(m.q, 0) || ' ≠ ' || CASE g.status WHEN 'posted' THEN x.q ELSE 0 END
+            FROM goods_receipts g JOIN (SELECT goods_receipt_id, SUM(quantity) q FROM goods_receipt_lines GROUP BY 1) x ON x.goods_receipt_id = g.id
+            LEFT JOIN (SELECT goods_receipt_id, SUM(quantity) q FROM stock_moves WHERE goods_receipt_id IS NOT NULL GROUP BY 1) m ON m.goods_receipt_id = g.id
+            WHERE coalesce(m.q, 0) <> CASE g.status WHEN 'posted' THEN x.q ELSE 0 END
+            """),
+        ("transfer without its other half", """
+            SELECT 'move ' || t.id, t.quantity FROM stock_moves t WHERE t.reason = 'transfer' AND NOT EXISTS (
+                SELECT 1 FROM stock_moves o WHERE o.reason = 'transfer' AND o.id = t.id + (CASE WHEN t.quantity < 0 THEN 1 ELSE -1 END)
+                AND o.product_id = t.product_id AND o.warehouse_id = t.other_warehouse_id AND o.other_warehouse_id = t.warehouse_id AND o.quantity = -t.quantity)
             """),
     ]
 }

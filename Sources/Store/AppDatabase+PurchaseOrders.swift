@@ -70,7 +70,7 @@ extension AppDatabase {
             let level = try Row.fetchOne(db, sql: "SELECT coalesce(SUM(on_hand), 0), coalesce(SUM(reorder_level), 0) FROM stock_levels WHERE product_id = ?\(only)",
                                          arguments: [productId])
             let onOrder = try Int64.fetchOne(db, sql: """
-                SELECT coalesce(SUM(l.quantity - l.received_quantity), 0) FROM purchase_order_lines l INDEXED BY purchase_order_lines_product
+                SELECT coalesce(SUM(max(0, l.quantity - l.received_quantity)), 0) FROM purchase_order_lines l INDEXED BY purchase_order_lines_product
                 JOIN purchase_orders p ON p.id = l.po_id WHERE l.product_id = ? AND p.status IN ('open','partially_received')\(warehouseId == nil ? "" : " AND p.warehouse_id = \(warehouseId ?? 0)")
                 """, arguments: [productId]) ?? 0
             return PurchaseSuggestion(productId: productId, productCode: code, supplierId: supplier?[0], supplierName: supplier?[1] ?? "", warehouseId: warehouse,

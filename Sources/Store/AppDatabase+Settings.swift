@@ -25,6 +25,7 @@ extension AppDatabase {
             case "default_warehouse": s.defaultWarehouse = value
             case "unit_decimals": s.unitDecimals = (try? UnitDecimals.parse(value)) ?? s.unitDecimals
             case "money_future_days": s.moneyFutureDays = Int(value) ?? s.moneyFutureDays
+            case "receiving_tolerance_bp": s.receivingTolerance = Int64(value).map(BasisPoints.init) ?? s.receivingTolerance
             default: break
             }
         }
@@ -37,7 +38,8 @@ extension AppDatabase {
          ("commission_bp", String(s.defaultCommissionBasisPoints)), ("commission_on_revenue", s.commissionOnRevenue ? "1" : "0"),
          ("next_contact_days", String(s.nextContactDefaultDays)), ("company_address", s.companyAddress), ("company_phone", s.companyPhone),
          ("negative_stock", s.allowNegativeStock ? "1" : "0"), ("default_warehouse", s.defaultWarehouse),
-         ("unit_decimals", s.unitDecimals.text), ("money_future_days", String(s.moneyFutureDays))]
+         ("unit_decimals", s.unitDecimals.text), ("money_future_days", String(s.moneyFutureDays)),
+         ("receiving_tolerance_bp", String(s.receivingTolerance.value))]
     }
 
     public func saveSettings(_ settings: CompanySettings, by actor: Actor, at now: Int64) throws(StoreError) {

@@ -28,6 +28,10 @@ public final class AppDatabase: Sendable {
         m.registerMigration(SchemaV9.identifier, foreignKeyChecks: .immediate) { db in try SchemaV9.migrate(db) }
         m.registerMigration(SchemaV10.identifier, foreignKeyChecks: .immediate) { db in try SchemaV10.migrate(db) }
         m.registerMigration(SchemaV11.identifier, foreignKeyChecks: .immediate) { db in try SchemaV11.migrate(db) }
+        // Rebuilds tables other tables point at: foreign keys are off meanwhile, and the
+        // migration checks the tables it touched itself (not the whole file).
+        m = m.disablingDeferredForeignKeyChecks()
+        m.registerMigration(SchemaV12.identifier) { db in try SchemaV12.migrate(db) }
         return m
     }
 

@@ -97,7 +97,7 @@ public protocol PostingStore: Sendable {
     func shipmentSource(orderId: Int64, by actor: Actor) throws(StoreError) -> ShipmentSource
     @discardableResult
     func postShipment(_ draft: ShipmentDraft, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> SavedDocument
-    func voidShipment(id: Int64, reason: String, by actor: Actor, at now: Int64) throws(StoreError)
+    func voidShipment(id: Int64, reason: String, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError)
     func checkVoid(_ ref: RecordRef, by actor: Actor) throws(StoreError)
     func openReceivables(customerId: Int64, by actor: Actor) throws(StoreError) -> [AllocationCandidate]
     func creditLeft(_ party: RecordRef, by actor: Actor) throws(StoreError) -> Money
@@ -128,7 +128,11 @@ public protocol PostingStore: Sendable {
     func receivablePurchaseOrders(by actor: Actor) throws(StoreError) -> [(id: Int64, number: String, supplier: String)]
     @discardableResult
     func postGoodsReceipt(_ draft: GoodsReceiptDraft, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> SavedDocument
-    func voidGoodsReceipt(id: Int64, reason: String, by actor: Actor, at now: Int64) throws(StoreError)
+    func voidGoodsReceipt(id: Int64, reason: String, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError)
+    func stockMoveSource(productId: Int64, by actor: Actor) throws(StoreError) -> StockMoveSource
+    @discardableResult
+    func postStockAdjustment(_ adjustment: StockAdjustment, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> Quantity
+    func postStockTransfer(_ transfer: StockTransfer, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError)
     @discardableResult
     func cancelPurchaseOrder(id: Int64, reason: String, by actor: Actor, at now: Int64) throws(StoreError) -> String
     func voidExpense(id: Int64, reason: String, by actor: Actor, at now: Int64) throws(StoreError)

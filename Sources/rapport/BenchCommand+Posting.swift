@@ -44,7 +44,7 @@ extension BenchCommand {
         let saved = try database.postShipment(draft, by: actor, today: today, at: now)
         let postTime = Date().timeIntervalSince(p) * 1000
         let v = Date()
-        try database.voidShipment(id: saved.id, reason: "rapport bench", by: actor, at: now)
+        try database.voidShipment(id: saved.id, reason: "rapport bench", by: actor, today: today, at: now)
         print(String(format: "  shipment form open %.1f ms (%d lines) [< 50 ms]; post %.1f ms, void %.1f ms [< 100 ms] (%@, voided again)",
                      openTime, editor.lines?.items.count ?? 0, postTime, Date().timeIntervalSince(v) * 1000, saved.number))
     }

@@ -35,7 +35,7 @@ extension BenchCommand {
             let saved = try database.postGoodsReceipt(editor.goodsReceiptDraft(poId: po), by: actor, today: today, at: now)
             let postTime = Date().timeIntervalSince(p) * 1000
             let v = Date()
-            try database.voidGoodsReceipt(id: saved.id, reason: "rapport bench", by: actor, at: now)
+            try database.voidGoodsReceipt(id: saved.id, reason: "rapport bench", by: actor, today: today, at: now)
             print(String(format: "  goods receipt form open %.1f ms (%d lines) [< 50 ms]; post %.1f ms [< 100 ms], void %.1f ms (%@, voided again)",
                          openTime, editor.lines?.items.count ?? 0, postTime, Date().timeIntervalSince(v) * 1000, saved.number))
         }

@@ -66,7 +66,7 @@ import TestSupport
         #expect { try db.goodsReceiptSource(poId: o.po, by: buyer) } throws: { refusal($0)?.code == "error.po-not-receivable" }
         #expect(try db.check() == [])
         // Void the first: stock out again, the line reopens, its payable voided.
-        try db.voidGoodsReceipt(id: first.id, reason: "wrong delivery", by: buyer, at: now)
+        try db.voidGoodsReceipt(id: first.id, reason: "wrong delivery", by: buyer, today: today, at: now)
         #expect(try onHand(db, o.products[0], o.warehouse) == stock + 4_000)
         #expect(try value(db, "SELECT received_quantity FROM purchase_order_lines WHERE id = ?", [o.lines[0]]) == 4_000)
         #expect(try value(db, "SELECT status = 'partially_received' FROM purchase_orders WHERE id = ?", [o.po]) == 1)
@@ -85,13 +85,13 @@ import TestSupport
         let payable = try value(db, "SELECT id FROM payables WHERE number = ?", [gr.number])
         let payment = try db.postPayment(ReceiptDraft(partyId: o.supplier, date: today, amount: Money(minorUnits: 100), method: .bankTransfer,
                                                       split: .manual([.init(itemId: payable, amount: Money(minorUnits: 100))])), by: finance, today: today, at: now)
-        #expect { try db.voidGoodsReceipt(id: gr.id, reason: "x", by: buyer, at: now) } throws: { refusal($0)?.code == "error.receipt-paid" }
+        #expect { try db.voidGoodsReceipt(id: gr.id, reason: "x", by: buyer, today: today, at: now) } throws: { refusal($0)?.code == "error.receipt-paid" }
         try db.voidPayment(id: payment.id, reason: "entered twice", by: finance, at: now)
         // The stock it brought has left the warehouse.
         try db.write { db in
             try db.execute(sql: "UPDATE stock_levels SET on_hand = 3000 WHERE product_id = ? AND warehouse_id = ?", arguments: [o.products[0], o.warehouse])
         }
-        #expect { try db.voidGoodsReceipt(id: gr.id, reason: "x", by: buyer, at: now) } throws: { refusal($0)?.code == "error.receipt-stock-gone" }
+        #expect { try db.voidGoodsReceipt(id: gr.id, reason: "x", by: buyer, today: today, at: now) } throws: { refusal($0)?.code == "error.receipt-stock-gone" }
         #expect(try value(db, "SELECT status = 'posted' FROM goods_receipts WHERE id = ?", [gr.id]) == 1)
     }
 }

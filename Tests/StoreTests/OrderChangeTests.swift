@@ -67,7 +67,7 @@ import Domain
         #expect(throws: StoreError.self) { try db.checkCancelSalesOrder(id: id, by: assistant) }
         #expect(throws: StoreError.self) { try db.cancelSalesOrder(id: id, reason: "customer changed mind", by: assistant, at: now) }
         // Voided: the order is open again and may be cancelled, but its lines carry the shipment's history.
-        try db.voidShipment(id: shipped.id, reason: "wrong warehouse", by: assistant, at: now)
+        try db.voidShipment(id: shipped.id, reason: "wrong warehouse", by: assistant, today: today, at: now)
         do {
             _ = try db.salesOrderForEdit(id: id, by: assistant)
             Issue.record("an order with a (voided) shipment opened for editing")
@@ -141,7 +141,7 @@ import Domain
         let level = { try db.read { db in try Int64.fetchOne(db, sql: "SELECT on_hand FROM stock_levels WHERE product_id = ? AND warehouse_id = ?", arguments: [product, warehouse]) } }
         #expect(try level() == -5_000)
         #expect(try db.check() == [])
-        try db.voidShipment(id: shipped.id, reason: "test", by: assistant, at: now)
+        try db.voidShipment(id: shipped.id, reason: "test", by: assistant, today: today, at: now)
         #expect(try level() == onHand)
         #expect(try db.check() == [])
         #expect(throws: DomainError.self) { try db.settings().setting("negative_stock", to: "yes") }

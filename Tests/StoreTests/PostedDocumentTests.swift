@@ -66,7 +66,7 @@ import Domain
         let tooMuch = ShipmentDraft(orderId: source.orderId, warehouseId: warehouse, shipDate: today, lines: [.init(orderLineId: first.orderLineId, quantity: first.remaining)])
         #expect(throws: StoreError.self) { try db.postShipment(tooMuch, by: assistant, today: today, at: now) }
 
-        try db.voidShipment(id: saved.id, reason: "wrong warehouse", by: assistant, at: now + 60)
+        try db.voidShipment(id: saved.id, reason: "wrong warehouse", by: assistant, today: today, at: now + 60)
         #expect(try value(db, "SELECT on_hand FROM stock_levels WHERE product_id = ? AND warehouse_id = ?", [first.productId, warehouse]) == stockBefore)
         #expect(try db.read { db in try String.fetchOne(db, sql: "SELECT status || '/' || void_reason FROM shipments WHERE id = ?", arguments: [saved.id]) } == "voided/wrong warehouse")
         #expect(try db.read { db in try String.fetchOne(db, sql: "SELECT status FROM sales_orders WHERE id = ?", arguments: [source.orderId]) } == "open")
@@ -74,7 +74,7 @@ import Domain
         #expect(try value(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'shipment.void' AND entity_id = ?", [saved.id]) == 1)
         #expect(try db.check() == [])
         // Voided once is voided: a second void is refused.
-        #expect(throws: StoreError.self) { try db.voidShipment(id: saved.id, reason: "again", by: assistant, at: now + 120) }
+        #expect(throws: StoreError.self) { try db.voidShipment(id: saved.id, reason: "again", by: assistant, today: today, at: now + 120) }
     }
 
     @Test func refusedShipmentsChangeNothing() throws {
@@ -150,7 +150,7 @@ import Domain
         // A shipment paid by a receipt cannot be voided until the receipt is.
         if let shipment = try db.read({ db in try Int64.fetchOne(db, sql: "SELECT shipment_id FROM receivables WHERE id = ?", arguments: [open[0].id]) }) {
             let assistant = try Fixtures.actor("assistant", in: db)
-            #expect(throws: StoreError.self) { try db.voidShipment(id: shipment, reason: "returned", by: assistant, at: now) }
+            #expect(throws: StoreError.self) { try db.voidShipment(id: shipment, reason: "returned", by: assistant, today: today, at: now) }
             // Asked before a reason is typed, the answer is the same.
             #expect(throws: StoreError.self) { try db.checkVoid(RecordRef(.shipment, shipment), by: assistant) }
         }

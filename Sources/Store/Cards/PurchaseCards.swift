@@ -70,31 +70,6 @@ enum SupplierCard: CardBuilder {
     }
 }
 
-/// A product and its stock per warehouse (a stock level opens its product).
-enum ProductCard: CardBuilder {
-    static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
-        try AppDatabase.requireStockAccess(actor)
-        guard let r = try Row.fetchOne(db, sql: "SELECT code, name, unit, list_price FROM products WHERE id = ?", arguments: [id]) else {
-            throw StoreError.notFound("product \(id)")
-        }
-        return RecordCard(ref: RecordRef(.product, id), title: "\(r[0] as String)  \(r[1] as String)", fields: [
-            .init("field.code", .text(r[0] as String)), .init("field.unit", .text(r[2] as String)), .init("field.list-price", .money(minorUnits: r[3])),
-        ], sections: [])
-    }
-
-    static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery] {
-        try AppDatabase.requireStockAccess(actor)
-        return [CardSectionQuery(
-            title: "section.stock", columns: [.text("col.code"), .name("col.warehouse"), .quantity("col.on-hand"), .quantity("col.reorder-level")],
-            select: "w.code, w.name, l.on_hand, l.reorder_level", from: "FROM stock_levels l JOIN warehouses w ON w.id = l.warehouse_id WHERE l.product_id = ?",
-            order: "w.code", arguments: [id]) { r in
-            let onHand: Int64 = r[2], reorder: Int64 = r[3]
-            let level = CellValue.quantity(thousandths: onHand)
-            return ([.text(r[0] as String), .text(r[1] as String), onHand <= reorder ? .warning(level) : level, .quantity(thousandths: reorder)], nil)
-        }]
-    }
-}
-
 /// A goods receipt: from which PO and supplier, into which warehouse, what came — and, once
 /// voided, why.
 enum GoodsReceiptCard: CardBuilder {

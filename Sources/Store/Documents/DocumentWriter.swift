@@ -69,7 +69,8 @@ protocol VoidableDocument: SendableMetatype {
     static func refuseVoid(_ db: Database, id: Int64) throws
     /// Undoes what posting did (stock back, order lines reopened, ledger items voided or reopened);
     /// refuses when a later document depends on it. Returns what was reversed, for the audit.
-    static func reverse(_ db: Database, id: Int64) throws -> [(String, String?)]
+    /// Stock comes back in moves dated `day` (the day of the void), written by `actor`.
+    static func reverse(_ db: Database, id: Int64, on day: DateOnly?, by actor: Actor) throws -> [(String, String?)]
 }
 
 extension AppDatabase {
@@ -97,7 +98,7 @@ extension AppDatabase {
 
     /// Voids a posted document with a reason: its effects reversed, the document kept (marked
     /// voided, with the reason) — never edited or deleted. One transaction, audited.
-    func void<V: VoidableDocument>(_ kind: V.Type, id: Int64, reason: String, by actor: Actor, at now: Int64) throws(StoreError) {
+    func void<V: VoidableDocument>(_ kind: V.Type, id: Int64, reason: String, on day: DateOnly? = nil, by actor: Actor, at now: Int64) throws(StoreError) {
         let why = reason.trimmingSpaces()
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT number, status FROM \(V.table) WHERE id = ?", arguments: [id]) else {
@@ -109,7 +110,7 @@ extension AppDatabase {
             guard status == .posted else { throw StoreError.invalid(DomainError("\(number) is already voided", field: nil, code: "error.already-voided", number)) }
             _ = try status.void(reason: why)
             try V.refuseVoid(db, id: id)
-            let reversed = try V.reverse(db, id: id)
+            let reversed = try V.reverse(db, id: id, on: day, by: actor)
             try db.execute(sql: "UPDATE \(V.table) SET status = 'voided', void_reason = ? WHERE id = ? AND status = 'posted'", arguments: [why, id])
             try AuditLog.record(db, actor: actor, at: now, action: "\(V.entity).void", entity: V.table, entityId: id,
                                 before: AuditLog.json([("number", number), ("status", "posted")]),

@@ -12,6 +12,8 @@ public struct GoodsReceiptSource: Sendable, Equatable {
         public var unit: String
         public var ordered: Quantity
         public var remaining: Quantity
+        /// The most this receipt may bring: what remains plus the company's tolerance on what was ordered.
+        public var allowed: Quantity
         public var unitCost: Money
         public var discount: BasisPoints
         public var decimals: Int
@@ -25,6 +27,8 @@ public struct GoodsReceiptSource: Sendable, Equatable {
     public var warehouseId: Int64?
     /// On hand per (product, warehouse), shown beside each line.
     public var onHand: [StockKey: Quantity] = [:]
+    /// How much more than ordered the company lets in (a setting; 0: none).
+    public var tolerance = BasisPoints(0)
 }
 
 /// A goods receipt on the document writer: posted from an open purchase order, each line at most
@@ -61,7 +65,7 @@ struct GoodsReceiptWriter: PostingWriter {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM warehouses WHERE id = ?", arguments: [draft.warehouseId]) == true else {
             throw StoreError.invalid(DomainError("warehouse \(draft.warehouseId) does not exist", field: "warehouse", code: "error.warehouse-missing", String(draft.warehouseId)))
         }
-        let units = try AppDatabase.settings(db).unitDecimals
+        let settings = try AppDatabase.settings(db), units = settings.unitDecimals
         var total = Money.zero
         var lines: [(line: GoodsReceiptDraft.Line, productId: Int64, amount: Money)] = []
         for line in draft.lines {
@@ -72,7 +76,12 @@ struct GoodsReceiptWriter: PostingWriter {
                 throw StoreError.invalid(DomainError("line \(line.poLineId) is not on \(poNumber)", field: "quantity", code: "error.line-not-on-order", String(line.poLineId), poNumber))
             }
             let remaining = Quantity(thousandths: (r[1] as Int64) - (r[2] as Int64))
-            guard line.quantity <= remaining else {
+            let allowed = GoodsReceiptWriter.allowed(ordered: r[1], received: r[2], tolerance: settings.receivingTolerance)
+            guard line.quantity <= allowed else {
+                if allowed != remaining {
+                    throw StoreError.invalid(DomainError("\(r[5] as String): at most \(allowed) may be received on \(poNumber) (\(remaining) remain, plus the \(settings.receivingTolerance.plain)% tolerance), not \(line.quantity)",
+                                                         field: "quantity", code: "error.over-receipt-tolerance", r[5], allowed.description, line.quantity.description, remaining.description))
+                }
                 throw StoreError.invalid(DomainError("\(r[5] as String): only \(remaining) remain to receive on \(poNumber), not \(line.quantity)", field: "quantity",
                                                      code: "error.over-receipt", r[5], remaining.description, line.quantity.description))
             }
@@ -90,10 +99,8 @@ struct GoodsReceiptWriter: PostingWriter {
             try db.execute(sql: "INSERT INTO goods_receipt_lines (goods_receipt_id, po_line_id, product_id, quantity, amount) VALUES (?, ?, ?, ?, ?)",
                            arguments: [id, l.line.poLineId, l.productId, l.line.quantity.thousandths, l.amount.minorUnits])
             try db.execute(sql: "UPDATE purchase_order_lines SET received_quantity = received_quantity + ? WHERE id = ?", arguments: [l.line.quantity.thousandths, l.line.poLineId])
-            try db.execute(sql: """
-                INSERT INTO stock_levels (product_id, warehouse_id, on_hand) VALUES (?, ?, ?)
-                ON CONFLICT (product_id, warehouse_id) DO UPDATE SET on_hand = on_hand + excluded.on_hand, version = version + 1
-                """, arguments: [l.productId, draft.warehouseId, l.line.quantity.thousandths])
+            try StockLedger.move(db, productId: l.productId, warehouseId: draft.warehouseId, quantity: l.line.quantity.thousandths, on: draft.date,
+                                 reason: .receipt, goodsReceiptId: id, userId: actor.userId)
         }
         try GoodsReceiptWriter.derivePOStatus(db, poId: draft.poId)
         if total.minorUnits > 0 {
@@ -105,11 +112,19 @@ struct GoodsReceiptWriter: PostingWriter {
         return id
     }
 
+    /// The most a receipt may still bring on a PO line: what remains, plus the tolerance's share
+    /// of what was ordered (rounded down to a thousandth), never below zero.
+    static func allowed(ordered: Int64, received: Int64, tolerance: BasisPoints) -> Quantity {
+        Quantity(thousandths: max(0, ordered + ordered * tolerance.value / 10_000 - received))
+    }
+
     /// The PO's status from its lines' received quantities.
     static func derivePOStatus(_ db: Database, poId: Int64) throws {
-        guard let r = try Row.fetchOne(db, sql: "SELECT SUM(quantity), SUM(received_quantity) FROM purchase_order_lines WHERE po_id = ?", arguments: [poId]) else { return }
-        let ordered: Int64 = r[0] ?? 0, received: Int64 = r[1] ?? 0
-        let status: PurchaseOrderStatus = received == 0 ? .open : received >= ordered ? .received : .partiallyReceived
+        // Received: every line has all it ordered (one line over, within the tolerance, does not
+        // make up for another still short).
+        guard let r = try Row.fetchOne(db, sql: "SELECT SUM(received_quantity), SUM(received_quantity < quantity) FROM purchase_order_lines WHERE po_id = ?", arguments: [poId]) else { return }
+        let received: Int64 = r[0] ?? 0, short: Int64 = r[1] ?? 0
+        let status: PurchaseOrderStatus = received == 0 ? .open : short == 0 ? .received : .partiallyReceived
         try db.execute(sql: "UPDATE purchase_orders SET status = ?, version = version + 1 WHERE id = ? AND status <> ?", arguments: [status.rawValue, poId, status.rawValue])
     }
 }
@@ -144,15 +159,15 @@ enum GoodsReceiptVoid: VoidableDocument {
         }
     }
 
-    static func reverse(_ db: Database, id: Int64) throws -> [(String, String?)] {
-        guard let g = try Row.fetchOne(db, sql: "SELECT po_id, warehouse_id FROM goods_receipts WHERE id = ?", arguments: [id]) else { return [] }
+    static func reverse(_ db: Database, id: Int64, on day: DateOnly?, by actor: Actor) throws -> [(String, String?)] {
+        guard let g = try Row.fetchOne(db, sql: "SELECT po_id, warehouse_id, receipt_date FROM goods_receipts WHERE id = ?", arguments: [id]) else { return [] }
         let poId: Int64 = g[0], warehouseId: Int64 = g[1]
+        guard let date = day ?? DateOnly(iso: g[2] as String) else { return [] }
         var reversed: [String] = []
         for l in try Row.fetchAll(db, sql: "SELECT po_line_id, product_id, quantity FROM goods_receipt_lines WHERE goods_receipt_id = ?", arguments: [id]) {
             let quantity: Int64 = l[2]
             try db.execute(sql: "UPDATE purchase_order_lines SET received_quantity = received_quantity - ? WHERE id = ?", arguments: [quantity, l[0] as Int64])
-            try db.execute(sql: "UPDATE stock_levels SET on_hand = on_hand - ?, version = version + 1 WHERE product_id = ? AND warehouse_id = ?",
-                           arguments: [quantity, l[1] as Int64, warehouseId])
+            try StockLedger.move(db, productId: l[1], warehouseId: warehouseId, quantity: -quantity, on: date, reason: .receiptVoid, goodsReceiptId: id, userId: actor.userId)
             reversed.append("\(l[0] as Int64)×\(Quantity(thousandths: quantity))")
         }
         try GoodsReceiptWriter.derivePOStatus(db, poId: poId)
@@ -170,8 +185,9 @@ extension AppDatabase {
         return try save(GoodsReceiptWriter(draft: valid), by: actor, at: now)
     }
 
-    public func voidGoodsReceipt(id: Int64, reason: String, by actor: Actor, at now: Int64) throws(StoreError) {
-        try void(GoodsReceiptVoid.self, id: id, reason: reason, by: actor, at: now)
+    /// Voids a posted goods receipt; the stock goes out in moves dated `today`.
+    public func voidGoodsReceipt(id: Int64, reason: String, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) {
+        try void(GoodsReceiptVoid.self, id: id, reason: reason, on: today, by: actor, at: now)
     }
 
     /// The purchase orders still to receive: id, number and supplier, soonest expected first.
@@ -201,13 +217,16 @@ extension AppDatabase {
                 FROM purchase_order_lines l JOIN products pr ON pr.id = l.product_id WHERE l.po_id = ? AND l.received_quantity < l.quantity ORDER BY l.line_no
                 """, arguments: [poId]).map {
                 GoodsReceiptSource.Line(poLineId: $0[0], productId: $0[1], code: $0[2], name: $0[3], unit: $0[4], ordered: Quantity(thousandths: $0[5]),
-                                        remaining: Quantity(thousandths: $0[6]), unitCost: Money(minorUnits: $0[7]), discount: BasisPoints($0[8]),
+                                        remaining: Quantity(thousandths: $0[6]),
+                                        allowed: GoodsReceiptWriter.allowed(ordered: $0[5], received: ($0[5] as Int64) - ($0[6] as Int64), tolerance: settings.receivingTolerance),
+                                        unitCost: Money(minorUnits: $0[7]), discount: BasisPoints($0[8]),
                                         decimals: settings.unitDecimals.decimals(for: $0[4]))
             }
             let warehouses = try AppDatabase.warehouseOptions(db)
             let named: Int64? = p[3]
             var source = GoodsReceiptSource(poId: poId, poNumber: p[0], supplierName: p[1], lines: lines, warehouses: warehouses,
                                             warehouseId: named ?? warehouses.first { $0.code == settings.defaultWarehouse }?.id ?? warehouses.first?.id)
+            source.tolerance = settings.receivingTolerance
             for r in try Row.fetchAll(db, sql: """
                 SELECT s.product_id, s.warehouse_id, s.on_hand FROM stock_levels s WHERE s.product_id IN (SELECT product_id FROM purchase_order_lines WHERE po_id = ?)
                 """, arguments: [poId]) {

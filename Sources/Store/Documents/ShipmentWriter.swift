@@ -107,10 +107,8 @@ struct ShipmentWriter: PostingWriter {
                            arguments: [id, l.line.orderLineId, l.productId, l.line.quantity.thousandths, l.amount.minorUnits])
             try db.execute(sql: "UPDATE sales_order_lines SET shipped_quantity = shipped_quantity + ? WHERE id = ?", arguments: [l.line.quantity.thousandths, l.line.orderLineId])
             // A product never stocked in this warehouse gets its row (below zero, where allowed).
-            try db.execute(sql: """
-                INSERT INTO stock_levels (product_id, warehouse_id, on_hand) VALUES (?, ?, -?)
-                ON CONFLICT (product_id, warehouse_id) DO UPDATE SET on_hand = on_hand + excluded.on_hand, version = version + 1
-                """, arguments: [l.productId, draft.warehouseId, l.line.quantity.thousandths])
+            try StockLedger.move(db, productId: l.productId, warehouseId: draft.warehouseId, quantity: -l.line.quantity.thousandths, on: draft.shipDate,
+                                 reason: .shipment, shipmentId: id, userId: actor.userId)
         }
         try ShipmentWriter.deriveOrderStatus(db, orderId: draft.orderId)
         if total.minorUnits > 0 {
@@ -157,15 +155,15 @@ enum ShipmentVoid: VoidableDocument {
         }
     }
 
-    static func reverse(_ db: Database, id: Int64) throws -> [(String, String?)] {
-        guard let s = try Row.fetchOne(db, sql: "SELECT order_id, warehouse_id FROM shipments WHERE id = ?", arguments: [id]) else { return [] }
+    static func reverse(_ db: Database, id: Int64, on day: DateOnly?, by actor: Actor) throws -> [(String, String?)] {
+        guard let s = try Row.fetchOne(db, sql: "SELECT order_id, warehouse_id, ship_date, void_reason FROM shipments WHERE id = ?", arguments: [id]) else { return [] }
         let orderId: Int64 = s[0], warehouseId: Int64 = s[1]
+        guard let date = day ?? DateOnly(iso: s[2] as String) else { return [] }
         var reversed: [String] = []
         for l in try Row.fetchAll(db, sql: "SELECT order_line_id, product_id, quantity FROM shipment_lines WHERE shipment_id = ?", arguments: [id]) {
             let quantity: Int64 = l[2]
             try db.execute(sql: "UPDATE sales_order_lines SET shipped_quantity = shipped_quantity - ? WHERE id = ?", arguments: [quantity, l[0] as Int64])
-            try db.execute(sql: "UPDATE stock_levels SET on_hand = on_hand + ?, version = version + 1 WHERE product_id = ? AND warehouse_id = ?",
-                           arguments: [quantity, l[1] as Int64, warehouseId])
+            try StockLedger.move(db, productId: l[1], warehouseId: warehouseId, quantity: quantity, on: date, reason: .shipmentVoid, shipmentId: id, userId: actor.userId)
             reversed.append("\(l[0] as Int64)×\(Quantity(thousandths: quantity))")
         }
         try ShipmentWriter.deriveOrderStatus(db, orderId: orderId)
@@ -183,8 +181,9 @@ extension AppDatabase {
         return try save(ShipmentWriter(draft: valid), by: actor, at: now)
     }
 
-    public func voidShipment(id: Int64, reason: String, by actor: Actor, at now: Int64) throws(StoreError) {
-        try void(ShipmentVoid.self, id: id, reason: reason, by: actor, at: now)
+    /// Voids a posted shipment; the stock comes back in moves dated `today`.
+    public func voidShipment(id: Int64, reason: String, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) {
+        try void(ShipmentVoid.self, id: id, reason: reason, on: today, by: actor, at: now)
     }
 
     /// Refuses now what voiding this posted document would refuse (before a reason is typed).

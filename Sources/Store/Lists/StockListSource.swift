@@ -42,7 +42,7 @@ enum StockListSource: ListSource {
         let ids = products.map(String.init).joined(separator: ",")
         var onOrder: [Int64: Int64] = [:], reserved: [Int64: Int64] = [:]
         for r in try Row.fetchAll(db, sql: """
-            SELECT l.product_id, SUM(l.quantity - l.received_quantity) FROM purchase_order_lines l INDEXED BY purchase_order_lines_product
+            SELECT l.product_id, SUM(max(0, l.quantity - l.received_quantity)) FROM purchase_order_lines l INDEXED BY purchase_order_lines_product
             JOIN purchase_orders p ON p.id = l.po_id
             WHERE l.product_id IN (\(ids)) AND p.status IN ('open','partially_received')\(warehouse == nil ? "" : " AND p.warehouse_id = \(warehouse ?? 0)") GROUP BY 1
             """) { onOrder[r[0]] = r[1] }

@@ -19,8 +19,9 @@ extension EditorModel {
         lines.stockMayGoNegative = true
         for l in source.lines {
             var item = DocumentLines.Item(id: l.poLineId, productId: l.productId, code: l.code, name: l.name, unit: l.unit, quantity: l.remaining,
-                                          limit: l.remaining, unitPrice: l.unitCost, discount: l.discount, amount: .zero)
+                                          limit: l.allowed, unitPrice: l.unitCost, discount: l.discount, amount: .zero)
             item.decimals = l.decimals
+            item.tolerance = Quantity(thousandths: l.allowed.thousandths - l.remaining.thousandths)
             for w in source.warehouses { item.stock[w.id] = source.onHand[StockKey(productId: l.productId, warehouseId: w.id)] ?? .zero }
             lines.items.append(item)
         }
@@ -28,6 +29,7 @@ extension EditorModel {
         model.refill()
         model.form.focus = 2
         model.showLine(0)
+        if source.tolerance.value > 0 { model.notice = Notice(key: "gr.tolerance", argument: source.tolerance.plain, isError: false) }
         return model
     }
 

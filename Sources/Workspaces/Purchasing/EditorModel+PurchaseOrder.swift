@@ -110,6 +110,10 @@ extension EffectRunner {
             return EditorModel.supplier(try database.supplierForEdit(id: id, by: session.actor), defaultTerms: 30, today: session.today)
         case .filterStock(let query):
             return EditorModel.stockFilter(query, warehouses: try database.warehouseOptions(), today: session.today)
+        case .countStock(let product, let warehouse):
+            return EditorModel.countStock(try database.stockMoveSource(productId: product, by: session.actor), warehouse: warehouse, today: session.today)
+        case .transferStock(let product, let warehouse):
+            return EditorModel.transferStock(try database.stockMoveSource(productId: product, by: session.actor), warehouse: warehouse, today: session.today)
         case .pickPurchaseOrder:
             return EditorModel.pickPurchaseOrder(try database.receivablePurchaseOrders(by: session.actor), today: session.today)
         default:

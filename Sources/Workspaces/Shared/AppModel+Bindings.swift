@@ -98,7 +98,7 @@ extension AppModel {
         }
         if m.kind == .stock {
             list.append(Binding("filter", "hint.filter", .filter, help: "action.filter-stock").unless(!m.showingResults, "reason.clear-search-first"))
-            if hasRow { list.append(Binding("new-record", "hint.reorder", .newRecord, help: "action.reorder", needs: [.editPurchaseOrders])) }
+            if hasRow { list += [Binding("new-record", "hint.reorder", .newRecord, help: "action.reorder", needs: [.editPurchaseOrders])] + stockMoveBindings }
         }
         if m.kind == .suppliers { list.append(Binding("new-record", "hint.new", .newRecord, help: "editor.new-supplier", needs: [.editSuppliers])) }
         if m.kind == .purchaseOrders { list.append(Binding("new-record", "hint.new", .newRecord, help: "editor.new-po", needs: [.editPurchaseOrders])) }

@@ -2,7 +2,7 @@ import Domain
 
 /// What can be done with documents from a card: ship, edit or cancel an open order; void a
 /// shipment or a receipt (with a reason).
-public enum DocumentMove: Sendable, Equatable { case ship, void, editOrder, cancelOrder }
+public enum DocumentMove: Sendable, Equatable { case ship, void, editOrder, cancelOrder, countStock, transferStock }
 
 extension AppModel {
     mutating func handleDocumentMove(_ move: DocumentMove) -> [Effect] {
@@ -12,8 +12,10 @@ extension AppModel {
         if move == .void, let target = listVoidTarget(), can(AppModel.voidCapability(target.ref.kind)), target.posted {
             return [.openEditor(.voidDocument(target.ref, number: target.number))]
         }
+        if move == .countStock || move == .transferStock { return stockMoveEffects(move) }
         guard case .card(let m)? = current else { return [] }
         switch move {
+        case .countStock, .transferStock: return []
         case .ship:
             if m.ref.kind == .purchaseOrder, can(.postGoodsReceipts), [.open, .partiallyReceived].contains(purchaseOrderStatus(m)) {
                 return [.openEditor(.newGoodsReceipt(poId: m.ref.id))]
@@ -32,6 +34,30 @@ extension AppModel {
             guard let target = voidTarget(m), can(AppModel.voidCapability(target.ref.kind)), target.posted else { return [] }
             return [.openEditor(.voidDocument(target.ref, number: target.number))]
         }
+    }
+
+    /// `c` (count) or `t` (transfer) on a product: its row of `:stock` (in the warehouse the list
+    /// is filtered to), or its card (on the warehouse of the row selected).
+    func stockMoveEffects(_ move: DocumentMove) -> [Effect] {
+        guard can(.adjustStock) else { return [] }
+        var product: Int64?, warehouse: String?
+        if let m = currentList, m.kind == .stock, let ref = m.selectedRef {
+            product = ref.id
+            warehouse = m.query.filter("warehouse").isEmpty ? nil : m.query.filter("warehouse")
+        } else if case .card(let m)? = current, m.ref.kind == .product || m.ref.kind == .stockLevel {
+            product = m.ref.id
+            warehouse = (m.selectedCell("col.warehouse") ?? m.selectedCell("col.code"))?.plainText
+            // The moves tab names the warehouse by code in its own column; the stock tab in the first.
+            if m.currentSection?.title == "section.stock" { warehouse = m.selectedCell("col.code")?.plainText }
+        }
+        guard let product else { return [] }
+        return [.openEditor(move == .countStock ? .countStock(productId: product, warehouse: warehouse) : .transferStock(productId: product, warehouse: warehouse))]
+    }
+
+    /// `c` and `t` where a product's stock is shown.
+    var stockMoveBindings: [Binding] {
+        [Binding("count-stock", "hint.count", .document(.countStock), help: "action.count-stock", needs: [.adjustStock]),
+         Binding("transfer-stock", "hint.transfer", .document(.transferStock), help: "action.transfer-stock", needs: [.adjustStock])]
     }
 
     /// Who voids a posted document of this kind.
@@ -96,6 +122,7 @@ extension AppModel {
             list += [Binding("edit", "hint.edit", .document(.editOrder), help: "action.edit-po", needs: [.editPurchaseOrders]).unless(open, "reason.po-not-open"),
                      Binding("reject", "hint.cancel-order", .document(.cancelOrder), help: "action.cancel-po", needs: [.editPurchaseOrders]).unless(open, "reason.po-not-open")]
         }
+        if m.ref.kind == .product || m.ref.kind == .stockLevel { list += stockMoveBindings }
         if let target = voidTarget(m) {
             // A shipment whose card names receipts paying it is voided after them.
             let paid = m.ref == target.ref && !(m.card?.field("field.paid-by")?.plainText.isEmpty ?? true)

@@ -22,6 +22,8 @@ public struct DocumentLines: Sendable, Equatable {
         public var quantity: Quantity
         /// What is left on the source line: the most this line may take.
         public var limit: Quantity?
+        /// Remaining: how much of `limit` is beyond what remains (a goods receipt's tolerance).
+        public var tolerance = Quantity.zero
         public var unitPrice: Money
         public var discount: BasisPoints
         /// The line amount, or the amount allocated to the item.

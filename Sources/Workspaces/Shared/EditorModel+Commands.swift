@@ -9,6 +9,7 @@ extension EditorModel {
         case .newOrder, .editOrder, .cancelOrder: orderCommand
         case .newPurchaseOrder, .editPurchaseOrder, .cancelPurchaseOrder: purchaseOrderCommand
         case .newGoodsReceipt: goodsReceiptCommand
+        case .countStock, .transferStock: stockMoveCommand
         case .newSupplier, .editSupplier: supplierCommand
         case .newShipment, .newReceipt, .newPayment, .allocateCredit, .newExpense, .newExpenseCategory, .voidDocument: postingCommand
         case .filterCustomers, .pickCustomer, .filterOrders, .pickOrder, .pickSupplier, .pickPurchaseOrder, .filterStock, .reportPeriod: nil
@@ -127,11 +128,11 @@ extension EditorModel {
             let reason = value("reason")
             return .saying("saved.voided", number) { (s, c) throws(StoreError) in
                 switch ref.kind {
-                case .shipment: try s.voidShipment(id: ref.id, reason: reason, by: c.actor, at: c.now)
+                case .shipment: try s.voidShipment(id: ref.id, reason: reason, by: c.actor, today: c.today, at: c.now)
                 case .receipt: try s.voidReceipt(id: ref.id, reason: reason, by: c.actor, at: c.now)
                 case .payment: try s.voidPayment(id: ref.id, reason: reason, by: c.actor, at: c.now)
                 case .expense: try s.voidExpense(id: ref.id, reason: reason, by: c.actor, at: c.now)
-                case .goodsReceipt: try s.voidGoodsReceipt(id: ref.id, reason: reason, by: c.actor, at: c.now)
+                case .goodsReceipt: try s.voidGoodsReceipt(id: ref.id, reason: reason, by: c.actor, today: c.today, at: c.now)
                 default: throw StoreError.notFound("\(ref.kind.rawValue) \(ref.id)")
                 }
             }

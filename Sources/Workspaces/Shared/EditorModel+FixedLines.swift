@@ -105,7 +105,11 @@ extension EditorModel {
             switch q {
             case nil: error = FieldError("error.quantity", raw)
             case let q? where q.thousandths < 0: error = FieldError("error.quantity-negative", raw)
-            case let q? where item.limit.map({ q > $0 }) ?? false: error = FieldError("error.over-remaining", item.limit?.description ?? "", arguments: [q.description])
+            case let q? where item.limit.map({ q > $0 }) ?? false:
+                let limit = item.limit ?? .zero
+                error = item.tolerance.thousandths > 0
+                    ? FieldError("error.over-tolerance", limit.description, arguments: [q.description, Quantity(thousandths: limit.thousandths - item.tolerance.thousandths).description])
+                    : FieldError("error.over-remaining", limit.description, arguments: [q.description])
             case let q? where q != item.limit && q.decimals > item.decimals:
                 error = FieldError("error.quantity-decimals", q.description, arguments: [item.unit, String(item.decimals)])
             case let q? where !lines.stockMayGoNegative && onHand(item).map({ q > $0 }) ?? false:

@@ -32,6 +32,10 @@ public struct EditorModel: Sendable, Equatable {
         case editPurchaseOrder(id: Int64, supplierId: Int64, version: Int64)
         case cancelPurchaseOrder(id: Int64)
         case newGoodsReceipt(poId: Int64)
+        /// A stock count (what each warehouse held when the form opened, so a count is not
+        /// taken against a figure that moved since).
+        case countStock(productId: Int64, onHand: [Int64: Quantity])
+        case transferStock(productId: Int64)
         case newSupplier(acceptSimilar: Bool)
         case editSupplier(id: Int64, version: Int64, acceptSimilar: Bool)
         /// A receipt's (payment's) unapplied credit allocated later.

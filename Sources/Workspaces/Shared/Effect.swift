@@ -73,6 +73,9 @@ public enum EditorRequest: Sendable, Equatable {
     case editPurchaseOrder(id: Int64)
     case cancelPurchaseOrder(id: Int64, number: String)
     case newGoodsReceipt(poId: Int64)
+    /// Counting or moving one product's stock, starting on a warehouse (an id or a code).
+    case countStock(productId: Int64, warehouse: String?)
+    case transferStock(productId: Int64, warehouse: String?)
     case pickPurchaseOrder
     case filterStock(ListQuery)
     case newSupplier

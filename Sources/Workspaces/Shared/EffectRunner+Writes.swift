@@ -94,7 +94,8 @@ extension EffectRunner {
             return EditorModel.expense(try database.expenseSource(by: session.actor), futureDays: try database.settings().moneyFutureDays, today: session.today)
         case .pickSupplier(let target):
             return EditorModel.pickSupplier(try database.supplierOptions(by: session.actor), then: target, today: session.today)
-        case .newPurchaseOrder, .editPurchaseOrder, .cancelPurchaseOrder, .newGoodsReceipt, .pickPurchaseOrder, .filterStock, .reorder, .newSupplier, .editSupplier:
+        case .newPurchaseOrder, .editPurchaseOrder, .cancelPurchaseOrder, .newGoodsReceipt, .pickPurchaseOrder, .filterStock, .reorder, .newSupplier, .editSupplier,
+             .countStock, .transferStock:
             guard let model = try purchasingEditor(for: request, session: session) else { throw StoreError.notFound("form") }
             return model
         case .newPayment(let supplierId, let name):

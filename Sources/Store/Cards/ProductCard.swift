@@ -1,0 +1,67 @@
+import Domain
+import GRDB
+
+/// A product's stock card: what each warehouse holds against its reorder level, and every move
+/// of its stock — shipments, goods receipts, their voids, counts and transfers — newest first,
+/// each with the balance it left in its warehouse. Quantities only: no cost is shown.
+enum ProductCard: CardBuilder {
+    static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
+        try AppDatabase.requireStockAccess(actor)
+        guard let r = try Row.fetchOne(db, sql: """
+            SELECT p.code, p.name, p.unit, p.list_price, (SELECT coalesce(SUM(on_hand), 0) FROM stock_levels WHERE product_id = p.id) FROM products p WHERE p.id = ?
+            """, arguments: [id]) else {
+            throw StoreError.notFound("product \(id)")
+        }
+        return RecordCard(ref: RecordRef(.product, id), title: "\(r[0] as String)  \(r[1] as String)", fields: [
+            .init("field.code", .text(r[0] as String)), .init("field.unit", .text(r[2] as String)), .init("field.list-price", .money(minorUnits: r[3])),
+            .init("field.on-hand-all", .quantity(thousandths: r[4])),
+        ], sections: [])
+    }
+
+    static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery] {
+        try AppDatabase.requireStockAccess(actor)
+        return [CardSectionQuery(
+            title: "section.stock", columns: [.text("col.code"), .name("col.warehouse"), .quantity("col.on-hand"), .quantity("col.reorder-level")],
+            select: "w.code, w.name, l.on_hand, l.reorder_level", from: "FROM stock_levels l JOIN warehouses w ON w.id = l.warehouse_id WHERE l.product_id = ?",
+            order: "w.code", arguments: [id]) { r in
+            let onHand: Int64 = r[2], reorder: Int64 = r[3]
+            let level = CellValue.quantity(thousandths: onHand)
+            return ([.text(r[0] as String), .text(r[1] as String), onHand <= reorder ? .warning(level) : level, .quantity(thousandths: reorder)], nil)
+        }, moves(productId: id, actor: actor)]
+    }
+
+    /// The product's moves, newest first. Each balance is the running sum of its warehouse's
+    /// moves up to it (by date, then as posted), so the newest equals on hand.
+    static func moves(productId: Int64, actor: Actor) -> CardSectionQuery {
+        let showsShipments = actor.can(.viewAllCustomers), showsReceipts = actor.can(.viewSuppliers)
+        return CardSectionQuery(
+            title: "section.moves",
+            columns: [.date("col.date"), .text("col.warehouse"), .status("col.move"), .text("col.document"), .quantity("col.quantity"), .quantity("col.balance"),
+                      .text("col.note", flexible: true)],
+            count: { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stock_moves WHERE product_id = ?", arguments: [productId]) ?? 0 },
+            page: { db, offset, limit in
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT m.moved_on, w.code, m.reason, coalesce(s.number, g.number, ow.code), m.quantity, m.balance, m.note, m.shipment_id, m.goods_receipt_id
+                    FROM (SELECT id, moved_on, warehouse_id, reason, shipment_id, goods_receipt_id, other_warehouse_id, quantity, note,
+                                 SUM(quantity) OVER (PARTITION BY warehouse_id ORDER BY moved_on, id) AS balance
+                          FROM stock_moves INDEXED BY stock_moves_product WHERE product_id = ?) m
+                    JOIN warehouses w ON w.id = m.warehouse_id
+                    LEFT JOIN shipments s ON s.id = m.shipment_id LEFT JOIN goods_receipts g ON g.id = m.goods_receipt_id
+                    LEFT JOIN warehouses ow ON ow.id = m.other_warehouse_id
+                    ORDER BY m.moved_on DESC, m.id DESC LIMIT \(limit ?? -1) OFFSET \(max(0, offset))
+                    """, arguments: [productId])
+                var refs: [RecordRef?] = []
+                let cells: [[CellValue]] = rows.map { r in
+                    let reason: String = r[2], quantity: Int64 = r[4]
+                    let document: String? = r[3]
+                    // A transfer names the other warehouse: where it went, or where it came from.
+                    let other = reason == "transfer" ? (quantity < 0 ? "→ " : "← ") + (document ?? "") : document ?? ""
+                    let shipment: Int64? = r[7], receipt: Int64? = r[8]
+                    refs.append(shipment.flatMap { showsShipments ? RecordRef(.shipment, $0) : nil } ?? receipt.flatMap { showsReceipts ? RecordRef(.goodsReceipt, $0) : nil })
+                    return [.date(iso: r[0]), .text(r[1] as String), .status("move.\(reason)"), .text(other), .quantity(thousandths: quantity),
+                            .quantity(thousandths: r[5]), .text(orEmpty: r[6])]
+                }
+                return CardPage(rows: cells, refs: refs.contains { $0 != nil } ? refs : [])
+            })
+    }
+}
