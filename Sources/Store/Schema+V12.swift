@@ -33,7 +33,7 @@ enum SchemaV12 {
             """)
         try StockLedger.recordDocumentMoves(db)
         try db.execute(sql: """
-            CREATE INDEX stock_moves_product ON stock_moves(product_id, warehouse_id, moved_on, id);
+            CREATE INDEX stock_moves_product ON stock_moves(product_id, moved_on, id);
             CREATE TABLE purchase_order_lines_tolerant (
                 id INTEGER PRIMARY KEY,
                 po_id INTEGER NOT NULL REFERENCES purchase_orders(id),

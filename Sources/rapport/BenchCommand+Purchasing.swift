@@ -52,5 +52,40 @@ extension BenchCommand {
             stock.append(String(format: "%@ %.1f", filter.isEmpty ? "all" : filter.keys.sorted().map { "\($0)=\(filter[$0] ?? "")" }.joined(separator: "&"), t))
         }
         print(String(format: "  stock list first page + count, worst %.1f ms [< 50 ms]: ", worst) + stock.joined(separator: ", "))
+        try benchStockCard(database: database, actor: actor, today: today, now: now)
+    }
+
+    /// The stock card of the product with the most moves (opened, and paged 10,000 moves down),
+    /// and a count and a transfer of it posted (and undone by the opposite ones).
+    func benchStockCard(database: AppDatabase, actor: Actor, today: DateOnly, now: Int64) throws {
+        guard let product = try database.read({ db in try Int64.fetchOne(db, sql: "SELECT product_id FROM stock_moves GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 1") }) else { return }
+        let moves = try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stock_moves WHERE product_id = ?", arguments: [product]) } ?? 0
+        let ref = RecordRef(.product, product)
+        let o = Date()
+        let card = try database.card(ref, for: actor, today: today)
+        for section in card.sections { _ = try database.cardPage(ref, section: section.title, offset: 0, limit: ListViewModel.window, for: actor, today: today) }
+        let open = Date().timeIntervalSince(o) * 1000
+        let d = Date()
+        _ = try database.cardPage(ref, section: "section.moves", offset: min(10_000, max(0, moves - ListViewModel.window)), limit: ListViewModel.window, for: actor, today: today)
+        let deep = Date().timeIntervalSince(d) * 1000
+        var line = String(format: "  stock card of the product with the most moves (%d): open %.1f ms, a page 10,000 moves down %.1f ms [< 50 ms]", moves, open, deep)
+        guard actor.can(.adjustStock) else { print(line); return }
+        let source = try database.stockMoveSource(productId: product, by: actor)
+        if let from = source.warehouses.max(by: { (source.onHand[$0.id] ?? .zero) < (source.onHand[$1.id] ?? .zero) }), let to = source.warehouses.first(where: { $0.id != from.id }),
+           let held = source.onHand[from.id], held.thousandths >= 2_000 {
+            let c = Date()
+            try database.postStockAdjustment(StockAdjustment(productId: product, warehouseId: from.id, counted: Quantity(thousandths: held.thousandths - 1_000), reason: "rapport bench"),
+                                             by: actor, today: today, at: now)
+            let count = Date().timeIntervalSince(c) * 1000
+            try database.postStockAdjustment(StockAdjustment(productId: product, warehouseId: from.id, counted: held, reason: "rapport bench"), by: actor, today: today, at: now)
+            let t = Date()
+            try database.postStockTransfer(StockTransfer(productId: product, fromWarehouseId: from.id, toWarehouseId: to.id, quantity: Quantity(thousandths: 1_000)),
+                                           by: actor, today: today, at: now)
+            let transfer = Date().timeIntervalSince(t) * 1000
+            try database.postStockTransfer(StockTransfer(productId: product, fromWarehouseId: to.id, toWarehouseId: from.id, quantity: Quantity(thousandths: 1_000)),
+                                           by: actor, today: today, at: now)
+            line += String(format: "; count posted %.1f ms, transfer %.1f ms (each undone)", count, transfer)
+        }
+        print(line)
     }
 }

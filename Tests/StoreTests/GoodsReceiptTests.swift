@@ -87,10 +87,10 @@ import TestSupport
                                                       split: .manual([.init(itemId: payable, amount: Money(minorUnits: 100))])), by: finance, today: today, at: now)
         #expect { try db.voidGoodsReceipt(id: gr.id, reason: "x", by: buyer, today: today, at: now) } throws: { refusal($0)?.code == "error.receipt-paid" }
         try db.voidPayment(id: payment.id, reason: "entered twice", by: finance, at: now)
-        // The stock it brought has left the warehouse.
-        try db.write { db in
-            try db.execute(sql: "UPDATE stock_levels SET on_hand = 3000 WHERE product_id = ? AND warehouse_id = ?", arguments: [o.products[0], o.warehouse])
-        }
+        // The stock it brought has left the warehouse (moved to another, all but 3).
+        let other = try value(db, "SELECT id FROM warehouses WHERE id <> ? ORDER BY id LIMIT 1", [o.warehouse])
+        try db.postStockTransfer(StockTransfer(productId: o.products[0], fromWarehouseId: o.warehouse, toWarehouseId: other,
+                                               quantity: Quantity(thousandths: try onHand(db, o.products[0], o.warehouse) - 3_000)), by: buyer, today: today, at: now)
         #expect { try db.voidGoodsReceipt(id: gr.id, reason: "x", by: buyer, today: today, at: now) } throws: { refusal($0)?.code == "error.receipt-stock-gone" }
         #expect(try value(db, "SELECT status = 'posted' FROM goods_receipts WHERE id = ?", [gr.id]) == 1)
     }

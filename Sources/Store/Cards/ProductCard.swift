@@ -30,36 +30,43 @@ enum ProductCard: CardBuilder {
         }, moves(productId: id, actor: actor)]
     }
 
-    /// The product's moves, newest first. Each balance is the running sum of its warehouse's
-    /// moves up to it (by date, then as posted), so the newest equals on hand.
+    /// The product's moves, newest first, each with the balance it left in its warehouse: what
+    /// the warehouse holds now less every move after it (the ledger keeps on hand = Σ moves), so
+    /// a page costs what lies before it, not the product's whole history.
     static func moves(productId: Int64, actor: Actor) -> CardSectionQuery {
         let showsShipments = actor.can(.viewAllCustomers), showsReceipts = actor.can(.viewSuppliers)
         return CardSectionQuery(
             title: "section.moves",
             columns: [.date("col.date"), .text("col.warehouse"), .status("col.move"), .text("col.document"), .quantity("col.quantity"), .quantity("col.balance"),
                       .text("col.note", flexible: true)],
-            count: { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stock_moves WHERE product_id = ?", arguments: [productId]) ?? 0 },
+            count: { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stock_moves INDEXED BY stock_moves_product WHERE product_id = ?", arguments: [productId]) ?? 0 },
             page: { db, offset, limit in
+                var later: [Int64: Int64] = [:]
+                for r in try Row.fetchAll(db, sql: "SELECT warehouse_id, quantity FROM stock_moves INDEXED BY stock_moves_product WHERE product_id = ? ORDER BY moved_on DESC, id DESC LIMIT ?",
+                                          arguments: [productId, max(0, offset)]) {
+                    later[r[0], default: 0] += r[1]
+                }
+                var onHand: [Int64: Int64] = [:]
+                for r in try Row.fetchAll(db, sql: "SELECT warehouse_id, on_hand FROM stock_levels WHERE product_id = ?", arguments: [productId]) { onHand[r[0]] = r[1] }
                 let rows = try Row.fetchAll(db, sql: """
-                    SELECT m.moved_on, w.code, m.reason, coalesce(s.number, g.number, ow.code), m.quantity, m.balance, m.note, m.shipment_id, m.goods_receipt_id
-                    FROM (SELECT id, moved_on, warehouse_id, reason, shipment_id, goods_receipt_id, other_warehouse_id, quantity, note,
-                                 SUM(quantity) OVER (PARTITION BY warehouse_id ORDER BY moved_on, id) AS balance
-                          FROM stock_moves INDEXED BY stock_moves_product WHERE product_id = ?) m
-                    JOIN warehouses w ON w.id = m.warehouse_id
+                    SELECT m.moved_on, w.code, m.reason, coalesce(s.number, g.number, ow.code), m.quantity, m.warehouse_id, m.note, m.shipment_id, m.goods_receipt_id
+                    FROM stock_moves m INDEXED BY stock_moves_product JOIN warehouses w ON w.id = m.warehouse_id
                     LEFT JOIN shipments s ON s.id = m.shipment_id LEFT JOIN goods_receipts g ON g.id = m.goods_receipt_id
                     LEFT JOIN warehouses ow ON ow.id = m.other_warehouse_id
-                    ORDER BY m.moved_on DESC, m.id DESC LIMIT \(limit ?? -1) OFFSET \(max(0, offset))
+                    WHERE m.product_id = ? ORDER BY m.moved_on DESC, m.id DESC LIMIT \(limit ?? -1) OFFSET \(max(0, offset))
                     """, arguments: [productId])
                 var refs: [RecordRef?] = []
                 let cells: [[CellValue]] = rows.map { r in
-                    let reason: String = r[2], quantity: Int64 = r[4]
+                    let reason: String = r[2], quantity: Int64 = r[4], warehouse: Int64 = r[5]
+                    let balance = (onHand[warehouse] ?? 0) - (later[warehouse] ?? 0)
+                    later[warehouse, default: 0] += quantity
                     let document: String? = r[3]
                     // A transfer names the other warehouse: where it went, or where it came from.
                     let other = reason == "transfer" ? (quantity < 0 ? "→ " : "← ") + (document ?? "") : document ?? ""
                     let shipment: Int64? = r[7], receipt: Int64? = r[8]
                     refs.append(shipment.flatMap { showsShipments ? RecordRef(.shipment, $0) : nil } ?? receipt.flatMap { showsReceipts ? RecordRef(.goodsReceipt, $0) : nil })
                     return [.date(iso: r[0]), .text(r[1] as String), .status("move.\(reason)"), .text(other), .quantity(thousandths: quantity),
-                            .quantity(thousandths: r[5]), .text(orEmpty: r[6])]
+                            .quantity(thousandths: balance), .text(orEmpty: r[6])]
                 }
                 return CardPage(rows: cells, refs: refs.contains { $0 != nil } ? refs : [])
             })
