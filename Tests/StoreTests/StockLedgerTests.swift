@@ -41,6 +41,12 @@ import TestSupport
         // A level that drifts from its moves is found, named by product and warehouse.
         try db.write { db in try db.execute(sql: "UPDATE stock_levels SET on_hand = on_hand + 1 WHERE rowid = (SELECT min(rowid) FROM stock_levels)") }
         #expect(try db.check().contains { $0.contains("stock on hand ≠ moves") })
+        // A shipment line whose move went missing is named by the shipment's number.
+        let number = try db.read { db in
+            try String.fetchOne(db, sql: "SELECT s.number FROM stock_moves m JOIN shipments s ON s.id = m.shipment_id WHERE m.id = (SELECT min(id) FROM stock_moves WHERE shipment_id IS NOT NULL)")
+        }
+        try db.write { db in try db.execute(sql: "DELETE FROM stock_moves WHERE id = (SELECT min(id) FROM stock_moves WHERE shipment_id IS NOT NULL)") }
+        #expect(try db.check().contains { $0.contains("shipment's stock moves ≠ its lines") && $0.contains(number ?? "?") })
     }
 
     @Test func aShipmentAndItsVoidMoveStockOutAndBackOnTheirDays() throws {

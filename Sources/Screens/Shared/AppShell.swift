@@ -147,7 +147,10 @@ public final class AppShell {
             case .home?, nil: RoleHomeScreen.render(model.home, session: session, in: body, into: &buffer, context: context, catalog: catalog)
             case .list(let m)?: ListScreen.render(m, in: body, into: &buffer, context: context, catalog: catalog)
             case .card(let card)?:
-                RecordCardScreen.render(card, in: body, into: &buffer, context: context, catalog: catalog, empty: emptyTabText(model, keymap: keymap, catalog: catalog))
+                // A product's stock is counted and moved by those who may.
+                let writable = [.product, .stockLevel].contains(card.ref.kind) && session.actor.can(.adjustStock)
+                RecordCardScreen.render(card, in: body, into: &buffer, context: context, catalog: catalog, empty: emptyTabText(model, keymap: keymap, catalog: catalog),
+                                        writable: writable)
             case .editor?: break
             }
             if case .editor(let editor)? = model.current {

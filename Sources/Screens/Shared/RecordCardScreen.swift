@@ -6,11 +6,11 @@ import Workspaces
 /// A card: a tabbed one (a customer) shows its fields on the first tab and one table per tab
 /// after it; an untabbed one (an order) shows its fields, then each table, on one page.
 enum RecordCardScreen {
-    static func render(_ model: CardViewModel, in rect: Rect, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog, empty: String = "") {
+    static func render(_ model: CardViewModel, in rect: Rect, into buffer: inout CellBuffer, context: RenderContext, catalog: Catalog, empty: String = "", writable: Bool = false) {
         // Titles are data (a customer's name), except a few lists named by a catalog key.
         let name = model.card.map { $0.title.hasPrefix("title.") ? catalog.text($0.title) : $0.title } ?? catalog.text("app.loading")
         // Posted documents are voided (`d`), orders changed or cancelled: not read-only.
-        let readOnly = model.card?.tabbed != true && ![.quote, .receipt, .payment, .shipment, .expense, .salesOrder, .purchaseOrder, .goodsReceipt].contains(model.ref.kind)
+        let readOnly = !writable && model.card?.tabbed != true && ![.quote, .receipt, .payment, .shipment, .expense, .salesOrder, .purchaseOrder, .goodsReceipt].contains(model.ref.kind)
         var title = name + (readOnly ? "  (" + catalog.text("app.read-only-card") + ")" : "")
         // A report says which period it shows on every tab (it steps by month with [ ]).
         if model.ref.kind == .report, let card = model.card {

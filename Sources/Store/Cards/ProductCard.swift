@@ -12,10 +12,13 @@ enum ProductCard: CardBuilder {
             """, arguments: [id]) else {
             throw StoreError.notFound("product \(id)")
         }
-        return RecordCard(ref: RecordRef(.product, id), title: "\(r[0] as String)  \(r[1] as String)", fields: [
+        var card = RecordCard(ref: RecordRef(.product, id), title: "\(r[0] as String)  \(r[1] as String)", fields: [
             .init("field.code", .text(r[0] as String)), .init("field.unit", .text(r[2] as String)), .init("field.list-price", .money(minorUnits: r[3])),
             .init("field.on-hand-all", .quantity(thousandths: r[4])),
         ], sections: [])
+        // Tabs: a row of the stock or the moves is selected (c and t start on its warehouse).
+        card.tabbed = true
+        return card
     }
 
     static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery] {

@@ -38,9 +38,9 @@ extension EditorModel {
         source.warehouses.map { .init(value: String($0.id), label: $0.code + " " + $0.name, search: $0.code) }
     }
 
-    /// The warehouse asked for (an id or a code), else the first that holds the product.
+    /// The warehouse asked for (an id, a code or a name), else the first that holds the product.
     private static func pick(_ warehouse: String?, in source: StockMoveSource) -> String {
-        if let w = warehouse, let found = source.warehouses.first(where: { String($0.id) == w || $0.code == w }) { return String(found.id) }
+        if let w = warehouse, let found = source.warehouses.first(where: { String($0.id) == w || $0.code == w || $0.name == w }) { return String(found.id) }
         let held = source.warehouses.first { (source.onHand[$0.id]?.thousandths ?? 0) > 0 } ?? source.warehouses.first
         return held.map { String($0.id) } ?? ""
     }

@@ -46,9 +46,8 @@ extension AppModel {
             warehouse = m.query.filter("warehouse").isEmpty ? nil : m.query.filter("warehouse")
         } else if case .card(let m)? = current, m.ref.kind == .product || m.ref.kind == .stockLevel {
             product = m.ref.id
-            warehouse = (m.selectedCell("col.warehouse") ?? m.selectedCell("col.code"))?.plainText
-            // The moves tab names the warehouse by code in its own column; the stock tab in the first.
-            if m.currentSection?.title == "section.stock" { warehouse = m.selectedCell("col.code")?.plainText }
+            // The selected row's warehouse: by name on the stock table, by code on the moves.
+            warehouse = m.selectedCell("col.warehouse")?.plainText
         }
         guard let product else { return [] }
         return [.openEditor(move == .countStock ? .countStock(productId: product, warehouse: warehouse) : .transferStock(productId: product, warehouse: warehouse))]
