@@ -980,5 +980,6 @@ extension Catalog {
         "error.over-receipt-tolerance": "%@：最多可入库 %2（未到 %4，加允许超收），不能入库 %3",
         "error.over-tolerance": "此行最多可入库 %@（未到 %3，加允许超收），不能为 %2",
         "gr.tolerance": "按公司设置，最多可超收订购数量的 %@%。",
+        "status.expected": "待到货",
     ]
 }

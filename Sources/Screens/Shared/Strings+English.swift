@@ -980,5 +980,6 @@ extension Catalog {
         "error.over-receipt-tolerance": "%@: at most %2 may be received (%4 remain, plus the tolerance), not %3",
         "error.over-tolerance": "At most %@ may be received on this line (%3 remain, plus the tolerance), not %2",
         "gr.tolerance": "Up to %@% more than ordered may be received (company setting).",
+        "status.expected": "Still expected",
     ]
 }

@@ -36,12 +36,16 @@ protocol KeysetListSource: ListSource, SendableMetatype {
     static var countFrom: String { get }
     static func keyset(_ query: ListQuery, actor: Actor) throws(StoreError) -> KeysetPage
     static func row(_ r: Row, query: ListQuery) -> ListRow
+    /// The row as of `today` (a PO past its expected date is marked); by default, as above.
+    static func row(_ r: Row, query: ListQuery, today: DateOnly) -> ListRow
 }
 
 extension KeysetListSource {
+    static func row(_ r: Row, query: ListQuery, today: DateOnly) -> ListRow { row(r, query: query) }
+
     static func page(_ store: AppDatabase, _ query: ListQuery, after: ListCursor?, inclusive: Bool, limit: Int, backwards: Bool, actor: Actor, today: DateOnly) throws(StoreError) -> [ListRow] {
         let keyset = try keyset(query, actor: actor)
-        return try store.read { db in try keyset.rows(db, after: after, inclusive: inclusive, limit: limit, backwards: backwards) { row($0, query: query) } }
+        return try store.read { db in try keyset.rows(db, after: after, inclusive: inclusive, limit: limit, backwards: backwards) { row($0, query: query, today: today) } }
     }
 
     static func count(_ store: AppDatabase, _ query: ListQuery, actor: Actor, today: DateOnly) throws(StoreError) -> Int {

@@ -20,6 +20,11 @@ extension AppModel {
                can(.viewStock) || can(.editPurchaseOrders) {
                 return openList(ListQuery(.stock, sort: "code", filter: ["below": "1"]))
             }
+            // Goods expected's: every PO still to come, the overdue (marked) first.
+            if a == .open, home.selectedItem == nil, home.rows.indices.contains(home.selected), case .group(.goodsExpected, _, _) = home.rows[home.selected],
+               can(.editPurchaseOrders) || can(.viewSuppliers) {
+                return openList(ListQuery(.purchaseOrders, sort: "expected", filter: ["status": "expected"]))
+            }
             return home.handle(a)
         case .list(let a):
             return updateList(nil) { $0.handle(a) }
