@@ -79,7 +79,7 @@ public struct DemoGenerator {
         self = me
         let tables = ["users", "customers", "contacts", "contact_log", "opportunities", "products", "warehouses", "stock_levels", "stock_moves",
                       "quotes", "quote_lines", "sales_orders", "sales_order_lines", "shipments", "shipment_lines", "receivables", "receipts",
-                      "receipt_allocations", "suppliers", "purchase_orders", "purchase_order_lines", "goods_receipts", "goods_receipt_lines",
+                      "receipt_allocations", "suppliers", "supplier_contacts", "purchase_orders", "purchase_order_lines", "goods_receipts", "goods_receipt_lines",
                       "payables", "payments", "payment_allocations", "expenses", "feedback", "quotas", "commission_rates", "claims"]
         let rowCounts = try database.read { db in
             try tables.map { ($0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0) }
@@ -565,6 +565,7 @@ public struct DemoGenerator {
             let parts = key.split(separator: "-")
             try db.execute(sql: "INSERT INTO document_sequences (kind, year, last) VALUES (?, ?, ?)", arguments: [String(parts[0]), Int(parts[1]) ?? 0, last])
         }
+        try fillSupplierContacts(db)
     }
 
     /// Customers every demo has, whatever the seed: well-known names for searches and tests, and

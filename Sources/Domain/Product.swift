@@ -67,3 +67,32 @@ public struct Warehouse: Sendable, Equatable, Codable {
     public var name: String
     public init(code: String, name: String) { self.code = code; self.name = name }
 }
+
+/// A person at a supplier: name, title, phones, e-mail, WeChat, notes — checked by the same
+/// rules as a customer's contact.
+public struct SupplierContact: Sendable, Equatable {
+    public var id: Int64?
+    public var supplierId: Int64
+    public var name: String
+    public var title: String?
+    public var mobile: String?
+    public var phone: String?
+    public var email: String?
+    public var wechat: String?
+    public var notes: String?
+    public var version: Int64
+
+    public init(id: Int64? = nil, supplierId: Int64, name: String, title: String? = nil, mobile: String? = nil, phone: String? = nil,
+                email: String? = nil, wechat: String? = nil, notes: String? = nil, version: Int64 = 1) {
+        self.id = id; self.supplierId = supplierId; self.name = name; self.title = title; self.mobile = mobile; self.phone = phone
+        self.email = email; self.wechat = wechat; self.notes = notes; self.version = version
+    }
+
+    public func validated(today: DateOnly) throws(DomainError) -> SupplierContact {
+        let c = try Contact(customerId: supplierId, name: name, title: title, mobile: mobile, phone: phone, email: email, wechat: wechat, notes: notes)
+            .validated(today: today)
+        var out = self
+        out.name = c.name; out.mobile = c.mobile; out.phone = c.phone; out.email = c.email
+        return out
+    }
+}

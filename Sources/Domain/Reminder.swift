@@ -76,6 +76,7 @@ public struct RecordRef: Hashable, Sendable, Codable {
         case payable, product, supplier, stockLevel = "stock_level", claim, opportunity, quote, performance
         case shipment, receipt, payment, expense
         case goodsReceipt = "goods_receipt"
+        case supplierContact = "supplier_contact"
         /// The quotes of a rep (id = the user), or of everyone for the manager.
         case quoteList = "quote_list"
         /// Every reminder group of the user (id = the user), each with all its items.

@@ -32,6 +32,7 @@ public final class AppDatabase: Sendable {
         // migration checks the tables it touched itself (not the whole file).
         m = m.disablingDeferredForeignKeyChecks()
         m.registerMigration(SchemaV12.identifier) { db in try SchemaV12.migrate(db) }
+        m.registerMigration(SchemaV13.identifier, foreignKeyChecks: .immediate) { db in try SchemaV13.migrate(db) }
         return m
     }
 

@@ -124,6 +124,9 @@ public protocol PostingStore: Sendable {
     @discardableResult
     func saveSupplier(_ supplier: Supplier, id: Int64?, version: Int64, acceptSimilar: Bool, by actor: Actor, at now: Int64) throws(StoreError) -> Int64
     func supplierForEdit(id: Int64, by actor: Actor) throws(StoreError) -> SupplierForEdit
+    func supplierContactForEdit(id: Int64, by actor: Actor) throws(StoreError) -> SupplierContact
+    @discardableResult
+    func saveSupplierContact(_ contact: SupplierContact, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> Int64
     func purchaseSuggestion(productId: Int64, warehouseId: Int64?, by actor: Actor) throws(StoreError) -> PurchaseSuggestion
     func receivablePurchaseOrders(by actor: Actor) throws(StoreError) -> [(id: Int64, number: String, supplier: String)]
     @discardableResult

@@ -25,6 +25,7 @@ extension AppDatabase {
         case .payment: PaymentCard.self
         case .expense: ExpenseCard.self
         case .goodsReceipt: GoodsReceiptCard.self
+        case .supplierContact: SupplierContactCard.self
         }
     }
 

@@ -31,11 +31,17 @@ enum PaymentCard: CardBuilder {
 }
 
 extension SupplierCard {
-    /// Its purchase orders (still expected first), goods receipts, purchases by month, what the
-    /// company owes it (payables, open first) and what it paid.
+    /// Its contacts, purchase orders (still expected first), goods receipts, purchases by month,
+    /// what the company owes it (payables, open first) and what it paid.
     static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery] {
         try AppDatabase.requireSupplierSide(actor)
         return [
+            CardSectionQuery(title: "section.contacts", columns: [.name("col.name"), .text("col.title"), .text("col.mobile"), .text("col.phone"), .text("col.email"),
+                                                                  .text("col.wechat")],
+                             select: "id, name, title, mobile, phone, email, wechat", from: "FROM supplier_contacts WHERE supplier_id = ?", order: "name, id", arguments: [id]) { r in
+                ([.text(r[1] as String), .text(orEmpty: r[2]), .text(orEmpty: r[3]), .text(orEmpty: r[4]), .text(orEmpty: r[5]), .text(orEmpty: r[6])],
+                 RecordRef(.supplierContact, r[0]))
+            },
             CardSectionQuery(title: "section.purchase-orders", columns: [.text("col.number"), .date("col.date"), .date("col.expected"), .status(), .money("col.total")],
                              select: "id, number, order_date, expected_date, status, total",
                              from: "FROM purchase_orders WHERE supplier_id = ?", order: "status NOT IN ('open','partially_received'), order_date DESC, id DESC", arguments: [id]) { r in

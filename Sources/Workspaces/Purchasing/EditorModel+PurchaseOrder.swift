@@ -110,6 +110,11 @@ extension EffectRunner {
             return EditorModel.supplier(try database.supplierForEdit(id: id, by: session.actor), defaultTerms: 30, today: session.today)
         case .filterStock(let query):
             return EditorModel.stockFilter(query, warehouses: try database.warehouseOptions(), today: session.today)
+        case .newSupplierContact(let supplier, let name):
+            return EditorModel.supplierContact(nil, supplierId: supplier, supplierName: name, today: session.today)
+        case .editSupplierContact(let id, let name):
+            let c = try database.supplierContactForEdit(id: id, by: session.actor)
+            return EditorModel.supplierContact(c, supplierId: c.supplierId, supplierName: name, today: session.today)
         case .countStock(let product, let warehouse):
             return EditorModel.countStock(try database.stockMoveSource(productId: product, by: session.actor), warehouse: warehouse, today: session.today)
         case .transferStock(let product, let warehouse):

@@ -25,9 +25,35 @@ extension EditorModel {
                         paymentTermsDays: Int(value("payment_terms_days").trimmingSpaces()) ?? 30)
     }
 
+    /// A person at a supplier: the fields of a customer's contact, less QQ and birthday.
+    public static func supplierContact(_ c: SupplierContact?, supplierId: Int64, supplierName: String, today: DateOnly) -> EditorModel {
+        let purpose: Purpose = c?.id.map { .editSupplierContact(id: $0, supplierId: supplierId, version: c?.version ?? 1) } ?? .newSupplierContact(supplierId: supplierId)
+        return EditorModel(purpose: purpose, title: c == nil ? "editor.new-contact" : "editor.edit-contact", subject: supplierName, form: FormModel(fields: [
+            .init("name", label: "field.name", rule: .text(required: true, max: 100), value: c?.name ?? ""),
+            .init("title", label: "field.title", rule: .text(required: false, max: 100), value: c?.title ?? ""),
+            .init("mobile", label: "field.mobile", rule: .phone, value: c?.mobile ?? ""),
+            .init("phone", label: "field.phone", rule: .phone, value: c?.phone ?? ""),
+            .init("email", label: "field.email", rule: .email, value: c?.email ?? ""),
+            .init("wechat", label: "field.wechat", rule: .text(required: false, max: 64), value: c?.wechat ?? ""),
+            .init("notes", label: "field.notes", rule: .text(required: false, max: 1000), value: c?.notes ?? ""),
+        ], today: today))
+    }
+
+    func supplierContactValue(id: Int64?, supplierId: Int64, version: Int64) -> SupplierContact {
+        func opt(_ k: String) -> String? { let v = value(k).trimmingSpaces(); return v.isEmpty ? nil : v }
+        return SupplierContact(id: id, supplierId: supplierId, name: value("name"), title: opt("title"), mobile: opt("mobile"), phone: opt("phone"),
+                               email: opt("email"), wechat: opt("wechat"), notes: opt("notes"), version: version)
+    }
+
     var supplierCommand: WriteCommand? {
         let supplier = supplierValue(), name = value("name")
         switch purpose {
+        case .newSupplierContact(let s):
+            let contact = supplierContactValue(id: nil, supplierId: s, version: 1)
+            return .saying("saved.contact", name) { (store, c) throws(StoreError) in try store.saveSupplierContact(contact, by: c.actor, today: c.today, at: c.now) }
+        case .editSupplierContact(let id, let s, let version):
+            let contact = supplierContactValue(id: id, supplierId: s, version: version)
+            return .saying("saved.contact", name) { (store, c) throws(StoreError) in try store.saveSupplierContact(contact, by: c.actor, today: c.today, at: c.now) }
         case .newSupplier(let accept):
             return WriteCommand { (s, c) throws(StoreError) in
                 let id = try s.saveSupplier(supplier, id: nil, version: 1, acceptSimilar: accept, by: c.actor, at: c.now)

@@ -42,6 +42,9 @@ extension AppModel {
         if m.ref.kind == .supplier, m.currentSection?.title == "section.payments" || m.currentSection?.title == "section.payables", can(.postPayments) {
             return Binding("new-record", "hint.new-payment", .newRecord, help: "editor.new-payment", needs: [.postPayments])
         }
+        if m.ref.kind == .supplier, m.currentSection?.title == "section.contacts" {
+            return Binding("new-record", "hint.new-contact", .newRecord, help: "action.new-contact", needs: [.editSuppliers])
+        }
         if m.ref.kind == .supplier { return Binding("new-record", "hint.new-po", .newRecord, help: "editor.new-po", needs: [.editPurchaseOrders]) }
         guard m.ref.kind == .customer else { return nil }
         switch m.currentSection?.title {
@@ -65,6 +68,7 @@ extension AppModel {
         switch m.selectedRef?.kind {
         case .contact? where m.ref.kind == .customer: return [Binding("edit", "hint.edit", .edit, needs: Self.customerWriters)]
         case .opportunity? where m.ref.kind == .customer: return [Binding("edit", "hint.edit", .edit, needs: [.editQuotes])]
+        case .supplierContact? where m.ref.kind == .supplier: return [Binding("edit", "hint.edit", .edit, needs: [.editSuppliers])]
         default: break
         }
         if m.ref.kind == .customer { return [Binding("edit", "hint.edit-customer", .edit, help: "action.edit-customer", needs: Self.customerWriters)] }

@@ -120,6 +120,9 @@ extension AppModel {
            ["section.payments", "section.payables"].contains(m.currentSection?.title) {
             return [.openEditor(.newPayment(supplierId: m.ref.id, name: title))]
         }
+        if case .card(let m)? = current, m.ref.kind == .supplier, let title = m.card?.title, m.currentSection?.title == "section.contacts" {
+            return can(.editSuppliers) ? [.openEditor(.newSupplierContact(supplierId: m.ref.id, name: title))] : []
+        }
         if case .card(let m)? = current, m.ref.kind == .supplier, let title = m.card?.title, can(.editPurchaseOrders) {
             return [.openEditor(.newPurchaseOrder(supplierId: m.ref.id, name: title))]
         }
@@ -152,6 +155,9 @@ extension AppModel {
 
     /// Contacts and opportunities open in their form; other rows have no form here.
     func editEffects(_ ref: RecordRef, on m: CardViewModel) -> [Effect] {
+        if m.ref.kind == .supplier, ref.kind == .supplierContact, let supplierName = m.card?.title, can(.editSuppliers) {
+            return [.openEditor(.editSupplierContact(id: ref.id, supplierName: supplierName))]
+        }
         // Only on the customer's own card: its title is the customer's name the form shows.
         guard m.ref.kind == .customer, let customerName = m.card?.title else { return [] }
         switch ref.kind {

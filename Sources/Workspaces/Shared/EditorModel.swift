@@ -38,6 +38,8 @@ public struct EditorModel: Sendable, Equatable {
         case transferStock(productId: Int64)
         case newSupplier(acceptSimilar: Bool)
         case editSupplier(id: Int64, version: Int64, acceptSimilar: Bool)
+        case newSupplierContact(supplierId: Int64)
+        case editSupplierContact(id: Int64, supplierId: Int64, version: Int64)
         /// A receipt's (payment's) unapplied credit allocated later.
         case allocateCredit(RecordRef)
         /// Voiding a posted shipment or receipt, with a reason.
@@ -168,6 +170,7 @@ public struct EditorModel: Sendable, Equatable {
             case .acceptQuote(let id, _): purpose = .acceptQuote(id: id, version: version)
             case .editOrder(let id, let customer, _): purpose = .editOrder(id: id, customerId: customer, version: version)
             case .editSupplier(let id, _, let accept): purpose = .editSupplier(id: id, version: version, acceptSimilar: accept)
+            case .editSupplierContact(let id, let supplier, _): purpose = .editSupplierContact(id: id, supplierId: supplier, version: version)
             default: break
             }
         case .duplicates(let found, let block):

@@ -95,7 +95,7 @@ extension EffectRunner {
         case .pickSupplier(let target):
             return EditorModel.pickSupplier(try database.supplierOptions(by: session.actor), then: target, today: session.today)
         case .newPurchaseOrder, .editPurchaseOrder, .cancelPurchaseOrder, .newGoodsReceipt, .pickPurchaseOrder, .filterStock, .reorder, .newSupplier, .editSupplier,
-             .countStock, .transferStock:
+             .countStock, .transferStock, .newSupplierContact, .editSupplierContact:
             guard let model = try purchasingEditor(for: request, session: session) else { throw StoreError.notFound("form") }
             return model
         case .newPayment(let supplierId, let name):

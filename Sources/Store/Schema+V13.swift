@@ -1,0 +1,24 @@
+import GRDB
+
+/// The people at a supplier, beside the one contact person of its master data.
+enum SchemaV13 {
+    static let identifier = "v13-supplier-contacts"
+
+    static func migrate(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE supplier_contacts (
+                id INTEGER PRIMARY KEY,
+                supplier_id INTEGER NOT NULL REFERENCES suppliers(id),
+                name TEXT NOT NULL CHECK (length(name) > 0),
+                title TEXT,
+                mobile TEXT,
+                phone TEXT,
+                email TEXT,
+                wechat TEXT,
+                notes TEXT,
+                version INTEGER NOT NULL DEFAULT 1
+            ) STRICT;
+            CREATE INDEX supplier_contacts_supplier ON supplier_contacts(supplier_id);
+            """)
+    }
+}
