@@ -114,7 +114,7 @@ public struct DemoGenerator {
         var listPrice: [Int64] = [0]
         var costPrice: [Int64] = [0]
         var weighed = [false]  // sold by the kilogram: the only unit a half quantity is keyed in
-        let product = try db.makeStatement(sql: "INSERT INTO products (id, code, name, search_key, unit, list_price, cost_price) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        let product = try db.makeStatement(sql: "INSERT INTO products (id, code, name, search_key, unit, list_price, cost_price, category) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         for p in 1...size.products {
             let item = rng.int(DemoNames.items.count)
             let name = "\(rng.pick(DemoNames.materials))\(DemoNames.items[item]) \(rng.pick(DemoNames.specs)) \(DemoNames.itemsEn[item])"
@@ -124,7 +124,7 @@ public struct DemoGenerator {
             let code = "P\(String(100_000 + p).dropFirst())"
             let unit = rng.pick(DemoNames.units)
             weighed.append(unit == "kg")
-            try product.execute(arguments: [p, code, name, SearchKey.make(name: name, code: code), unit, price, costPrice[p]])
+            try product.execute(arguments: [p, code, name, SearchKey.make(name: name, code: code), unit, price, costPrice[p], "\(DemoNames.items[item]) \(DemoNames.itemsEn[item])"])
         }
 
         // Suppliers.

@@ -36,6 +36,7 @@ public struct ImportSpec: Sendable {
     public static let products = ImportSpec(kind: "products", fields: [
         .init("code", required: true, ["产品编码", "物料编码", "编码", "sku", "item code"]),
         .init("name", required: true, ["产品名称", "品名", "名称", "description", "item"]), .init("unit", ["单位", "uom"]),
+        .init("category", ["类别", "分类", "产品类别", "product category"]),
         .init("list_price", required: true, ["售价", "单价", "价格", "price", "sales price"]), .init("cost_price", ["成本", "成本价", "cost"]),
         .init("active", ["启用", "有效"]),
     ])

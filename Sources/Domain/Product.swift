@@ -1,8 +1,10 @@
-/// A product as it is sold and bought: code, name, unit, list and cost price.
+/// A product as it is sold and bought: code, name, unit, list and cost price, and the category
+/// it is filed under (stock is filtered by it).
 public struct Product: Sendable, Equatable, Codable {
     public var code: String
     public var name: String
     public var unit: String
+    public var category = ""
     public var listPrice: Money
     public var costPrice: Money
     public var active: Bool
@@ -13,11 +15,12 @@ public struct Product: Sendable, Equatable, Codable {
 
     public func validated() throws(DomainError) -> Product {
         var p = self
-        p.code = code.trimmingSpaces(); p.name = name.trimmingSpaces(); p.unit = unit.trimmingSpaces()
+        p.code = code.trimmingSpaces(); p.name = name.trimmingSpaces(); p.unit = unit.trimmingSpaces(); p.category = category.trimmingSpaces()
         if p.unit.isEmpty { p.unit = "pcs" }
         guard !p.code.isEmpty, p.code.count <= 32 else { throw DomainError("a code of 1–32 characters is required", field: "code") }
         guard !p.name.isEmpty, p.name.count <= 200 else { throw DomainError("a name of 1–200 characters is required", field: "name") }
         guard p.unit.count <= 16 else { throw DomainError("the unit is longer than 16 characters", field: "unit") }
+        guard p.category.count <= 40 else { throw DomainError("the category is longer than 40 characters", field: "category") }
         guard !listPrice.isNegative else { throw DomainError("the list price cannot be negative", field: "list_price") }
         guard !costPrice.isNegative else { throw DomainError("the cost price cannot be negative", field: "cost_price") }
         return p

@@ -109,10 +109,10 @@ extension AppDatabase {
                 .init("number"), .init(receivable ? "customer" : "supplier"), .init("doc_date", .date), .init("due_date", .date), .init("amount", .money),
             ], rows: rows.map { r in [text(r[0]), text(r[1]), date(r[2]), date(r[3]), .money(Money(minorUnits: r[4]))] })
         default:
-            let rows = try Row.fetchAll(db, sql: "SELECT code, name, unit, list_price, cost_price, active FROM products ORDER BY code")
+            let rows = try Row.fetchAll(db, sql: "SELECT code, name, unit, list_price, cost_price, active, category FROM products ORDER BY code")
             return Sheet(name: "products", columns: [
-                .init("code"), .init("name"), .init("unit"), .init("list_price", .money), .init("cost_price", .money), .init("active", .integer),
-            ], rows: rows.map { r in [text(r[0]), text(r[1]), text(r[2]), .money(Money(minorUnits: r[3])), .money(Money(minorUnits: r[4])), .integer(r[5])] })
+                .init("code"), .init("name"), .init("unit"), .init("category"), .init("list_price", .money), .init("cost_price", .money), .init("active", .integer),
+            ], rows: rows.map { r in [text(r[0]), text(r[1]), text(r[2]), text(r[6]), .money(Money(minorUnits: r[3])), .money(Money(minorUnits: r[4])), .integer(r[5])] })
         }
     }
 

@@ -78,14 +78,14 @@ extension AppDatabase {
         return try bulkWrite { db in
             var codes = Set(try String.fetchAll(db, sql: "SELECT code FROM products"))
             var seen: [String: Int] = [:]
-            let insert = try db.makeStatement(sql: "INSERT INTO products (code, name, search_key, unit, list_price, cost_price, active) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            let insert = try db.makeStatement(sql: "INSERT INTO products (code, name, search_key, unit, list_price, cost_price, active, category) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             return try AppDatabase.importRows(db, rows, kind: "products", options: options, actor: actor, at: now) { row, problems, _ in
                 let p: Product
                 do throws(DomainError) { p = try row.record.validated() } catch {
                     problems.append(AppDatabase.problem(row.line, error, values: ["code": row.record.code, "name": row.record.name, "unit": row.record.unit])); return nil
                 }
                 if let problem = AppDatabase.codeProblem(p.code, line: row.line, seen: &seen, taken: &codes, what: "product") { problems.append(problem); return nil }
-                return { try insert.execute(arguments: [p.code, p.name, SearchKey.make(name: p.name, code: p.code), p.unit, p.listPrice.minorUnits, p.costPrice.minorUnits, p.active ? 1 : 0]) }
+                return { try insert.execute(arguments: [p.code, p.name, SearchKey.make(name: p.name, code: p.code), p.unit, p.listPrice.minorUnits, p.costPrice.minorUnits, p.active ? 1 : 0, p.category]) }
             }
         }
     }

@@ -1,8 +1,9 @@
 import GRDB
 
-/// The people at a supplier, beside the one contact person of its master data.
+/// The people at a supplier, beside the one contact person of its master data; the category a
+/// product is filed under.
 enum SchemaV13 {
-    static let identifier = "v13-supplier-contacts"
+    static let identifier = "v13-supplier-contacts-product-categories"
 
     static func migrate(_ db: Database) throws {
         try db.execute(sql: """
@@ -19,6 +20,7 @@ enum SchemaV13 {
                 version INTEGER NOT NULL DEFAULT 1
             ) STRICT;
             CREATE INDEX supplier_contacts_supplier ON supplier_contacts(supplier_id);
+            ALTER TABLE products ADD COLUMN category TEXT NOT NULL DEFAULT '';
             """)
     }
 }

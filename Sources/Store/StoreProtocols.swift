@@ -121,6 +121,7 @@ public protocol PostingStore: Sendable {
     func updatePurchaseOrder(id: Int64, version: Int64, _ order: PurchaseOrderEntry, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> String
     func goodsReceiptSource(poId: Int64, by actor: Actor) throws(StoreError) -> GoodsReceiptSource
     func warehouseOptions() throws(StoreError) -> [WarehouseOption]
+    func productCategories() throws(StoreError) -> [String]
     @discardableResult
     func saveSupplier(_ supplier: Supplier, id: Int64?, version: Int64, acceptSimilar: Bool, by actor: Actor, at now: Int64) throws(StoreError) -> Int64
     func supplierForEdit(id: Int64, by actor: Actor) throws(StoreError) -> SupplierForEdit

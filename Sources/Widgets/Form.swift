@@ -71,7 +71,8 @@ public struct Form: Sendable, Equatable {
             case .choice: shown = "◂ " + f.value + " ▸"
             default: shown = f.value
             }
-            let fieldWidth = f.error.map { max(min(full, 16), full - DisplayWidth.of($0) - 1) } ?? full
+            // Down to what its value needs (at least 8), so the message fits a narrow terminal.
+            let fieldWidth = f.error.map { max(min(full, max(8, DisplayWidth.of(shown) + 2)), full - DisplayWidth.of($0) - 1) } ?? full
             let fieldStyle = context.style(focused ? "input.focused" : "input.field")
             buffer.fill(Rect(x: fx, y: y, width: fieldWidth, height: 1), style: fieldStyle)
             // Keep the cursor visible when the text is longer than the field; a cut shows as "…".

@@ -61,19 +61,20 @@ extension ReportCommand {
 }
 
 extension ReportCommand {
-    /// `rapport report stock [--warehouse CODE] [--below]`: what `:stock` shows.
+    /// `rapport report stock [--warehouse CODE] [--category NAME] [--below]`: what `:stock` shows.
     struct StockReport: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "stock",
                                                         abstract: "Stock per product — on hand, reorder level, on order, reserved, available — as :stock shows it.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var auth: AuthOptions
         @Option(help: "One warehouse's stock, by its code.") var warehouse: String?
+        @Option(help: "Only the products filed under this category.") var category: String?
         @Flag(help: "Only what is at or under its reorder level.") var below = false
         @Option(help: "table, csv or json.") var format: String = "table"
         func run() throws {
             guard ["table", "csv", "json"].contains(format) else { throw ValidationError("--format must be table, csv or json") }
             let (db, actor, clock) = try global.openAuthenticated(auth)
-            let report = try db.stockReport(warehouseCode: warehouse, below: below, for: actor, today: clock.today())
+            let report = try db.stockReport(warehouseCode: warehouse, category: category, below: below, for: actor, today: clock.today())
             print(ReportPrinter(catalog: Catalog(Catalog.language(flag: nil, environment: ProcessInfo.processInfo.environment))).render(report, format: format), terminator: "")
         }
     }

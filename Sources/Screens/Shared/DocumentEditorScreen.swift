@@ -95,7 +95,7 @@ enum DocumentEditorScreen {
             return [String(i + 1), item.code, item.name, item.quantity.description, item.unit, item.unitPrice.formatted(),
                     item.discount.value == 0 ? "" : item.discount.description, item.amount.formatted()]
         case .remaining:
-            return [String(i + 1), item.code, item.name, item.limit?.description ?? "", model.onHand(item)?.description ?? "", item.unit,
+            return [String(i + 1), item.code, item.name, item.remaining?.description ?? "", model.onHand(item)?.description ?? "", item.unit,
                     item.quantity.thousandths == 0 ? "—" : item.quantity.description, item.amount.formatted()]
         case .allocation:
             return [String(i + 1), item.code, item.documentDate?.iso ?? "", item.dueDate?.iso ?? "", item.open.formatted(),

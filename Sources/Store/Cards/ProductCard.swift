@@ -8,14 +8,26 @@ enum ProductCard: CardBuilder {
     static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
         try AppDatabase.requireStockAccess(actor)
         guard let r = try Row.fetchOne(db, sql: """
-            SELECT p.code, p.name, p.unit, p.list_price, (SELECT coalesce(SUM(on_hand), 0) FROM stock_levels WHERE product_id = p.id) FROM products p WHERE p.id = ?
+            SELECT p.code, p.name, p.unit, p.list_price, (SELECT coalesce(SUM(on_hand), 0) FROM stock_levels WHERE product_id = p.id), p.category FROM products p WHERE p.id = ?
             """, arguments: [id]) else {
             throw StoreError.notFound("product \(id)")
         }
         var card = RecordCard(ref: RecordRef(.product, id), title: "\(r[0] as String)  \(r[1] as String)", fields: [
-            .init("field.code", .text(r[0] as String)), .init("field.unit", .text(r[2] as String)), .init("field.list-price", .money(minorUnits: r[3])),
-            .init("field.on-hand-all", .quantity(thousandths: r[4])),
+            .init("field.code", .text(r[0] as String)), .init("field.category", .text(r[5] as String)), .init("field.unit", .text(r[2] as String)),
+            .init("field.list-price", .money(minorUnits: r[3])), .init("field.on-hand-all", .quantity(thousandths: r[4])),
         ], sections: [])
+        // Those who buy see what it costs and where it was last bought.
+        if actor.seesCostPrices {
+            let cost: Int64 = try Int64.fetchOne(db, sql: "SELECT cost_price FROM products WHERE id = ?", arguments: [id]) ?? 0
+            card.fields.append(.init("field.cost-price", .money(minorUnits: cost)))
+            if let last = try Row.fetchOne(db, sql: """
+                SELECT s.name, l.unit_price, p.order_date FROM purchase_order_lines l INDEXED BY purchase_order_lines_product JOIN purchase_orders p ON p.id = l.po_id
+                JOIN suppliers s ON s.id = p.supplier_id WHERE l.product_id = ? AND p.status <> 'cancelled' ORDER BY p.order_date DESC, p.id DESC LIMIT 1
+                """, arguments: [id]) {
+                card.fields += [.init("field.last-supplier", .text(last[0] as String)), .init("field.last-cost", .money(minorUnits: last[1])),
+                                .init("field.last-ordered", .date(iso: last[2]))]
+            }
+        }
         // Tabs: a row of the stock or the moves is selected (c and t start on its warehouse).
         card.tabbed = true
         return card

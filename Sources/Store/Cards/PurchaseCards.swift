@@ -29,9 +29,9 @@ enum PurchaseOrderCard: CardBuilder {
             from: "FROM purchase_order_lines l JOIN products pr ON pr.id = l.product_id WHERE l.po_id = ?", order: "l.line_no", arguments: [id]) { r in
             let ordered: Int64 = r[3], received: Int64 = r[4]
             return ([.integer(r[0]), .text(r[1] as String), .text(r[2] as String), .quantity(thousandths: ordered), .quantity(thousandths: received),
-                     .quantity(thousandths: ordered - received), .money(minorUnits: r[5]), .basisPoints(r[7], blankZero: true), .money(minorUnits: r[6])], nil)
+                     .quantity(thousandths: max(0, ordered - received)), .money(minorUnits: r[5]), .basisPoints(r[7], blankZero: true), .money(minorUnits: r[6])], nil)
         }, CardSectionQuery(
-            title: "section.goods-receipts", columns: [.text("col.number"), .date("col.date"), .text("col.warehouse"), .status(), .money("col.total")],
+            title: "section.goods-receipts", columns: [.text("col.number"), .date("col.date"), .text("col.warehouse", flexible: true), .status(), .money("col.total")],
             select: "g.id, g.number, g.receipt_date, w.code, g.status, g.total",
             from: "FROM goods_receipts g JOIN warehouses w ON w.id = g.warehouse_id WHERE g.po_id = ?", order: "g.receipt_date DESC, g.id DESC", arguments: [id]) { r in
             ([.text(r[1] as String), .date(iso: r[2]), .text(r[3] as String), .status("status.\(r[4] as String)"), .money(minorUnits: r[5])], RecordRef(.goodsReceipt, r[0]))

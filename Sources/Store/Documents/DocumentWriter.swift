@@ -69,8 +69,8 @@ protocol VoidableDocument: SendableMetatype {
     static func refuseVoid(_ db: Database, id: Int64) throws
     /// Undoes what posting did (stock back, order lines reopened, ledger items voided or reopened);
     /// refuses when a later document depends on it. Returns what was reversed, for the audit.
-    /// Stock comes back in moves dated `day` (the day of the void), written by `actor`.
-    static func reverse(_ db: Database, id: Int64, on day: DateOnly?, by actor: Actor) throws -> [(String, String?)]
+    /// Stock comes back in moves dated `day` (the day of the void), written by `actor`, noting `reason`.
+    static func reverse(_ db: Database, id: Int64, on day: DateOnly?, by actor: Actor, reason: String) throws -> [(String, String?)]
 }
 
 extension AppDatabase {
@@ -110,7 +110,7 @@ extension AppDatabase {
             guard status == .posted else { throw StoreError.invalid(DomainError("\(number) is already voided", field: nil, code: "error.already-voided", number)) }
             _ = try status.void(reason: why)
             try V.refuseVoid(db, id: id)
-            let reversed = try V.reverse(db, id: id, on: day, by: actor)
+            let reversed = try V.reverse(db, id: id, on: day, by: actor, reason: why)
             try db.execute(sql: "UPDATE \(V.table) SET status = 'voided', void_reason = ? WHERE id = ? AND status = 'posted'", arguments: [why, id])
             try AuditLog.record(db, actor: actor, at: now, action: "\(V.entity).void", entity: V.table, entityId: id,
                                 before: AuditLog.json([("number", number), ("status", "posted")]),

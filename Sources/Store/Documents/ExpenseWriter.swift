@@ -44,7 +44,7 @@ enum ExpenseVoid: VoidableDocument {
         guard actor.can(.editExpenses) else { throw StoreError.forbidden("\(actor.role.rawValue) cannot void expenses") }
     }
     static func refuseVoid(_ db: Database, id: Int64) throws {}
-    static func reverse(_ db: Database, id: Int64, on day: DateOnly?, by actor: Actor) throws -> [(String, String?)] { [] }
+    static func reverse(_ db: Database, id: Int64, on day: DateOnly?, by actor: Actor, reason: String) throws -> [(String, String?)] { [] }
 }
 
 /// What an expense form offers: the categories in their order, each with its items, and the

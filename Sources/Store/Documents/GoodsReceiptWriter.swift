@@ -76,7 +76,7 @@ struct GoodsReceiptWriter: PostingWriter {
                 throw StoreError.invalid(DomainError("line \(line.poLineId) is not on \(poNumber)", field: "quantity", code: "error.line-not-on-order", String(line.poLineId), poNumber))
             }
             let remaining = Quantity(thousandths: (r[1] as Int64) - (r[2] as Int64))
-            let allowed = GoodsReceiptWriter.allowed(ordered: r[1], received: r[2], tolerance: settings.receivingTolerance)
+            let allowed = GoodsReceiptWriter.allowed(ordered: r[1], received: r[2], tolerance: settings.receivingTolerance, decimals: units.decimals(for: r[6]))
             guard line.quantity <= allowed else {
                 if allowed != remaining {
                     throw StoreError.invalid(DomainError("\(r[5] as String): at most \(allowed) may be received on \(poNumber) (\(remaining) remain, plus the \(settings.receivingTolerance.plain)% tolerance), not \(line.quantity)",
@@ -113,9 +113,12 @@ struct GoodsReceiptWriter: PostingWriter {
     }
 
     /// The most a receipt may still bring on a PO line: what remains, plus the tolerance's share
-    /// of what was ordered (rounded down to a thousandth), never below zero.
-    static func allowed(ordered: Int64, received: Int64, tolerance: BasisPoints) -> Quantity {
-        Quantity(thousandths: max(0, ordered + ordered * tolerance.value / 10_000 - received))
+    /// of what was ordered rounded down to what the unit counts (`decimals`), never below zero.
+    static func allowed(ordered: Int64, received: Int64, tolerance: BasisPoints, decimals: Int = 3) -> Quantity {
+        var step: Int64 = 1
+        for _ in 0..<max(0, 3 - min(3, decimals)) { step *= 10 }
+        let extra = ordered * tolerance.value / 10_000 / step * step
+        return Quantity(thousandths: max(0, ordered + extra - received))
     }
 
     /// The PO's status from its lines' received quantities.
@@ -159,7 +162,7 @@ enum GoodsReceiptVoid: VoidableDocument {
         }
     }
 
-    static func reverse(_ db: Database, id: Int64, on day: DateOnly?, by actor: Actor) throws -> [(String, String?)] {
+    static func reverse(_ db: Database, id: Int64, on day: DateOnly?, by actor: Actor, reason: String) throws -> [(String, String?)] {
         guard let g = try Row.fetchOne(db, sql: "SELECT po_id, warehouse_id, receipt_date FROM goods_receipts WHERE id = ?", arguments: [id]) else { return [] }
         let poId: Int64 = g[0], warehouseId: Int64 = g[1]
         guard let date = day ?? DateOnly(iso: g[2] as String) else { return [] }
@@ -167,7 +170,7 @@ enum GoodsReceiptVoid: VoidableDocument {
         for l in try Row.fetchAll(db, sql: "SELECT po_line_id, product_id, quantity FROM goods_receipt_lines WHERE goods_receipt_id = ?", arguments: [id]) {
             let quantity: Int64 = l[2]
             try db.execute(sql: "UPDATE purchase_order_lines SET received_quantity = received_quantity - ? WHERE id = ?", arguments: [quantity, l[0] as Int64])
-            try StockLedger.move(db, productId: l[1], warehouseId: warehouseId, quantity: -quantity, on: date, reason: .receiptVoid, goodsReceiptId: id, userId: actor.userId)
+            try StockLedger.move(db, productId: l[1], warehouseId: warehouseId, quantity: -quantity, on: date, reason: .receiptVoid, goodsReceiptId: id, note: reason, userId: actor.userId)
             reversed.append("\(l[0] as Int64)×\(Quantity(thousandths: quantity))")
         }
         try GoodsReceiptWriter.derivePOStatus(db, poId: poId)
@@ -218,7 +221,8 @@ extension AppDatabase {
                 """, arguments: [poId]).map {
                 GoodsReceiptSource.Line(poLineId: $0[0], productId: $0[1], code: $0[2], name: $0[3], unit: $0[4], ordered: Quantity(thousandths: $0[5]),
                                         remaining: Quantity(thousandths: $0[6]),
-                                        allowed: GoodsReceiptWriter.allowed(ordered: $0[5], received: ($0[5] as Int64) - ($0[6] as Int64), tolerance: settings.receivingTolerance),
+                                        allowed: GoodsReceiptWriter.allowed(ordered: $0[5], received: ($0[5] as Int64) - ($0[6] as Int64), tolerance: settings.receivingTolerance,
+                                                                            decimals: settings.unitDecimals.decimals(for: $0[4])),
                                         unitCost: Money(minorUnits: $0[7]), discount: BasisPoints($0[8]),
                                         decimals: settings.unitDecimals.decimals(for: $0[4]))
             }

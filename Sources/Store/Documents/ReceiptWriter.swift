@@ -115,7 +115,7 @@ struct MoneyVoid<Side: LedgerSide>: VoidableDocument {
 
     static func refuseVoid(_ db: Database, id: Int64) throws {}
 
-    static func reverse(_ db: Database, id: Int64, on day: DateOnly?, by actor: Actor) throws -> [(String, String?)] {
+    static func reverse(_ db: Database, id: Int64, on day: DateOnly?, by actor: Actor, reason: String) throws -> [(String, String?)] {
         let l = Side.ledger
         var reopened: [String] = []
         for a in try Row.fetchAll(db, sql: "SELECT a.\(l.itemKey), a.amount, i.number FROM \(l.allocations) a JOIN \(l.items) i ON i.id = a.\(l.itemKey) WHERE a.\(l.documentKey) = ?",

@@ -155,7 +155,7 @@ enum ShipmentVoid: VoidableDocument {
         }
     }
 
-    static func reverse(_ db: Database, id: Int64, on day: DateOnly?, by actor: Actor) throws -> [(String, String?)] {
+    static func reverse(_ db: Database, id: Int64, on day: DateOnly?, by actor: Actor, reason: String) throws -> [(String, String?)] {
         guard let s = try Row.fetchOne(db, sql: "SELECT order_id, warehouse_id, ship_date, void_reason FROM shipments WHERE id = ?", arguments: [id]) else { return [] }
         let orderId: Int64 = s[0], warehouseId: Int64 = s[1]
         guard let date = day ?? DateOnly(iso: s[2] as String) else { return [] }
@@ -163,7 +163,7 @@ enum ShipmentVoid: VoidableDocument {
         for l in try Row.fetchAll(db, sql: "SELECT order_line_id, product_id, quantity FROM shipment_lines WHERE shipment_id = ?", arguments: [id]) {
             let quantity: Int64 = l[2]
             try db.execute(sql: "UPDATE sales_order_lines SET shipped_quantity = shipped_quantity - ? WHERE id = ?", arguments: [quantity, l[0] as Int64])
-            try StockLedger.move(db, productId: l[1], warehouseId: warehouseId, quantity: quantity, on: date, reason: .shipmentVoid, shipmentId: id, userId: actor.userId)
+            try StockLedger.move(db, productId: l[1], warehouseId: warehouseId, quantity: quantity, on: date, reason: .shipmentVoid, shipmentId: id, note: reason, userId: actor.userId)
             reversed.append("\(l[0] as Int64)×\(Quantity(thousandths: quantity))")
         }
         try ShipmentWriter.deriveOrderStatus(db, orderId: orderId)

@@ -4,7 +4,8 @@ import GRDB
 /// Stock (`:stock`), by product code: what is on hand, the reorder level, what is on order (open
 /// PO lines still to come) and, over all warehouses, what open sales orders reserve and what is
 /// left available. Filters: `warehouse` (one warehouse's rows; reserved and available are then
-/// left blank — sales orders name no warehouse) and `below` (at or under the reorder level).
+/// left blank — sales orders name no warehouse), `category` (the products filed under it) and
+/// `below` (at or under the reorder level).
 /// Quantities only: nobody sees a cost here.
 enum StockListSource: ListSource {
     static let sorts = ListKind.stock.sorts
@@ -22,18 +23,21 @@ enum StockListSource: ListSource {
     /// The rows' SQL: one per product (all warehouses summed) or per product in one warehouse.
     static func sql(_ query: ListQuery, where extra: String) -> (String, [DatabaseValue]) {
         let warehouse = Int64(query.filter("warehouse"))
+        let category = query.filter("category")
+        let inCategory = category.isEmpty ? "" : " AND p.category = ?"
+        let categoryArgs: [DatabaseValue] = category.isEmpty ? [] : [category.databaseValue]
         // Sums spelled out: in HAVING, `on_hand` would name a stock row's own column, not the sum.
         let below = query.filter("below") == "1" ? " HAVING coalesce(SUM(s.on_hand), 0) <= coalesce(SUM(s.reorder_level), 0) AND SUM(s.reorder_level) > 0" : ""
         if let warehouse {
             return ("""
                 SELECT p.id, p.code, p.name, p.unit, s.on_hand AS on_hand, s.reorder_level AS reorder FROM stock_levels s JOIN products p ON p.id = s.product_id
-                WHERE s.warehouse_id = ? AND p.active = 1\(extra)\(below.isEmpty ? "" : " AND s.on_hand <= s.reorder_level AND s.reorder_level > 0")
-                """, [warehouse.databaseValue])
+                WHERE s.warehouse_id = ? AND p.active = 1\(inCategory)\(extra)\(below.isEmpty ? "" : " AND s.on_hand <= s.reorder_level AND s.reorder_level > 0")
+                """, [warehouse.databaseValue] + categoryArgs)
         }
         return ("""
             SELECT p.id, p.code, p.name, p.unit, coalesce(SUM(s.on_hand), 0) AS on_hand, coalesce(SUM(s.reorder_level), 0) AS reorder
-            FROM products p LEFT JOIN stock_levels s ON s.product_id = p.id WHERE p.active = 1\(extra) GROUP BY p.id\(below)
-            """, [])
+            FROM products p LEFT JOIN stock_levels s ON s.product_id = p.id WHERE p.active = 1\(inCategory)\(extra) GROUP BY p.id\(below)
+            """, categoryArgs)
     }
 
     /// What open POs still bring and open sales orders still take, per product of these rows.
@@ -114,12 +118,17 @@ extension AppDatabase {
     static func warehouseOptions(_ db: Database) throws -> [WarehouseOption] {
         try Row.fetchAll(db, sql: "SELECT id, code, name FROM warehouses ORDER BY code").map { WarehouseOption(id: $0[0], code: $0[1], name: $0[2]) }
     }
+
+    /// The categories products are filed under, for the stock list's filter.
+    public func productCategories() throws(StoreError) -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT category FROM products WHERE category <> '' ORDER BY category") }
+    }
 }
 
 extension AppDatabase {
-    /// `rapport report stock [--warehouse CODE] [--below]`: every row `:stock` shows with the same
-    /// filters, as a report (the warehouse named in its header).
-    public func stockReport(warehouseCode: String?, below: Bool, for actor: Actor, today: DateOnly) throws(StoreError) -> Report {
+    /// `rapport report stock [--warehouse CODE] [--category NAME] [--below]`: every row `:stock`
+    /// shows with the same filters, as a report (the warehouse and category named in its header).
+    public func stockReport(warehouseCode: String?, category: String? = nil, below: Bool, for actor: Actor, today: DateOnly) throws(StoreError) -> Report {
         var filter: [String: String] = below ? ["below": "1"] : [:]
         var parameters: [Report.Parameter] = []
         if let code = warehouseCode {
@@ -128,6 +137,13 @@ extension AppDatabase {
             }
             filter["warehouse"] = String(w.id)
             parameters.append(.init("field.warehouse", .text(w.code + " " + w.name)))
+        }
+        if let category, !category.isEmpty {
+            guard try productCategories().contains(category) else {
+                throw .invalid(DomainError("no product is filed under the category \(category)", field: "category", code: "error.category-missing", category))
+            }
+            filter["category"] = category
+            parameters.append(.init("field.category", .text(category)))
         }
         if below { parameters.append(.init("field.below-reorder", .status("filter.below-reorder"))) }
         let query = ListQuery(.stock, sort: "code", filter: filter)

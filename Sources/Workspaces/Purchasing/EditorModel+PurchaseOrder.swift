@@ -109,7 +109,7 @@ extension EffectRunner {
         case .editSupplier(let id):
             return EditorModel.supplier(try database.supplierForEdit(id: id, by: session.actor), defaultTerms: 30, today: session.today)
         case .filterStock(let query):
-            return EditorModel.stockFilter(query, warehouses: try database.warehouseOptions(), today: session.today)
+            return EditorModel.stockFilter(query, warehouses: try database.warehouseOptions(), categories: try database.productCategories(), today: session.today)
         case .newSupplierContact(let supplier, let name):
             return EditorModel.supplierContact(nil, supplierId: supplier, supplierName: name, today: session.today)
         case .editSupplierContact(let id, let name):

@@ -12,6 +12,8 @@ public struct CardViewModel: Sendable, Equatable {
     public var selection: [Int: Int] = [:]
     /// Tables whose next page is being read (by section title).
     public var loadingPages: Set<String> = []
+    /// Tables whose rest is being read to select their last row.
+    var toBottom: Set<String> = []
     /// Rows from the end of what is read at which the next page is asked for.
     static let readAhead = 30
 
@@ -38,6 +40,12 @@ public struct CardViewModel: Sendable, Equatable {
         case .move(let m):
             if let s = section(tab) {
                 selection[tab] = m.apply(to: selection[tab] ?? 0, count: s.rows.count, page: 10)
+                // The bottom of a table not all read: the rest is read, then the last row selected.
+                if m == .bottom, s.hasMore, !loadingPages.contains(s.title) {
+                    loadingPages.insert(s.title)
+                    toBottom.insert(s.title)
+                    return [.loadCardRest(ref, section: s.title, offset: s.rows.count)]
+                }
                 return nextPageEffects(s)
             } else {
                 scroll = m.apply(to: scroll, count: max(1, lineCount), page: 10)
@@ -52,6 +60,9 @@ public struct CardViewModel: Sendable, Equatable {
             card?.sections[i].rows += page.rows
             card?.sections[i].refs += page.refs
             card?.sections[i].drills += page.drills
+            if toBottom.remove(title) != nil, let t = (0..<tabCount).first(where: { section($0)?.title == title }) {
+                selection[t] = max(0, (card?.sections[i].rows.count ?? 1) - 1)
+            }
             if let s = currentSection, s.title == title { return nextPageEffects(s) }
         }
         return []

@@ -24,6 +24,8 @@ public struct DocumentLines: Sendable, Equatable {
         public var limit: Quantity?
         /// Remaining: how much of `limit` is beyond what remains (a goods receipt's tolerance).
         public var tolerance = Quantity.zero
+        /// What is left on the source line (the limit less any tolerance): where the line starts.
+        public var remaining: Quantity? { limit.map { Quantity(thousandths: $0.thousandths - tolerance.thousandths) } }
         public var unitPrice: Money
         public var discount: BasisPoints
         /// The line amount, or the amount allocated to the item.

@@ -110,7 +110,7 @@ extension EditorModel {
                 error = item.tolerance.thousandths > 0
                     ? FieldError("error.over-tolerance", limit.description, arguments: [q.description, Quantity(thousandths: limit.thousandths - item.tolerance.thousandths).description])
                     : FieldError("error.over-remaining", limit.description, arguments: [q.description])
-            case let q? where q != item.limit && q.decimals > item.decimals:
+            case let q? where q != item.remaining && q.decimals > item.decimals:
                 error = FieldError("error.quantity-decimals", q.description, arguments: [item.unit, String(item.decimals)])
             case let q? where !lines.stockMayGoNegative && onHand(item).map({ q > $0 }) ?? false:
                 error = FieldError("error.short-stock", item.code, arguments: [onHand(item)?.description ?? ""])
@@ -144,8 +144,8 @@ extension EditorModel {
             let warehouse = Int64(value("warehouse"))
             for i in lines.items.indices where !lines.items[i].manual {
                 let item = lines.items[i]
-                let stock = lines.stockMayGoNegative ? item.limit ?? item.quantity : warehouse.map { item.stock[$0] ?? .zero } ?? .zero
-                let q = min(item.limit ?? item.quantity, stock)
+                let stock = lines.stockMayGoNegative ? item.remaining ?? item.quantity : warehouse.map { item.stock[$0] ?? .zero } ?? .zero
+                let q = min(item.remaining ?? item.quantity, stock)
                 lines.items[i].quantity = max(.zero, q)
                 lines.items[i].amount = (try? LineAmount.compute(quantity: lines.items[i].quantity, unitPrice: item.unitPrice, discountBasisPoints: item.discount.value)) ?? .zero
             }

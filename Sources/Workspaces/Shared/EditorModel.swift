@@ -141,7 +141,8 @@ public struct EditorModel: Sendable, Equatable {
             case .close: return .close
             case .submit:
                 saving = true
-                notice = nil
+                // A refusal said before goes; what the form says about its figures stays.
+                if notice?.isError == true { notice = nil }
                 return .save(acceptSimilar: false)
             }
         case .failed(var field, let message):

@@ -15,6 +15,8 @@ public enum Effect: Sendable, Equatable {
     case reloadCard(RecordRef)
     /// Reads more rows of a card's table.
     case loadCardPage(RecordRef, section: String, offset: Int)
+    /// All the rest of a card's table (`G` / End on a table with more to read).
+    case loadCardRest(RecordRef, section: String, offset: Int)
     /// A page of a list (`inclusive`: from the cursor's own row on), with its count when `reset`.
     case loadList(ListQuery, after: ListCursor?, backwards: Bool, reset: Bool, inclusive: Bool, request: Int)
     case searchList(ListQuery, text: String, request: Int)

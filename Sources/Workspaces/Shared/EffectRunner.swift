@@ -31,7 +31,7 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.home(.failed(error.userMessage))]
             }
-        case .loadCard, .reloadCard, .loadCardAt, .loadCardPage, .loadList, .searchList, .lookupCustomers, .lookupOpenOrders:
+        case .loadCard, .reloadCard, .loadCardAt, .loadCardPage, .loadCardRest, .loadList, .searchList, .lookupCustomers, .lookupOpenOrders:
             guard let session else { return [] }
             return performRead(effect, session: session)
         case .openEditor, .saveEditor, .markContactDone, .undoContactDone, .loadClaim, .decideClaim, .markQuoteSent:
@@ -71,9 +71,10 @@ extension EffectRunner {
             } catch {
                 return [.cardFailed(ref, error.userMessage)]
             }
-        case .loadCardPage(let ref, let section, let offset):
+        case .loadCardPage(let ref, let section, let offset), .loadCardRest(let ref, let section, let offset):
             do {
-                let page = try database.cardPage(ref, section: section, offset: offset, limit: RecordCard.pageSize, for: session.actor, today: session.today)
+                let all: Bool = if case .loadCardRest = effect { true } else { false }
+                let page = try database.cardPage(ref, section: section, offset: offset, limit: all ? nil : RecordCard.pageSize, for: session.actor, today: session.today)
                 return [.cardPageLoaded(ref, section: section, offset: offset, page)]
             } catch {
                 return [.cardFailed(ref, error.userMessage)]

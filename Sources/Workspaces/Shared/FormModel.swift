@@ -310,6 +310,7 @@ public enum FieldRule: Sendable, Equatable {
             guard let m = try? Money.parse(v) else { return FieldError("error.money", v) }
             return m.isNegative ? FieldError("error.negative", v) : nil
         case .quantity:
+            if v.isEmpty { return FieldError("error.required") }
             guard let q = try? Quantity.parse(v) else { return FieldError("error.quantity", v) }
             return q.thousandths > 0 ? nil : FieldError("error.positive", v)
         case .percent:

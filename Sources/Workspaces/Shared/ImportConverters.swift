@@ -84,8 +84,9 @@ enum ImportConverters {
         let cost = row.parse("cost_price", money)
         let active = row.parse("active", Product.parseFlag)
         guard row.problems.count == before, let list, let cost, let active else { return nil }
-        return ImportRecord(line: row.line, record: Product(code: row.field("code"), name: row.field("name"), unit: row.field("unit"),
-                                                            listPrice: list, costPrice: cost, active: active ?? true))
+        var product = Product(code: row.field("code"), name: row.field("name"), unit: row.field("unit"), listPrice: list, costPrice: cost, active: active ?? true)
+        product.category = row.field("category")
+        return ImportRecord(line: row.line, record: product)
     }
 
     static func warehouse(_ row: inout ImportRow) -> ImportRecord<Warehouse>? {
