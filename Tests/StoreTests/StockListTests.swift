@@ -73,4 +73,20 @@ import TestSupport
         #expect(throws: StoreError.self) { try db.stockReport(warehouseCode: "NOPE", below: false, for: buyer, today: today) }
         #expect(try db.listSearch(ListQuery(.stock, sort: "code"), text: rows[0].cells[0].plainText, limit: 10, for: buyer, today: today).rows.first?.ref == rows[0].ref)
     }
+
+    @Test func aCategoryShowsOnlyTheProductsFiledUnderIt() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let buyer = try Fixtures.actor("purchasing", in: db)
+        let categories = try db.productCategories()
+        #expect(categories.count > 1)
+        let category = try #require(categories.first)
+        let expected = try db.read { db in try String.fetchAll(db, sql: "SELECT code FROM products WHERE category = ? AND active = 1 ORDER BY code", arguments: [category]) }
+        let warehouse = try value(db, "SELECT min(id) FROM warehouses")
+        #expect(try all(db, ListQuery(.stock, sort: "code", filter: ["category": category]), by: buyer).map { $0.cells[0].plainText } == expected)
+        let inWarehouse = try all(db, ListQuery(.stock, sort: "code", filter: ["category": category, "warehouse": String(warehouse)]), by: buyer).map { $0.cells[0].plainText }
+        #expect(!inWarehouse.isEmpty && Set(inWarehouse).isSubset(of: Set(expected)))
+        let report = try db.stockReport(warehouseCode: nil, category: category, below: false, for: buyer, today: today)
+        #expect(report.rows.count == expected.count)
+        #expect(throws: StoreError.self) { try db.stockReport(warehouseCode: nil, category: "no such kind", below: false, for: buyer, today: today) }
+    }
 }
