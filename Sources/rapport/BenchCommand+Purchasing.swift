@@ -42,7 +42,8 @@ extension BenchCommand {
         var stock: [String] = []
         var worst = 0.0
         let warehouses = try database.warehouseOptions()
-        for filter in [[:], ["below": "1"]] + warehouses.flatMap({ [["warehouse": String($0.id)], ["warehouse": String($0.id), "below": "1"]] }) {
+        let categories = try database.productCategories().prefix(1).map { ["category": $0] }
+        for filter in [[:], ["below": "1"]] + categories + warehouses.flatMap({ [["warehouse": String($0.id)], ["warehouse": String($0.id), "below": "1"]] }) {
             let query = ListQuery(.stock, sort: "code", filter: filter)
             let s = Date()
             _ = try database.listPage(query, after: nil, limit: ListViewModel.window, backwards: false, for: actor, today: today)
