@@ -48,7 +48,9 @@ enum EditorScreen {
         } else if model.saving {
             buffer.put(catalog.text("editor.saving"), x: inner.x, y: inner.maxY - 1, style: context.style("muted"), maxWidth: inner.width)
         } else {
-            buffer.put(keys.fill(catalog.text("editor.keys")), x: inner.x, y: inner.maxY - 1, style: context.style("muted"), maxWidth: inner.width)
+            // ←→ is offered only where a field has choices.
+            let hint = model.form.fields.contains { $0.rule.isChoice } ? "editor.keys" : "editor.keys-no-choice"
+            buffer.put(keys.fill(catalog.text(hint)), x: inner.x, y: inner.maxY - 1, style: context.style("muted"), maxWidth: inner.width)
         }
         if model.form.askingDiscard {
             ConfirmDialog(title: catalog.text("editor.discard-title"), message: catalog.text("editor.discard-question"), choices: keys.fill(catalog.text("editor.discard-choices")))

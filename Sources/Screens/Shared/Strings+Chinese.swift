@@ -986,5 +986,6 @@ extension Catalog {
         "field.last-supplier": "上次供应商",
         "field.last-cost": "上次进价",
         "field.last-ordered": "上次下单",
+        "editor.keys-no-choice": "{open} 下一项/保存 · {next-pane} 下一项 · {save} 保存 · {back} 取消",
     ]
 }

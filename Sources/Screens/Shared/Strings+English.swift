@@ -986,5 +986,6 @@ extension Catalog {
         "field.last-supplier": "Last bought from",
         "field.last-cost": "Last cost",
         "field.last-ordered": "Last ordered",
+        "editor.keys-no-choice": "{open} next/save · {next-pane} next · {save} save · {back} cancel",
     ]
 }

@@ -183,11 +183,13 @@ public struct FormModel: Sendable, Equatable {
             f.value = ""; f.cursor = 0; f.pick = 0
         case .type(let c):
             if case .choice(let options) = f.rule {
-                // Type-ahead: the next option (after the current one) whose value starts with the letter.
+                // Type-ahead: the next option (after the current one) whose value starts with the
+                // letter — not an id (a digit typed there is not a warehouse's id) — or its code.
                 let l = String(c).lowercased()
                 let start = (options.firstIndex { $0.value == f.value } ?? -1) + 1
                 let order = Array(options[min(start, options.count)...]) + Array(options[..<min(start, options.count)])
-                guard let hit = order.first(where: { $0.value.lowercased().hasPrefix(l) || $0.search.lowercased().hasPrefix(l) }) else { return false }
+                guard let hit = order.first(where: { ($0.value.first?.isNumber != true && $0.value.lowercased().hasPrefix(l)) || $0.search.lowercased().hasPrefix(l) })
+                else { return false }
                 f.value = hit.value
             } else {
                 if f.defaulted { f.value = ""; f.cursor = 0 }
