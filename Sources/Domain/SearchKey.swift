@@ -68,6 +68,7 @@ public enum Pinyin {
     static let words: [String: [String]] = [
         "重庆": ["chong", "qing"], "长沙": ["chang", "sha"], "长春": ["chang", "chun"], "长城": ["chang", "cheng"], "长江": ["chang", "jiang"],
         "厦门": ["xia", "men"], "六安": ["lu", "an"], "银行": ["yin", "hang"], "行业": ["hang", "ye"], "重工": ["zhong", "gong"],
+        "佛山": ["fo", "shan"], "大厦": ["da", "sha"], "蚌埠": ["beng", "bu"],
     ]
 
     static let cache = Cache()

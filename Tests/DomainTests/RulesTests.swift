@@ -226,6 +226,8 @@ import Testing
         #expect(p.full == "beijinghualianshangshayouxiangongsi")
         #expect(p.initials == "bjhlssyxgs")
         #expect(Pinyin.of("上海 ABC 3号").initials == "shabc3h")
+        // A city whose first character ICU reads by its more common sound.
+        #expect(Pinyin.of("佛山市南海五金厂").full.hasPrefix("foshan") && Pinyin.of("蚌埠").full == "bengbu")
     }
 
     @Test func searchKeyHoldsEveryWayToFindACustomer() {
