@@ -106,6 +106,14 @@ extension ReportCommand {
         func run() throws { try options.run("rep-performance", rep: rep, ownByDefault: true) }
     }
 
+    struct KPIReport: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "kpi",
+                                                        abstract: "Every KPI for a period beside the period before and the change, as :kpi shows it (the company, or one rep).")
+        @OptionGroup var options: TypedReportOptions
+        @Option(help: "Login of one rep (default: the whole company).") var rep: String?
+        func run() throws { try options.run("kpi", rep: rep) }
+    }
+
     struct TeamPerformanceReport: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "team-performance",
                                                         abstract: "Every rep's figures for a period and the team's total, as :team-performance (:department) shows them.",

@@ -987,5 +987,15 @@ extension Catalog {
         "field.last-cost": "上次进价",
         "field.last-ordered": "上次下单",
         "editor.keys-no-choice": "{open} 下一项/保存 · {next-pane} 下一项 · {save} 保存 · {back} 取消",
+        "kpi.loss-rate": "丢单率",
+        "kpi.conversion-rate": "线索转化率",
+        "kpi.churn-rate": "客户流失率",
+        "kpi.cac": "获客成本",
+        "kpi.clv": "客户终身价值",
+        "kpi.csat-mean": "满意度均分（1–5）",
+        "kpi.record-completeness": "客户资料完整度",
+        "title.kpi": "关键指标",
+        "col.previous": "上期",
+        "col.kpi": "指标",
     ]
 }

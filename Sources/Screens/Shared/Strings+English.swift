@@ -987,5 +987,15 @@ extension Catalog {
         "field.last-cost": "Last cost",
         "field.last-ordered": "Last ordered",
         "editor.keys-no-choice": "{open} next/save · {next-pane} next · {save} save · {back} cancel",
+        "kpi.loss-rate": "Loss rate",
+        "kpi.conversion-rate": "Lead conversion",
+        "kpi.churn-rate": "Churn rate",
+        "kpi.cac": "Acquisition cost (CAC)",
+        "kpi.clv": "Lifetime value (CLV)",
+        "kpi.csat-mean": "CSAT mean (1–5)",
+        "kpi.record-completeness": "Record completeness",
+        "title.kpi": "KPIs",
+        "col.previous": "Previous",
+        "col.kpi": "KPI",
     ]
 }

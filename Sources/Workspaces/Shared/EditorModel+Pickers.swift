@@ -152,10 +152,15 @@ extension EditorModel {
             }
             return EditorModel(purpose: .reportPeriod(id, section: section), title: "editor.report-day", subject: "", form: FormModel(fields: fields, today: today))
         }
-        return EditorModel(purpose: .reportPeriod(id, section: section), title: "editor.report-period", subject: "", form: FormModel(fields: [
+        var fields: [FormModel.Field] = [
             .init("from", label: "field.from", rule: .date(required: true), value: shown.from.iso),
             .init("to", label: "field.to", rule: .date(required: true), value: shown.to.iso),
-        ], today: today))
+        ]
+        if !reps.isEmpty {
+            let options = [FieldRule.Option(value: "", label: "filter.all")] + reps.map { FieldRule.Option(value: String($0.id), label: $0.displayName) }
+            fields.append(.init("rep", label: "field.rep", rule: .choice(options), value: ReportPeriod.view(id).rep.map(String.init) ?? ""))
+        }
+        return EditorModel(purpose: .reportPeriod(id, section: section), title: "editor.report-period", subject: "", form: FormModel(fields: fields, today: today))
     }
 
     /// The report card for the period the form names; nil (the error beside "to") when it ends

@@ -1,0 +1,70 @@
+import Domain
+import GRDB
+@testable import Store
+import Testing
+import TestSupport
+
+/// `:kpi` and `rapport report kpi` (one `Report`): churn and conversion read from hand-made
+/// customers and orders; a rep's figures equal what "My performance" says; only the manager
+/// sees the company's.
+@Suite struct KPIReportTests {
+    let october = DateRange(from: DateOnly(year: 2026, month: 10, day: 1)!, to: DateOnly(year: 2026, month: 10, day: 31)!)
+
+    func value(_ report: Report, _ key: String) -> CellValue? { report.rows.first { $0.first == .status(key) }?[1] }
+
+    @Test func churnAndConversionFromHandMadeCustomers() throws {
+        let db = try AppDatabase.inMemory()
+        let boss = try db.addUser(login: "boss", displayName: "Boss", role: .manager, password: "secret123", by: .system, at: 1)
+        let rep = try db.addUser(login: "rep", displayName: "Rep", role: .salesRep, password: "secret123", by: .system, at: 1)
+        let manager = Actor(userId: boss, login: "boss", displayName: "Boss", role: .manager)
+        try db.write { db in
+            // (code, created, first order, lost on, order dates) — dormant after the default 90 days.
+            let customers: [(String, String, String?, String?, [String])] = [
+                ("C1", "2026-01-05", "2026-02-01", nil, ["2026-09-15", "2026-10-10"]),  // active on 1 Oct, ordered again: stays
+                ("C2", "2026-01-05", "2026-02-01", nil, ["2026-08-01"]),                // active, no order since 1 Aug: dormant by 31 Oct
+                ("C3", "2026-01-05", "2026-02-01", nil, ["2026-09-20"]),                // active, still within 90 days on 31 Oct
+                ("C4", "2026-01-05", "2026-02-01", "2026-10-05", ["2026-09-01"]),       // active, marked lost in October
+                ("C5", "2026-01-05", "2026-02-01", nil, ["2026-05-01"]),                // not active on 1 Oct
+                ("C6", "2026-10-03", "2026-10-20", nil, ["2026-10-20"]),                // a lead of October that ordered
+                ("C7", "2026-10-15", nil, nil, []),                                      // a lead of October that did not
+            ]
+            var n = 0
+            for (code, created, first, lost, orders) in customers {
+                try db.execute(sql: "INSERT INTO customers (code, name, status, owner_id, created_on, first_order_on, lost_on) VALUES (?, ?, 'active', ?, ?, ?, ?)",
+                               arguments: [code, "Customer \(code)", rep, created, first, lost])
+                let id = db.lastInsertedRowID
+                for day in orders {
+                    n += 1
+                    try db.execute(sql: "INSERT INTO sales_orders (number, customer_id, owner_id, order_date, due_date, status, total, quantity) VALUES (?, ?, ?, ?, ?, 'open', 100, 1000)",
+                                   arguments: ["SO-\(n)", id, rep, day, day])
+                }
+            }
+        }
+        let report = try db.report(ReportRequest(name: "kpi", period: october), for: manager)
+        // 4 active on 1 October (C1–C4), 2 churned (C2 dormant, C4 lost).
+        #expect(value(report, "kpi.churn-rate") == .percent(BasisPoints(5_000)))
+        // 2 leads created in October, 1 ordered.
+        #expect(value(report, "kpi.conversion-rate") == .percent(BasisPoints(5_000)))
+        // C6's first order: one new customer; October's orders: C1 and C6.
+        #expect(value(report, "kpi.new-customers") == .integer(1) && value(report, "kpi.orders") == .integer(2))
+        // The same for the rep alone (all are theirs); a rep sees their own, not the company's.
+        let mine = Actor(userId: rep, login: "rep", displayName: "Rep", role: .salesRep)
+        #expect(value(try db.report(ReportRequest(name: "kpi", period: october, rep: rep), for: mine), "kpi.churn-rate") == .percent(BasisPoints(5_000)))
+        #expect(throws: StoreError.self) { try db.report(ReportRequest(name: "kpi", period: october), for: mine) }
+        #expect(throws: StoreError.self) { try db.report(ReportRequest(name: "kpi", period: october, rep: boss), for: mine) }
+    }
+
+    @Test func aRepsKPIsAreWhatMyPerformanceSays() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let manager = try Fixtures.actor("manager", in: db), rep = try Fixtures.actor("rep", in: db)
+        let report = try db.report(ReportRequest(name: "kpi", period: october, rep: rep.userId), for: manager)
+        let mine = try db.repPerformance(rep: rep.userId, period: october, for: rep)
+        let shared = ["kpi.sales", "kpi.revenue", "kpi.collections", "kpi.quota", "kpi.quota-attainment", "kpi.orders", "kpi.average-order-value",
+                      "kpi.new-customers", "kpi.close-rate", "kpi.commission"]
+        for key in shared {
+            let expected = mine.lines.first { $0.key == key }?.value
+            #expect(value(report, key)?.plainText == expected?.plainText, "\(key): \(String(describing: value(report, key))) ≠ \(String(describing: expected))")
+        }
+        #expect(value(report, "kpi.sales") != .money(.zero))
+    }
+}
