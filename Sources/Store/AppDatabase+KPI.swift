@@ -15,8 +15,10 @@ extension AppDatabase {
         }
         let p = request.period
         // Open receivables are today's; the period's end stands in for today for a past period.
-        let now = try kpiInputs(db, period: p, rep: request.rep, today: p.to).lines
-        let before = try kpiInputs(db, period: p.previous, rep: request.rep, today: p.previous.to).lines
+        let year = DateRange(from: p.to.adding(days: -364), to: p.to), yearBefore = DateRange(from: p.previous.to.adding(days: -364), to: p.previous.to)
+        let flows = try customerFlows(db, [p, p.previous, year, yearBefore], rep: request.rep, dormantDays: try AppDatabase.settings(db).dormantDays)
+        let now = try kpiInputs(db, period: p, rep: request.rep, today: p.to, flows: (flows[0], flows[2]), state: true).lines
+        let before = try kpiInputs(db, period: p.previous, rep: request.rep, today: p.previous.to, flows: (flows[1], flows[3]), state: false).lines
         var parameters = periodParameters(p) + [.init("param.previous", .text(p.previous.from.iso + " – " + p.previous.to.iso))]
         if let rep = request.rep, let name = try String.fetchOne(db, sql: "SELECT display_name FROM users WHERE id = ?", arguments: [rep]) {
             parameters.insert(.init("param.rep", .text(name)), at: 0)
@@ -28,7 +30,9 @@ extension AppDatabase {
                       series: [Report.Series(title: "kpi.sales-12-months", points: try monthlySales(db, today: p.to, rep: request.rep))])
     }
 
-    static func kpiInputs(_ db: Database, period p: DateRange, rep: Int64?, today: DateOnly) throws -> KPIInputs {
+    /// `flows`: the period's and its year's customers (`customerFlows`); `state`: also what is a
+    /// state now rather than the period's (pipeline, record completeness, DSO).
+    static func kpiInputs(_ db: Database, period p: DateRange, rep: Int64?, today: DateOnly, flows: (period: CustomerFlow, year: CustomerFlow), state: Bool) throws -> KPIInputs {
         var k = KPIInputs(period: p)
         let settings = try AppDatabase.settings(db)
         let s = try sales(db, p, rep: rep)
@@ -36,73 +40,48 @@ extension AppDatabase {
         k.previousSales = try sales(db, p.previous, rep: rep).total
         k.revenue = try revenue(db, p, rep: rep)
         k.collections = try collections(db, p, rep: rep)
-        try quotas(db, p, rep: rep, into: &k)
+        let revenues = try revenueByRep(db, p)
+        try quotas(db, p, rep: rep, revenues: revenues, into: &k)
         let owner = rep == nil ? "" : " AND owner_id = :rep"
         let args: [String: (any DatabaseValueConvertible)?] = ["from": p.from.iso, "to": p.to.iso, "rep": rep]
         if let closed = try Row.fetchOne(db, sql: """
             SELECT coalesce(SUM(stage = 'won'), 0), coalesce(SUM(stage = 'lost'), 0) FROM opportunities WHERE closed_on BETWEEN :from AND :to\(owner)
             """, arguments: StatementArguments(args)) { k.won = closed[0]; k.lost = closed[1] }
-        let pipeline = try Int64.fetchOne(db, sql: "SELECT coalesce(SUM(amount * probability_bp), 0) FROM opportunities WHERE stage NOT IN ('won','lost')\(owner)",
-                                          arguments: StatementArguments(args)) ?? 0
-        k.weightedPipeline = KPI.weightedPipeline(sumOfAmountTimesBasisPoints: Int128(pipeline))
         k.newCustomers = try newCustomers(db, p, rep: rep)
         if let leads = try Row.fetchOne(db, sql: """
             SELECT COUNT(*), coalesce(SUM(first_order_on <= :to), 0) FROM customers INDEXED BY customers_created WHERE created_on BETWEEN :from AND :to\(owner)
             """, arguments: StatementArguments(args)) { k.leads = leads[0]; k.convertedLeads = leads[1] }
-        (k.activeAtStart, k.churned) = try churn(db, p, rep: rep, dormantDays: settings.dormantDays)
+        k.activeAtStart = flows.period.activeAtStart; k.churned = flows.period.churned
         k.acquisitionSpend = Money(minorUnits: try Int64.fetchOne(db, sql: """
             SELECT coalesce(SUM(amount), 0) FROM expenses WHERE expense_date BETWEEN :from AND :to AND status = 'posted'
             AND category IN ('marketing','sales','commissions')\(rep == nil ? "" : " AND rep_id = :rep")
             """, arguments: StatementArguments(args)) ?? 0)
-        let year = DateRange(from: p.to.adding(days: -364), to: p.to)
-        (k.yearRevenue, k.yearBuyers) = try buyers(db, year, rep: rep)
-        (k.yearActiveAtStart, k.yearChurned) = try churn(db, year, rep: rep, dormantDays: settings.dormantDays)
+        // CLV's year: its revenue, the customers who ordered in it, its churn.
+        k.yearRevenue = try revenue(db, DateRange(from: p.to.adding(days: -364), to: p.to), rep: rep)
+        k.yearBuyers = flows.year.buyers; k.yearActiveAtStart = flows.year.activeAtStart; k.yearChurned = flows.year.churned
         try feedback(db, p, rep: rep, into: &k)
         k.activeCustomers = try activeCustomers(db, on: p.to, rep: rep, dormantDays: settings.dormantDays)
-        try completeness(db, rep: rep, into: &k)
         k.contactEntries = try contactEntries(db, p, user: rep)
         k.reps = rep == nil ? try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM users WHERE role = 'sales_rep' AND active = 1") ?? 0 : 1
-        k.commission = try commission(db, p, rep: rep, settings: settings)
+        k.commission = try commission(db, p, rep: rep, settings: settings, revenues: revenues)
+        guard state else { return k }
+        let pipeline = try Int64.fetchOne(db, sql: "SELECT coalesce(SUM(amount * probability_bp), 0) FROM opportunities WHERE stage NOT IN ('won','lost')\(owner)",
+                                          arguments: StatementArguments(args)) ?? 0
+        k.weightedPipeline = KPI.weightedPipeline(sumOfAmountTimesBasisPoints: Int128(pipeline))
+        try completeness(db, rep: rep, into: &k)
         k.openReceivables = try openReceivables(db, today: today, rep: rep).open
         k.revenueLast90Days = try revenue(db, DateRange(from: today.adding(days: -89), to: today), rep: rep)
         return k
     }
 
     /// The quotas that start in the period and the revenue of the reps they belong to.
-    static func quotas(_ db: Database, _ p: DateRange, rep: Int64?, into k: inout KPIInputs) throws {
+    static func quotas(_ db: Database, _ p: DateRange, rep: Int64?, revenues: [Int64: Money], into k: inout KPIInputs) throws {
         let rows = try Row.fetchAll(db, sql: """
             SELECT rep_id, SUM(amount) FROM quotas WHERE period_start BETWEEN ? AND ?\(rep == nil ? "" : " AND rep_id = ?") GROUP BY rep_id
             """, arguments: StatementArguments([p.from.iso, p.to.iso] + (rep.map { [$0] } ?? [])))
         guard !rows.isEmpty else { return }
         k.quota = Money(minorUnits: rows.reduce(0) { $0 + ($1[1] as Int64) })
-        for r in rows { k.revenueAgainstQuota += try revenue(db, p, rep: r[0]) }
-    }
-
-    /// Customers active at the period's start (ordered in the dormant days before it) and, of
-    /// those, how many were dormant by its end (no order in the dormant days up to it) or were
-    /// marked lost during it.
-    static func churn(_ db: Database, _ p: DateRange, rep: Int64?, dormantDays: Int) throws -> (active: Int64, churned: Int64) {
-        let r = try Row.fetchOne(db, sql: """
-            WITH started AS (SELECT DISTINCT customer_id AS c FROM sales_orders INDEXED BY sales_orders_date
-                             WHERE order_date BETWEEN :before AND :eve AND status <> 'cancelled'\(rep == nil ? "" : " AND owner_id = :rep"))
-            SELECT COUNT(*), coalesce(SUM(
-                NOT EXISTS (SELECT 1 FROM sales_orders o WHERE o.customer_id = started.c AND o.order_date BETWEEN :recent AND :to AND o.status <> 'cancelled')
-                OR EXISTS (SELECT 1 FROM customers x WHERE x.id = started.c AND x.lost_on BETWEEN :from AND :to)), 0)
-            FROM started
-            """, arguments: ["before": p.from.adding(days: -dormantDays).iso, "eve": p.from.adding(days: -1).iso,
-                             "recent": p.to.adding(days: 1 - dormantDays).iso, "from": p.from.iso, "to": p.to.iso, "rep": rep])
-        return (r?[0] ?? 0, r?[1] ?? 0)
-    }
-
-    /// A period's revenue and how many customers it came from.
-    static func buyers(_ db: Database, _ p: DateRange, rep: Int64?) throws -> (Money, Int64) {
-        let r = try Row.fetchOne(db, sql: rep == nil ? """
-            SELECT coalesce(SUM(total), 0), COUNT(DISTINCT customer_id) FROM shipments WHERE ship_date BETWEEN ? AND ? AND status = 'posted'
-            """ : """
-            SELECT coalesce(SUM(s.total), 0), COUNT(DISTINCT s.customer_id) FROM shipments s JOIN sales_orders o ON o.id = s.order_id
-            WHERE s.ship_date BETWEEN ? AND ? AND s.status = 'posted' AND o.owner_id = ?
-            """, arguments: StatementArguments([p.from.iso, p.to.iso] + (rep.map { [$0] } ?? [])))
-        return (Money(minorUnits: r?[0] ?? 0), r?[1] ?? 0)
+        for r in rows { k.revenueAgainstQuota += revenues[r[0] as Int64] ?? .zero }
     }
 
     /// Customers that ordered in the dormant days up to `day`.
@@ -137,11 +116,12 @@ extension AppDatabase {
 
     /// Each rep's rate in force at the period's end × their collections (or revenue, as the
     /// company's setting says), summed over the reps asked for.
-    static func commission(_ db: Database, _ p: DateRange, rep: Int64?, settings: CompanySettings) throws -> Money {
+    static func commission(_ db: Database, _ p: DateRange, rep: Int64?, settings: CompanySettings, revenues: [Int64: Money]) throws -> Money {
         let reps = try rep.map { [$0] } ?? Int64.fetchAll(db, sql: "SELECT id FROM users WHERE role = 'sales_rep'")
+        let collected = settings.commissionOnRevenue ? [:] : try collectionsByRep(db, p)
         var total = Money.zero
         for r in reps {
-            let base = settings.commissionOnRevenue ? try revenue(db, p, rep: r) : try collections(db, p, rep: r)
+            let base = (settings.commissionOnRevenue ? revenues[r] : collected[r]) ?? .zero
             guard !base.isZero else { continue }
             total += KPI.commission(base: base, rateBasisPoints: try commissionRate(db, rep: r, on: p.to, settings: settings))
         }

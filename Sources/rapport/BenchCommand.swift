@@ -66,6 +66,7 @@ struct BenchCommand: AsyncParsableCommand {
             try benchPurchasing(shell: shell, terminal: terminal, database: database, actor: actor, today: today)
             try benchPosting(database: database, actor: actor, today: today)
             try benchFinance(database: database, actor: actor, today: today)
+            try benchKPI(database: database, actor: actor, today: today)
         }
         // Idle: the real loop with nothing to do, for 3 s.
         let terminal = HeadlessTerminal()

@@ -1,0 +1,26 @@
+import Domain
+import Foundation
+import Store
+
+extension BenchCommand {
+    /// The manager's KPI dashboard (`:kpi`): every KPI with the period before it, for this month,
+    /// each of the three months before, and the year to date; then one rep's.
+    func benchKPI(database: AppDatabase, actor: Actor, today: DateOnly) throws {
+        guard actor.can(.viewAllKPIs) else { return }
+        func time(_ period: DateRange, rep: Int64? = nil) throws -> Double {
+            let t = Date()
+            _ = try database.report(ReportRequest(name: "kpi", period: period, rep: rep), for: actor)
+            return Date().timeIntervalSince(t) * 1000
+        }
+        var months: [String] = []
+        for back in 0..<4 {
+            let start = today.startOfMonth.adding(months: -back)
+            months.append(String(format: "%@ %.0f", String(start.iso.prefix(7)), try time(DateRange(from: start, to: back == 0 ? today : start.endOfMonth))))
+        }
+        let year = try time(DateRange(from: today.startOfYear, to: today))
+        let lastYear = try time(DateRange(from: today.startOfYear.adding(months: -12), to: today.startOfYear.adding(days: -1)))
+        let rep = try database.ownerOptions().first.map { try time(DateRange(from: today.startOfMonth, to: today), rep: $0.id) } ?? 0
+        print("  KPI dashboard (every KPI and the period before) by month, ms [< 200]: " + months.joined(separator: ", ")
+              + String(format: "; year to date %.0f ms, last year %.0f ms [< 500]; one rep's month %.0f ms", year, lastYear, rep))
+    }
+}
