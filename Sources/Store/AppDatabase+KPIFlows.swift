@@ -23,28 +23,18 @@ extension AppDatabase {
             args["r\(i)"] = w.to.adding(days: 1 - d).iso; args["t\(i)"] = w.to.iso; args["f\(i)"] = w.from.iso
             columns += ["MAX(order_date BETWEEN :a\(i) AND :e\(i)) AS s\(i)", "MAX(order_date BETWEEN :r\(i) AND :t\(i)) AS n\(i)", "MAX(order_date BETWEEN :f\(i) AND :t\(i)) AS b\(i)"]
         }
-        let sums = windows.indices.map { "coalesce(SUM(s\($0)), 0), coalesce(SUM(s\($0) AND NOT n\($0)), 0), coalesce(SUM(b\($0)), 0)" }
+        // Churned: active at the start and no order in the dormant days up to the end, or
+        // marked lost during the window.
+        let sums = windows.indices.map { i in
+            "coalesce(SUM(s\(i)), 0), coalesce(SUM(s\(i) AND (NOT n\(i) OR c.lost_on BETWEEN :f\(i) AND :t\(i))), 0), coalesce(SUM(b\(i)), 0)"
+        }
         guard let r = try Row.fetchOne(db, sql: """
             SELECT \(sums.joined(separator: ", ")) FROM (
-                SELECT \(columns.joined(separator: ", ")) FROM sales_orders INDEXED BY sales_orders_date
-                WHERE order_date BETWEEN :first AND :last AND status <> 'cancelled'\(rep == nil ? "" : " AND owner_id = :rep") GROUP BY customer_id)
+                SELECT customer_id, \(columns.joined(separator: ", ")) FROM sales_orders INDEXED BY sales_orders_date
+                WHERE order_date BETWEEN :first AND :last AND status <> 'cancelled'\(rep == nil ? "" : " AND owner_id = :rep") GROUP BY customer_id) g
+            JOIN customers c ON c.id = g.customer_id
             """, arguments: StatementArguments(args)) else { return windows.map { _ in CustomerFlow() } }
-        var flows = windows.indices.map { CustomerFlow(activeAtStart: r[3 * $0], churned: r[3 * $0 + 1], buyers: r[3 * $0 + 2]) }
-        // Marked lost during a window while still ordering: churned too (few; read one by one).
-        let lost = try Int64.fetchAll(db, sql: """
-            SELECT id FROM customers INDEXED BY customers_lost WHERE lost_on BETWEEN ? AND ?\(rep == nil ? "" : " AND owner_id = ?")
-            """, arguments: StatementArguments([first.iso.databaseValue, last.iso.databaseValue] + (rep.map { [$0.databaseValue] } ?? [])))
-        for id in lost {
-            guard let lostOn = try String.fetchOne(db, sql: "SELECT lost_on FROM customers WHERE id = ?", arguments: [id]).flatMap(DateOnly.init(iso:)) else { continue }
-            for (i, w) in windows.enumerated() where w.from <= lostOn && lostOn <= w.to {
-                func ordered(_ from: DateOnly, _ to: DateOnly) throws -> Bool {
-                    try Bool.fetchOne(db, sql: """
-                        SELECT 1 FROM sales_orders INDEXED BY sales_orders_customer_date WHERE customer_id = ? AND order_date BETWEEN ? AND ? AND status <> 'cancelled'\(rep == nil ? "" : " AND owner_id = ?") LIMIT 1
-                        """, arguments: StatementArguments([id.databaseValue, from.iso.databaseValue, to.iso.databaseValue] + (rep.map { [$0.databaseValue] } ?? []))) == true
-                }
-                if try ordered(w.from.adding(days: -d), w.from.adding(days: -1)), try ordered(w.to.adding(days: 1 - d), w.to) { flows[i].churned += 1 }
-            }
-        }
+        let flows = windows.indices.map { CustomerFlow(activeAtStart: r[3 * $0], churned: r[3 * $0 + 1], buyers: r[3 * $0 + 2]) }
         return flows
     }
 

@@ -1,7 +1,7 @@
 import GRDB
 
 /// The people at a supplier, beside the one contact person of its master data; the category a
-/// product is filed under; customers by the day they were marked lost (churn).
+/// product is filed under.
 enum SchemaV13 {
     static let identifier = "v13-supplier-contacts-product-categories"
 
@@ -21,7 +21,6 @@ enum SchemaV13 {
             ) STRICT;
             CREATE INDEX supplier_contacts_supplier ON supplier_contacts(supplier_id);
             ALTER TABLE products ADD COLUMN category TEXT NOT NULL DEFAULT '';
-            CREATE INDEX customers_lost ON customers(lost_on) WHERE lost_on IS NOT NULL;
             """)
     }
 }
