@@ -24,10 +24,29 @@ extension AppDatabase {
             parameters.insert(.init("param.rep", .text(name)), at: 0)
         }
         let rows: [[CellValue]] = zip(now, before).map { n, b in [.status(n.key), n.value, n.change == .none ? .empty : b.value, n.change(from: b)] }
-        return Report(name: request.name, title: "title.kpi", parameters: parameters,
-                      columns: [ColumnSpec("col.kpi", .status, flexible: true), ColumnSpec("col.value", .text), ColumnSpec("col.previous", .text), ColumnSpec("col.change", .percent)],
-                      rows: rows, refs: rows.map { _ in nil },
-                      series: [Report.Series(title: "kpi.sales-12-months", points: try monthlySales(db, today: p.to, rep: request.rep))])
+        var report = Report(name: request.name, title: "title.kpi", parameters: parameters,
+                            columns: [ColumnSpec("col.kpi", .status, flexible: true), ColumnSpec("col.value", .text), ColumnSpec("col.previous", .text), ColumnSpec("col.change", .percent)],
+                            rows: rows, refs: rows.map { _ in nil },
+                            series: [Report.Series(title: "kpi.sales-12-months", points: try monthlySales(db, today: p.to, rep: request.rep))])
+        report.drills = try kpiDrills(db, now.map(\.key), period: p, rep: request.rep)
+        return report
+    }
+
+    /// Enter on a KPI: the documents behind it — the period's booked orders behind sales and
+    /// the order figures, its receipts behind collections.
+    static func kpiDrills(_ db: Database, _ keys: [String], period p: DateRange, rep: Int64?) throws -> [ListQuery?] {
+        let repName = try rep.flatMap { try String.fetchOne(db, sql: "SELECT display_name FROM users WHERE id = ?", arguments: [$0]) }
+        let byRep: [String: String] = rep.map { ["rep": String($0)] } ?? [:], labels: [String: String] = repName.map { ["rep": $0] } ?? [:]
+        var orders = ListQuery(.orders, sort: "order-date", filter: ["from": p.from.iso, "to": p.to.iso, "status": "booked"].merging(byRep) { $1 })
+        orders.labels = labels
+        let receipts = DocumentDrill(kind: .moneyDocuments, period: p).query(["side": "in"].merging(byRep) { $1 }, labels: labels)
+        return keys.map { key in
+            switch key {
+            case "kpi.sales", "kpi.orders", "kpi.average-order-value", "kpi.items-per-order", "kpi.purchase-frequency": orders
+            case "kpi.collections": receipts
+            default: nil
+            }
+        }
     }
 
     /// `flows`: the period's and its year's customers (`customerFlows`); `state`: also what is a

@@ -67,4 +67,23 @@ import TestSupport
         }
         #expect(value(report, "kpi.sales") != .money(.zero))
     }
+
+    @Test func enterOnAKPIOpensTheDocumentsBehindIt() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let manager = try Fixtures.actor("manager", in: db), rep = try Fixtures.actor("rep", in: db)
+        for who in [nil, rep.userId] {
+            let report = try db.report(ReportRequest(name: "kpi", period: october, rep: who), for: manager)
+            func drill(_ key: String) -> ListQuery? { report.rows.firstIndex { $0.first == .status(key) }.flatMap { report.drills[$0] } }
+            // Every booked order of the period: as many as the KPI counts, summing to its sales.
+            var orders: [ListRow] = [], after: ListCursor?
+            repeat {
+                let page = try db.listPage(try #require(drill("kpi.sales")), after: after, limit: 200, backwards: false, for: manager, today: Fixtures.today)
+                orders += page.rows; after = page.rows.count == 200 ? page.rows.last?.cursor : nil
+            } while after != nil
+            #expect(value(report, "kpi.orders") == .integer(Int64(orders.count)))
+            let total = orders.reduce(Money.zero) { sum, row in sum + (row.cells.compactMap(\.moneyValue).first ?? .zero) }
+            #expect(value(report, "kpi.sales") == .money(total))
+            #expect(try db.listCount(try #require(drill("kpi.collections")), for: manager, today: Fixtures.today) > 0)
+        }
+    }
 }

@@ -997,5 +997,6 @@ extension Catalog {
         "title.kpi": "关键指标",
         "col.previous": "上期",
         "col.kpi": "指标",
+        "status.booked": "有效订单",
     ]
 }

@@ -997,5 +997,6 @@ extension Catalog {
         "title.kpi": "KPIs",
         "col.previous": "Previous",
         "col.kpi": "KPI",
+        "status.booked": "booked",
     ]
 }

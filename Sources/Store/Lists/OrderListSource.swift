@@ -49,6 +49,8 @@ enum OrderListSource: ListSource {
         }
         if actor.restrictedToOwnCustomers { add("o.owner_id", "=", actor.userId.databaseValue) }
         if let status = OrderStatus(rawValue: query.filter("status")) { add("o.status", "=", status.rawValue.databaseValue) }
+        // Booked: every order but the cancelled (the KPIs' sales).
+        if query.filter("status") == "booked" { conditions.append("o.status <> 'cancelled'") }
         if let rep = Int64(query.filter("rep")) { add("o.owner_id", "=", rep.databaseValue) }
         if let customer = Int64(query.filter("customer")) { add("o.customer_id", "=", customer.databaseValue) }
         if let from = DateOnly(iso: query.filter("from")) {
