@@ -18,9 +18,9 @@ extension KPI {
     /// The longest a customer is expected to stay, in years: 1 ÷ yearly churn, at most this.
     public static let lifespanCapYears: Int64 = 10
 
-    /// CLV = a year's revenue per customer who bought in it × lifespan (1 ÷ yearly churn, at most
-    /// 10 years; no churn at all is the cap), rounded once. Nil without buyers or without anyone
-    /// active at the year's start to measure churn on.
+    /// CLV = a year's revenue per customer active at its end (`buyers`) × lifespan (1 ÷ yearly
+    /// churn, at most 10 years; no churn at all is the cap), rounded once. Nil without active
+    /// customers or without anyone active at the year's start to measure churn on.
     public static func lifetimeValue(yearlyRevenue: Money, buyers: Int64, yearlyChurn: BasisPoints?) -> Money? {
         guard buyers > 0, let churn = yearlyChurn else { return nil }
         // revenue ÷ buyers × min(10, 10 000 ÷ churn bp), as one fraction.

@@ -16,13 +16,14 @@ public struct KPIInputs: Sendable, Equatable {
     public var leads: Int64 = 0, convertedLeads: Int64 = 0
     public var activeAtStart: Int64 = 0, churned: Int64 = 0
     public var acquisitionSpend = Money.zero
-    /// The year ending with the period: revenue, customers who bought, and its churn.
+    /// The year ending with the period: revenue, customers active at its end, and its churn.
     public var yearRevenue = Money.zero, yearBuyers: Int64 = 0, yearActiveAtStart: Int64 = 0, yearChurned: Int64 = 0
     public var csatCount: Int64 = 0, csatHigh: Int64 = 0, csatSum: Int64 = 0
     public var npsCount: Int64 = 0, npsPromoters: Int64 = 0, npsDetractors: Int64 = 0
     public var complaints: Int64 = 0, activeCustomers: Int64 = 0
-    /// Per key customer field, how many customers have it filled; and how many customers.
-    public var filledFields: [Int64] = [], customers: Int64 = 0
+    /// How many key customer fields are filled (per field, or all summed), how many fields
+    /// there are, and how many customers.
+    public var filledFields: [Int64] = [], keyFields: Int64 = 0, customers: Int64 = 0
     public var contactEntries: Int64 = 0, reps: Int64 = 0
     public var commission = Money.zero
     public var openReceivables = Money.zero, revenueLast90Days = Money.zero
@@ -87,7 +88,8 @@ extension KPIInputs {
             rate("kpi.csat", BasisPoints.ratio(csatHigh, csatCount)), hundredths("kpi.csat-mean", KPI.meanHundredths(sum: csatSum, count: csatCount)),
             KPILine("kpi.nps", nps.map { .integer(Int64(LineAmount.roundHalfEven(Int128($0.value), dividedBy: 100))) } ?? .notAvailable, change: .points, measure: nps?.value),
             rate("kpi.complaint-rate", KPI.complaintRate(complaints: complaints, activeCustomers: activeCustomers)),
-            KPILine("kpi.record-completeness", .percent(KPI.completeness(filledCounts: filledFields, records: customers)), change: .none, measure: nil),
+            KPILine("kpi.record-completeness", .percent(BasisPoints.ratio(filledFields.reduce(0, +), customers * max(keyFields, Int64(filledFields.count)))),
+                    change: .none, measure: nil),
             hundredths("kpi.crm-usage", KPI.usageHundredths(entries: contactEntries, reps: reps, period: period)),
             money("kpi.commission", commission),
             // Open receivables are today's, whatever the period: a state, not compared.

@@ -75,11 +75,11 @@ extension AppDatabase {
             SELECT coalesce(SUM(amount), 0) FROM expenses WHERE expense_date BETWEEN :from AND :to AND status = 'posted'
             AND category IN ('marketing','sales','commissions')\(rep == nil ? "" : " AND rep_id = :rep")
             """, arguments: StatementArguments(args)) ?? 0)
-        // CLV's year: its revenue, the customers who ordered in it, its churn.
+        // CLV's year: its revenue per customer active at its end, and its churn.
         k.yearRevenue = try revenue(db, DateRange(from: p.to.adding(days: -364), to: p.to), rep: rep)
-        k.yearBuyers = flows.year.buyers; k.yearActiveAtStart = flows.year.activeAtStart; k.yearChurned = flows.year.churned
+        k.yearBuyers = flows.year.activeAtEnd; k.yearActiveAtStart = flows.year.activeAtStart; k.yearChurned = flows.year.churned
         try feedback(db, p, rep: rep, into: &k)
-        k.activeCustomers = try activeCustomers(db, on: p.to, rep: rep, dormantDays: settings.dormantDays)
+        k.activeCustomers = flows.period.activeAtEnd
         k.contactEntries = try contactEntries(db, p, user: rep)
         k.reps = rep == nil ? try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM users WHERE role = 'sales_rep' AND active = 1") ?? 0 : 1
         k.commission = try commission(db, p, rep: rep, settings: settings, revenues: revenues)
@@ -103,13 +103,6 @@ extension AppDatabase {
         for r in rows { k.revenueAgainstQuota += revenues[r[0] as Int64] ?? .zero }
     }
 
-    /// Customers that ordered in the dormant days up to `day`.
-    static func activeCustomers(_ db: Database, on day: DateOnly, rep: Int64?, dormantDays: Int) throws -> Int64 {
-        try Int64.fetchOne(db, sql: """
-            SELECT COUNT(DISTINCT customer_id) FROM sales_orders INDEXED BY sales_orders_date WHERE order_date BETWEEN ? AND ? AND status <> 'cancelled'\(rep == nil ? "" : " AND owner_id = ?")
-            """, arguments: StatementArguments([day.adding(days: 1 - dormantDays).iso, day.iso] + (rep.map { [$0] } ?? []))) ?? 0
-    }
-
     /// Survey scores and complaints received in the period, from the rep's customers when asked.
     static func feedback(_ db: Database, _ p: DateRange, rep: Int64?, into k: inout KPIInputs) throws {
         let mine = rep == nil ? "" : " AND customer_id IN (SELECT id FROM customers WHERE owner_id = :rep)"
@@ -122,15 +115,16 @@ extension AppDatabase {
         k.csatCount = r[0]; k.csatHigh = r[1]; k.csatSum = r[2]; k.npsCount = r[3]; k.npsPromoters = r[4]; k.npsDetractors = r[5]; k.complaints = r[6]
     }
 
-    /// The key customer fields: contact person, phone, e-mail, address, industry, source, owner.
+    /// The key customer fields (contact person, phone, e-mail, address, industry, source, owner):
+    /// how many are filled over all customers (`filled_fields`, from its index), and how many
+    /// customers.
     static func completeness(_ db: Database, rep: Int64?, into k: inout KPIInputs) throws {
-        func filled(_ c: String) -> String { "coalesce(SUM(coalesce(trim(\(c)), '') <> ''), 0)" }
         guard let r = try Row.fetchOne(db, sql: """
-            SELECT COUNT(*), \(["contact_person", "phone", "email", "address", "industry", "source"].map(filled).joined(separator: ", ")), coalesce(SUM(owner_id IS NOT NULL), 0)
-            FROM customers WHERE archived = 0\(rep == nil ? "" : " AND owner_id = ?")
+            SELECT COUNT(*), coalesce(SUM(filled_fields), 0) FROM customers INDEXED BY customers_filled WHERE archived = 0\(rep == nil ? "" : " AND owner_id = ?")
             """, arguments: StatementArguments(rep.map { [$0] } ?? [])) else { return }
         k.customers = r[0]
-        k.filledFields = (1...7).map { r[$0] as Int64 }
+        k.filledFields = [r[1]]
+        k.keyFields = 7
     }
 
     /// Each rep's rate in force at the period's end × their collections (or revenue, as the

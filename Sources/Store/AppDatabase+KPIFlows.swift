@@ -1,41 +1,52 @@
 import Domain
 import GRDB
 
-/// Who was active, who churned and who bought, for the KPI dashboard's two periods and the
-/// years ending with each — read in one pass over the orders of all four windows (grouping
-/// orders by customer is the dashboard's dearest step; done once, not four times).
+/// Who was active and who churned, for the KPI dashboard's two periods and the years ending
+/// with each — read in one pass (grouping orders by customer is the dashboard's dearest step;
+/// done once, not four times).
 extension AppDatabase {
     struct CustomerFlow {
         var activeAtStart: Int64 = 0
         var churned: Int64 = 0
-        /// Customers who ordered in the window (for a year: CLV's buyers).
-        var buyers: Int64 = 0
+        /// Customers active at the window's end (ordered in the dormant days up to it): CLV's.
+        var activeAtEnd: Int64 = 0
     }
 
-    /// For each window: customers that ordered in the dormant days before it (active at its
-    /// start) and, of those, how many had no order in the dormant days up to its end or were
-    /// marked lost during it; and how many ordered in it.
+    /// For each window: customers active at its start (ordered in the dormant days before it),
+    /// how many of those were dormant by its end (no order in the dormant days up to it) or were
+    /// marked lost during it, and how many are active at its end. Only the orders of those
+    /// dormant-day spans are read — for a month and its year, two short stretches, not the year.
     static func customerFlows(_ db: Database, _ windows: [DateRange], rep: Int64?, dormantDays d: Int) throws -> [CustomerFlow] {
-        guard let first = windows.map(\.from).min(), let last = windows.map(\.to).max() else { return [] }
-        var columns: [String] = [], args: [String: (any DatabaseValueConvertible)?] = ["first": first.adding(days: -d).iso, "last": last.iso, "rep": rep]
-        for (i, w) in windows.enumerated() {
-            args["a\(i)"] = w.from.adding(days: -d).iso; args["e\(i)"] = w.from.adding(days: -1).iso
-            args["r\(i)"] = w.to.adding(days: 1 - d).iso; args["t\(i)"] = w.to.iso; args["f\(i)"] = w.from.iso
-            columns += ["MAX(order_date BETWEEN :a\(i) AND :e\(i)) AS s\(i)", "MAX(order_date BETWEEN :r\(i) AND :t\(i)) AS n\(i)", "MAX(order_date BETWEEN :f\(i) AND :t\(i)) AS b\(i)"]
+        guard !windows.isEmpty else { return [] }
+        let spans = windows.flatMap { w in [DateRange(from: w.from.adding(days: -d), to: w.from.adding(days: -1)), DateRange(from: w.to.adding(days: 1 - d), to: w.to)] }
+        // The stretches to read: the spans merged where they touch.
+        var stretches: [DateRange] = []
+        for span in spans.sorted(by: { $0.from < $1.from }) {
+            if let last = stretches.last, span.from <= last.to.adding(days: 1) { stretches[stretches.count - 1].to = max(last.to, span.to) } else { stretches.append(span) }
         }
-        // Churned: active at the start and no order in the dormant days up to the end, or
-        // marked lost during the window.
+        var args: [String: (any DatabaseValueConvertible)?] = ["rep": rep], columns: [String] = []
+        for (i, w) in windows.enumerated() {
+            args["a\(i)"] = spans[2 * i].from.iso; args["e\(i)"] = spans[2 * i].to.iso
+            args["r\(i)"] = spans[2 * i + 1].from.iso; args["t\(i)"] = w.to.iso; args["f\(i)"] = w.from.iso
+            columns += ["MAX(order_date BETWEEN :a\(i) AND :e\(i)) AS s\(i)", "MAX(order_date BETWEEN :r\(i) AND :t\(i)) AS n\(i)"]
+        }
+        let reads = stretches.enumerated().map { j, r in
+            args["x\(j)"] = r.from.iso; args["y\(j)"] = r.to.iso
+            return """
+                SELECT customer_id, order_date FROM sales_orders INDEXED BY sales_orders_date
+                WHERE order_date BETWEEN :x\(j) AND :y\(j) AND status <> 'cancelled'\(rep == nil ? "" : " AND owner_id = :rep")
+                """
+        }
+        // Churned: active at the start and not at the end, or marked lost during the window.
         let sums = windows.indices.map { i in
-            "coalesce(SUM(s\(i)), 0), coalesce(SUM(s\(i) AND (NOT n\(i) OR c.lost_on BETWEEN :f\(i) AND :t\(i))), 0), coalesce(SUM(b\(i)), 0)"
+            "coalesce(SUM(s\(i)), 0), coalesce(SUM(s\(i) AND (NOT n\(i) OR c.lost_on BETWEEN :f\(i) AND :t\(i))), 0), coalesce(SUM(n\(i)), 0)"
         }
         guard let r = try Row.fetchOne(db, sql: """
             SELECT \(sums.joined(separator: ", ")) FROM (
-                SELECT customer_id, \(columns.joined(separator: ", ")) FROM sales_orders INDEXED BY sales_orders_date
-                WHERE order_date BETWEEN :first AND :last AND status <> 'cancelled'\(rep == nil ? "" : " AND owner_id = :rep") GROUP BY customer_id) g
+                SELECT customer_id, \(columns.joined(separator: ", ")) FROM (\(reads.joined(separator: " UNION ALL "))) GROUP BY customer_id) g
             JOIN customers c ON c.id = g.customer_id
             """, arguments: StatementArguments(args)) else { return windows.map { _ in CustomerFlow() } }
-        let flows = windows.indices.map { CustomerFlow(activeAtStart: r[3 * $0], churned: r[3 * $0 + 1], buyers: r[3 * $0 + 2]) }
-        return flows
+        return windows.indices.map { CustomerFlow(activeAtStart: r[3 * $0], churned: r[3 * $0 + 1], activeAtEnd: r[3 * $0 + 2]) }
     }
 
     /// Each rep's revenue in the period (shipments of the orders they own).

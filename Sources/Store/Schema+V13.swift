@@ -1,7 +1,8 @@
 import GRDB
 
 /// The people at a supplier, beside the one contact person of its master data; the category a
-/// product is filed under.
+/// product is filed under; how many of a customer's seven key fields are filled (record
+/// completeness), indexed so the KPI sums it without reading every customer.
 enum SchemaV13 {
     static let identifier = "v13-supplier-contacts-product-categories"
 
@@ -21,6 +22,10 @@ enum SchemaV13 {
             ) STRICT;
             CREATE INDEX supplier_contacts_supplier ON supplier_contacts(supplier_id);
             ALTER TABLE products ADD COLUMN category TEXT NOT NULL DEFAULT '';
+            ALTER TABLE customers ADD COLUMN filled_fields INTEGER GENERATED ALWAYS AS (
+                (coalesce(trim(contact_person), '') <> '') + (coalesce(trim(phone), '') <> '') + (coalesce(trim(email), '') <> '')
+                + (coalesce(trim(address), '') <> '') + (coalesce(trim(industry), '') <> '') + (coalesce(trim(source), '') <> '') + (owner_id IS NOT NULL)) VIRTUAL;
+            CREATE INDEX customers_filled ON customers(archived, owner_id, filled_fields);
             """)
     }
 }

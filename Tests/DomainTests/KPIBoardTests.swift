@@ -31,6 +31,9 @@ import Testing
         #expect(line(k, "kpi.csat")?.value == .percent(BasisPoints(7_500)) && line(k, "kpi.csat-mean")?.value == .hundredths(400))
         #expect(line(k, "kpi.nps")?.value == .integer(0))
         #expect(line(k, "kpi.complaint-rate")?.value == .percent(BasisPoints(500)))
+        // 5 customers, 10 of their 35 key fields filled: 28.57 %.
+        k.filledFields = [10]; k.keyFields = 7; k.customers = 5
+        #expect(line(k, "kpi.record-completeness")?.value == .percent(BasisPoints(2_857)))
     }
 
     @Test func lifespanIsCappedAtTenYears() {

@@ -47,6 +47,8 @@ import TestSupport
         #expect(value(report, "kpi.conversion-rate") == .percent(BasisPoints(5_000)))
         // C6's first order: one new customer; October's orders: C1 and C6.
         #expect(value(report, "kpi.new-customers") == .integer(1) && value(report, "kpi.orders") == .integer(2))
+        // Of the seven key fields only the owner is filled: 1 ÷ 7.
+        #expect(value(report, "kpi.record-completeness") == .percent(BasisPoints(1_429)))
         // The same for the rep alone (all are theirs); a rep sees their own, not the company's.
         let mine = Actor(userId: rep, login: "rep", displayName: "Rep", role: .salesRep)
         #expect(value(try db.report(ReportRequest(name: "kpi", period: october, rep: rep), for: mine), "kpi.churn-rate") == .percent(BasisPoints(5_000)))
