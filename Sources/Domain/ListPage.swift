@@ -20,6 +20,9 @@ public enum ListKind: String, Sendable, Codable, CaseIterable {
     case stock
     /// Suppliers by name or code.
     case suppliers
+    /// The audit trail, newest first: who changed what and when; filtered by user, record kind,
+    /// record and days.
+    case audit
 
     /// A list this long says "more than N" instead of counting every row (a million orders).
     public var countCap: Int? { self == .customers || self == .openOrders || self == .stock || self == .suppliers ? nil : 10_000 }
@@ -35,6 +38,7 @@ public enum ListKind: String, Sendable, Codable, CaseIterable {
         case .purchaseOrders: ["expected", "order-date", "number"]
         case .stock: ["code"]
         case .suppliers: ["name", "code"]
+        case .audit: ["newest"]
         }
     }
 }

@@ -77,6 +77,8 @@ public struct RecordRef: Hashable, Sendable, Codable {
         case shipment, receipt, payment, expense
         case goodsReceipt = "goods_receipt"
         case supplierContact = "supplier_contact"
+        /// One entry of the audit trail.
+        case auditEntry = "audit_entry"
         /// The quotes of a rep (id = the user), or of everyone for the manager.
         case quoteList = "quote_list"
         /// Every reminder group of the user (id = the user), each with all its items.

@@ -26,6 +26,8 @@ public struct Keymap: Sendable, Equatable {
         ("copy", ["c"]), ("mark-sent", ["S"]), ("accept", ["A"]), ("reject", ["X"]),
         // On an open sales order: ship it. On a product's stock: count it, move it to another warehouse.
         ("ship", ["s"]), ("count-stock", ["c"]), ("transfer-stock", ["t"]),
+        // On any record's card: its history in the audit trail (the manager's).
+        ("history", ["h"]),
         // Dialogs and panes: a y/n question, the print preview, the export choice, similar customers.
         ("yes", ["y", "Y"]), ("no", ["n", "N"]), ("save-file", ["s"]), ("export-xlsx", ["x", "X"]), ("export-csv", ["c", "C"]),
         ("claim", ["c", "C"]), ("save-anyway", ["s", "S"]),

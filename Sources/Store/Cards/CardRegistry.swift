@@ -26,6 +26,7 @@ extension AppDatabase {
         case .expense: ExpenseCard.self
         case .goodsReceipt: GoodsReceiptCard.self
         case .supplierContact: SupplierContactCard.self
+        case .auditEntry: AuditEntryCard.self
         }
     }
 

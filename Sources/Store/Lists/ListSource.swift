@@ -104,6 +104,7 @@ extension AppDatabase {
         case .purchaseOrders: PurchaseOrderListSource.self
         case .stock: StockListSource.self
         case .suppliers: SupplierListSource.self
+        case .audit: AuditListSource.self
         }
     }
 

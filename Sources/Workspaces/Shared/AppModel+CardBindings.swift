@@ -1,4 +1,5 @@
 import Domain
+import Store
 
 /// A card's bindings: its tabs, the row it points at, and the moves its record allows now.
 extension AppModel {
@@ -28,6 +29,7 @@ extension AppModel {
         list += editBindings(m) + quoteMoveBindings + postedDocumentBindings(m)
         if printableRef() != nil { list.append(Binding("print", "hint.print", .print).unless(!printableIsVoid, "reason.void-not-printed")) }
         if canExport { list.append(Binding("export", "hint.export", .export)) }
+        if AppDatabase.auditEntity(for: m.ref.kind) != nil { list.append(Binding("history", "hint.history", .history, help: "action.history", needs: [.manageUsers])) }
         return list + customerFollowUpBindings
     }
 

@@ -171,6 +171,8 @@ extension AppModel {
             return openList(.stock)
         case "suppliers":
             return openList(.suppliers)
+        case "audit":
+            return openList(.audit)
         case "new-supplier":
             return [.openEditor(.newSupplier)]
         case "new-expense-category":

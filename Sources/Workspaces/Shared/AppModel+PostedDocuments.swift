@@ -1,4 +1,5 @@
 import Domain
+import Store
 
 /// What can be done with documents from a card: ship, edit or cancel an open order; void a
 /// shipment or a receipt (with a reason).
@@ -51,6 +52,14 @@ extension AppModel {
         }
         guard let product else { return [] }
         return [.openEditor(move == .countStock ? .countStock(productId: product, warehouse: warehouse) : .transferStock(productId: product, warehouse: warehouse))]
+    }
+
+    /// `h` on a record's card: the audit trail of that record, newest first.
+    mutating func historyEffects() -> [Effect] {
+        guard can(.manageUsers), case .card(let m)? = current, let entity = AppDatabase.auditEntity(for: m.ref.kind) else { return [] }
+        var query = ListQuery(.audit, sort: "newest", filter: ["entity": entity, "record": String(m.ref.id)])
+        query.labels = ["entity": m.card?.title ?? entity, "record": "#\(m.ref.id)"]
+        return openList(query)
     }
 
     /// `c` and `t` where a product's stock is shown.

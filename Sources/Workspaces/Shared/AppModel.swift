@@ -119,6 +119,8 @@ public struct AppModel: Sendable, Equatable {
         case redraw
         /// `[` `]` on a period report: the month before or after the one shown.
         case stepReport(Int)
+        /// `h` on a record's card: its entries in the audit trail.
+        case history
     }
 
     /// Applies an action; each area handles its own (navigation and overlays, cards, writes,
@@ -132,6 +134,7 @@ public struct AppModel: Sendable, Equatable {
         if let effects = handleWrites(action, now: now) { return effects }
         if case .quote(let move) = action { return handleQuote(move) }
         if case .document(let move) = action { return handleDocumentMove(move) }
+        if action == .history { return historyEffects() }
         return handleDocuments(action, now: now) ?? []
     }
 
