@@ -8,6 +8,7 @@ import Domain
 public protocol SessionStore: Sendable {
     func authenticate(login: String, password: String, at now: Int64) throws(StoreError) -> AuthResult
     func settings() throws(StoreError) -> CompanySettings
+    func saveSettings(_ settings: CompanySettings, by actor: Actor, at now: Int64) throws(StoreError)
 }
 
 /// A role home: its figures and its reminders.

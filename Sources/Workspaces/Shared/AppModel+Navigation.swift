@@ -173,6 +173,8 @@ extension AppModel {
             return openList(.suppliers)
         case "audit":
             return openList(.audit)
+        case "settings":
+            return [.openEditor(.editSettings)]
         case "new-supplier":
             return [.openEditor(.newSupplier)]
         case "new-expense-category":

@@ -10,6 +10,7 @@ extension EditorModel {
         case .newPurchaseOrder, .editPurchaseOrder, .cancelPurchaseOrder: purchaseOrderCommand
         case .newGoodsReceipt: goodsReceiptCommand
         case .countStock, .transferStock: stockMoveCommand
+        case .editSettings: settingsCommand
         case .newSupplier, .editSupplier, .newSupplierContact, .editSupplierContact: supplierCommand
         case .newShipment, .newReceipt, .newPayment, .allocateCredit, .newExpense, .newExpenseCategory, .voidDocument: postingCommand
         case .filterCustomers, .pickCustomer, .filterOrders, .pickOrder, .pickSupplier, .pickPurchaseOrder, .filterStock, .reportPeriod: nil

@@ -40,6 +40,8 @@ public struct EditorModel: Sendable, Equatable {
         case editSupplier(id: Int64, version: Int64, acceptSimilar: Bool)
         case newSupplierContact(supplierId: Int64)
         case editSupplierContact(id: Int64, supplierId: Int64, version: Int64)
+        /// The company's settings (the manager's).
+        case editSettings
         /// A receipt's (payment's) unapplied credit allocated later.
         case allocateCredit(RecordRef)
         /// Voiding a posted shipment or receipt, with a reason.

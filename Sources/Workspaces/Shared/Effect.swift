@@ -84,6 +84,7 @@ public enum EditorRequest: Sendable, Equatable {
     case editSupplier(id: Int64)
     case newSupplierContact(supplierId: Int64, name: String)
     case editSupplierContact(id: Int64, supplierName: String)
+    case editSettings
     /// `f` on a report narrowed by rep (aging): the day, and the reps to choose from.
     case reportView(Int64, section: String)
     case voidDocument(RecordRef, number: String)

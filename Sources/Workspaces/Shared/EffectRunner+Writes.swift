@@ -106,6 +106,9 @@ extension EffectRunner {
             return EditorModel.receipt(customerId: customerId, customerName: name, openItems: try database.openReceivables(customerId: customerId, by: session.actor),
                                        credit: try database.creditLeft(RecordRef(.customer, customerId), by: session.actor), futureDays: try database.settings().moneyFutureDays,
                                        today: session.today)
+        case .editSettings:
+            guard session.actor.can(.editSettings) else { throw StoreError.forbidden("only a manager edits company settings") }
+            return EditorModel.settings(try database.settings(), today: session.today)
         case .voidDocument(let ref, let number):
             try database.checkVoid(ref, by: session.actor)
             return EditorModel.void(ref, number: number, today: session.today)
