@@ -557,8 +557,29 @@ scenario_count_and_transfer_stock() {
   "$BIN" check --db "$DB" --user manager --password-stdin <<< demo > "$WORK/check.txt" 2>&1 || { echo "--- rapport check:"; cat "$WORK/check.txt"; return 1; }
 }
 
+scenario_quota_changes_attainment() {
+  # The manager at 80×24: :quotas shows each rep's year; `e` on the first rep keys this month's
+  # quota at half of what it was; the card's "This month" attainment for that rep changes at once.
+  local rep month before after line quota
+  month=$(echo "$TODAY" | cut -c6-7)
+  rep=$(sql "SELECT display_name FROM users WHERE role = 'sales_rep' AND active = 1 ORDER BY display_name LIMIT 1")
+  quota=$(sql "SELECT amount FROM quotas WHERE rep_id = (SELECT id FROM users WHERE display_name = '$rep') AND period_start = substr('$TODAY', 1, 8) || '01'")
+  start quota 80 24 xterm-256color "$BIN" --db "$DB" --today "$TODAY" || return 1
+  wait_for quota "Log in" && login quota manager && wait_for quota "Manager" || return 1
+  tm send-keys -t quota ":" "quotas" Enter; wait_for quota "Year quota" || return 1
+  before=$(screen quota | grep -F "$rep" | head -1 | grep -o '[0-9.]* %' | tail -1)
+  tm send-keys -t quota e; wait_for quota "Quotas — $rep" || return 1
+  for _ in $(seq $((10#$month - 1))); do tm send-keys -t quota Tab; done
+  tm send-keys -t quota C-u; tm send-keys -t quota -l "$((quota / 200))"; tm send-keys -t quota C-s
+  wait_for quota "Quotas saved" || return 1
+  line=$(screen quota | grep -F "$rep" | head -1); after=$(echo "$line" | grep -o '[0-9.]* %' | tail -1)
+  [ "$(sql "SELECT amount FROM quotas WHERE rep_id = (SELECT id FROM users WHERE display_name = '$rep') AND period_start = substr('$TODAY', 1, 8) || '01'")" -eq $((quota / 2)) ] \
+    || { echo "--- the quota was not halved"; return 1; }
+  [ -n "$before" ] && [ "$before" != "$after" ] || { echo "--- this month's attainment stayed $before: $line"; return 1; }
+}
+
 # RAPPORT_SCENARIOS="a b" runs only those.
-for s in ${RAPPORT_SCENARIOS:-chinese_overlays_leave_no_debris find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal log_call_next_contact_tomorrow duplicate_shows_only_owner_and_date quote_by_pinyin_to_sales_order print_quote_and_export_customers ship_an_order_and_take_a_receipt key_a_five_line_order ship_in_two_parts_print_and_void receipt_then_aging expense_in_statistics po_by_pinyin_receive_part count_and_transfer_stock fresh_clone_readme}; do
+for s in ${RAPPORT_SCENARIOS:-chinese_overlays_leave_no_debris find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal log_call_next_contact_tomorrow duplicate_shows_only_owner_and_date quote_by_pinyin_to_sales_order print_quote_and_export_customers ship_an_order_and_take_a_receipt key_a_five_line_order ship_in_two_parts_print_and_void receipt_then_aging expense_in_statistics po_by_pinyin_receive_part count_and_transfer_stock quota_changes_attainment fresh_clone_readme}; do
   "scenario_$s"; result "$s" $?
 done
 echo "tmux scenarios: $passed passed, $failed failed"

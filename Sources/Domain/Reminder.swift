@@ -79,6 +79,8 @@ public struct RecordRef: Hashable, Sendable, Codable {
         case supplierContact = "supplier_contact"
         /// One entry of the audit trail.
         case auditEntry = "audit_entry"
+        /// Every rep's monthly quotas for a year (id = the year).
+        case quotas
         /// The quotes of a rep (id = the user), or of everyone for the manager.
         case quoteList = "quote_list"
         /// Every reminder group of the user (id = the user), each with all its items.

@@ -8,6 +8,8 @@ import Domain
 public protocol SessionStore: Sendable {
     func authenticate(login: String, password: String, at now: Int64) throws(StoreError) -> AuthResult
     func settings() throws(StoreError) -> CompanySettings
+    func quotaYear(rep: Int64, year: Int, by actor: Actor) throws(StoreError) -> QuotaYear
+    func saveQuotaYear(_ quotas: QuotaYear, by actor: Actor, at now: Int64) throws(StoreError)
     func saveSettings(_ settings: CompanySettings, by actor: Actor, at now: Int64) throws(StoreError)
 }
 

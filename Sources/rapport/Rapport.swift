@@ -9,7 +9,7 @@ struct Rapport: AsyncParsableCommand {
         commandName: "rapport",
         abstract: "A keyboard-driven terminal CRM for small trading companies.",
         version: "0.4.0",
-        subcommands: [OpenCommand.self, DemoCommand.self, UserCommand.self, SettingsCommand.self, BackupCommand.self, CheckCommand.self, ReportCommand.self, ExpensesCommand.self, ImportCommand.self, ExportCommand.self, PrintCommand.self, TemplatesCommand.self, BenchCommand.self],
+        subcommands: [OpenCommand.self, DemoCommand.self, UserCommand.self, SettingsCommand.self, QuotaCommand.self, BackupCommand.self, CheckCommand.self, ReportCommand.self, ExpensesCommand.self, ImportCommand.self, ExportCommand.self, PrintCommand.self, TemplatesCommand.self, BenchCommand.self],
         defaultSubcommand: OpenCommand.self)
 
     static func main() async {

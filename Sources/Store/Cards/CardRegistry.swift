@@ -27,6 +27,7 @@ extension AppDatabase {
         case .goodsReceipt: GoodsReceiptCard.self
         case .supplierContact: SupplierContactCard.self
         case .auditEntry: AuditEntryCard.self
+        case .quotas: QuotaCard.self
         }
     }
 

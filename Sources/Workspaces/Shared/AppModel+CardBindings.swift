@@ -71,6 +71,7 @@ extension AppModel {
         case .contact? where m.ref.kind == .customer: return [Binding("edit", "hint.edit", .edit, needs: Self.customerWriters)]
         case .opportunity? where m.ref.kind == .customer: return [Binding("edit", "hint.edit", .edit, needs: [.editQuotes])]
         case .supplierContact? where m.ref.kind == .supplier: return [Binding("edit", "hint.edit", .edit, needs: [.editSuppliers])]
+        case .performance? where m.ref.kind == .quotas: return [Binding("edit", "hint.edit-quotas", .edit, help: "action.edit-quotas", needs: [.viewAllKPIs])]
         default: break
         }
         if m.ref.kind == .customer { return [Binding("edit", "hint.edit-customer", .edit, help: "action.edit-customer", needs: Self.customerWriters)] }

@@ -175,6 +175,8 @@ extension AppModel {
             return openList(.audit)
         case "settings":
             return [.openEditor(.editSettings)]
+        case "quotas":
+            return [.loadCardAt(RecordRef(.quotas, Int64(today.year)), section: "quotas.year")]
         case "new-supplier":
             return [.openEditor(.newSupplier)]
         case "new-expense-category":

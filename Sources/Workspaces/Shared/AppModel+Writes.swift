@@ -155,6 +155,9 @@ extension AppModel {
 
     /// Contacts and opportunities open in their form; other rows have no form here.
     func editEffects(_ ref: RecordRef, on m: CardViewModel) -> [Effect] {
+        if m.ref.kind == .quotas, ref.kind == .performance, can(.viewAllKPIs) {
+            return [.openEditor(.editQuotas(rep: ref.id, year: Int(m.ref.id), name: m.selectedCell("col.rep")?.plainText ?? ""))]
+        }
         if m.ref.kind == .supplier, ref.kind == .supplierContact, let supplierName = m.card?.title, can(.editSuppliers) {
             return [.openEditor(.editSupplierContact(id: ref.id, supplierName: supplierName))]
         }

@@ -11,6 +11,7 @@ extension EditorModel {
         case .newGoodsReceipt: goodsReceiptCommand
         case .countStock, .transferStock: stockMoveCommand
         case .editSettings: settingsCommand
+        case .editQuotas: quotasCommand
         case .newSupplier, .editSupplier, .newSupplierContact, .editSupplierContact: supplierCommand
         case .newShipment, .newReceipt, .newPayment, .allocateCredit, .newExpense, .newExpenseCategory, .voidDocument: postingCommand
         case .filterCustomers, .pickCustomer, .filterOrders, .pickOrder, .pickSupplier, .pickPurchaseOrder, .filterStock, .reportPeriod: nil

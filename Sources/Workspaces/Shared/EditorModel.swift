@@ -42,6 +42,8 @@ public struct EditorModel: Sendable, Equatable {
         case editSupplierContact(id: Int64, supplierId: Int64, version: Int64)
         /// The company's settings (the manager's).
         case editSettings
+        /// A rep's monthly quotas for a year.
+        case editQuotas(rep: Int64, year: Int)
         /// A receipt's (payment's) unapplied credit allocated later.
         case allocateCredit(RecordRef)
         /// Voiding a posted shipment or receipt, with a reason.

@@ -85,6 +85,7 @@ public enum EditorRequest: Sendable, Equatable {
     case newSupplierContact(supplierId: Int64, name: String)
     case editSupplierContact(id: Int64, supplierName: String)
     case editSettings
+    case editQuotas(rep: Int64, year: Int, name: String)
     /// `f` on a report narrowed by rep (aging): the day, and the reps to choose from.
     case reportView(Int64, section: String)
     case voidDocument(RecordRef, number: String)

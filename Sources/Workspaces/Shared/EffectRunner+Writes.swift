@@ -106,6 +106,8 @@ extension EffectRunner {
             return EditorModel.receipt(customerId: customerId, customerName: name, openItems: try database.openReceivables(customerId: customerId, by: session.actor),
                                        credit: try database.creditLeft(RecordRef(.customer, customerId), by: session.actor), futureDays: try database.settings().moneyFutureDays,
                                        today: session.today)
+        case .editQuotas(let rep, let year, let name):
+            return EditorModel.quotas(try database.quotaYear(rep: rep, year: year, by: session.actor), repName: name, today: session.today)
         case .editSettings:
             guard session.actor.can(.editSettings) else { throw StoreError.forbidden("only a manager edits company settings") }
             return EditorModel.settings(try database.settings(), today: session.today)
