@@ -578,8 +578,30 @@ scenario_quota_changes_attainment() {
   [ -n "$before" ] && [ "$before" != "$after" ] || { echo "--- this month's attainment stayed $before: $line"; return 1; }
 }
 
+scenario_handover_to_another_rep() {
+  # The manager at 80×24: :handover, the first rep (the form says what they leave), to the next
+  # active rep, disabling the leaver; the taker logs in and finds one of those customers on
+  # their own list by its code.
+  local leaving taker login code
+  leaving=$(sql "SELECT id FROM users WHERE role = 'sales_rep' ORDER BY display_name LIMIT 1")
+  taker=$(sql "SELECT id FROM users WHERE role = 'sales_rep' AND active = 1 AND id <> $leaving ORDER BY display_name LIMIT 1")
+  login=$(sql "SELECT login FROM users WHERE id = $taker")
+  code=$(sql "SELECT code FROM customers WHERE owner_id = $leaving ORDER BY id LIMIT 1")
+  start hand 80 24 xterm-256color "$BIN" --db "$DB" --today "$TODAY" || return 1
+  wait_for hand "Log in" && login hand manager && wait_for hand "Manager" || return 1
+  tm send-keys -t hand ":" "handover" Enter; wait_for hand "Leaving rep" || return 1
+  tm send-keys -t hand Enter; wait_for hand "customers move, with" || return 1
+  tm send-keys -t hand C-s; wait_for hand "customers handed over" || return 1
+  [ "$(sql "SELECT owner_id FROM customers WHERE code = '$code'")" = "$taker" ] || { echo "--- $code did not move to $taker"; return 1; }
+  [ "$(sql "SELECT active FROM users WHERE id = $leaving")" = "0" ] || { echo "--- the leaving rep is still active"; return 1; }
+  start taker 80 24 xterm-256color "$BIN" --db "$DB" --today "$TODAY" || return 1
+  wait_for taker "Log in" && login taker "$login" && wait_for taker "Sales rep" || return 1
+  tm send-keys -t taker ":" "customers" Enter; sleep 0.5
+  tm send-keys -t taker "/"; tm send-keys -t taker -l "$code"; tm send-keys -t taker Enter; wait_for taker "$code" || return 1
+}
+
 # RAPPORT_SCENARIOS="a b" runs only those.
-for s in ${RAPPORT_SCENARIOS:-chinese_overlays_leave_no_debris find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal log_call_next_contact_tomorrow duplicate_shows_only_owner_and_date quote_by_pinyin_to_sales_order print_quote_and_export_customers ship_an_order_and_take_a_receipt key_a_five_line_order ship_in_two_parts_print_and_void receipt_then_aging expense_in_statistics po_by_pinyin_receive_part count_and_transfer_stock quota_changes_attainment fresh_clone_readme}; do
+for s in ${RAPPORT_SCENARIOS:-chinese_overlays_leave_no_debris find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal log_call_next_contact_tomorrow duplicate_shows_only_owner_and_date quote_by_pinyin_to_sales_order print_quote_and_export_customers ship_an_order_and_take_a_receipt key_a_five_line_order ship_in_two_parts_print_and_void receipt_then_aging expense_in_statistics po_by_pinyin_receive_part count_and_transfer_stock quota_changes_attainment handover_to_another_rep fresh_clone_readme}; do
   "scenario_$s"; result "$s" $?
 done
 echo "tmux scenarios: $passed passed, $failed failed"

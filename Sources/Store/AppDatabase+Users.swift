@@ -88,6 +88,11 @@ extension AppDatabase {
             guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM users WHERE login = ?", arguments: [login]) else {
                 throw StoreError.notFound("user '\(login)'")
             }
+            // The company always keeps an active manager.
+            if !active, try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM users WHERE role = 'manager' AND active = 1 AND id <> ?", arguments: [id]) == 0,
+               try String.fetchOne(db, sql: "SELECT role FROM users WHERE id = ? AND active = 1", arguments: [id]) == Role.manager.rawValue {
+                throw StoreError.invalid(DomainError("\(login) is the last active manager and cannot be disabled", field: "login", code: "error.last-manager", login))
+            }
             try db.execute(sql: "UPDATE users SET active = ?, version = version + 1 WHERE id = ?", arguments: [active ? 1 : 0, id])
             try AuditLog.record(db, actor: actor, at: now, action: active ? "user.enable" : "user.disable", entity: "users", entityId: id,
                                 before: AuditLog.json([("active", active ? "0" : "1")]), after: AuditLog.json([("active", active ? "1" : "0")]))

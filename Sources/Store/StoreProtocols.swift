@@ -10,6 +10,10 @@ public protocol SessionStore: Sendable {
     func settings() throws(StoreError) -> CompanySettings
     func quotaYear(rep: Int64, year: Int, by actor: Actor) throws(StoreError) -> QuotaYear
     func saveQuotaYear(_ quotas: QuotaYear, by actor: Actor, at now: Int64) throws(StoreError)
+    func users() throws(StoreError) -> [UserAccount]
+    func handoverSource(from rep: Int64, by actor: Actor) throws(StoreError) -> HandoverSource
+    @discardableResult
+    func handOver(from rep: Int64, to takers: [Int64], spread: Handover.Spread, disable: Bool, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> Int
     func saveSettings(_ settings: CompanySettings, by actor: Actor, at now: Int64) throws(StoreError)
 }
 

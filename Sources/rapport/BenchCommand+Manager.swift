@@ -22,5 +22,19 @@ extension BenchCommand {
         let rep = try database.ownerOptions().first.map { try time(DateRange(from: today.startOfMonth, to: today), rep: $0.id) } ?? 0
         print("  KPI dashboard (every KPI and the period before) by month, ms [< 200]: " + months.joined(separator: ", ")
               + String(format: "; year to date %.0f ms, last year %.0f ms [< 500]; one rep's month %.0f ms", year, lastYear, rep))
+        try benchHandover(database: database, actor: actor, today: today)
+    }
+
+    /// The rep with the most customers handed over to every other rep, evenly by count (the
+    /// bench's copy keeps the change).
+    func benchHandover(database: AppDatabase, actor: Actor, today: DateOnly) throws {
+        guard actor.can(.reassignCustomers),
+              let leaving = try database.read({ db in try Int64.fetchOne(db, sql: "SELECT owner_id FROM customers WHERE owner_id IS NOT NULL GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 1") })
+        else { return }
+        let takers = try database.handoverSource(from: leaving, by: actor).takers.map(\.id)
+        guard !takers.isEmpty else { return }
+        let t = Date()
+        let moved = try database.handOver(from: leaving, to: takers, spread: .count, disable: false, by: actor, today: today, at: Int64(Date().timeIntervalSince1970))
+        print(String(format: "  handover of %d customers to %d reps, each audited: %.0f ms [< 5 s]", moved, takers.count, Date().timeIntervalSince(t) * 1000))
     }
 }

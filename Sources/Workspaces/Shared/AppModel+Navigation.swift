@@ -175,6 +175,8 @@ extension AppModel {
             return openList(.audit)
         case "settings":
             return [.openEditor(.editSettings)]
+        case "handover":
+            return [.openEditor(.pickLeavingRep)]
         case "quotas":
             return [.loadCardAt(RecordRef(.quotas, Int64(today.year)), section: "quotas.year")]
         case "new-supplier":

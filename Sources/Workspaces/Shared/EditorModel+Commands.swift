@@ -12,9 +12,10 @@ extension EditorModel {
         case .countStock, .transferStock: stockMoveCommand
         case .editSettings: settingsCommand
         case .editQuotas: quotasCommand
+        case .handover: handoverCommand
         case .newSupplier, .editSupplier, .newSupplierContact, .editSupplierContact: supplierCommand
         case .newShipment, .newReceipt, .newPayment, .allocateCredit, .newExpense, .newExpenseCategory, .voidDocument: postingCommand
-        case .filterCustomers, .pickCustomer, .filterOrders, .pickOrder, .pickSupplier, .pickPurchaseOrder, .filterStock, .reportPeriod: nil
+        case .filterCustomers, .pickCustomer, .filterOrders, .pickOrder, .pickSupplier, .pickPurchaseOrder, .filterStock, .reportPeriod, .pickLeavingRep: nil
         default: customerCommand
         }
     }

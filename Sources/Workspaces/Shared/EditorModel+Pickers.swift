@@ -91,6 +91,8 @@ extension EditorModel {
             }
         case .pickOrder:
             return pickedOrder.map { .newShipment(orderId: $0) }
+        case .pickLeavingRep:
+            return pickedLeavingRep
         case .pickPurchaseOrder:
             guard let field = form.fields.first(where: { $0.key == "po" }), case .lookup(let options) = field.rule,
                   let o = options.first(where: { $0.label == field.value }), let id = Int64(o.value) else { return nil }
@@ -107,7 +109,7 @@ extension EditorModel {
 
     var isPicker: Bool {
         switch purpose {
-        case .pickCustomer, .pickOrder, .pickSupplier, .pickPurchaseOrder: true
+        case .pickCustomer, .pickOrder, .pickSupplier, .pickPurchaseOrder, .pickLeavingRep: true
         default: false
         }
     }

@@ -44,6 +44,10 @@ public struct EditorModel: Sendable, Equatable {
         case editSettings
         /// A rep's monthly quotas for a year.
         case editQuotas(rep: Int64, year: Int)
+        /// Not a write: whose customers are handed over.
+        case pickLeavingRep
+        /// Handing a rep's customers to the active reps (`takers`) or one of them.
+        case handover(from: Int64, takers: [Int64])
         /// A receipt's (payment's) unapplied credit allocated later.
         case allocateCredit(RecordRef)
         /// Voiding a posted shipment or receipt, with a reason.

@@ -86,6 +86,8 @@ public enum EditorRequest: Sendable, Equatable {
     case editSupplierContact(id: Int64, supplierName: String)
     case editSettings
     case editQuotas(rep: Int64, year: Int, name: String)
+    case pickLeavingRep
+    case handover(from: Int64)
     /// `f` on a report narrowed by rep (aging): the day, and the reps to choose from.
     case reportView(Int64, section: String)
     case voidDocument(RecordRef, number: String)

@@ -108,6 +108,10 @@ extension EffectRunner {
                                        today: session.today)
         case .editQuotas(let rep, let year, let name):
             return EditorModel.quotas(try database.quotaYear(rep: rep, year: year, by: session.actor), repName: name, today: session.today)
+        case .pickLeavingRep:
+            return EditorModel.pickLeavingRep(try database.users(), today: session.today)
+        case .handover(let from):
+            return EditorModel.handover(try database.handoverSource(from: from, by: session.actor), today: session.today)
         case .editSettings:
             guard session.actor.can(.editSettings) else { throw StoreError.forbidden("only a manager edits company settings") }
             return EditorModel.settings(try database.settings(), today: session.today)

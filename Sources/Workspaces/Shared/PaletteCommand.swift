@@ -27,6 +27,7 @@ public struct PaletteCommand: Sendable, Equatable {
         PaletteCommand(name: "audit", titleKey: "list.audit", capabilities: [.manageUsers]),
         PaletteCommand(name: "settings", titleKey: "editor.settings", capabilities: [.editSettings]),
         PaletteCommand(name: "quotas", titleKey: "title.quotas", capabilities: [.viewAllKPIs]),
+        PaletteCommand(name: "handover", titleKey: "editor.handover", capabilities: [.reassignCustomers]),
         PaletteCommand(name: "department", titleKey: "title.department", capabilities: [.viewDepartmentPerformance, .viewAllKPIs]),
         PaletteCommand(name: "new-receipt", titleKey: "editor.new-receipt", capabilities: [.postReceipts]),
         PaletteCommand(name: "new-payment", titleKey: "editor.new-payment", capabilities: [.postPayments]),
