@@ -1078,5 +1078,10 @@ extension Catalog {
         "error.handover-not-rep": "%@ 不是业务员",
         "error.handover-no-rep": "请至少指定一位接手的业务员",
         "error.last-manager": "%@ 是最后一位在职经理，不能停用",
+        "audit.user": "操作人",
+        "audit.entity": "记录类型",
+        "audit.record": "记录",
+        "audit.from": "从",
+        "audit.to": "到",
     ]
 }

@@ -1078,5 +1078,10 @@ extension Catalog {
         "error.handover-not-rep": "%@ is not a sales rep",
         "error.handover-no-rep": "Name at least one rep to hand the customers to",
         "error.last-manager": "%@ is the last active manager and cannot be disabled",
+        "audit.user": "User",
+        "audit.entity": "Record kind",
+        "audit.record": "Record",
+        "audit.from": "From",
+        "audit.to": "To",
     ]
 }
