@@ -28,15 +28,9 @@ extension EditorModel {
     /// A person at a supplier: the fields of a customer's contact, less QQ and birthday.
     public static func supplierContact(_ c: SupplierContact?, supplierId: Int64, supplierName: String, today: DateOnly) -> EditorModel {
         let purpose: Purpose = c?.id.map { .editSupplierContact(id: $0, supplierId: supplierId, version: c?.version ?? 1) } ?? .newSupplierContact(supplierId: supplierId)
-        return EditorModel(purpose: purpose, title: c == nil ? "editor.new-contact" : "editor.edit-contact", subject: supplierName, form: FormModel(fields: [
-            .init("name", label: "field.name", rule: .text(required: true, max: 100), value: c?.name ?? ""),
-            .init("title", label: "field.title", rule: .text(required: false, max: 100), value: c?.title ?? ""),
-            .init("mobile", label: "field.mobile", rule: .phone, value: c?.mobile ?? ""),
-            .init("phone", label: "field.phone", rule: .phone, value: c?.phone ?? ""),
-            .init("email", label: "field.email", rule: .email, value: c?.email ?? ""),
-            .init("wechat", label: "field.wechat", rule: .text(required: false, max: 64), value: c?.wechat ?? ""),
-            .init("notes", label: "field.notes", rule: .text(required: false, max: 1000), value: c?.notes ?? ""),
-        ], today: today))
+        return EditorModel(purpose: purpose, title: c == nil ? "editor.new-contact" : "editor.edit-contact", subject: supplierName, form: FormModel(fields:
+            personFields(name: c?.name, title: c?.title, mobile: c?.mobile, phone: c?.phone, email: c?.email, wechat: c?.wechat)
+            + [.init("notes", label: "field.notes", rule: .text(required: false, max: 1000), value: c?.notes ?? "")], today: today))
     }
 
     func supplierContactValue(id: Int64?, supplierId: Int64, version: Int64) -> SupplierContact {

@@ -292,15 +292,20 @@ extension EditorModel {
 }
 
 extension EditorModel {
+    /// A person's card: name, title, mobile, phone, e-mail, WeChat (a customer's or a supplier's contact).
+    static func personFields(name: String?, title: String?, mobile: String?, phone: String?, email: String?, wechat: String?) -> [FormModel.Field] {
+        [.init("name", label: "field.name", rule: .text(required: true, max: 100), value: name ?? ""),
+         .init("title", label: "field.title", rule: .text(required: false, max: 100), value: title ?? ""),
+         .init("mobile", label: "field.mobile", rule: .phone, value: mobile ?? ""),
+         .init("phone", label: "field.phone", rule: .phone, value: phone ?? ""),
+         .init("email", label: "field.email", rule: .email, value: email ?? ""),
+         .init("wechat", label: "field.wechat", rule: .text(required: false, max: 64), value: wechat ?? "")]
+    }
+
     public static func contact(_ c: Contact?, customerId: Int64, customerName: String, today: DateOnly) -> EditorModel {
         let purpose: Purpose = c?.id.map { .editContact(id: $0, customerId: customerId, version: c?.version ?? 1) } ?? .newContact(customerId: customerId)
-        return EditorModel(purpose: purpose, title: c == nil ? "editor.new-contact" : "editor.edit-contact", subject: customerName, form: FormModel(fields: [
-            .init("name", label: "field.name", rule: .text(required: true, max: 100), value: c?.name ?? ""),
-            .init("title", label: "field.title", rule: .text(required: false, max: 100), value: c?.title ?? ""),
-            .init("mobile", label: "field.mobile", rule: .phone, value: c?.mobile ?? ""),
-            .init("phone", label: "field.phone", rule: .phone, value: c?.phone ?? ""),
-            .init("email", label: "field.email", rule: .email, value: c?.email ?? ""),
-            .init("wechat", label: "field.wechat", rule: .text(required: false, max: 64), value: c?.wechat ?? ""),
+        return EditorModel(purpose: purpose, title: c == nil ? "editor.new-contact" : "editor.edit-contact", subject: customerName, form: FormModel(fields:
+            personFields(name: c?.name, title: c?.title, mobile: c?.mobile, phone: c?.phone, email: c?.email, wechat: c?.wechat) + [
             .init("qq", label: "field.qq", rule: .qq, value: c?.qq ?? ""),
             .init("birthday", label: "field.birthday", rule: .birthday, value: c?.birthday?.description ?? ""),
             .init("notes", label: "field.notes", rule: .text(required: false, max: 1000), value: c?.notes ?? ""),
