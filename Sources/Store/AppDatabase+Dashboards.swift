@@ -225,7 +225,11 @@ extension AppDatabase {
             """, arguments: [p.from.iso, p.to.iso])
         let csat = try Row.fetchAll(db, sql: "SELECT score FROM feedback WHERE kind = 'csat' AND received_on BETWEEN ? AND ?", arguments: [p.from.iso, p.to.iso]).map { $0[0] as Int }
         let complaints = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM feedback WHERE kind = 'complaint' AND received_on BETWEEN ? AND ?", arguments: [p.from.iso, p.to.iso]) ?? 0
-        let active = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM customers WHERE status = 'active' AND archived = 0") ?? 0
+        // Active as the KPI dashboard counts them: ordered in the dormant days up to today.
+        let dormant = try AppDatabase.settings(db).dormantDays
+        let active = try Int64.fetchOne(db, sql: """
+            SELECT COUNT(DISTINCT customer_id) FROM sales_orders INDEXED BY sales_orders_date WHERE order_date BETWEEN ? AND ? AND status <> 'cancelled'
+            """, arguments: [today.adding(days: 1 - dormant).iso, today.iso]) ?? 0
         let reps = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM users WHERE role = 'sales_rep' AND active = 1") ?? 0
         let ar = try openReceivables(db, today: today)
         let rev90 = try revenue(db, DateRange(from: today.adding(days: -89), to: today))

@@ -88,4 +88,15 @@ import TestSupport
             #expect(try db.listCount(try #require(drill("kpi.collections")), for: manager, today: Fixtures.today) > 0)
         }
     }
+
+    @Test func theHomeAndTheDashboardAgreeOnTheMonthsFigures() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let manager = try Fixtures.actor("manager", in: db), today = Fixtures.today
+        let home = try db.dashboard(for: manager, today: today)
+        let kpi = try db.report(ReportRequest(name: "kpi", period: DateRange(from: today.startOfMonth, to: today)), for: manager)
+        for key in ["kpi.sales", "kpi.revenue", "kpi.complaint-rate", "kpi.close-rate", "kpi.new-customers", "kpi.average-order-value"] {
+            let shown = home.metrics.first { $0.key == key }?.value
+            #expect(shown?.plainText == value(kpi, key)?.plainText, "\(key): home \(String(describing: shown)), :kpi \(String(describing: value(kpi, key)))")
+        }
+    }
 }

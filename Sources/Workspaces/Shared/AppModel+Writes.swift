@@ -33,6 +33,10 @@ extension AppModel {
             return newRecordEffects()
         case .edit:
             if let id = selectedQuote(), can(.editQuotes) { return [.openEditor(.editQuote(id: id))] }
+            // `e` on a rep's row of :quotas keys their year (Enter opens their performance).
+            if case .card(let m)? = current, m.ref.kind == .quotas, let ref = m.selectedRef, ref.kind == .performance, can(.viewAllKPIs) {
+                return [.openEditor(.editQuotas(rep: ref.id, year: Int(m.ref.id), name: m.selectedCell("col.rep")?.plainText ?? ""))]
+            }
             if case .card(let m)? = current, let ref = m.selectedRef {
                 let effects = editEffects(ref, on: m)
                 if !effects.isEmpty || m.ref.kind != .supplier { return effects }
@@ -155,9 +159,6 @@ extension AppModel {
 
     /// Contacts and opportunities open in their form; other rows have no form here.
     func editEffects(_ ref: RecordRef, on m: CardViewModel) -> [Effect] {
-        if m.ref.kind == .quotas, ref.kind == .performance, can(.viewAllKPIs) {
-            return [.openEditor(.editQuotas(rep: ref.id, year: Int(m.ref.id), name: m.selectedCell("col.rep")?.plainText ?? ""))]
-        }
         if m.ref.kind == .supplier, ref.kind == .supplierContact, let supplierName = m.card?.title, can(.editSuppliers) {
             return [.openEditor(.editSupplierContact(id: ref.id, supplierName: supplierName))]
         }
