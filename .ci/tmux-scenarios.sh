@@ -572,7 +572,13 @@ scenario_quota_changes_attainment() {
   for _ in $(seq $((10#$month - 1))); do tm send-keys -t quota Tab; done
   tm send-keys -t quota C-u; tm send-keys -t quota -l "$((quota / 200))"; tm send-keys -t quota C-s
   wait_for quota "Quotas saved" || return 1
-  line=$(screen quota | grep -F "$rep" | head -1); after=$(echo "$line" | grep -o '[0-9.]* %' | tail -1)
+  # The card is read again after the toast: give it a moment to change.
+  local i=0
+  while :; do
+    line=$(screen quota | grep -F "$rep" | head -1); after=$(echo "$line" | grep -o '[0-9.]* %' | tail -1)
+    [ "$after" != "$before" ] || [ $i -ge 50 ] && break
+    sleep 0.1; i=$((i + 1))
+  done
   [ "$(sql "SELECT amount FROM quotas WHERE rep_id = (SELECT id FROM users WHERE display_name = '$rep') AND period_start = substr('$TODAY', 1, 8) || '01'")" -eq $((quota / 2)) ] \
     || { echo "--- the quota was not halved"; return 1; }
   [ -n "$before" ] && [ "$before" != "$after" ] || { echo "--- this month's attainment stayed $before: $line"; return 1; }
