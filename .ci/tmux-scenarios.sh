@@ -542,13 +542,19 @@ scenario_count_and_transfer_stock() {
   start stock 80 24 xterm-256color NO_COLOR=1 "$BIN" --db "$DB" --today "$TODAY" --lang zh --theme mono || return 1
   wait_for stock "登录" && login stock purchasing && wait_for stock "采购" || return 1
   tm send-keys -t stock ":" "stock" Enter; sleep 0.5
-  tm send-keys -t stock "/"; tm send-keys -t stock -l "$product"; tm send-keys -t stock Enter; wait_for stock "$product" || return 1
+  # The results, not the typed text: the title says what was found.
+  tm send-keys -t stock "/"; tm send-keys -t stock -l "$product"; tm send-keys -t stock Enter; wait_for stock "找到 1 种" || return 1
   tm send-keys -t stock Enter; wait_for stock "出入库明细" || return 1
-  tm send-keys -t stock 2; sleep 0.5
-  tm send-keys -t stock c; wait_for stock "库存盘点" || return 1
-  tm send-keys -t stock -l "$(( (before - 2000) / 1000 ))"; tm send-keys -t stock Enter; tm send-keys -t stock -l "破损"; tm send-keys -t stock C-s
+  screen stock | head -3 | grep -qF "$product" || { echo "--- the card opened is not $product:"; screen stock; return 1; }
+  tm send-keys -t stock 2; wait_for stock "补货点" || return 1
+  tm send-keys -t stock c; wait_for stock "库存盘点" && wait_for stock "实盘数量" || return 1
+  tm send-keys -t stock -l "$(( (before - 2000) / 1000 ))"; sleep 0.2; tm send-keys -t stock Enter; sleep 0.2; tm send-keys -t stock -l "破损"; sleep 0.2; tm send-keys -t stock C-s
   wait_for stock "盘点已入账" || return 1
-  [ "$(sql "SELECT on_hand FROM stock_levels WHERE product_id = $pid AND warehouse_id = $first")" -eq $((before - 2000)) ] || { echo "--- the count did not set on hand"; return 1; }
+  local now
+  now=$(sql "SELECT on_hand FROM stock_levels WHERE product_id = $pid AND warehouse_id = $first")
+  [ "$now" -eq $((before - 2000)) ] || {
+    echo "--- the count did not set on hand: $before → $now; the moves: $(sql "SELECT warehouse_id || ':' || quantity || ':' || reason FROM stock_moves WHERE product_id = $pid ORDER BY id DESC LIMIT 3" | tr '\n' ' ')"
+    screen stock; return 1; }
   tm send-keys -t stock t; wait_for stock "库存调拨" || return 1
   tm send-keys -t stock -l "3"; tm send-keys -t stock C-s; wait_for stock "已调拨 3" || return 1
   [ "$(sql "SELECT on_hand FROM stock_levels WHERE product_id = $pid AND warehouse_id = $first")" -eq $((before - 5000)) ] || { echo "--- the transfer did not leave the first warehouse"; return 1; }
@@ -603,7 +609,8 @@ scenario_handover_to_another_rep() {
   start taker 80 24 xterm-256color "$BIN" --db "$DB" --today "$TODAY" || return 1
   wait_for taker "Log in" && login taker "$login" && wait_for taker "Sales rep" || return 1
   tm send-keys -t taker ":" "customers" Enter; sleep 0.5
-  tm send-keys -t taker "/"; tm send-keys -t taker -l "$code"; tm send-keys -t taker Enter; wait_for taker "$code" || return 1
+  # Found among the taker's own customers (a rep's search sees only their own).
+  tm send-keys -t taker "/"; tm send-keys -t taker -l "$code"; tm send-keys -t taker Enter; wait_for taker "1 found" || return 1
 }
 
 # RAPPORT_SCENARIOS="a b" runs only those.
