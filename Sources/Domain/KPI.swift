@@ -74,7 +74,12 @@ public enum KPI {
     /// Record completeness: mean share of the key fields filled, given per-field filled counts.
     public static func completeness(filledCounts: [Int64], records: Int64) -> BasisPoints? {
         guard !filledCounts.isEmpty else { return nil }
-        return BasisPoints.ratio(filledCounts.reduce(0, +), records * Int64(filledCounts.count))
+        return completeness(filled: filledCounts.reduce(0, +), fields: Int64(filledCounts.count), records: records)
+    }
+
+    /// The same from the filled fields of all records summed, and how many key fields each has.
+    public static func completeness(filled: Int64, fields: Int64, records: Int64) -> BasisPoints? {
+        BasisPoints.ratio(filled, records * fields)
     }
 
     /// Hundredths shown as `1.23`.

@@ -88,7 +88,7 @@ extension KPIInputs {
             rate("kpi.csat", BasisPoints.ratio(csatHigh, csatCount)), hundredths("kpi.csat-mean", KPI.meanHundredths(sum: csatSum, count: csatCount)),
             KPILine("kpi.nps", nps.map { .integer(Int64(LineAmount.roundHalfEven(Int128($0.value), dividedBy: 100))) } ?? .notAvailable, change: .points, measure: nps?.value),
             rate("kpi.complaint-rate", KPI.complaintRate(complaints: complaints, activeCustomers: activeCustomers)),
-            KPILine("kpi.record-completeness", .percent(BasisPoints.ratio(filledFields.reduce(0, +), customers * max(keyFields, Int64(filledFields.count)))),
+            KPILine("kpi.record-completeness", .percent(KPI.completeness(filled: filledFields.reduce(0, +), fields: max(keyFields, Int64(filledFields.count)), records: customers)),
                     change: .none, measure: nil),
             hundredths("kpi.crm-usage", KPI.usageHundredths(entries: contactEntries, reps: reps, period: period)),
             money("kpi.commission", commission),

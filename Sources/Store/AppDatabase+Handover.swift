@@ -40,9 +40,7 @@ extension AppDatabase {
     }
 
     static func userAccounts(_ db: Database) throws -> [UserAccount] {
-        try Row.fetchAll(db, sql: "SELECT id, login, display_name, role, active FROM users ORDER BY display_name").map {
-            UserAccount(id: $0[0], login: $0[1], displayName: $0[2], role: Role(rawValue: $0[3]) ?? .salesRep, active: ($0[4] as Int64) == 1)
-        }
+        try Row.fetchAll(db, sql: "SELECT id, login, display_name, role, active FROM users ORDER BY display_name").map(AppDatabase.user)
     }
 
     /// Hands every customer of `rep` to `takers` (one: all to them; several: spread as `spread`

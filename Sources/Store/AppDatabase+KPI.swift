@@ -57,9 +57,11 @@ extension AppDatabase {
         let s = try sales(db, p, rep: rep)
         k.sales = s.total; k.orders = s.orders; k.quantity = s.quantity; k.orderingCustomers = s.customers
         k.previousSales = try sales(db, p.previous, rep: rep).total
-        k.revenue = try revenue(db, p, rep: rep)
         k.collections = try collections(db, p, rep: rep)
+        // Each rep's revenue once: the period's (the company's is their sum, every order has an
+        // owner), quota attainment's and commission's.
         let revenues = try revenueByRep(db, p)
+        k.revenue = rep.map { revenues[$0] ?? .zero } ?? revenues.values.reduce(.zero, +)
         try quotas(db, p, rep: rep, revenues: revenues, into: &k)
         let owner = rep == nil ? "" : " AND owner_id = :rep"
         let args: [String: (any DatabaseValueConvertible)?] = ["from": p.from.iso, "to": p.to.iso, "rep": rep]
