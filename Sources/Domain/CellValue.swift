@@ -13,6 +13,9 @@ public indirect enum CellValue: Hashable, Sendable, Codable {
     case date(DateOnly)
     /// A ratio; nil (a zero denominator) shows as "—".
     case percent(BasisPoints?)
+    /// A ratio against a target (quota attainment), drawn as a gauge beside its percentage
+    /// on screen; a percentage anywhere else.
+    case gauge(BasisPoints?)
     /// A number of days (days sales outstanding).
     case days(Int64)
     case flag(Bool)
@@ -62,7 +65,7 @@ public indirect enum CellValue: Hashable, Sendable, Codable {
         case .quantity(let q): q.description
         case .integer(let i): String(i)
         case .date(let d): d.iso
-        case .percent(let p): p.display
+        case .percent(let p), .gauge(let p): p.display
         case .days(let n): "\(n) d"
         case .flag(let b): b ? "✓" : ""
         case .warning(let v): v.plainText
@@ -79,7 +82,7 @@ public indirect enum CellValue: Hashable, Sendable, Codable {
         case .quantity(let q): .quantity(q)
         case .integer(let i): .integer(i)
         case .date(let d): .date(d)
-        case .percent(let p): p.map { .percent($0) } ?? .empty
+        case .percent(let p), .gauge(let p): p.map { .percent($0) } ?? .empty
         case .days(let n): .integer(n)
         case .flag(let b): .text(b ? "✓" : "")
         case .warning(let v): v.sheetValue

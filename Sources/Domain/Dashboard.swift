@@ -53,8 +53,10 @@ public struct RecordCard: Hashable, Sendable, Codable {
     public var charts: [Chart] = []
     /// When fields carry one value per period (this month, this year), the periods' headings.
     public var comparison: [String] = []
-    /// A report whose table `s` sorts: how many sorts it steps through (`ReportPeriod.View`).
-    public var sortCount = 0
+    /// A report whose table `s` sorts: the sorts it steps through (`ReportPeriod.View`), each
+    /// the key of the column it sorts by (nil: the report's own order).
+    public var sortKeys: [String?] = []
+    public var sortCount: Int { sortKeys.count }
 
     /// The first tab's height in lines: its fields, then each chart (a sparkline a line and a
     /// gap; bars a title, a line each and a gap) — what ↑↓ scroll through.

@@ -30,13 +30,19 @@ public enum ReportPeriod {
         return id < 0 ? -packed : packed
     }
 
+    /// Another report for the same period (its view left behind).
+    public static func id(_ id: Int64, report other: Int) -> Int64 {
+        let span = abs(id) % viewScale - Int64(report(id))
+        return id < 0 ? -(span + Int64(other)) : span + Int64(other)
+    }
+
     public static func id(report: Int, monthsBack: Int) -> Int64 { Int64(report + 100 * max(0, monthsBack)) }
     public static func id(report: Int, range: DateRange) -> Int64 {
         -(Int64(report) + 100 * (Int64(range.from.day) * 100_000 + Int64(range.to.day)))
     }
 
     /// Reports of a period that `[` `]` step and `f` sets (deliveries are as of today).
-    public static let stepped: Set<String> = ["team-performance", "rep-performance", "aging", "payables-aging", "cash", "expenses", "receivables", "commissions", "purchases", "kpi"]
+    public static let stepped: Set<String> = ["team-performance", "rep-performance", "aging", "payables-aging", "cash", "expenses", "receivables", "commissions", "purchases", "kpi", "kpi-reps"]
     /// Reports as of a day (the range's last): `[` `]` step from month end to month end, and
     /// `f` asks for the one day.
     public static let asOfDay: Set<String> = ["aging", "payables-aging", "receivables"]

@@ -16,46 +16,73 @@ extension AppDatabase {
     /// how many of those were dormant by its end (no order in the dormant days up to it) or were
     /// marked lost during it, and how many are active at its end. Only the orders of those
     /// dormant-day spans are read — for a month and its year, two short stretches, not the year.
-    static func customerFlows(_ db: Database, _ windows: [DateRange], rep: Int64?, dormantDays d: Int) throws -> [CustomerFlow] {
-        guard !windows.isEmpty else { return [] }
+    /// Per group of the scope (a rep's: their own orders).
+    static func customerFlows(_ db: Database, _ windows: [DateRange], scope: KPIScope, dormantDays d: Int) throws -> [Int64: [CustomerFlow]] {
+        guard !windows.isEmpty else { return [:] }
         let spans = windows.flatMap { w in [DateRange(from: w.from.adding(days: -d), to: w.from.adding(days: -1)), DateRange(from: w.to.adding(days: 1 - d), to: w.to)] }
         // The stretches to read: the spans merged where they touch.
         var stretches: [DateRange] = []
         for span in spans.sorted(by: { $0.from < $1.from }) {
             if let last = stretches.last, span.from <= last.to.adding(days: 1) { stretches[stretches.count - 1].to = max(last.to, span.to) } else { stretches.append(span) }
         }
-        var args: [String: (any DatabaseValueConvertible)?] = ["rep": rep], columns: [String] = []
-        for (i, w) in windows.enumerated() {
+        // Each order read once, its windows' flags worked out by SQLite (bit 2i: in window i's
+        // dormant days before it; bit 2i+1: in those up to its end), packed with its group and
+        // customer in one integer; OR-ed here per customer — cheaper than grouping in SQL.
+        var args: [String: (any DatabaseValueConvertible)?] = ["rep": scope.rep]
+        var flags: [String] = []
+        for i in windows.indices {
             args["a\(i)"] = spans[2 * i].from.iso; args["e\(i)"] = spans[2 * i].to.iso
-            args["r\(i)"] = spans[2 * i + 1].from.iso; args["t\(i)"] = w.to.iso; args["f\(i)"] = w.from.iso
-            columns += ["MAX(order_date BETWEEN :a\(i) AND :e\(i)) AS s\(i)", "MAX(order_date BETWEEN :r\(i) AND :t\(i)) AS n\(i)"]
+            args["r\(i)"] = spans[2 * i + 1].from.iso; args["t\(i)"] = spans[2 * i + 1].to.iso
+            flags += ["((order_date BETWEEN :a\(i) AND :e\(i)) << \(2 * i))", "((order_date BETWEEN :r\(i) AND :t\(i)) << \(2 * i + 1))"]
         }
         let reads = stretches.enumerated().map { j, r in
             args["x\(j)"] = r.from.iso; args["y\(j)"] = r.to.iso
             return """
-                SELECT customer_id, order_date FROM sales_orders INDEXED BY sales_orders_date
-                WHERE order_date BETWEEN :x\(j) AND :y\(j) AND status <> 'cancelled'\(rep == nil ? "" : " AND owner_id = :rep")
+                SELECT (\(scope.key("owner_id")) << 48) | (customer_id << 16) | \(flags.joined(separator: " | ")) FROM sales_orders INDEXED BY sales_orders_date
+                WHERE order_date BETWEEN :x\(j) AND :y\(j) AND status <> 'cancelled'\(scope.only("owner_id"))
                 """
         }
+        var seen: [Int64: Int64] = [:]
+        let cursor = try Int64.fetchCursor(db, sql: reads.joined(separator: " UNION ALL "), arguments: StatementArguments(args))
+        while let packed = try cursor.next() { seen[packed >> 16, default: 0] |= packed & 0xFFFF }
         // Churned: active at the start and not at the end, or marked lost during the window.
-        let sums = windows.indices.map { i in
-            "coalesce(SUM(s\(i)), 0), coalesce(SUM(s\(i) AND (NOT n\(i) OR c.lost_on BETWEEN :f\(i) AND :t\(i))), 0), coalesce(SUM(n\(i)), 0)"
+        let bounds = (windows.map(\.from).min() ?? windows[0].from, windows.map(\.to).max() ?? windows[0].to)
+        var lost: [Int64: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, lost_on FROM customers WHERE lost_on BETWEEN ? AND ?", arguments: [bounds.0.iso, bounds.1.iso]) { lost[row[0]] = row[1] }
+        let isoWindows = windows.map { ($0.from.iso, $0.to.iso) }
+        var out: [Int64: [CustomerFlow]] = [:]
+        for (key, bits) in seen {
+            var flows = out[key >> 32] ?? Array(repeating: CustomerFlow(), count: windows.count)
+            for i in windows.indices {
+                let start = bits & (1 << (2 * i)) != 0, end = bits & (1 << (2 * i + 1)) != 0
+                if end { flows[i].activeAtEnd += 1 }
+                guard start else { continue }
+                flows[i].activeAtStart += 1
+                if !end || lost[key & 0xFFFF_FFFF].map({ isoWindows[i].0 <= $0 && $0 <= isoWindows[i].1 }) == true { flows[i].churned += 1 }
+            }
+            out[key >> 32] = flows
         }
-        guard let r = try Row.fetchOne(db, sql: """
-            SELECT \(sums.joined(separator: ", ")) FROM (
-                SELECT customer_id, \(columns.joined(separator: ", ")) FROM (\(reads.joined(separator: " UNION ALL "))) GROUP BY customer_id) g
-            JOIN customers c ON c.id = g.customer_id
-            """, arguments: StatementArguments(args)) else { return windows.map { _ in CustomerFlow() } }
-        return windows.indices.map { CustomerFlow(activeAtStart: r[3 * $0], churned: r[3 * $0 + 1], activeAtEnd: r[3 * $0 + 2]) }
+        return out
     }
 
-    /// Each rep's revenue in the period (shipments of the orders they own).
+    /// Each rep's revenue in the period (shipments of the orders they own): the whole months
+    /// inside it from `revenue_monthly`, the days before and after them from the shipments.
     static func revenueByRep(_ db: Database, _ p: DateRange) throws -> [Int64: Money] {
         var out: [Int64: Money] = [:]
-        for r in try Row.fetchAll(db, sql: """
-            SELECT o.owner_id, coalesce(SUM(s.total), 0) FROM shipments s JOIN sales_orders o ON o.id = s.order_id
-            WHERE s.ship_date BETWEEN ? AND ? AND s.status = 'posted' GROUP BY o.owner_id
-            """, arguments: [p.from.iso, p.to.iso]) { out[r[0]] = Money(minorUnits: r[1]) }
+        let firstWhole = p.from == p.from.startOfMonth ? p.from : p.from.startOfMonth.adding(months: 1)
+        let afterWhole = p.to.adding(days: 1).startOfMonth
+        var shipped = [p]
+        if firstWhole < afterWhole {
+            for r in try Row.fetchAll(db, sql: "SELECT owner_id, SUM(total) FROM revenue_monthly WHERE month >= ? AND month < ? GROUP BY owner_id",
+                                      arguments: [String(firstWhole.iso.prefix(7)), String(afterWhole.iso.prefix(7))]) { out[r[0], default: .zero] += Money(minorUnits: r[1]) }
+            shipped = [DateRange(from: p.from, to: firstWhole.adding(days: -1)), DateRange(from: afterWhole, to: p.to)].filter { $0.from <= $0.to }
+        }
+        for range in shipped {
+            for r in try Row.fetchAll(db, sql: """
+                SELECT o.owner_id, SUM(s.total) FROM shipments s JOIN sales_orders o ON o.id = s.order_id
+                WHERE s.ship_date BETWEEN ? AND ? AND s.status = 'posted' GROUP BY o.owner_id
+                """, arguments: [range.from.iso, range.to.iso]) { out[r[0], default: .zero] += Money(minorUnits: r[1]) }
+        }
         return out
     }
 

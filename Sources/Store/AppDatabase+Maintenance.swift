@@ -86,6 +86,12 @@ extension AppDatabase {
                 UNION ALL SELECT substr(payment_date, 1, 7), 'out', supplier_id, 0, 0, amount, 1 FROM payments WHERE status = 'posted')
             GROUP BY month, side, party_id HAVING SUM(a) <> SUM(b) OR SUM(na) <> SUM(nb)
             """),
+        ("monthly revenue ≠ shipments", """
+            SELECT coalesce(m.owner_id, s.owner_id) || '/' || coalesce(m.month, s.month), coalesce(m.total, 0) || ' ≠ ' || coalesce(s.total, 0)
+            FROM revenue_monthly m FULL OUTER JOIN (SELECT o.owner_id, substr(x.ship_date, 1, 7) month, SUM(x.total) total
+                FROM shipments x JOIN sales_orders o ON o.id = x.order_id WHERE x.status = 'posted' GROUP BY 1, 2) s ON s.owner_id = m.owner_id AND s.month = m.month
+            WHERE coalesce(m.total, 0) <> coalesce(s.total, 0)
+            """),
         ("monthly sales ≠ orders", """
             SELECT coalesce(m.owner_id, o.owner_id) || '/' || coalesce(m.month, o.month), coalesce(m.total, 0) || ' ≠ ' || coalesce(o.total, 0)
             FROM sales_monthly m FULL OUTER JOIN (SELECT owner_id, substr(order_date, 1, 7) month, SUM(total) total, COUNT(*) n, SUM(quantity) q

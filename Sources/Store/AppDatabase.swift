@@ -33,6 +33,7 @@ public final class AppDatabase: Sendable {
         m = m.disablingDeferredForeignKeyChecks()
         m.registerMigration(SchemaV12.identifier) { db in try SchemaV12.migrate(db) }
         m.registerMigration(SchemaV13.identifier, foreignKeyChecks: .immediate) { db in try SchemaV13.migrate(db) }
+        m.registerMigration(SchemaV14.identifier, foreignKeyChecks: .immediate) { db in try SchemaV14.migrate(db) }
         return m
     }
 

@@ -114,6 +114,18 @@ extension ReportCommand {
         func run() throws { try options.run("kpi", rep: rep) }
     }
 
+    struct KPIRepsReport: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "kpi-reps",
+                                                        abstract: "Every KPI for a period, one row per rep and the company last, as :kpi-reps shows it.")
+        @OptionGroup var options: TypedReportOptions
+        @Option(help: "Sort by a KPI, largest first: \(KPIRepsReport.kpis.joined(separator: ", ")).") var sort: String?
+        static var kpis: [String] { KPIInputs(period: DateRange(from: DateOnly(daysSinceEpoch: 0), to: DateOnly(daysSinceEpoch: 0))).lines.map { String($0.key.dropFirst(4)) } }
+        func run() throws {
+            if let sort, !Self.kpis.contains(sort) { throw ValidationError("--sort must be one of \(Self.kpis.joined(separator: ", ")), not '\(sort)'") }
+            try options.run("kpi-reps", sort: sort.map { "kpi." + $0 })
+        }
+    }
+
     struct TeamPerformanceReport: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "team-performance",
                                                         abstract: "Every rep's figures for a period and the team's total, as :team-performance (:department) shows them.",

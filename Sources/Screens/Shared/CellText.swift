@@ -7,15 +7,24 @@ import Widgets
 /// warning marked ⚠ (and drawn in the overdue style).
 struct CellText {
     let catalog: Catalog
+    var glyphs = Glyphs.unicode
 
     func text(_ value: CellValue) -> String {
         switch value {
         case .status(let key): catalog.text(key)
         case .days(let n): catalog.text("unit.days", String(n))
+        case .gauge(let p): gauge(p)
         case .warning(let v): text(v) + "  ⚠"
         case .joined(let vs, let separator): vs.map(text).filter { !$0.isEmpty }.joined(separator: separator)
         default: value.plainText
         }
+    }
+
+    /// Ten cells filled by the share reached (full past 100%), then the percentage.
+    func gauge(_ p: BasisPoints?) -> String {
+        guard let p else { return CellValue.percent(nil).plainText }
+        let filled = Int(max(0, min(10, p.value / 1_000)))
+        return String(repeating: glyphs.gaugeFull, count: filled) + String(repeating: glyphs.gaugeEmpty, count: 10 - filled) + " " + CellValue.percent(p).plainText
     }
 
     /// The theme role of a value that needs attention; nil for an ordinary one.

@@ -104,8 +104,13 @@ enum RecordCardScreen {
             buffer.put(empty.isEmpty ? catalog.text("card.empty-tab") : empty, x: body.x, y: body.y, style: context.style("muted"), maxWidth: body.width)
             return
         }
-        var table = CellText(catalog: catalog).table(section.columns, section.rows)
+        var table = CellText(catalog: catalog, glyphs: context.glyphs).table(section.columns, section.rows)
         table.selected = model.selectedRow
+        // A report sorted by one of its columns marks it (largest first).
+        if case .status(let key)? = card.field("param.sorted-by"), let column = section.columns.firstIndex(where: { $0.key == key }) {
+            table.sortColumn = column
+            table.sortAscending = false
+        }
         table.render(in: body, into: &buffer, context: context)
     }
 

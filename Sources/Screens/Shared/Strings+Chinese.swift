@@ -1083,5 +1083,13 @@ extension Catalog {
         "audit.record": "记录",
         "audit.from": "从",
         "audit.to": "到",
+        "title.kpi-reps": "各业务员指标",
+        "report.company": "全公司",
+        "kpi.tab-sales": "销售",
+        "kpi.tab-quota": "指标完成",
+        "kpi.tab-orders": "订单",
+        "kpi.tab-pipeline": "商机",
+        "kpi.tab-customers": "客户",
+        "kpi.tab-service": "服务",
     ]
 }

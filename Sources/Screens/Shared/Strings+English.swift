@@ -1083,5 +1083,13 @@ extension Catalog {
         "audit.record": "Record",
         "audit.from": "From",
         "audit.to": "To",
+        "title.kpi-reps": "KPIs per rep",
+        "report.company": "Company",
+        "kpi.tab-sales": "Sales",
+        "kpi.tab-quota": "Quota",
+        "kpi.tab-orders": "Orders",
+        "kpi.tab-pipeline": "Pipeline",
+        "kpi.tab-customers": "Customers",
+        "kpi.tab-service": "Service",
     ]
 }

@@ -19,6 +19,7 @@ enum ReportCard: CardBuilder {
 
     /// The sorts `s` steps through on a report's table (nil: its own order); none for most.
     static func sorts(_ db: Database, name: String) throws -> [String?] {
+        if name == "kpi-reps" { return AppDatabase.kpiRepsSorts }
         guard name == "aging" || name == "payables-aging" else { return [] }
         return [nil] + (try AppDatabase.settings(db).agingBuckets.labels) + ["unapplied", "name"]
     }
@@ -26,8 +27,20 @@ enum ReportCard: CardBuilder {
     static func header(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
         let request = try request(db, id, today: today)
         var card = header(try AppDatabase.report(db, request, for: actor), id: id)
-        card.sortCount = try sorts(db, name: request.name).count
+        card.sortKeys = try sorts(db, name: request.name)
         return card
+    }
+
+    /// The report a card shows, its rows opening what they stand for: a rep's row of the
+    /// per-rep KPIs opens that rep's KPI dashboard for the same period.
+    static func report(_ db: Database, _ request: ReportRequest, id: Int64, actor: Actor) throws -> Report {
+        var report = try AppDatabase.report(db, request, for: actor)
+        if request.name == "kpi-reps", let kpi = Report.names.firstIndex(of: "kpi") {
+            report.refs = report.refs.map { ref in
+                ref.map { RecordRef(.report, ReportPeriod.id(ReportPeriod.id(id, report: kpi), view: .init(rep: $0.id))) }
+            }
+        }
+        return report
     }
 
     static func header(_ report: Report, id: Int64) -> RecordCard {
@@ -43,7 +56,7 @@ enum ReportCard: CardBuilder {
     }
 
     static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery] {
-        tables(try AppDatabase.report(db, try request(db, id, today: today), for: actor))
+        tables(try report(db, try request(db, id, today: today), id: id, actor: actor))
     }
 
     /// The report's table, or its tabs of columns.
@@ -66,13 +79,13 @@ enum ReportCard: CardBuilder {
     /// The report is computed once for the whole card.
     static func card(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard {
         let request = try request(db, id, today: today)
-        let report = try AppDatabase.report(db, request, for: actor)
+        let report = try report(db, request, id: id, actor: actor)
         var card = header(report, id: id)
-        card.sortCount = try sorts(db, name: request.name).count
+        card.sortKeys = try sorts(db, name: request.name)
         card.sections = try opened(db, tables(report))
         // A table ending in its total row counts its other rows in the tab's title.
         let totals = (report.parts.isEmpty ? Array(repeating: report, count: max(1, report.tabs.count)) : [report] + report.parts).map {
-            $0.rows.last?.first == .status("report.total")
+            [.status("report.total"), .status("report.team-total"), .status("report.company")].contains($0.rows.last?.first)
         }
         for (i, total) in zip(card.sections.indices, totals) { card.sections[i].hasTotalRow = total }
         return card

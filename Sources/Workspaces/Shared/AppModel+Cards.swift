@@ -54,6 +54,10 @@ extension AppModel {
             if case .card(let m)? = current, let drill = m.selectedDrill { return openList(drill) }
             guard case .card(let m)? = current, let ref = m.selectedRef else { return [] }
             if ref.kind == .claim { return [.loadClaim(id: ref.id)] }
+            // Another report (a rep's KPIs from the per-rep table): on its table.
+            if ref.kind == .report, Report.names.indices.contains(ReportPeriod.report(ref.id)) {
+                return [.loadCardAt(ref, section: Self.tableSection(ofReport: Report.names[ReportPeriod.report(ref.id)]))]
+            }
             let edit = editEffects(ref, on: m)
             return edit.isEmpty ? [.loadCard(ref)] : edit
         default:

@@ -112,21 +112,10 @@ extension AppModel {
             return [.loadHome]
         case "reminders":
             return [.loadCard(RecordRef(.reminders, session.actor.userId))]
-        case "team-performance", "department", "deliveries", "aging", "payables-aging", "cash", "expense-stats", "receivables", "commissions", "purchases", "kpi":
-            // A report opens on its table (the parameters are on the first tab); :department is
-            // the sales assistant's name for the team's figures.
+        case "team-performance", "department", "deliveries", "aging", "payables-aging", "cash", "expense-stats", "receivables", "commissions", "purchases", "kpi", "kpi-reps":
+            // :department is the sales assistant's name for the team's figures.
             let name = command == "department" ? "team-performance" : command == "expense-stats" ? "expenses" : command
-            let section = switch name {
-            case "team-performance": "report.tab-sales"
-            case "aging", "payables-aging": "aging.tab-1"
-            case "cash": "cash.by-month"
-            case "expenses": "expenses.by-category"
-            case "receivables": "receivables.concentration"
-            case "commissions": "title.commissions"
-            case "purchases": "purchases.by-supplier"
-            default: "title.\(name)"
-            }
-            return [.loadCardAt(RecordRef(.report, Int64(Report.names.firstIndex(of: name) ?? 0)), section: section)]
+            return [.loadCardAt(RecordRef(.report, Int64(Report.names.firstIndex(of: name) ?? 0)), section: Self.tableSection(ofReport: name))]
         case "customers":
             return openList(.customers)
         case "open-orders":
@@ -208,5 +197,19 @@ extension AppModel {
             break
         }
         return []
+    }
+
+    /// A report opens on its table (the parameters are on the first tab).
+    static func tableSection(ofReport name: String) -> String {
+        switch name {
+        case "team-performance", "kpi-reps": name == "kpi-reps" ? "kpi.tab-sales" : "report.tab-sales"
+        case "aging", "payables-aging": "aging.tab-1"
+        case "cash": "cash.by-month"
+        case "expenses": "expenses.by-category"
+        case "receivables": "receivables.concentration"
+        case "commissions": "title.commissions"
+        case "purchases": "purchases.by-supplier"
+        default: "title.\(name)"
+        }
     }
 }

@@ -48,7 +48,12 @@ extension AppModel {
             // A report's table: its next sort, the same period and rep.
             if case .card(let m)? = current, m.ref.kind == .report, let count = m.card?.sortCount, count > 1 {
                 var view = ReportPeriod.view(m.ref.id)
-                view.sort = (view.sort + 1) % count
+                // Sorts named by columns: the next by a column of the tab in view (or the
+                // report's own order); others (aging's buckets) in turn.
+                let shown = Set(m.currentSection?.columns.map(\.key) ?? [])
+                let keys = m.card?.sortKeys ?? []
+                let byColumn = keys.contains { $0.map(shown.contains) ?? false }
+                view.sort = (1...count).map { (view.sort + $0) % count }.first { !byColumn || (keys[$0].map(shown.contains) ?? true) } ?? 0
                 return [.loadCardAt(RecordRef(.report, ReportPeriod.id(m.ref.id, view: view)), section: m.currentSection?.title ?? "")]
             }
         case .filter:

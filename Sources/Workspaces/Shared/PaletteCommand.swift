@@ -24,6 +24,7 @@ public struct PaletteCommand: Sendable, Equatable {
         PaletteCommand(name: "new-shipment", titleKey: "editor.new-shipment", capabilities: [.postShipments]),
         PaletteCommand(name: "team-performance", titleKey: "title.team-performance", capabilities: [.viewDepartmentPerformance, .viewAllKPIs]),
         PaletteCommand(name: "kpi", titleKey: "title.kpi", capabilities: [.viewAllKPIs]),
+        PaletteCommand(name: "kpi-reps", titleKey: "title.kpi-reps", capabilities: [.viewAllKPIs]),
         PaletteCommand(name: "audit", titleKey: "list.audit", capabilities: [.manageUsers]),
         PaletteCommand(name: "settings", titleKey: "editor.settings", capabilities: [.editSettings]),
         PaletteCommand(name: "quotas", titleKey: "title.quotas", capabilities: [.viewAllKPIs]),

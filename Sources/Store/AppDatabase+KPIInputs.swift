@@ -1,0 +1,145 @@
+import Domain
+import GRDB
+
+/// Whose KPIs are read: the company's (every record, one group keyed 0), one rep's (keyed by
+/// the rep), or every rep's side by side (`:kpi-reps`) — the same queries, grouped by the rep's
+/// column or by nothing, so a rep's figures on the per-rep table are the figures of their own
+/// dashboard.
+enum KPIScope: Equatable {
+    case company, rep(Int64), everyRep
+
+    init(_ rep: Int64?) { self = rep.map { .rep($0) } ?? .company }
+
+    /// The group a row counts for: the rep's column, or one group (0) for the company.
+    func key(_ column: String) -> String { self == .company ? "0" : column }
+    /// Only the rep's rows, when one rep is asked for.
+    func only(_ column: String) -> String { if case .rep = self { " AND \(column) = :rep" } else { "" } }
+    var rep: Int64? { if case .rep(let r) = self { r } else { nil } }
+    /// The group a rep's own figures (revenue, quota, commission) count for.
+    func group(of rep: Int64) -> Int64? {
+        switch self {
+        case .company: 0
+        case .rep(let r): r == rep ? r : nil
+        case .everyRep: rep
+        }
+    }
+}
+
+/// Each rep's revenue (shipments of the orders they own) in the windows the KPIs read, read
+/// once for every scope: the period's, its year's (CLV) and the 90 days to its end (DSO).
+struct KPIRevenues {
+    var period: [Int64: Money], year: [Int64: Money], last90Days: [Int64: Money]
+}
+
+extension AppDatabase {
+    static func kpiRevenues(_ db: Database, _ p: DateRange, state: Bool) throws -> KPIRevenues {
+        KPIRevenues(period: try revenueByRep(db, p), year: try revenueByRep(db, DateRange(from: p.to.adding(days: -364), to: p.to)),
+                    last90Days: state ? try revenueByRep(db, DateRange(from: p.to.adding(days: -89), to: p.to)) : [:])
+    }
+
+    /// One grouped query: its first column names the group, rows without one (a customer with
+    /// no owner, seen per rep) count for nobody.
+    static func grouped(_ db: Database, _ sql: String, _ args: [String: (any DatabaseValueConvertible)?]) throws -> [Int64: Row] {
+        var out: [Int64: Row] = [:]
+        for r in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)) { if let k = r[0] as Int64? { out[k] = r } }
+        return out
+    }
+
+    /// The KPI inputs of a period for each group of the scope. `flows`: each group's customers
+    /// of the period and of its year (`customerFlows`); `state`: also what is a state now rather
+    /// than the period's (pipeline, record completeness, DSO), the period's end standing for today.
+    static func kpiInputs(_ db: Database, period p: DateRange, scope: KPIScope, flows: [Int64: (period: CustomerFlow, year: CustomerFlow)],
+                          revenues: KPIRevenues, state: Bool) throws -> [Int64: KPIInputs] {
+        let settings = try AppDatabase.settings(db)
+        let allReps = try Row.fetchAll(db, sql: "SELECT id, active FROM users WHERE role = 'sales_rep'").map { (id: $0[0] as Int64, active: $0[1] as Bool) }
+        let groups: [Int64] = switch scope {
+        case .company: [0]
+        case .rep(let r): [r]
+        case .everyRep: allReps.map(\.id)
+        }
+        var k = Dictionary(uniqueKeysWithValues: groups.map { ($0, KPIInputs(period: p)) })
+        let args: [String: (any DatabaseValueConvertible)?] = ["from": p.from.iso, "to": p.to.iso, "pfrom": p.previous.from.iso, "pto": p.previous.to.iso,
+                                                                "yfrom": p.to.adding(days: -364).iso, "rep": scope.rep]
+        func update(_ g: Int64, _ apply: (inout KPIInputs) throws -> Void) rethrows {
+            guard var inputs = k[g] else { return }
+            try apply(&inputs)
+            k[g] = inputs
+        }
+        func each(_ sql: String, _ apply: (inout KPIInputs, Row) -> Void) throws {
+            for (g, row) in try grouped(db, sql, args) { update(g) { apply(&$0, row) } }
+        }
+        let owner = scope.key("owner_id"), byOwner = scope.only("owner_id")
+        try each("""
+            SELECT \(owner), SUM(total), COUNT(*), SUM(quantity), COUNT(DISTINCT customer_id) FROM sales_orders
+            WHERE order_date BETWEEN :from AND :to AND status <> 'cancelled'\(byOwner) GROUP BY 1
+            """) { $0.sales = Money(minorUnits: $1[1]); $0.orders = $1[2]; $0.quantity = Quantity(thousandths: $1[3]); $0.orderingCustomers = $1[4] }
+        try each("SELECT \(owner), SUM(total) FROM sales_orders WHERE order_date BETWEEN :pfrom AND :pto AND status <> 'cancelled'\(byOwner) GROUP BY 1") {
+            $0.previousSales = Money(minorUnits: $1[1])
+        }
+        try each("""
+            SELECT \(scope.key("rep_id")), SUM(amount) FROM receipts WHERE receipt_date BETWEEN :from AND :to AND status = 'posted'\(scope.only("rep_id")) GROUP BY 1
+            """) { $0.collections = Money(minorUnits: $1[1]) }
+        // Revenue is by the order's owner; the company's is every owner's.
+        for g in groups {
+            func sum(_ byRep: [Int64: Money]) -> Money { scope == .company ? byRep.values.reduce(.zero, +) : byRep[g] ?? .zero }
+            update(g) { $0.revenue = sum(revenues.period); $0.yearRevenue = sum(revenues.year); $0.revenueLast90Days = sum(revenues.last90Days) }
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT rep_id, SUM(amount) FROM quotas WHERE period_start BETWEEN :from AND :to\(scope.only("rep_id")) GROUP BY rep_id",
+                                    arguments: StatementArguments(args)) {
+            let rep: Int64 = row[0]
+            guard let g = scope.group(of: rep) else { continue }
+            update(g) { $0.quota = ($0.quota ?? .zero) + Money(minorUnits: row[1]); $0.revenueAgainstQuota += revenues.period[rep] ?? .zero }
+        }
+        try each("""
+            SELECT \(owner), SUM(stage = 'won'), SUM(stage = 'lost') FROM opportunities WHERE closed_on BETWEEN :from AND :to\(byOwner) GROUP BY 1
+            """) { $0.won = $1[1]; $0.lost = $1[2] }
+        try each("SELECT \(owner), COUNT(*) FROM customers WHERE first_order_on BETWEEN :from AND :to\(byOwner) GROUP BY 1") { $0.newCustomers = $1[1] }
+        try each("""
+            SELECT \(owner), COUNT(*), SUM(first_order_on <= :to) FROM customers INDEXED BY customers_created WHERE created_on BETWEEN :from AND :to\(byOwner) GROUP BY 1
+            """) { $0.leads = $1[1]; $0.convertedLeads = $1[2] }
+        try each("""
+            SELECT \(scope.key("rep_id")), SUM(amount) FROM expenses WHERE expense_date BETWEEN :from AND :to AND status = 'posted'
+            AND category IN ('marketing','sales','commissions')\(scope.only("rep_id")) GROUP BY 1
+            """) { $0.acquisitionSpend = Money(minorUnits: $1[1]) }
+        // Survey scores and complaints from the group's customers.
+        try each("""
+            SELECT \(scope.key("c.owner_id")), SUM(kind = 'csat'), SUM(kind = 'csat' AND score >= 4), coalesce(SUM(CASE WHEN kind = 'csat' THEN score END), 0),
+                   SUM(kind = 'nps'), SUM(kind = 'nps' AND score >= 9), SUM(kind = 'nps' AND score <= 6), SUM(kind = 'complaint')
+            FROM feedback f\(scope == .company ? "" : " JOIN customers c ON c.id = f.customer_id") WHERE received_on BETWEEN :from AND :to\(scope.only("c.owner_id")) GROUP BY 1
+            """) { i, r in
+            i.csatCount = r[1]; i.csatHigh = r[2]; i.csatSum = r[3]; i.npsCount = r[4]; i.npsPromoters = r[5]; i.npsDetractors = r[6]; i.complaints = r[7]
+        }
+        try each("SELECT \(scope.key("user_id")), COUNT(*) FROM contact_log WHERE happened_on BETWEEN :from AND :to\(scope.only("user_id")) GROUP BY 1") {
+            $0.contactEntries = $1[1]
+        }
+        let collected = settings.commissionOnRevenue ? [:] : try collectionsByRep(db, p)
+        for rep in allReps.map(\.id) {
+            let base = (settings.commissionOnRevenue ? revenues.period[rep] : collected[rep]) ?? .zero
+            guard let g = scope.group(of: rep), !base.isZero else { continue }
+            let commission = KPI.commission(base: base, rateBasisPoints: try commissionRate(db, rep: rep, on: p.to, settings: settings))
+            update(g) { $0.commission += commission }
+        }
+        let activeReps = Int64(allReps.filter(\.active).count)
+        for g in groups {
+            update(g) { i in
+                i.reps = scope == .company ? activeReps : 1
+                i.keyFields = 7
+                guard let f = flows[g] else { return }
+                i.activeAtStart = f.period.activeAtStart; i.churned = f.period.churned; i.activeCustomers = f.period.activeAtEnd
+                i.yearBuyers = f.year.activeAtEnd; i.yearActiveAtStart = f.year.activeAtStart; i.yearChurned = f.year.churned
+            }
+        }
+        guard state else { return k }
+        try each("SELECT \(owner), SUM(amount * probability_bp) FROM opportunities WHERE stage NOT IN ('won','lost')\(byOwner) GROUP BY 1") {
+            $0.weightedPipeline = KPI.weightedPipeline(sumOfAmountTimesBasisPoints: Int128($1[1] as Int64))
+        }
+        // The seven key customer fields: how many are filled over all customers (from its index).
+        try each("""
+            SELECT \(owner), COUNT(*), SUM(filled_fields) FROM customers INDEXED BY customers_filled WHERE archived = 0\(byOwner) GROUP BY 1
+            """) { $0.customers = $1[1]; $0.filledFields = [$1[2]] }
+        try each("""
+            SELECT \(scope.key("rep_id")), SUM(open_amount) FROM receivables WHERE open_amount > 0 AND status = 'posted'\(scope.only("rep_id")) GROUP BY 1
+            """) { $0.openReceivables = Money(minorUnits: $1[1]) }
+        return k
+    }
+}
