@@ -81,6 +81,8 @@ public struct RecordRef: Hashable, Sendable, Codable {
         case auditEntry = "audit_entry"
         /// Every rep's monthly quotas for a year (id = the year).
         case quotas
+        /// Every user of the company (`:users`, id 0), and one of them (a row of it).
+        case users, user
         /// The quotes of a rep (id = the user), or of everyone for the manager.
         case quoteList = "quote_list"
         /// Every reminder group of the user (id = the user), each with all its items.

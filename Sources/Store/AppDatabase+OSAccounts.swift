@@ -12,8 +12,7 @@ extension AppDatabase {
 
     public func mapOSAccount(_ osUser: String, to login: String, by actor: Actor, at now: Int64) throws(StoreError) {
         guard actor.can(.manageUsers) else { throw .forbidden("only a manager maps accounts to logins") }
-        let os = osUser.trimmingSpaces()
-        guard !os.isEmpty, os.count <= 64, os.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
+        guard let os = try AppDatabase.validatedOSAccounts([osUser], field: "os_user").first else {
             throw .invalid(DomainError("an operating-system account is 1–64 letters, digits, '.', '_' or '-', not '\(osUser)'", field: "os_user"))
         }
         try write { db in

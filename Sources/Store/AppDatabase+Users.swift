@@ -15,6 +15,9 @@ public enum AuthResult: Sendable, Equatable {
     /// Refused: a wrong password, an unknown, disabled or locked account all answer alike, in
     /// the same time — nothing tells which logins exist or which are locked.
     case refused
+    /// Logged in with a one-time password (a manager's reset): it is spent, and the user sets
+    /// their own before anything else.
+    case changePassword(Actor)
 }
 
 extension AppDatabase {
@@ -22,7 +25,9 @@ extension AppDatabase {
     public static let lockoutSeconds: Int64 = 30
 
     @discardableResult
-    public func addUser(login: String, displayName: String, role: Role, password: String, by actor: Actor, at now: Int64) throws(StoreError) -> Int64 {
+    public func addUser(login: String, displayName: String, role: Role, password: String, oneTime: Bool = false, osAccounts: [String] = [],
+                        by actor: Actor, at now: Int64) throws(StoreError) -> Int64 {
+        let accounts = try AppDatabase.validatedOSAccounts(osAccounts)
         let login = try AppDatabase.validatedLogin(login)
         guard password.count >= 4 else { throw .invalid(DomainError("password must have at least 4 characters", field: "password")) }
         guard actor.can(.manageUsers) else { throw .forbidden("only a manager adds users") }
@@ -32,11 +37,12 @@ extension AppDatabase {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM users WHERE login = ?", arguments: [login]) == true {
                 throw StoreError.invalid(DomainError("user '\(login)' already exists", field: "login"))
             }
-            try db.execute(sql: "INSERT INTO users (login, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [login, name, role.rawValue, hash, now])
+            try db.execute(sql: "INSERT INTO users (login, display_name, role, password_hash, password_once, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [login, name, role.rawValue, hash, oneTime, now])
             let id = db.lastInsertedRowID
             try AuditLog.record(db, actor: actor, at: now, action: "user.add", entity: "users", entityId: id,
                                 after: AuditLog.json([("login", login), ("display_name", name), ("role", role.rawValue)]))
+            try AppDatabase.replaceOSAccounts(db, of: id, with: accounts, by: actor, at: now)
             return id
         }
     }
@@ -77,7 +83,7 @@ extension AppDatabase {
             guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM users WHERE login = ?", arguments: [login]) else {
                 throw StoreError.notFound("user '\(login)'")
             }
-            try db.execute(sql: "UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = 0, version = version + 1 WHERE id = ?", arguments: [hash, id])
+            try db.execute(sql: "UPDATE users SET password_hash = ?, password_once = 0, failed_logins = 0, locked_until = 0, version = version + 1 WHERE id = ?", arguments: [hash, id])
             try AuditLog.record(db, actor: actor, at: now, action: "user.passwd", entity: "users", entityId: id)
         }
     }
@@ -101,11 +107,17 @@ extension AppDatabase {
 
     /// Checks a password. After `maxFailedLogins` wrong passwords the account waits
     /// `lockoutSeconds` (doubling with each further failure, up to 15 minutes). Every attempt is audited.
+    /// A one-time password (`oneTimeAllowed`: the app, which then asks for a new one) is spent
+    /// by the login; anywhere else (the command line) it is refused and stays good.
     public func authenticate(login: String, password: String, at now: Int64) throws(StoreError) -> AuthResult {
-        struct Stored: Sendable { var id: Int64; var name: String; var role: String; var hash: String; var active: Int64; var failed: Int64; var lockedUntil: Int64 }
+        try authenticate(login: login, password: password, at: now, oneTimeAllowed: false)
+    }
+
+    public func authenticate(login: String, password: String, at now: Int64, oneTimeAllowed: Bool) throws(StoreError) -> AuthResult {
+        struct Stored: Sendable { var id: Int64; var name: String; var role: String; var hash: String; var active: Int64; var failed: Int64; var lockedUntil: Int64; var once: Bool }
         let stored = try read { db -> Stored? in
-            try Row.fetchOne(db, sql: "SELECT id, display_name, role, password_hash, active, failed_logins, locked_until FROM users WHERE login = ?", arguments: [login])
-                .map { Stored(id: $0[0], name: $0[1], role: $0[2], hash: $0[3], active: $0[4], failed: $0[5], lockedUntil: $0[6]) }
+            try Row.fetchOne(db, sql: "SELECT id, display_name, role, password_hash, active, failed_logins, locked_until, password_once FROM users WHERE login = ?", arguments: [login])
+                .map { Stored(id: $0[0], name: $0[1], role: $0[2], hash: $0[3], active: $0[4], failed: $0[5], lockedUntil: $0[6], once: $0[7]) }
         }
         // Every path spends one password check, so the time tells nothing either.
         let matches = PasswordHasher.verify(password, hash: stored?.hash ?? "$y$j9T$F5Jx5fExrKuPp53xLKQ..1$X3DX6M94c7o.9agCG9G317fhZg9SqC.5i5rd.RhAtQ7")
@@ -118,13 +130,15 @@ extension AppDatabase {
             return .refused
         }
         let id = row.id
-        let ok = matches && row.active == 1 && row.lockedUntil <= now
+        let ok = matches && row.active == 1 && row.lockedUntil <= now && (!row.once || oneTimeAllowed)
         let actor = Actor(userId: id, login: login, displayName: row.name, role: Role(rawValue: row.role) ?? .salesRep)
+        // Spent: replaced by the hash of a password nobody knows until the user sets their own.
+        let spent = ok && row.once ? try PasswordHasher.hash(AppDatabase.oneTimePassword() + AppDatabase.oneTimePassword()) : nil
         return try write { db in
             if ok {
-                try db.execute(sql: "UPDATE users SET failed_logins = 0, locked_until = 0 WHERE id = ?", arguments: [id])
-                try AuditLog.record(db, actor: actor, at: now, action: "login", entity: "users", entityId: id)
-                return .success(actor)
+                try db.execute(sql: "UPDATE users SET failed_logins = 0, locked_until = 0, password_hash = coalesce(?, password_hash) WHERE id = ?", arguments: [spent, id])
+                try AuditLog.record(db, actor: actor, at: now, action: row.once ? "login.one-time" : "login", entity: "users", entityId: id)
+                return row.once ? .changePassword(actor) : .success(actor)
             }
             // Counted in the database itself, so parallel attempts each count.
             let n = try Int64.fetchOne(db, sql: "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ? RETURNING failed_logins", arguments: [id]) ?? 1
@@ -133,7 +147,7 @@ extension AppDatabase {
                 // A lock starts when none is running (attempts during one are counted, not prolonging it).
                 try db.execute(sql: "UPDATE users SET locked_until = ? WHERE id = ? AND locked_until <= ?", arguments: [now + min(AppDatabase.lockoutSeconds << extra, 900), id, now])
             }
-            let reason = row.active != 1 ? "disabled" : row.lockedUntil > now ? "locked" : "wrong password"
+            let reason = row.active != 1 ? "disabled" : row.lockedUntil > now ? "locked" : matches && row.once ? "one-time password outside the app" : "wrong password"
             try AuditLog.record(db, actor: actor, at: now, action: "login.failed", entity: "users", entityId: id, after: AuditLog.json([("reason", reason)]))
             return .refused
         }

@@ -3,7 +3,7 @@ import GRDB
 /// Revenue (posted shipments) per order owner and month, kept by triggers like `sales_monthly`,
 /// so a KPI's year of revenue reads twelve rows per rep instead of a year of shipments. A
 /// shipment counts for its order's owner: a handover that moves an order moves its months too.
-/// And the customers marked lost, by the day, for churn.
+/// And the customers marked lost, by the day, for churn; and which passwords are one-time.
 enum SchemaV14 {
     static let identifier = "v14-revenue-monthly"
 
@@ -18,6 +18,9 @@ enum SchemaV14 {
             INSERT INTO revenue_monthly (owner_id, month, total)
                 SELECT o.owner_id, substr(s.ship_date, 1, 7), SUM(s.total) FROM shipments s JOIN sales_orders o ON o.id = s.order_id
                 WHERE s.status = 'posted' GROUP BY 1, 2;
+            -- A password a manager set (a new user's, a reset): good for one login to the app,
+            -- where its user sets their own.
+            ALTER TABLE users ADD COLUMN password_once INTEGER NOT NULL DEFAULT 0 CHECK (password_once IN (0, 1));
             -- Churn reads the customers marked lost in its windows.
             CREATE INDEX customers_lost ON customers(lost_on) WHERE lost_on IS NOT NULL;
             CREATE TRIGGER revenue_monthly_insert AFTER INSERT ON shipments WHEN NEW.status = 'posted' BEGIN

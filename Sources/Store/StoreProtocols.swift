@@ -6,11 +6,15 @@ import Domain
 
 /// Logging in and the company's settings.
 public protocol SessionStore: Sendable {
-    func authenticate(login: String, password: String, at now: Int64) throws(StoreError) -> AuthResult
+    func authenticate(login: String, password: String, at now: Int64, oneTimeAllowed: Bool) throws(StoreError) -> AuthResult
     func settings() throws(StoreError) -> CompanySettings
     func quotaYear(rep: Int64, year: Int, by actor: Actor) throws(StoreError) -> QuotaYear
     func saveQuotaYear(_ quotas: QuotaYear, by actor: Actor, at now: Int64) throws(StoreError)
     func users() throws(StoreError) -> [UserAccount]
+    func addUser(login: String, _ edit: UserEdit, by actor: Actor, at now: Int64) throws(StoreError) -> String
+    func userForEdit(id: Int64, by actor: Actor) throws(StoreError) -> (account: UserAccount, osAccounts: [String], version: Int64)
+    func updateUser(id: Int64, version: Int64, _ edit: UserEdit, by actor: Actor, at now: Int64) throws(StoreError) -> String?
+    func setPassword(login: String, password: String, by actor: Actor, at now: Int64) throws(StoreError)
     func handoverSource(from rep: Int64, by actor: Actor) throws(StoreError) -> HandoverSource
     @discardableResult
     func handOver(from rep: Int64, to takers: [Int64], spread: Handover.Spread, disable: Bool, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> Int

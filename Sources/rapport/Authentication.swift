@@ -26,7 +26,7 @@ struct AuthOptions: ParsableArguments {
         let password = try readPassword(for: login)
         switch try db.authenticate(login: login, password: password, at: now) {
         case .success(let actor): return actor
-        case .refused: throw AuthenticationError("login refused: wrong login or password, or the account is locked or disabled; nothing was done")
+        case .refused, .changePassword: throw AuthenticationError("login refused: wrong login or password, or the account is locked or disabled; nothing was done")
         }
     }
 

@@ -177,6 +177,9 @@ public final class AppShell {
             ConfirmDialog(title: catalog.text("claim.title"), message: message, choices: choices).render(in: screen, into: &buffer, context: context)
         case .preview(let p)?:
             PrintPreviewScreen.render(p, in: body, into: &buffer, context: context, catalog: catalog)
+        case .oneTimePassword(let login, let password)?:
+            ConfirmDialog(title: catalog.text("user.one-time-title"), message: catalog.text("user.one-time-message", arguments: [login, password]), choices: choices)
+                .render(in: screen, into: &buffer, context: context)
         case .exportChoice?:
             let document: Bool = if case .document? = model.exportRequest() { true } else { false }
             ConfirmDialog(title: catalog.text("export.title"), message: catalog.text(document ? "export.question-document" : "export.question"), choices: choices)

@@ -75,6 +75,8 @@ enum EditorScreen {
                 // Each match with what tells it apart (a product's unit and list price).
                 let cells = CellText(catalog: catalog)
                 kind = .lookup(i == model.focus && !f.value.isEmpty ? f.matches.map { ([$0.label] + $0.detail.map(cells.text)).joined(separator: "  ") } : [])
+            case .password:
+                kind = .secret
             default:
                 break
             }

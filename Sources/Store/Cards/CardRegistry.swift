@@ -28,6 +28,7 @@ extension AppDatabase {
         case .supplierContact: SupplierContactCard.self
         case .auditEntry: AuditEntryCard.self
         case .quotas: QuotaCard.self
+        case .users, .user: UsersCard.self
         }
     }
 

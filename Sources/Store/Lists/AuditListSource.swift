@@ -115,6 +115,7 @@ extension AppDatabase {
         case .supplierContact: "supplier_contacts"
         case .purchaseOrder: "purchase_orders"
         case .goodsReceipt: "goods_receipts"
+        case .user: "users"
         default: nil
         }
     }

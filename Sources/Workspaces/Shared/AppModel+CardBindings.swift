@@ -35,6 +35,7 @@ extension AppModel {
 
     /// `a` on a customer card's tab adds what that tab lists.
     func newRecordBinding(_ m: CardViewModel) -> Binding? {
+        if m.ref.kind == .users { return Binding("new-record", "hint.new-user", .newRecord, help: "editor.new-user", needs: [.manageUsers]) }
         if m.ref.kind == .receipt || m.ref.kind == .payment {
             // What the document left unapplied is allocated later, dated.
             let left = (m.card?.field("field.unapplied") ?? m.card?.field("field.prepayment")).map { if case .money(let v) = $0 { v.minorUnits > 0 } else { false } } ?? false
@@ -71,6 +72,7 @@ extension AppModel {
         case .contact? where m.ref.kind == .customer: return [Binding("edit", "hint.edit", .edit, needs: Self.customerWriters)]
         case .opportunity? where m.ref.kind == .customer: return [Binding("edit", "hint.edit", .edit, needs: [.editQuotes])]
         case .supplierContact? where m.ref.kind == .supplier: return [Binding("edit", "hint.edit", .edit, needs: [.editSuppliers])]
+        case .user? where m.ref.kind == .users: return [Binding("edit", "hint.edit", .edit, help: "editor.edit-user", needs: [.manageUsers])]
         case .performance? where m.ref.kind == .quotas: return [Binding("edit", "hint.edit-quotas", .edit, help: "action.edit-quotas", needs: [.viewAllKPIs])]
         default: break
         }

@@ -7,11 +7,16 @@ extension AppModel {
         switch action {
         case .login(let a):
             var effects = loginModel.handle(a, now: now)
-            if case .result(.success(let actor), _) = a {
+            switch a {
+            case .result(.success(let actor), _), .result(.changePassword(let actor), _):
                 session = Session(actor: actor, today: today)
                 stack = [.home]
                 home = HomeViewModel()
                 effects.append(.loadHome)
+                // A one-time password is spent: the user sets their own first.
+                if case .result(.changePassword, _) = a { effects.append(.openEditor(.changePassword)) }
+            default:
+                break
             }
             return effects
         case .home(let a):
@@ -166,6 +171,10 @@ extension AppModel {
             return [.openEditor(.editSettings)]
         case "handover":
             return [.openEditor(.pickLeavingRep)]
+        case "users":
+            return [.loadCardAt(RecordRef(.users, 0), section: "title.users")]
+        case "password":
+            return [.openEditor(.changePassword)]
         case "quotas":
             return [.loadCardAt(RecordRef(.quotas, Int64(today.year)), section: "quotas.year")]
         case "new-supplier":

@@ -24,6 +24,8 @@ extension AppModel {
                     Binding("move-up", "hint.scroll", .preview(.scroll(-1)), group: "move"), Binding("move-down", "hint.scroll", .preview(.scroll(1)), group: "move"),
                     Binding("page-down", "hint.page", .preview(.scroll(20))), Binding("page-up", "hint.page", .preview(.scroll(-20)), hint: false),
                     Binding("back", "hint.close", .closeOverlay), Binding("quit", "hint.close", .closeOverlay, hint: false)]
+        case .oneTimePassword:
+            return [Binding("open", "hint.close", .closeOverlay), Binding("back", "hint.close", .closeOverlay, hint: false)]
         case .exportChoice:
             return [Binding("export-xlsx", "hint.xlsx", .exportAs(.xlsx)), Binding("export-csv", "hint.csv", .exportAs(.csv)),
                     Binding("open", "hint.xlsx", .exportAs(.xlsx), hint: false), Binding("back", "hint.cancel", .closeOverlay)]

@@ -16,6 +16,10 @@ extension AppModel {
             if case .editor? = stack.last { stack.removeLast() }
             toast = ToastMessage(text: key, isError: false, until: now + 4, argument: argument)
             return refreshEffects()
+        case .oneTimePassword(let login, let password):
+            if case .editor? = stack.last { stack.removeLast() }
+            overlay = .oneTimePassword(login: login, password: password)
+            return refreshEffects()
         case .logContact:
             if let (id, name) = selectedCustomer(), can(.logContacts) { return [.openEditor(.logContact(customerId: id, name: name))] }
         case .postpone:
@@ -122,6 +126,7 @@ extension AppModel {
 
     /// `a`: on a customer card's tab, what that tab lists; on the home or the list, a customer.
     mutating func newRecordEffects() -> [Effect] {
+        if case .card(let m)? = current, m.ref.kind == .users, can(.manageUsers) { return [.openEditor(.newUser)] }
         if case .card(let m)? = current, m.ref.kind == .receipt || m.ref.kind == .payment, can(m.ref.kind == .payment ? .postPayments : .postReceipts) {
             return [.openEditor(.allocateCredit(m.ref))]
         }
@@ -164,6 +169,7 @@ extension AppModel {
 
     /// Contacts and opportunities open in their form; other rows have no form here.
     func editEffects(_ ref: RecordRef, on m: CardViewModel) -> [Effect] {
+        if m.ref.kind == .users, ref.kind == .user, can(.manageUsers) { return [.openEditor(.editUser(id: ref.id))] }
         if m.ref.kind == .supplier, ref.kind == .supplierContact, let supplierName = m.card?.title, can(.editSuppliers) {
             return [.openEditor(.editSupplierContact(id: ref.id, supplierName: supplierName))]
         }

@@ -23,6 +23,8 @@ public struct AppModel: Sendable, Equatable {
         case preview(PrintPreview)
         /// `x`: x for .xlsx, c for .csv, Esc.
         case exportChoice
+        /// A one-time password just made for a login: shown this once, until a key closes it.
+        case oneTimePassword(login: String, password: String)
     }
 
     public struct ToastMessage: Sendable, Equatable {
@@ -76,6 +78,8 @@ public struct AppModel: Sendable, Equatable {
         case back
         case quit
         case confirmQuit(Bool)
+        /// A user was saved with a new one-time password to show.
+        case oneTimePassword(login: String, password: String)
         case refresh
         case dataChanged
         case dayChanged(DateOnly)

@@ -11,6 +11,7 @@ extension EditorModel {
         case .newGoodsReceipt: goodsReceiptCommand
         case .countStock, .transferStock: stockMoveCommand
         case .editSettings: settingsCommand
+        case .newUser, .editUser, .changePassword: userCommand
         case .editQuotas: quotasCommand
         case .handover: handoverCommand
         case .newSupplier, .editSupplier, .newSupplierContact, .editSupplierContact: supplierCommand

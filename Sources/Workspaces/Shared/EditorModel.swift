@@ -42,6 +42,8 @@ public struct EditorModel: Sendable, Equatable {
         case editSupplierContact(id: Int64, supplierId: Int64, version: Int64)
         /// The company's settings (the manager's).
         case editSettings
+        /// A user added, or changed, by the manager; your own password.
+        case newUser, editUser(id: Int64, version: Int64), changePassword
         /// A rep's monthly quotas for a year.
         case editQuotas(rep: Int64, year: Int)
         /// Not a write: whose customers are handed over.

@@ -112,6 +112,14 @@ extension EffectRunner {
             return EditorModel.pickLeavingRep(try database.users(), today: session.today)
         case .handover(let from):
             return EditorModel.handover(try database.handoverSource(from: from, by: session.actor), today: session.today)
+        case .newUser:
+            guard session.actor.can(.manageUsers) else { throw StoreError.forbidden("only a manager adds users") }
+            return EditorModel.newUser(today: session.today)
+        case .editUser(let id):
+            let user = try database.userForEdit(id: id, by: session.actor)
+            return EditorModel.editUser(user.account, osAccounts: user.osAccounts, version: user.version, today: session.today)
+        case .changePassword:
+            return EditorModel.changePassword(login: session.actor.login, today: session.today)
         case .editSettings:
             guard session.actor.can(.editSettings) else { throw StoreError.forbidden("only a manager edits company settings") }
             return EditorModel.settings(try database.settings(), today: session.today)

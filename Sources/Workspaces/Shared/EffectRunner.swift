@@ -18,7 +18,7 @@ public struct EffectRunner: Sendable {
         case .authenticate(let login, let password):
             let now = clock.nowSeconds()
             do {
-                return [.login(.result(try database.authenticate(login: login, password: password, at: now), now: now))]
+                return [.login(.result(try database.authenticate(login: login, password: password, at: now, oneTimeAllowed: true), now: now))]
             } catch {
                 return [.login(.failed(error.description))]
             }

@@ -287,6 +287,8 @@ public enum FieldRule: Sendable, Equatable {
     case lookup([Option])
     /// A day of the year, with the year only if given (`05-12`, `1980-05-12`).
     case birthday
+    /// A password: shown as stars, at least 4 characters.
+    case password
 
     public var isChoice: Bool { if case .choice = self { return true } else { return false } }
 
@@ -336,6 +338,8 @@ public enum FieldRule: Sendable, Equatable {
             }
         case .choice(let options):
             return options.contains { $0.value == v } ? nil : FieldError("error.required")
+        case .password:
+            return raw.count < 4 ? FieldError("error.password-short") : nil
         case .birthday:
             if v.isEmpty { return nil }
             guard let b = try? Birthday.parse(v) else { return FieldError("error.birthday", v) }

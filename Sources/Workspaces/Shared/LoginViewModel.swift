@@ -58,7 +58,7 @@ public struct LoginViewModel: Sendable, Equatable {
             busy = false
             password = ""
             switch result {
-            case .success:
+            case .success, .changePassword:
                 message = nil
                 failures = 0
             case .refused:

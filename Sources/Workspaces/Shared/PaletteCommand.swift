@@ -25,6 +25,7 @@ public struct PaletteCommand: Sendable, Equatable {
         PaletteCommand(name: "team-performance", titleKey: "title.team-performance", capabilities: [.viewDepartmentPerformance, .viewAllKPIs]),
         PaletteCommand(name: "kpi", titleKey: "title.kpi", capabilities: [.viewAllKPIs]),
         PaletteCommand(name: "kpi-reps", titleKey: "title.kpi-reps", capabilities: [.viewAllKPIs]),
+        PaletteCommand(name: "users", titleKey: "title.users", capabilities: [.manageUsers]),
         PaletteCommand(name: "audit", titleKey: "list.audit", capabilities: [.manageUsers]),
         PaletteCommand(name: "settings", titleKey: "editor.settings", capabilities: [.editSettings]),
         PaletteCommand(name: "quotas", titleKey: "title.quotas", capabilities: [.viewAllKPIs]),
@@ -51,6 +52,7 @@ public struct PaletteCommand: Sendable, Equatable {
         PaletteCommand(name: "purchase-orders", titleKey: "list.purchase-orders", capabilities: [.editPurchaseOrders, .viewSuppliers]),
         PaletteCommand(name: "refresh", titleKey: "command.refresh", capabilities: []),
         PaletteCommand(name: "help", titleKey: "command.help", capabilities: []),
+        PaletteCommand(name: "password", titleKey: "editor.change-password", capabilities: []),
         PaletteCommand(name: "logout", titleKey: "command.logout", capabilities: []),
         PaletteCommand(name: "quit", titleKey: "command.quit", capabilities: []),
     ]
