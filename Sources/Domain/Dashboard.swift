@@ -32,6 +32,8 @@ public struct RecordCard: Hashable, Sendable, Codable {
         public var total: Int
         /// Per row, the list of documents behind its figures (`Report.drills`); empty for none.
         public var drills: [ListQuery?] = []
+        /// Per row, how its figure was worked out (`Report.explanations`); empty for none.
+        public var explanations: [Explanation?] = []
         /// A report's total row, last: not counted in the tab's title.
         public var hasTotalRow = false
         /// How many rows the tab's title counts.
@@ -106,5 +108,8 @@ public struct CardPage: Hashable, Sendable {
     public var rows: [[CellValue]]
     public var refs: [RecordRef?]
     public var drills: [ListQuery?] = []
-    public init(rows: [[CellValue]], refs: [RecordRef?], drills: [ListQuery?] = []) { self.rows = rows; self.refs = refs; self.drills = drills }
+    public var explanations: [Explanation?] = []
+    public init(rows: [[CellValue]], refs: [RecordRef?], drills: [ListQuery?] = [], explanations: [Explanation?] = []) {
+        self.rows = rows; self.refs = refs; self.drills = drills; self.explanations = explanations
+    }
 }

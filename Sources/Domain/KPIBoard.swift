@@ -26,6 +26,8 @@ public struct KPIInputs: Sendable, Equatable {
     public var filledFields: [Int64] = [], keyFields: Int64 = 0, customers: Int64 = 0
     public var contactEntries: Int64 = 0, reps: Int64 = 0
     public var commission = Money.zero
+    /// What the commission was worked out on: each rep's collections (or revenue), summed.
+    public var commissionBase = Money.zero
     public var openReceivables = Money.zero, revenueLast90Days = Money.zero
 
     public init(period: DateRange) { self.period = period }

@@ -45,6 +45,8 @@ public struct Report: Sendable, Equatable {
     /// Per row, the documents behind its figures (a month's receipts and payments), opened as a
     /// list; empty when no row has any.
     public var drills: [ListQuery?] = []
+    /// Per row, how its figure was worked out (`?` on a KPI); empty when no row has one.
+    public var explanations: [Explanation?] = []
     /// The record each row stands for; nil for a row that opens nothing (a total).
     public var refs: [RecordRef?]
     public var series: [Series]

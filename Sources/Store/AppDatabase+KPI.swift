@@ -21,7 +21,7 @@ extension AppDatabase {
         let now = try kpiInputs(db, period: p, scope: scope, flows: flows.mapValues { ($0[0], $0[2]) }, revenues: try kpiRevenues(db, p, state: true), state: true)[group]
         let before = try kpiInputs(db, period: p.previous, scope: scope, flows: flows.mapValues { ($0[1], $0[3]) }, revenues: try kpiRevenues(db, p.previous, state: false),
                                    state: false)[group]
-        guard let now = now?.lines, let before = before?.lines else { throw StoreError.notFound("rep \(group)") }
+        guard let nowInputs = now, let now = now?.lines, let before = before?.lines else { throw StoreError.notFound("rep \(group)") }
         var parameters = periodParameters(p) + [.init("param.previous", .text(p.previous.from.iso + " – " + p.previous.to.iso))]
         if let rep = request.rep, let name = try String.fetchOne(db, sql: "SELECT display_name FROM users WHERE id = ?", arguments: [rep]) {
             parameters.insert(.init("param.rep", .text(name)), at: 0)
@@ -32,6 +32,7 @@ extension AppDatabase {
                             rows: rows, refs: rows.map { _ in nil },
                             series: [Report.Series(title: "kpi.sales-12-months", points: try monthlySales(db, today: p.to, rep: request.rep))])
         report.drills = try kpiDrills(db, now.map(\.key), period: p, rep: request.rep)
+        report.explanations = now.map { nowInputs.explanation(of: $0.key) }
         return report
     }
 

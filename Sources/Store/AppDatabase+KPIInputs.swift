@@ -117,7 +117,7 @@ extension AppDatabase {
             let base = (settings.commissionOnRevenue ? revenues.period[rep] : collected[rep]) ?? .zero
             guard let g = scope.group(of: rep), !base.isZero else { continue }
             let commission = KPI.commission(base: base, rateBasisPoints: try commissionRate(db, rep: rep, on: p.to, settings: settings))
-            update(g) { $0.commission += commission }
+            update(g) { $0.commission += commission; $0.commissionBase += base }
         }
         let activeReps = Int64(allReps.filter(\.active).count)
         for g in groups {

@@ -79,6 +79,26 @@ public struct ConfirmDialog: Sendable, Equatable {
     }
 }
 
+/// Several paragraphs in a box (a KPI's formula, then its inputs), each wrapped on its own.
+public struct InfoDialog: Sendable, Equatable {
+    public var title: String
+    public var paragraphs: [String]
+    public var choices: String
+    public init(title: String, paragraphs: [String], choices: String) { self.title = title; self.paragraphs = paragraphs; self.choices = choices }
+
+    public func render(in screen: Rect, into buffer: inout CellBuffer, context: RenderContext) {
+        let widest = (paragraphs + [title, choices]).map(DisplayWidth.of).max() ?? 0
+        let width = min(screen.width - 4, max(30, widest + 6))
+        let lines = Array(paragraphs.flatMap { $0.isEmpty ? [""] : DisplayWidth.wrap($0, width: max(1, width - 4)) }.prefix(max(1, screen.height - 6)))
+        let rect = screen.centered(width: width, height: 5 + lines.count)
+        let inner = Panel.render(title, focused: true, in: rect, into: &buffer, context: context)
+        for (i, line) in lines.enumerated() {
+            buffer.put(line, x: inner.x + 1, y: inner.y + 1 + i, style: context.style("dialog"), maxWidth: inner.width - 2)
+        }
+        buffer.put(choices, x: inner.x + 1, y: inner.y + 2 + lines.count, style: context.style("statusbar.key"), maxWidth: inner.width - 2)
+    }
+}
+
 /// A short message over the status bar that goes away by itself.
 public struct Toast: Sendable, Equatable {
     public var text: String

@@ -100,3 +100,31 @@ import TestSupport
         }
     }
 }
+
+/// `?` on a KPI: every line of the dashboard says its formula and inputs, and the inputs give
+/// back the figure shown.
+@Suite struct KPIExplanationTests {
+    @Test func everyKPIHasItsFormulaAndInputsThatGiveItsFigure() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let manager = try Fixtures.actor("manager", in: db)
+        let october = DateRange(from: DateOnly(year: 2026, month: 10, day: 1)!, to: DateOnly(year: 2026, month: 10, day: 31)!)
+        let report = try db.report(ReportRequest(name: "kpi", period: october), for: manager)
+        #expect(report.explanations.count == report.rows.count)
+        for (row, e) in zip(report.rows, report.explanations) {
+            let e = try #require(e)
+            #expect(!e.inputs.isEmpty && e.formula.hasPrefix("formula."), "\(row[0])")
+        }
+        func input(_ kpi: String, _ key: String) -> CellValue? {
+            report.rows.firstIndex { $0.first == .status(kpi) }.flatMap { report.explanations[$0] }?.inputs.first { $0.key == key }?.value
+        }
+        func shown(_ kpi: String) -> CellValue? { report.rows.first { $0.first == .status(kpi) }?[1] }
+        // Churn and average order value, worked out again from what `?` shows.
+        guard case .integer(let active)? = input("kpi.churn-rate", "input.active-at-start"), case .integer(let churned)? = input("kpi.churn-rate", "input.churned"),
+              case .money(let sales)? = input("kpi.average-order-value", "kpi.sales"), case .integer(let orders)? = input("kpi.average-order-value", "kpi.orders") else {
+            Issue.record("inputs missing"); return
+        }
+        #expect(shown("kpi.churn-rate") == .percent(KPI.churnRate(churned: churned, activeAtStart: active)))
+        #expect(shown("kpi.average-order-value") == .money(KPI.averageOrderValue(sales: sales, orders: orders)))
+        #expect(active > 0 && orders > 0)
+    }
+}

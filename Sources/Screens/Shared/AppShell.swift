@@ -177,6 +177,11 @@ public final class AppShell {
             ConfirmDialog(title: catalog.text("claim.title"), message: message, choices: choices).render(in: screen, into: &buffer, context: context)
         case .preview(let p)?:
             PrintPreviewScreen.render(p, in: body, into: &buffer, context: context, catalog: catalog)
+        case .explanation(let key, let value, let e)?:
+            let cells = CellText(catalog: catalog)
+            let inputs = e.inputs.map { catalog.text($0.key) + ": " + cells.text($0.value) }
+            InfoDialog(title: catalog.text(key) + "  " + cells.text(value), paragraphs: [catalog.text(e.formula), ""] + inputs, choices: choices)
+                .render(in: screen, into: &buffer, context: context)
         case .oneTimePassword(let login, let password)?:
             ConfirmDialog(title: catalog.text("user.one-time-title"), message: catalog.text("user.one-time-message", arguments: [login, password]), choices: choices)
                 .render(in: screen, into: &buffer, context: context)

@@ -26,7 +26,9 @@ extension CardBuilder {
     static func opened(_ db: Database, _ queries: [CardSectionQuery]) throws -> [RecordCard.Section] {
         try queries.map { q in
             let first = try q.page(db, offset: 0, limit: RecordCard.pageSize)
-            return RecordCard.Section(title: q.title, columns: q.columns, rows: first.rows, refs: first.refs, total: try q.count(db), drills: first.drills)
+            var section = RecordCard.Section(title: q.title, columns: q.columns, rows: first.rows, refs: first.refs, total: try q.count(db), drills: first.drills)
+            section.explanations = first.explanations
+            return section
         }
     }
 }

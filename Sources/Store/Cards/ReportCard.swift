@@ -95,7 +95,8 @@ enum ReportCard: CardBuilder {
         let page = { (offset: Int, limit: Int?) -> CardPage in
             let range = min(offset, report.rows.count)..<min(report.rows.count, limit.map { offset + $0 } ?? report.rows.count)
             return CardPage(rows: Array(report.rows[range]), refs: report.refs.contains { $0 != nil } ? Array(report.refs[range]) : [],
-                            drills: report.drills.contains { $0 != nil } ? Array(report.drills[range]) : [])
+                            drills: report.drills.contains { $0 != nil } ? Array(report.drills[range]) : [],
+                            explanations: report.explanations.contains { $0 != nil } ? Array(report.explanations[range]) : [])
         }
         return CardSectionQuery(title: report.title, columns: report.columns, count: { _ in report.rows.count }, page: { _, offset, limit in page(offset, limit) })
     }

@@ -23,6 +23,8 @@ extension AppModel {
                      Binding("next-pane", "hint.tabs", .card(.nextTab), hint: false), Binding("previous-pane", "hint.tabs", .card(.previousTab), hint: false)]
             list += (0..<min(9, m.tabCount)).map { Binding("tab-\($0 + 1)", "hint.tabs", .card(.showTab($0)), help: "action.group.tab-number", hint: false, group: "tab-number") }
         }
+        // `?` on a KPI says how it was worked out (the help is a tab away, or `?` again there).
+        if m.selectedExplanation != nil { list.append(Binding("help", "hint.explain", .explain, help: "action.explain")) }
         if m.selectedDrill != nil { list.append(Binding("open", "hint.open-documents", .openInCard, help: "action.open-documents")) }
         else if m.selectedRef != nil { list.append(Binding("open", "hint.open", .openInCard)) }
         if let new = newRecordBinding(m) { list.append(new) }

@@ -82,6 +82,11 @@ extension AppModel {
             }
         case .showHelp:
             overlay = overlay == .help ? nil : .help
+        case .explain:
+            guard case .card(let m)? = current, let e = m.selectedExplanation, let rows = m.currentSection?.rows, rows.indices.contains(m.selectedRow),
+                  case .status(let key)? = rows[m.selectedRow].first else { return [] }
+            let row = rows[m.selectedRow]
+            overlay = .explanation(title: key, value: row.dropFirst().first ?? .empty, e)
         case .closeOverlay:
             overlay = nil
         case .confirmQuit(let yes):

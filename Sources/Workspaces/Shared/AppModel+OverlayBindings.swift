@@ -24,6 +24,9 @@ extension AppModel {
                     Binding("move-up", "hint.scroll", .preview(.scroll(-1)), group: "move"), Binding("move-down", "hint.scroll", .preview(.scroll(1)), group: "move"),
                     Binding("page-down", "hint.page", .preview(.scroll(20))), Binding("page-up", "hint.page", .preview(.scroll(-20)), hint: false),
                     Binding("back", "hint.close", .closeOverlay), Binding("quit", "hint.close", .closeOverlay, hint: false)]
+        case .explanation:
+            return [Binding("back", "hint.close", .closeOverlay), Binding("open", "hint.close", .closeOverlay, hint: false),
+                    Binding("help", "hint.help", .showHelp), Binding("quit", "hint.close", .closeOverlay, hint: false)]
         case .oneTimePassword:
             return [Binding("open", "hint.close", .closeOverlay), Binding("back", "hint.close", .closeOverlay, hint: false)]
         case .exportChoice:

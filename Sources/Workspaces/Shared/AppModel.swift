@@ -25,6 +25,8 @@ public struct AppModel: Sendable, Equatable {
         case exportChoice
         /// A one-time password just made for a login: shown this once, until a key closes it.
         case oneTimePassword(login: String, password: String)
+        /// `?` on a KPI: its formula and inputs (`title`: the KPI's catalog key, `value` as shown).
+        case explanation(title: String, value: CellValue, Explanation)
     }
 
     public struct ToastMessage: Sendable, Equatable {
@@ -78,6 +80,8 @@ public struct AppModel: Sendable, Equatable {
         case back
         case quit
         case confirmQuit(Bool)
+        /// `?` on a KPI row: how its figure was worked out.
+        case explain
         /// A user was saved with a new one-time password to show.
         case oneTimePassword(login: String, password: String)
         case refresh

@@ -60,6 +60,7 @@ public struct CardViewModel: Sendable, Equatable {
             card?.sections[i].rows += page.rows
             card?.sections[i].refs += page.refs
             card?.sections[i].drills += page.drills
+            card?.sections[i].explanations += page.explanations
             if toBottom.remove(title) != nil, let t = (0..<tabCount).first(where: { section($0)?.title == title }) {
                 selection[t] = max(0, (card?.sections[i].rows.count ?? 1) - 1)
             }
@@ -100,6 +101,12 @@ public struct CardViewModel: Sendable, Equatable {
     public var selectedRef: RecordRef? {
         guard let s = currentSection, s.refs.indices.contains(selectedRow) else { return nil }
         return s.refs[selectedRow] ?? nil
+    }
+
+    /// How the selected row's figure was worked out, if the report says.
+    public var selectedExplanation: Explanation? {
+        guard let s = currentSection, s.explanations.indices.contains(selectedRow) else { return nil }
+        return s.explanations[selectedRow] ?? nil
     }
 
     /// The documents behind the selected row's figures, if it has any.

@@ -1,0 +1,47 @@
+import Domain
+@testable import Store
+import Testing
+import TestSupport
+@testable import Workspaces
+
+/// `:kpi` and `:kpi-reps` in the app: `?` on a KPI shows its formula and inputs; `s` on the
+/// per-rep table sorts by the next column of the tab in view; Enter on a rep opens their KPIs.
+@Suite struct KPIFlowTests {
+    let flow = EditorFlowTests()
+
+    func card(_ model: AppModel) -> CardViewModel? { if case .card(let m)? = model.current { m } else { nil } }
+
+    @Test func questionMarkOnAKPIExplainsIt() throws {
+        let db = DemoFixture.make(inMemory: true)
+        var (model, runner) = flow.loggedIn("manager", db)
+        flow.palette("kpi", &model, runner)
+        let m = try #require(card(model))
+        #expect(m.currentSection?.title == "title.kpi" && m.selectedExplanation != nil)
+        #expect(model.keyContext().bindings.first { $0.name == "help" }?.action == .explain)
+        flow.drive(&model, runner, .explain)
+        guard case .explanation(let title, _, let e)? = model.overlay else { Issue.record("no explanation"); return }
+        #expect(title == "kpi.sales" && e.formula == "formula.sales")
+        // `?` again there is the help.
+        flow.drive(&model, runner, .showHelp)
+        #expect(model.overlay == .help)
+    }
+
+    @Test func thePerRepTableSortsByTheTabsColumnsAndOpensARep() throws {
+        let db = DemoFixture.make(inMemory: true)
+        var (model, runner) = flow.loggedIn("manager", db)
+        flow.palette("kpi-reps", &model, runner)
+        var m = try #require(card(model))
+        #expect(m.currentSection?.title == "kpi.tab-sales")
+        flow.drive(&model, runner, .sort)
+        m = try #require(card(model))
+        #expect(m.card?.field("param.sorted-by") == .status("kpi.sales") && m.currentSection?.title == "kpi.tab-sales")
+        for _ in 0..<4 { flow.drive(&model, runner, .sort) }
+        m = try #require(card(model))
+        // Past the tab's last column: the report's own order again.
+        #expect(m.card?.field("param.sorted-by") == nil)
+        flow.drive(&model, runner, .openInCard)
+        let rep = try #require(card(model))
+        #expect(rep.ref.kind == .report && Report.names[ReportPeriod.report(rep.ref.id)] == "kpi" && ReportPeriod.view(rep.ref.id).rep != nil)
+        #expect(rep.currentSection?.title == "title.kpi")
+    }
+}
