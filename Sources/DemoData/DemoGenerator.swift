@@ -544,6 +544,11 @@ public struct DemoGenerator {
             default: try fb.execute(arguments: [c, "nps", rng.pick([10, 9, 9, 8, 8, 7, 6, 5, 3, 10]), iso(d), nil, 0])
             }
         }
+        // Each complaint handled by the customer's owner; a resolved one three days after it came.
+        try db.execute(sql: """
+            UPDATE feedback SET handler_id = (SELECT owner_id FROM customers WHERE id = feedback.customer_id),
+            resolved_on = CASE WHEN resolved = 1 THEN min(date(received_on, '+3 days'), ?) END WHERE kind = 'complaint'
+            """, arguments: [iso(T)])
 
         // Quotas: each rep, each month, about last year's revenue plus 10 %.
         let quota = try db.makeStatement(sql: "INSERT INTO quotas (rep_id, period_start, period_end, amount) VALUES (?, ?, ?, ?)")

@@ -83,6 +83,8 @@ public struct RecordRef: Hashable, Sendable, Codable {
         case quotas
         /// Every user of the company (`:users`, id 0), and one of them (a row of it).
         case users, user
+        /// A survey score or a complaint.
+        case feedback
         /// The quotes of a rep (id = the user), or of everyone for the manager.
         case quoteList = "quote_list"
         /// Every reminder group of the user (id = the user), each with all its items.

@@ -42,7 +42,7 @@ public enum ReportPeriod {
     }
 
     /// Reports of a period that `[` `]` step and `f` sets (deliveries are as of today).
-    public static let stepped: Set<String> = ["team-performance", "rep-performance", "aging", "payables-aging", "cash", "expenses", "receivables", "commissions", "purchases", "kpi", "kpi-reps"]
+    public static let stepped: Set<String> = ["team-performance", "rep-performance", "aging", "payables-aging", "cash", "expenses", "receivables", "commissions", "purchases", "kpi", "kpi-reps", "feedback"]
     /// Reports as of a day (the range's last): `[` `]` step from month end to month end, and
     /// `f` asks for the one day.
     public static let asOfDay: Set<String> = ["aging", "payables-aging", "receivables"]

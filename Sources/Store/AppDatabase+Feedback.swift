@@ -17,8 +17,11 @@ extension AppDatabase {
         do { f = try feedback.validated(today: today) } catch { throw .invalid(error) }
         return try write { db in
             try AppDatabase.requireCustomerWrite(db, customerId: f.customerId, actor: actor, .logContacts)
-            try db.execute(sql: "INSERT INTO feedback (customer_id, kind, score, received_on, note) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [f.customerId, f.kind.rawValue, f.score, f.receivedOn.iso, f.note])
+            // A complaint is the customer's owner's to handle until the manager hands it on.
+            try db.execute(sql: """
+                INSERT INTO feedback (customer_id, kind, score, received_on, note, handler_id)
+                VALUES (?, ?, ?, ?, ?, CASE WHEN ?2 = 'complaint' THEN (SELECT owner_id FROM customers WHERE id = ?1) END)
+                """, arguments: [f.customerId, f.kind.rawValue, f.score, f.receivedOn.iso, f.note])
             let id = db.lastInsertedRowID
             try AuditLog.record(db, actor: actor, at: now, action: "feedback.create", entity: "feedback", entityId: id,
                                 after: AuditLog.json([("customer_id", String(f.customerId)), ("kind", f.kind.rawValue), ("score", f.score.map(String.init)),

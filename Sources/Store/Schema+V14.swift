@@ -3,7 +3,8 @@ import GRDB
 /// Revenue (posted shipments) per order owner and month, kept by triggers like `sales_monthly`,
 /// so a KPI's year of revenue reads twelve rows per rep instead of a year of shipments. A
 /// shipment counts for its order's owner: a handover that moves an order moves its months too.
-/// And the customers marked lost, by the day, for churn; and which passwords are one-time.
+/// And the customers marked lost, by the day, for churn; which passwords are one-time; who
+/// handles a complaint and when it was resolved.
 enum SchemaV14 {
     static let identifier = "v14-revenue-monthly"
 
@@ -21,6 +22,12 @@ enum SchemaV14 {
             -- A password a manager set (a new user's, a reset): good for one login to the app,
             -- where its user sets their own.
             ALTER TABLE users ADD COLUMN password_once INTEGER NOT NULL DEFAULT 0 CHECK (password_once IN (0, 1));
+            -- A complaint is handled by someone (at first the customer's owner) until resolved.
+            ALTER TABLE feedback ADD COLUMN handler_id INTEGER REFERENCES users(id);
+            ALTER TABLE feedback ADD COLUMN resolved_on TEXT;
+            ALTER TABLE feedback ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+            UPDATE feedback SET handler_id = (SELECT owner_id FROM customers WHERE id = feedback.customer_id) WHERE kind = 'complaint';
+            CREATE INDEX feedback_open_complaints ON feedback(received_on) WHERE kind = 'complaint' AND resolved = 0;
             -- Churn reads the customers marked lost in its windows.
             CREATE INDEX customers_lost ON customers(lost_on) WHERE lost_on IS NOT NULL;
             CREATE TRIGGER revenue_monthly_insert AFTER INSERT ON shipments WHEN NEW.status = 'posted' BEGIN

@@ -22,7 +22,8 @@ struct TypedReportOptions: ParsableArguments {
     }
 
     /// `rep`: whose figures (`ownByDefault`: the one running it, when not named).
-    func run(_ name: String, rep: String? = nil, ownByDefault: Bool = false, sort: String? = nil) throws {
+    /// `part`: one of the report's further tables (its name) instead of its first.
+    func run(_ name: String, rep: String? = nil, ownByDefault: Bool = false, sort: String? = nil, part: String? = nil) throws {
         guard ["table", "csv", "json"].contains(format) else { throw ValidationError("--format must be table, csv or json") }
         let (db, actor, clock) = try global.openAuthenticated(auth)
         let today = clock.today()
@@ -38,7 +39,8 @@ struct TypedReportOptions: ParsableArguments {
             guard let subject = try db.user(login: rep) else { throw StoreError.notFound("user '\(rep)'") }
             repId = subject.id
         }
-        let report = try db.report(ReportRequest(name: name, period: period, rep: repId, sort: sort), for: actor)
+        var report = try db.report(ReportRequest(name: name, period: period, rep: repId, sort: sort), for: actor)
+        if let part, let table = report.parts.first(where: { $0.name == part }) { report = table }
         print(ReportPrinter(catalog: Catalog(Catalog.language(flag: nil, environment: ProcessInfo.processInfo.environment))).render(report, format: format), terminator: "")
     }
 }
@@ -66,13 +68,30 @@ struct AsOfReportOptions: ParsableArguments {
 struct ReportPrinter {
     let catalog: Catalog
 
-    func label(_ v: CellValue) -> String { if case .status(let key) = v { return catalog.text(key) } else { return v.plainText } }
+    /// Status keys in the user's language, within a warning or joined values too.
+    func label(_ v: CellValue) -> String {
+        switch v {
+        case .status(let key): catalog.text(key)
+        case .warning(let inner): label(inner)
+        case .joined(let values, let separator): values.map(label).filter { !$0.isEmpty }.joined(separator: separator)
+        default: v.plainText
+        }
+    }
+
+    /// A value as a sheet writes it, its status keys worded.
+    func localized(_ v: CellValue) -> CellValue {
+        switch v {
+        case .status, .joined: .text(label(v))
+        case .warning(let inner): localized(inner)
+        default: v
+        }
+    }
 
     func render(_ report: Report, format: String) -> String {
         let header = report.columns.map { catalog.text($0.key) }
         switch format {
         case "csv":
-            let sheet = Sheet(name: report.name, columns: report.columns, rows: report.rows.map { $0.map { v in if case .status(let k) = v { .text(catalog.text(k)) } else { v } } })
+            let sheet = Sheet(name: report.name, columns: report.columns, rows: report.rows.map { $0.map(localized) })
             var named = sheet
             for (i, title) in header.enumerated() { named.columns[i].title = title }
             return String(decoding: CSV.data(named), as: UTF8.self)
@@ -124,6 +143,14 @@ extension ReportCommand {
             if let sort, !Self.kpis.contains(sort) { throw ValidationError("--sort must be one of \(Self.kpis.joined(separator: ", ")), not '\(sort)'") }
             try options.run("kpi-reps", sort: sort.map { "kpi." + $0 })
         }
+    }
+
+    struct FeedbackReport: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "feedback",
+                                                        abstract: "CSAT, NPS and complaints of a period per rep, the company last; --complaints for the complaints (open ones first), as :feedback shows them.")
+        @OptionGroup var options: TypedReportOptions
+        @Flag(help: "Print the complaints instead: every open one, and those of the period resolved.") var complaints = false
+        func run() throws { try options.run("feedback", part: complaints ? "feedback-complaints" : nil) }
     }
 
     struct TeamPerformanceReport: ParsableCommand {

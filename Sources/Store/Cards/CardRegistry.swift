@@ -29,6 +29,7 @@ extension AppDatabase {
         case .auditEntry: AuditEntryCard.self
         case .quotas: QuotaCard.self
         case .users, .user: UsersCard.self
+        case .feedback: FeedbackCard.self
         }
     }
 

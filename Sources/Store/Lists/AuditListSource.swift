@@ -116,6 +116,7 @@ extension AppDatabase {
         case .purchaseOrder: "purchase_orders"
         case .goodsReceipt: "goods_receipts"
         case .user: "users"
+        case .feedback: "feedback"
         default: nil
         }
     }

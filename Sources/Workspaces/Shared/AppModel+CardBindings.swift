@@ -74,6 +74,7 @@ extension AppModel {
         case .contact? where m.ref.kind == .customer: return [Binding("edit", "hint.edit", .edit, needs: Self.customerWriters)]
         case .opportunity? where m.ref.kind == .customer: return [Binding("edit", "hint.edit", .edit, needs: [.editQuotes])]
         case .supplierContact? where m.ref.kind == .supplier: return [Binding("edit", "hint.edit", .edit, needs: [.editSuppliers])]
+        case .feedback? where m.ref.kind == .report: return [Binding("edit", "hint.edit", .edit, help: "editor.complaint", needs: [.viewAllKPIs])]
         case .user? where m.ref.kind == .users: return [Binding("edit", "hint.edit", .edit, help: "editor.edit-user", needs: [.manageUsers])]
         case .performance? where m.ref.kind == .quotas: return [Binding("edit", "hint.edit-quotas", .edit, help: "action.edit-quotas", needs: [.viewAllKPIs])]
         default: break

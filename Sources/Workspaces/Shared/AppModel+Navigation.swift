@@ -122,7 +122,7 @@ extension AppModel {
             return [.loadHome]
         case "reminders":
             return [.loadCard(RecordRef(.reminders, session.actor.userId))]
-        case "team-performance", "department", "deliveries", "aging", "payables-aging", "cash", "expense-stats", "receivables", "commissions", "purchases", "kpi", "kpi-reps":
+        case "team-performance", "department", "deliveries", "aging", "payables-aging", "cash", "expense-stats", "receivables", "commissions", "purchases", "kpi", "kpi-reps", "feedback":
             // :department is the sales assistant's name for the team's figures.
             let name = command == "department" ? "team-performance" : command == "expense-stats" ? "expenses" : command
             return [.loadCardAt(RecordRef(.report, Int64(Report.names.firstIndex(of: name) ?? 0)), section: Self.tableSection(ofReport: name))]
@@ -223,6 +223,7 @@ extension AppModel {
         case "receivables": "receivables.concentration"
         case "commissions": "title.commissions"
         case "purchases": "purchases.by-supplier"
+        case "feedback": "feedback.by-rep"
         default: "title.\(name)"
         }
     }

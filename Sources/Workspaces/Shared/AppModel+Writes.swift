@@ -170,6 +170,7 @@ extension AppModel {
     /// Contacts and opportunities open in their form; other rows have no form here.
     func editEffects(_ ref: RecordRef, on m: CardViewModel) -> [Effect] {
         if m.ref.kind == .users, ref.kind == .user, can(.manageUsers) { return [.openEditor(.editUser(id: ref.id))] }
+        if m.ref.kind == .report, ref.kind == .feedback, can(.viewAllKPIs) { return [.openEditor(.editComplaint(id: ref.id))] }
         if m.ref.kind == .supplier, ref.kind == .supplierContact, let supplierName = m.card?.title, can(.editSuppliers) {
             return [.openEditor(.editSupplierContact(id: ref.id, supplierName: supplierName))]
         }

@@ -12,6 +12,7 @@ extension EditorModel {
         case .countStock, .transferStock: stockMoveCommand
         case .editSettings: settingsCommand
         case .newUser, .editUser, .changePassword: userCommand
+        case .editComplaint: complaintCommand
         case .editQuotas: quotasCommand
         case .handover: handoverCommand
         case .newSupplier, .editSupplier, .newSupplierContact, .editSupplierContact: supplierCommand

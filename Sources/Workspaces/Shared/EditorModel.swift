@@ -44,6 +44,8 @@ public struct EditorModel: Sendable, Equatable {
         case editSettings
         /// A user added, or changed, by the manager; your own password.
         case newUser, editUser(id: Int64, version: Int64), changePassword
+        /// A complaint's status and handler.
+        case editComplaint(id: Int64, version: Int64)
         /// A rep's monthly quotas for a year.
         case editQuotas(rep: Int64, year: Int)
         /// Not a write: whose customers are handed over.

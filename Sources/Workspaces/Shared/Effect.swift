@@ -85,7 +85,7 @@ public enum EditorRequest: Sendable, Equatable {
     case newSupplierContact(supplierId: Int64, name: String)
     case editSupplierContact(id: Int64, supplierName: String)
     case editSettings
-    case newUser, editUser(id: Int64), changePassword
+    case newUser, editUser(id: Int64), changePassword, editComplaint(id: Int64)
     case editQuotas(rep: Int64, year: Int, name: String)
     case pickLeavingRep
     case handover(from: Int64)

@@ -120,6 +120,9 @@ extension EffectRunner {
             return EditorModel.editUser(user.account, osAccounts: user.osAccounts, version: user.version, today: session.today)
         case .changePassword:
             return EditorModel.changePassword(login: session.actor.login, today: session.today)
+        case .editComplaint(let id):
+            let c = try database.complaintForEdit(id: id, by: session.actor)
+            return EditorModel.complaint(id: id, version: c.version, customer: c.customer, resolved: c.resolved, handler: c.handler, users: try database.users(), today: session.today)
         case .editSettings:
             guard session.actor.can(.editSettings) else { throw StoreError.forbidden("only a manager edits company settings") }
             return EditorModel.settings(try database.settings(), today: session.today)

@@ -26,6 +26,7 @@ public struct PaletteCommand: Sendable, Equatable {
         PaletteCommand(name: "kpi", titleKey: "title.kpi", capabilities: [.viewAllKPIs]),
         PaletteCommand(name: "kpi-reps", titleKey: "title.kpi-reps", capabilities: [.viewAllKPIs]),
         PaletteCommand(name: "users", titleKey: "title.users", capabilities: [.manageUsers]),
+        PaletteCommand(name: "feedback", titleKey: "title.feedback", capabilities: [.viewAllKPIs]),
         PaletteCommand(name: "audit", titleKey: "list.audit", capabilities: [.manageUsers]),
         PaletteCommand(name: "settings", titleKey: "editor.settings", capabilities: [.editSettings]),
         PaletteCommand(name: "quotas", titleKey: "title.quotas", capabilities: [.viewAllKPIs]),
