@@ -44,10 +44,12 @@ extension AppDatabase {
         var orders = ListQuery(.orders, sort: "order-date", filter: ["from": p.from.iso, "to": p.to.iso, "status": "booked"].merging(byRep) { $1 })
         orders.labels = labels
         let receipts = DocumentDrill(kind: .moneyDocuments, period: p).query(["side": "in"].merging(byRep) { $1 }, labels: labels)
+        let shipments = DocumentDrill(kind: .shipments, period: p).query(byRep, labels: labels)
         return keys.map { key in
             switch key {
             case "kpi.sales", "kpi.orders", "kpi.average-order-value", "kpi.items-per-order", "kpi.purchase-frequency": orders
             case "kpi.collections": receipts
+            case "kpi.revenue": shipments
             default: nil
             }
         }

@@ -17,7 +17,7 @@ public struct Keymap: Sendable, Equatable {
         ("search", ["/"]), ("search-next", ["n"]), ("search-previous", ["N"]), ("palette", [":"]),
         ("export", ["x"]), ("redraw", ["ctrl-l"]), ("refresh", ["R"]), ("new-record", ["a"]), ("edit", ["e"]),
         ("delete", ["d"]), ("open", ["enter"]), ("back", ["esc"]), ("help", ["?", "f1"]), ("print", ["p"]),
-        ("quit", ["q"]), ("force-quit", ["ctrl-c"]), ("save", ["ctrl-s"]),
+        ("quit", ["q"]), ("force-quit", ["ctrl-c"]), ("save", ["ctrl-s"]), ("fill-down", ["ctrl-d"]),
         // On a customer or a reminder about one: log a contact, put the next contact off, done.
         ("log-contact", ["l"]), ("postpone", ["z"]), ("mark-done", ["m"]), ("undo", ["u"]),
         ("sort", ["s"]), ("filter", ["f"]),

@@ -86,6 +86,15 @@ import TestSupport
             let total = orders.reduce(Money.zero) { sum, row in sum + (row.cells.compactMap(\.moneyValue).first ?? .zero) }
             #expect(value(report, "kpi.sales") == .money(total))
             #expect(try db.listCount(try #require(drill("kpi.collections")), for: manager, today: Fixtures.today) > 0)
+            // Revenue: the period's posted shipments (of the rep's orders).
+            let shipped = try db.read { db in
+                try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM shipments s JOIN sales_orders o ON o.id = s.order_id
+                    WHERE s.status = 'posted' AND s.ship_date BETWEEN ? AND ? AND (? IS NULL OR o.owner_id = ?)
+                    """, arguments: [october.from.iso, october.to.iso, who, who]) ?? 0
+            }
+            #expect(try db.listCount(try #require(drill("kpi.revenue")), for: manager, today: Fixtures.today) == shipped)
+            #expect(shipped > 0)
         }
     }
 

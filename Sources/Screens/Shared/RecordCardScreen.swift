@@ -12,6 +12,8 @@ enum RecordCardScreen {
         // Posted documents are voided (`d`), orders changed or cancelled: not read-only.
         let readOnly = !writable && model.card?.tabbed != true && ![.quote, .receipt, .payment, .shipment, .expense, .salesOrder, .purchaseOrder, .goodsReceipt].contains(model.ref.kind)
         var title = name + (readOnly ? "  (" + catalog.text("app.read-only-card") + ")" : "")
+        // :quotas says which year it shows ([ ] step it).
+        if model.ref.kind == .quotas { title += "  \(model.ref.id)" }
         // A report says which period it shows on every tab (it steps by month with [ ]).
         if model.ref.kind == .report, let card = model.card {
             let format = CellText(catalog: catalog)

@@ -1195,5 +1195,11 @@ extension Catalog {
         "saved.complaint": "已保存 %@ 的投诉。",
         "error.handler-inactive": "处理人须为在用用户。",
         "col.csat-mean": "均分",
+        "hint.fill-down": "复制到以后各月",
+        "action.fill-down": "把本月指标复制到以后各月",
+        "hint.year": "年份",
+        "action.year-before": "上一年",
+        "action.year-after": "下一年",
+        "reason.next-year": "指标最多设到明年。",
     ]
 }

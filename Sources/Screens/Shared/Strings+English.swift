@@ -1195,5 +1195,11 @@ extension Catalog {
         "saved.complaint": "Complaint of %@ saved.",
         "error.handler-inactive": "The handler must be an active user.",
         "col.csat-mean": "Mean",
+        "hint.fill-down": "copy to later months",
+        "action.fill-down": "Copy this month's quota to every month after it",
+        "hint.year": "year",
+        "action.year-before": "The year before",
+        "action.year-after": "The year after",
+        "reason.next-year": "Quotas go up to next year.",
     ]
 }

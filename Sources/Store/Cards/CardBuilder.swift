@@ -13,6 +13,11 @@ protocol CardBuilder {
     static func card(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> RecordCard
 }
 
+/// The first cells of the rows that total a table.
+enum CardBuilderTotals {
+    static let labels: Set<CellValue> = [.status("report.total"), .status("report.team-total"), .status("report.company")]
+}
+
 extension CardBuilder {
     static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery] { [] }
 
@@ -28,6 +33,8 @@ extension CardBuilder {
             let first = try q.page(db, offset: 0, limit: RecordCard.pageSize)
             var section = RecordCard.Section(title: q.title, columns: q.columns, rows: first.rows, refs: first.refs, total: try q.count(db), drills: first.drills)
             section.explanations = first.explanations
+            // A table ending in its total row (all read at once) counts its other rows in the tab's title.
+            section.hasTotalRow = section.total == first.rows.count && CardBuilderTotals.labels.contains(first.rows.last?.first ?? .empty)
             return section
         }
     }

@@ -83,11 +83,6 @@ enum ReportCard: CardBuilder {
         var card = header(report, id: id)
         card.sortKeys = try sorts(db, name: request.name)
         card.sections = try opened(db, tables(report))
-        // A table ending in its total row counts its other rows in the tab's title.
-        let totals = (report.parts.isEmpty ? Array(repeating: report, count: max(1, report.tabs.count)) : [report] + report.parts).map {
-            [.status("report.total"), .status("report.team-total"), .status("report.company")].contains($0.rows.last?.first)
-        }
-        for (i, total) in zip(card.sections.indices, totals) { card.sections[i].hasTotalRow = total }
         return card
     }
 

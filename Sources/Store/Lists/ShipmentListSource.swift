@@ -27,6 +27,10 @@ enum ShipmentListSource: KeysetListSource {
         var args: [DatabaseValue] = []
         if actor.restrictedToOwnCustomers { conditions.append("c.owner_id = ?"); args.append(actor.userId.databaseValue) }
         if let status = PostingStatus(rawValue: query.filter("status")) { conditions.append("s.status = ?"); args.append(status.rawValue.databaseValue) }
+        // A KPI's drill: the shipments of a period (revenue), one rep's orders.
+        if let from = DateOnly(iso: query.filter("from")) { conditions.append("s.ship_date >= ?"); args.append(from.iso.databaseValue) }
+        if let to = DateOnly(iso: query.filter("to")) { conditions.append("s.ship_date <= ?"); args.append(to.iso.databaseValue) }
+        if let rep = Int64(query.filter("rep")) { conditions.append("s.order_id IN (SELECT id FROM sales_orders WHERE owner_id = ?)"); args.append(rep.databaseValue) }
         return KeysetPage(select: select, conditions: conditions.joined(separator: " AND "), arguments: args,
                           sortExpression: query.sort == "number" ? "s.number" : "s.ship_date", idExpression: "s.id", descending: true)
     }

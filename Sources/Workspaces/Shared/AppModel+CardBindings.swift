@@ -17,6 +17,10 @@ extension AppModel {
                         .unless(ReportPeriod.step(m.ref.id, by: 1, today: today) != nil, "reason.this-month"),
                      Binding("filter", asOf ? "hint.day" : "hint.period", .filter, help: asOf ? "action.report-day" : "action.report-period")]
         }
+        if m.ref.kind == .quotas {
+            list += [Binding("previous-tab", "hint.year", .stepReport(-1), help: "action.year-before", group: "month"),
+                     Binding("next-tab", "hint.year", .stepReport(1), help: "action.year-after", group: "month").unless(m.ref.id <= Int64(today.year), "reason.next-year")]
+        }
         if m.ref.kind == .report, (m.card?.sortCount ?? 0) > 1 { list.append(Binding("sort", "hint.sort", .sort, help: "action.sort-report")) }
         if m.isTabbed {
             list += [Binding("previous-tab", "hint.tabs", .card(.previousTab), group: "tabs"), Binding("next-tab", "hint.tabs", .card(.nextTab), group: "tabs"),

@@ -24,13 +24,22 @@ extension AppModel {
             _ = model.handle(.loaded(card))
             if let i = card.sections.firstIndex(where: { $0.title == section }) { _ = model.handle(.showTab(i + 1)) }
             // Another month of the report on screen takes its place.
-            if case .card(let shown)? = stack.last, shown.ref.kind == .report, card.ref.kind == .report,
-               ReportPeriod.report(shown.ref.id) == ReportPeriod.report(card.ref.id) {
+            // So does another year of :quotas.
+            let sameReport = { (shown: RecordRef) in
+                (shown.kind == .report && card.ref.kind == .report && ReportPeriod.report(shown.id) == ReportPeriod.report(card.ref.id))
+                    || (shown.kind == .quotas && card.ref.kind == .quotas)
+            }
+            if case .card(let shown)? = stack.last, sameReport(shown.ref) {
                 stack[stack.count - 1] = .card(model)
             } else {
                 stack.append(.card(model))
             }
         case .stepReport(let step):
+            // :quotas steps by year, not past next year.
+            if case .card(let m)? = stack.last, m.ref.kind == .quotas {
+                let year = m.ref.id + Int64(step)
+                return year > Int64(today.year) + 1 ? [] : [.loadCardAt(RecordRef(.quotas, year), section: m.currentSection?.title ?? "")]
+            }
             guard case .card(let m)? = stack.last, m.ref.kind == .report, ReportPeriod.steps(m.ref.id),
                   let next = ReportPeriod.step(m.ref.id, by: step, today: today) else { return [] }
             return [.loadCardAt(RecordRef(.report, next), section: m.currentSection?.title ?? "")]

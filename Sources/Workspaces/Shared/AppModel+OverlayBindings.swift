@@ -46,7 +46,9 @@ extension AppModel {
                     Binding("claim", "hint.claim", .editor(.claimHint)), Binding("save-anyway", "hint.save-anyway", .editor(.saveAnyway)).unless(!editor.blocking, "reason.duplicate-blocks"),
                     Binding("back", "hint.back-to-form", .editor(.backToForm))]
         }
-        return [Binding("save", "hint.save", .editor(.form(.save))), Binding("back", "hint.cancel", .editor(.form(.cancel))),
+        // A year of quotas: a month's figure copied to the months after it.
+        let fill: [Binding] = if case .editQuotas = editor.purpose { [Binding("fill-down", "hint.fill-down", .editor(.form(.fillDown)), help: "action.fill-down")] } else { [] }
+        return fill + [Binding("save", "hint.save", .editor(.form(.save))), Binding("back", "hint.cancel", .editor(.form(.cancel))),
                 Binding("open", "hint.next-field", .editor(.form(.enter)), hint: false), Binding("next-pane", "hint.next-field", .editor(.form(.next)), hint: false),
                 Binding("previous-pane", "hint.previous-field", .editor(.form(.previous)), hint: false),
                 Binding("move-down", "hint.move", .editor(.form(.down)), hint: false), Binding("move-up", "hint.move", .editor(.form(.up)), hint: false),

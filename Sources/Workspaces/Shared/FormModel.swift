@@ -70,6 +70,8 @@ public struct FormModel: Sendable, Equatable {
         /// Esc: leave (asks first when something changed).
         case cancel
         case confirmDiscard(Bool)
+        /// Ctrl-D: the focused value into every field after it (a quota for the rest of the year).
+        case fillDown
     }
 
     /// What the owner of the form should do after an action.
@@ -115,6 +117,13 @@ public struct FormModel: Sendable, Equatable {
             return yes ? .close : .stay
         }
         guard fields.indices.contains(focus) else { return action == .cancel ? .close : .stay }
+        if action == .fillDown {
+            let value = fields[focus].value
+            for i in fields.indices.dropFirst(focus + 1) where fields[i].value != value {
+                fields[i].value = value; fields[i].cursor = value.count; fields[i].error = nil; isDirty = true
+            }
+            return .stay
+        }
         var f = fields[focus]
         switch action {
         case .cancel:
