@@ -9,9 +9,21 @@ public struct UserEdit: Sendable, Equatable {
     public var active: Bool
     public var osAccounts: [String]
     public var newPassword: Bool
-    public init(displayName: String, role: Role, active: Bool, osAccounts: [String], newPassword: Bool = false) {
+    /// A rep's commission rate from today (nil: as it is).
+    public var commissionRate: BasisPoints?
+    public init(displayName: String, role: Role, active: Bool, osAccounts: [String], newPassword: Bool = false, commissionRate: BasisPoints? = nil) {
         self.displayName = displayName; self.role = role; self.active = active; self.osAccounts = osAccounts; self.newPassword = newPassword
+        self.commissionRate = commissionRate
     }
+}
+
+/// A user as the edit form starts: their account, mapped accounts, version, and a rep's
+/// commission rate in force today (their own, or the company's).
+public struct UserForm: Sendable, Equatable {
+    public var account: UserAccount
+    public var osAccounts: [String]
+    public var version: Int64
+    public var commissionRate: BasisPoints?
 }
 
 /// The manager's user administration (`:users`): add a user with a one-time password, change
@@ -35,19 +47,21 @@ extension AppDatabase {
     }
 
     /// The user as the form starts: their values and version.
-    public func userForEdit(id: Int64, by actor: Actor) throws(StoreError) -> (account: UserAccount, osAccounts: [String], version: Int64) {
+    public func userForEdit(id: Int64, by actor: Actor, today: DateOnly) throws(StoreError) -> UserForm {
         guard actor.can(.manageUsers) else { throw .forbidden("only a manager edits users") }
         return try read { db in
             guard let r = try Row.fetchOne(db, sql: "SELECT id, login, display_name, role, active, version FROM users WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound("user \(id)")
             }
             let os = try String.fetchAll(db, sql: "SELECT os_user FROM os_accounts WHERE user_id = ? ORDER BY os_user", arguments: [id])
-            return (AppDatabase.user(r), os, r[5])
+            let user = AppDatabase.user(r)
+            let rate = user.role == .salesRep ? BasisPoints(try AppDatabase.commissionRate(db, rep: id, on: today, settings: try AppDatabase.settings(db))) : nil
+            return UserForm(account: user, osAccounts: os, version: r[5], commissionRate: rate)
         }
     }
 
     /// Saves a user's changes; returns the new one-time password when one was asked for.
-    public func updateUser(id: Int64, version: Int64, _ edit: UserEdit, by actor: Actor, at now: Int64) throws(StoreError) -> String? {
+    public func updateUser(id: Int64, version: Int64, _ edit: UserEdit, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> String? {
         guard actor.can(.manageUsers) else { throw .forbidden("only a manager edits users") }
         let name = edit.displayName.trimmingSpaces()
         guard !name.isEmpty else { throw .invalid(DomainError("name is required", field: "name")) }
@@ -76,8 +90,23 @@ extension AppDatabase {
                                 after: AuditLog.json([("display_name", name), ("role", edit.role.rawValue), ("active", edit.active ? "1" : "0")]
                                                      + (password == nil ? [] : [("password", "one-time password made")])))
             try AppDatabase.replaceOSAccounts(db, of: id, with: accounts, by: actor, at: now)
+            if let rate = edit.commissionRate, edit.role == .salesRep { try AppDatabase.setCommissionRate(db, rep: id, to: rate, by: actor, today: today, at: now) }
         }
         return password
+    }
+
+    /// A rep's own commission rate from today, when it differs from the one in force (a rate
+    /// already set today is replaced); audited.
+    static func setCommissionRate(_ db: Database, rep: Int64, to rate: BasisPoints, by actor: Actor, today: DateOnly, at now: Int64) throws {
+        guard (0...10_000).contains(rate.value) else {
+            throw StoreError.invalid(DomainError("a commission rate is 0–100 %", field: "commission", code: "error.percent-range", rate.plain))
+        }
+        let current = try commissionRate(db, rep: rep, on: today, settings: try settings(db))
+        guard current != rate.value else { return }
+        try db.execute(sql: "DELETE FROM commission_rates WHERE rep_id = ? AND effective_from = ?", arguments: [rep, today.iso])
+        try db.execute(sql: "INSERT INTO commission_rates (rep_id, rate_bp, effective_from) VALUES (?, ?, ?)", arguments: [rep, rate.value, today.iso])
+        try AuditLog.record(db, actor: actor, at: now, action: "commission.rate", entity: "users", entityId: rep,
+                            before: AuditLog.json([("rate_bp", String(current))]), after: AuditLog.json([("rate_bp", String(rate.value)), ("effective_from", today.iso)]))
     }
 
     /// Operating-system account names, checked, blanks and repeats dropped.

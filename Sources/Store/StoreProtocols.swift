@@ -12,8 +12,8 @@ public protocol SessionStore: Sendable {
     func saveQuotaYear(_ quotas: QuotaYear, by actor: Actor, at now: Int64) throws(StoreError)
     func users() throws(StoreError) -> [UserAccount]
     func addUser(login: String, _ edit: UserEdit, by actor: Actor, at now: Int64) throws(StoreError) -> String
-    func userForEdit(id: Int64, by actor: Actor) throws(StoreError) -> (account: UserAccount, osAccounts: [String], version: Int64)
-    func updateUser(id: Int64, version: Int64, _ edit: UserEdit, by actor: Actor, at now: Int64) throws(StoreError) -> String?
+    func userForEdit(id: Int64, by actor: Actor, today: DateOnly) throws(StoreError) -> UserForm
+    func updateUser(id: Int64, version: Int64, _ edit: UserEdit, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> String?
     func setPassword(login: String, password: String, by actor: Actor, at now: Int64) throws(StoreError)
     func complaintForEdit(id: Int64, by actor: Actor) throws(StoreError) -> (customer: String, resolved: Bool, handler: Int64?, version: Int64)
     func updateComplaint(id: Int64, version: Int64, resolved: Bool, handlerId: Int64?, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError)

@@ -1201,5 +1201,6 @@ extension Catalog {
         "action.year-before": "上一年",
         "action.year-after": "下一年",
         "reason.next-year": "指标最多设到明年。",
+        "field.commission-rate": "佣金比例（自今日起）",
     ]
 }

@@ -1201,5 +1201,6 @@ extension Catalog {
         "action.year-before": "The year before",
         "action.year-after": "The year after",
         "reason.next-year": "Quotas go up to next year.",
+        "field.commission-rate": "Commission rate (from today)",
     ]
 }

@@ -17,15 +17,18 @@ extension EditorModel {
     }
 
     /// A user's name, role, access and mapped accounts; "new one-time password" makes one.
-    public static func editUser(_ user: UserAccount, osAccounts: [String], version: Int64, today: DateOnly) -> EditorModel {
-        EditorModel(purpose: .editUser(id: user.id, version: version), title: "editor.edit-user", subject: user.login, form: FormModel(fields: [
+    public static func editUser(_ f: UserForm, today: DateOnly) -> EditorModel {
+        let user = f.account
+        // A rep's commission rate in force today; changed, it applies from today.
+        let rate: [FormModel.Field] = f.commissionRate.map { [.init("commission", label: "field.commission-rate", rule: .percent, value: $0.plain)] } ?? []
+        return EditorModel(purpose: .editUser(id: user.id, version: f.version), title: "editor.edit-user", subject: user.login, form: FormModel(fields: [
             .init("name", label: "field.name", rule: .text(required: true, max: 100), value: user.displayName),
             .init("role", label: "field.role", rule: .choice(roleOptions), value: user.role.rawValue),
             .init("active", label: "field.access", rule: .choice(yesNo), value: user.active ? "1" : "0"),
-            .init("os_accounts", label: "field.os-accounts", rule: .text(required: false, max: 300), value: osAccounts.joined(separator: " ")),
+            .init("os_accounts", label: "field.os-accounts", rule: .text(required: false, max: 300), value: f.osAccounts.joined(separator: " ")),
             .init("password", label: "field.password", rule: .choice([.init(value: "keep", label: "user.keep-password"), .init(value: "new", label: "user.new-password")]),
                   value: "keep"),
-        ], today: today))
+        ] + rate, today: today))
     }
 
     /// Your own password (`:password`; first thing after a one-time password): typed twice.
@@ -47,10 +50,13 @@ extension EditorModel {
             }
         case .editUser(let id, let version):
             let login = subject
+            let rate = form.fields.contains { $0.key == "commission" } ? value("commission") : ""
             let edit = UserEdit(displayName: value("name"), role: Role(rawValue: value("role")) ?? .salesRep, active: value("active") == "1", osAccounts: accounts,
                                 newPassword: value("password") == "new")
             return WriteCommand { (store, c) throws(StoreError) in
-                guard let password = try store.updateUser(id: id, version: version, edit, by: c.actor, at: c.now) else { return [.saved(toastKey: "saved.user", argument: login)] }
+                var edit = edit
+                if !rate.isEmpty { do throws(DomainError) { edit.commissionRate = try BasisPoints.parsePercent(rate) } catch { throw .invalid(error) } }
+                guard let password = try store.updateUser(id: id, version: version, edit, by: c.actor, today: c.today, at: c.now) else { return [.saved(toastKey: "saved.user", argument: login)] }
                 return [.oneTimePassword(login: login, password: password)]
             }
         case .changePassword:

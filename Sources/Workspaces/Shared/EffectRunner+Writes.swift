@@ -116,8 +116,7 @@ extension EffectRunner {
             guard session.actor.can(.manageUsers) else { throw StoreError.forbidden("only a manager adds users") }
             return EditorModel.newUser(today: session.today)
         case .editUser(let id):
-            let user = try database.userForEdit(id: id, by: session.actor)
-            return EditorModel.editUser(user.account, osAccounts: user.osAccounts, version: user.version, today: session.today)
+            return EditorModel.editUser(try database.userForEdit(id: id, by: session.actor, today: session.today), today: session.today)
         case .changePassword:
             return EditorModel.changePassword(login: session.actor.login, today: session.today)
         case .editComplaint(let id):
