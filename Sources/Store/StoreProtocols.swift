@@ -18,6 +18,9 @@ public protocol SessionStore: Sendable {
     func complaintForEdit(id: Int64, by actor: Actor) throws(StoreError) -> (customer: String, resolved: Bool, handler: Int64?, version: Int64)
     func updateComplaint(id: Int64, version: Int64, resolved: Bool, handlerId: Int64?, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError)
     func handoverSource(from rep: Int64, by actor: Actor) throws(StoreError) -> HandoverSource
+    func handoverSource(customers ids: [Int64], by actor: Actor) throws(StoreError) -> HandoverSource
+    @discardableResult
+    func handOver(customers ids: [Int64], to takers: [Int64], spread: Handover.Spread, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> Int
     @discardableResult
     func handOver(from rep: Int64, to takers: [Int64], spread: Handover.Spread, disable: Bool, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> Int
     func saveSettings(_ settings: CompanySettings, by actor: Actor, at now: Int64) throws(StoreError)

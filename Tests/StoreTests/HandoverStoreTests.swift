@@ -64,4 +64,34 @@ import TestSupport
         }
         #expect(try value(db, "SELECT active FROM users WHERE login = 'manager'") == 1)
     }
+
+    @Test func markedCustomersMoveFromTheirOwnersWithTheirOpenWork() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let manager = try Fixtures.actor("manager", in: db), taker = try Fixtures.actor("rep2", in: db)
+        // One customer with an open order from each of two other reps.
+        let picked = try db.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.id, c.owner_id FROM customers c WHERE c.owner_id IS NOT NULL AND c.owner_id <> ?
+                AND EXISTS (SELECT 1 FROM sales_orders o WHERE o.customer_id = c.id AND o.status IN ('open','partially_shipped'))
+                GROUP BY c.owner_id LIMIT 2
+                """, arguments: [taker.userId]).map { ($0[0] as Int64, $0[1] as Int64) }
+        }
+        try #require(picked.count == 2)
+        let ids = picked.map(\.0)
+        let source = try db.handoverSource(customers: ids, by: manager)
+        #expect(source.rep == nil && source.customers == 2 && source.openOrders >= 2 && source.takers.contains { $0.id == taker.userId })
+        #expect(throws: StoreError.self) { try db.handOver(customers: [], to: [taker.userId], spread: .count, by: manager, today: today, at: now) }
+        #expect(throws: StoreError.self) { try db.handOver(customers: ids, to: [manager.userId], spread: .count, by: manager, today: today, at: now) }
+        #expect(try db.handOver(customers: ids, to: [taker.userId], spread: .count, by: manager, today: today, at: now) == 2)
+        for (id, _) in picked {
+            #expect(try value(db, "SELECT owner_id FROM customers WHERE id = ?", [id]) == taker.userId)
+            #expect(try value(db, "SELECT COUNT(*) FROM sales_orders WHERE customer_id = ? AND status IN ('open','partially_shipped') AND owner_id <> ?", [id, taker.userId]) == 0)
+        }
+        // Each audited with the owner it had.
+        let audits = try db.auditEntries(entity: "customers").filter { $0.action == "customer.handover" }
+        for (id, owner) in picked {
+            #expect(audits.contains { $0.entityId == id && ($0.before ?? "").contains("\"\(owner)\"") })
+        }
+        #expect(try db.check() == [])
+    }
 }

@@ -1202,5 +1202,9 @@ extension Catalog {
         "action.year-after": "The year after",
         "reason.next-year": "Quotas go up to next year.",
         "field.commission-rate": "Commission rate (from today)",
+        "hint.marked-handover": "mark (:handover moves the marked)",
+        "action.mark-handover": "Mark the customer (or unmark it); :handover then hands the marked customers to other reps",
+        "editor.handover-marked": "Hand over marked customers",
+        "error.handover-none": "Mark the customers to hand over first.",
     ]
 }

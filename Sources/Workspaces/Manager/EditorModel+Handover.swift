@@ -12,14 +12,22 @@ extension EditorModel {
 
     /// Then: what the rep leaves (said above the form), to whom — one rep, or spread over every
     /// other active rep by count or by open value — and whether to disable the rep after.
+    /// Customers marked on the customer list: the same form, without disabling anyone.
     public static func handover(_ s: HandoverSource, today: DateOnly) -> EditorModel {
         let to = s.takers.map { FieldRule.Option(value: String($0.id), label: $0.displayName, search: $0.login) }
             + [.init(value: "count", label: "handover.spread-count"), .init(value: "value", label: "handover.spread-value")]
-        var model = EditorModel(purpose: .handover(from: s.rep.id, takers: s.takers.map(\.id)), title: "editor.handover", subject: s.rep.displayName, form: FormModel(fields: [
-            .init("to", label: "field.hand-to", rule: .choice(to), value: to.first?.value ?? ""),
-            .init("disable", label: "field.disable-after", rule: .choice([.init(value: "yes", label: "answer.yes"), .init(value: "no", label: "answer.no")]),
-                  value: s.rep.active ? "yes" : "no"),
-        ], today: today))
+        let hand = FormModel.Field("to", label: "field.hand-to", rule: .choice(to), value: to.first?.value ?? "")
+        var model: EditorModel
+        if let rep = s.rep {
+            model = EditorModel(purpose: .handover(from: rep.id, takers: s.takers.map(\.id)), title: "editor.handover", subject: rep.displayName, form: FormModel(fields: [
+                hand,
+                .init("disable", label: "field.disable-after", rule: .choice([.init(value: "yes", label: "answer.yes"), .init(value: "no", label: "answer.no")]),
+                      value: rep.active ? "yes" : "no"),
+            ], today: today))
+        } else {
+            model = EditorModel(purpose: .handoverSelection(customers: s.selection, takers: s.takers.map(\.id)), title: "editor.handover-marked", subject: String(s.selection.count),
+                                form: FormModel(fields: [hand], today: today))
+        }
         model.notice = Notice(key: "handover.leaves", arguments: [String(s.customers), String(s.openQuotes), String(s.openOrders), String(s.openOpportunities),
                                                                   String(s.openReceivables), s.receivablesOpen.formatted()], isError: false)
         return model
@@ -31,13 +39,23 @@ extension EditorModel {
     }
 
     var handoverCommand: WriteCommand? {
-        guard case .handover(let from, let takers) = purpose else { return nil }
         let to = value("to"), disable = value("disable") == "yes"
         let spread: Handover.Spread = to == "value" ? .value : .count
-        let chosen = Int64(to).map { [$0] } ?? takers
-        return WriteCommand { (store, c) throws(StoreError) in
-            let moved = try store.handOver(from: from, to: chosen, spread: spread, disable: disable, by: c.actor, today: c.today, at: c.now)
-            return [.saved(toastKey: "saved.handover", argument: String(moved))]
+        switch purpose {
+        case .handover(let from, let takers):
+            let chosen = Int64(to).map { [$0] } ?? takers
+            return WriteCommand { (store, c) throws(StoreError) in
+                let moved = try store.handOver(from: from, to: chosen, spread: spread, disable: disable, by: c.actor, today: c.today, at: c.now)
+                return [.saved(toastKey: "saved.handover", argument: String(moved))]
+            }
+        case .handoverSelection(let customers, let takers):
+            let chosen = Int64(to).map { [$0] } ?? takers
+            return WriteCommand { (store, c) throws(StoreError) in
+                let moved = try store.handOver(customers: customers, to: chosen, spread: spread, by: c.actor, today: c.today, at: c.now)
+                return [.saved(toastKey: "saved.handover", argument: String(moved)), .list(.clearMarks)]
+            }
+        default:
+            return nil
         }
     }
 }

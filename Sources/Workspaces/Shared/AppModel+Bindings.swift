@@ -103,6 +103,9 @@ extension AppModel {
         if m.kind == .suppliers { list.append(Binding("new-record", "hint.new", .newRecord, help: "editor.new-supplier", needs: [.editSuppliers])) }
         if m.kind == .purchaseOrders { list.append(Binding("new-record", "hint.new", .newRecord, help: "editor.new-po", needs: [.editPurchaseOrders])) }
         if m.kind == .shipments, hasRow { list.append(Binding("mark", "hint.mark", .list(.toggleMark), help: "action.mark")) }
+        // The manager marks customers to hand over (`:handover` then moves the marked ones).
+        if m.kind == .customers, hasRow { list.append(Binding("mark", m.marked.isEmpty ? "hint.mark" : "hint.marked-handover", .list(.toggleMark), help: "action.mark-handover",
+                                                             needs: [.reassignCustomers])) }
         if printableRef() != nil {
             list.append(Binding("print", m.marked.isEmpty ? "hint.print" : "hint.print-marked", .print).unless(!m.marked.isEmpty || !printableIsVoid, "reason.void-not-printed"))
         }

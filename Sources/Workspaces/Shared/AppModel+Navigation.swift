@@ -175,6 +175,8 @@ extension AppModel {
         case "settings":
             return [.openEditor(.editSettings)]
         case "handover":
+            // On the customer list with customers marked: those; else a leaving rep's.
+            if let m = currentList, m.kind == .customers, !m.marked.isEmpty { return [.openEditor(.handoverSelection(m.marked.map(\.id)))] }
             return [.openEditor(.pickLeavingRep)]
         case "users":
             return [.loadCardAt(RecordRef(.users, 0), section: "title.users")]

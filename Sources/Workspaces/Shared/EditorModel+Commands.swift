@@ -14,7 +14,7 @@ extension EditorModel {
         case .newUser, .editUser, .changePassword: userCommand
         case .editComplaint: complaintCommand
         case .editQuotas: quotasCommand
-        case .handover: handoverCommand
+        case .handover, .handoverSelection: handoverCommand
         case .newSupplier, .editSupplier, .newSupplierContact, .editSupplierContact: supplierCommand
         case .newShipment, .newReceipt, .newPayment, .allocateCredit, .newExpense, .newExpenseCategory, .voidDocument: postingCommand
         case .filterCustomers, .pickCustomer, .filterOrders, .pickOrder, .pickSupplier, .pickPurchaseOrder, .filterStock, .reportPeriod, .pickLeavingRep: nil

@@ -52,6 +52,8 @@ public struct EditorModel: Sendable, Equatable {
         case pickLeavingRep
         /// Handing a rep's customers to the active reps (`takers`) or one of them.
         case handover(from: Int64, takers: [Int64])
+        /// Handing the customers marked on the customer list to the active reps or one of them.
+        case handoverSelection(customers: [Int64], takers: [Int64])
         /// A receipt's (payment's) unapplied credit allocated later.
         case allocateCredit(RecordRef)
         /// Voiding a posted shipment or receipt, with a reason.

@@ -89,6 +89,7 @@ public enum EditorRequest: Sendable, Equatable {
     case editQuotas(rep: Int64, year: Int, name: String)
     case pickLeavingRep
     case handover(from: Int64)
+    case handoverSelection([Int64])
     /// `f` on a report narrowed by rep (aging): the day, and the reps to choose from.
     case reportView(Int64, section: String)
     case voidDocument(RecordRef, number: String)

@@ -112,6 +112,8 @@ extension EffectRunner {
             return EditorModel.pickLeavingRep(try database.users(), today: session.today)
         case .handover(let from):
             return EditorModel.handover(try database.handoverSource(from: from, by: session.actor), today: session.today)
+        case .handoverSelection(let customers):
+            return EditorModel.handover(try database.handoverSource(customers: customers, by: session.actor), today: session.today)
         case .newUser:
             guard session.actor.can(.manageUsers) else { throw StoreError.forbidden("only a manager adds users") }
             return EditorModel.newUser(today: session.today)

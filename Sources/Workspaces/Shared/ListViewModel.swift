@@ -59,6 +59,8 @@ public struct ListViewModel: Sendable, Equatable {
         case setFilter([String: String], labels: [String: String] = [:])
         /// Marks the selected row (or unmarks it) and moves to the next.
         case toggleMark
+        /// The marked rows were dealt with (handed over): none marked.
+        case clearMarks
     }
 
     public var selectedRef: RecordRef? { rows.indices.contains(selected) ? rows[selected].ref : nil }
@@ -116,6 +118,9 @@ public struct ListViewModel: Sendable, Equatable {
             guard !sorts.isEmpty else { return [] }
             query.sort = sorts[((sorts.firstIndex(of: query.sort) ?? 0) + 1) % sorts.count]
             return restart()
+        case .clearMarks:
+            marked = []
+            return []
         case .toggleMark:
             guard let ref = selectedRef else { return [] }
             if let i = marked.firstIndex(of: ref) { marked.remove(at: i) } else { marked.append(ref) }
