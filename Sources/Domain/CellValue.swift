@@ -16,6 +16,8 @@ public indirect enum CellValue: Hashable, Sendable, Codable {
     /// A ratio against a target (quota attainment), drawn as a gauge beside its percentage
     /// on screen; a percentage anywhere else.
     case gauge(BasisPoints?)
+    /// A run of figures drawn as a sparkline (a KPI's twelve months); nil where there is none.
+    case spark([Int64?])
     /// A number of days (days sales outstanding).
     case days(Int64)
     case flag(Bool)
@@ -56,6 +58,17 @@ public indirect enum CellValue: Hashable, Sendable, Codable {
     public static func hundredths(_ v: Int64?) -> CellValue { v.map { .quantity(Quantity(thousandths: $0 * 10)) } ?? notAvailable }
     public static func money(_ m: Money?) -> CellValue { m.map { .money($0) } ?? notAvailable }
 
+    /// One glyph per figure, the lowest to the highest of them; a space where there is none.
+    public static func sparkline(_ values: [Int64?], glyphs: [String]) -> String {
+        let known = values.compactMap { $0 }
+        guard let low = known.min(), let high = known.max(), !glyphs.isEmpty else { return String(repeating: " ", count: values.count) }
+        return values.map { v in
+            guard let v else { return " " }
+            let step = high == low ? glyphs.count / 2 : Int((Int128(v - low) * Int128(glyphs.count - 1)) / Int128(high - low))
+            return glyphs[max(0, min(glyphs.count - 1, step))]
+        }.joined()
+    }
+
     /// The value as plain text for the command line (no catalog: status keys stay keys).
     public var plainText: String {
         switch self {
@@ -66,6 +79,7 @@ public indirect enum CellValue: Hashable, Sendable, Codable {
         case .integer(let i): String(i)
         case .date(let d): d.iso
         case .percent(let p), .gauge(let p): p.display
+        case .spark(let values): CellValue.sparkline(values, glyphs: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"])
         case .days(let n): "\(n) d"
         case .flag(let b): b ? "✓" : ""
         case .warning(let v): v.plainText
@@ -83,6 +97,7 @@ public indirect enum CellValue: Hashable, Sendable, Codable {
         case .integer(let i): .integer(i)
         case .date(let d): .date(d)
         case .percent(let p), .gauge(let p): p.map { .percent($0) } ?? .empty
+        case .spark(let values): .text(values.map { $0.map(String.init) ?? "—" }.joined(separator: " "))
         case .days(let n): .integer(n)
         case .flag(let b): .text(b ? "✓" : "")
         case .warning(let v): v.sheetValue

@@ -56,7 +56,7 @@ public struct Report: Sendable, Equatable {
     }
 
     /// The names `rapport report` and the TUI know, in the order they are listed.
-    public static let names = ["rep-performance", "team-performance", "deliveries", "aging", "payables-aging", "cash", "expenses", "receivables", "commissions", "purchases", "kpi", "kpi-reps", "feedback"]
+    public static let names = ["rep-performance", "team-performance", "deliveries", "aging", "payables-aging", "cash", "expenses", "receivables", "commissions", "purchases", "kpi", "kpi-reps", "feedback", "kpi-trend"]
 }
 
 /// What a report is asked for: a period (from–to) or a day (as of), a rep, and how its rows

@@ -42,12 +42,12 @@ public enum ReportPeriod {
     }
 
     /// Reports of a period that `[` `]` step and `f` sets (deliveries are as of today).
-    public static let stepped: Set<String> = ["team-performance", "rep-performance", "aging", "payables-aging", "cash", "expenses", "receivables", "commissions", "purchases", "kpi", "kpi-reps", "feedback"]
+    public static let stepped: Set<String> = ["team-performance", "rep-performance", "aging", "payables-aging", "cash", "expenses", "receivables", "commissions", "purchases", "kpi", "kpi-reps", "feedback", "kpi-trend"]
     /// Reports as of a day (the range's last): `[` `]` step from month end to month end, and
     /// `f` asks for the one day.
     public static let asOfDay: Set<String> = ["aging", "payables-aging", "receivables"]
     /// Reports the day form also narrows to one rep's customers.
-    public static let byRep: Set<String> = ["aging", "kpi"]
+    public static let byRep: Set<String> = ["aging", "kpi", "kpi-trend"]
     public static func isAsOfDay(_ id: Int64) -> Bool {
         Report.names.indices.contains(report(id)) && asOfDay.contains(Report.names[report(id)])
     }

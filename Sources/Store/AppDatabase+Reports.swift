@@ -18,6 +18,7 @@ extension AppDatabase {
         case "kpi": return try kpiReport(db, request, for: actor)
         case "kpi-reps": return try kpiRepsReport(db, request, for: actor)
         case "feedback": return try feedbackReport(db, request, for: actor)
+        case "kpi-trend": return try kpiTrendReport(db, request, for: actor)
         case "receivables": return try receivablesReport(db, request, for: actor)
         case "commissions": return try commissionReport(db, request, for: actor)
         case "aging", "payables-aging": return try agingReport(db, request, payables: request.name == "payables-aging", sort: request.sort, for: actor)

@@ -28,6 +28,8 @@ public struct Keymap: Sendable, Equatable {
         ("ship", ["s"]), ("count-stock", ["c"]), ("transfer-stock", ["t"]),
         // On any record's card: its history in the audit trail (the manager's).
         ("history", ["h"]),
+        // On the KPI dashboard: every KPI month by month.
+        ("trend", ["t"]),
         // Dialogs and panes: a y/n question, the print preview, the export choice, similar customers.
         ("yes", ["y", "Y"]), ("no", ["n", "N"]), ("save-file", ["s"]), ("export-xlsx", ["x", "X"]), ("export-csv", ["c", "C"]),
         ("claim", ["c", "C"]), ("save-anyway", ["s", "S"]),

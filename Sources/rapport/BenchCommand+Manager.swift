@@ -25,6 +25,9 @@ extension BenchCommand {
         let perRep = try time(DateRange(from: today.startOfMonth, to: today), report: "kpi-reps")
         let perRepYear = try time(DateRange(from: today.startOfYear, to: today), report: "kpi-reps")
         print(String(format: "  KPIs per rep (:kpi-reps, every rep and the company): this month %.0f ms, year to date %.0f ms [< 500]", perRep, perRepYear))
+        let trend = try time(DateRange(from: today.startOfMonth, to: today), report: "kpi-trend")
+        let feedback = try time(DateRange(from: today.startOfYear, to: today), report: "feedback")
+        print(String(format: "  KPIs month by month (:kpi-trend, twelve months with sparklines) %.0f ms; feedback and complaints (:feedback, year to date) %.0f ms", trend, feedback))
         try benchHandover(database: database, actor: actor, today: today)
     }
 

@@ -5,7 +5,7 @@ import Store
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "Print a report with the same numbers as the TUI.",
-                                                    subcommands: [Reminders.self, Duplicates.self, RepPerformanceReport.self, KPIReport.self, KPIRepsReport.self, FeedbackReport.self, AuditReport.self, TeamPerformanceReport.self,
+                                                    subcommands: [Reminders.self, Duplicates.self, RepPerformanceReport.self, KPIReport.self, KPIRepsReport.self, KPITrendReport.self, FeedbackReport.self, AuditReport.self, TeamPerformanceReport.self,
                                                                   OrdersReport.self, DeliveriesReport.self, AgingReport.self, CashReport.self, ExpensesReport.self, ConcentrationReport.self, CommissionsReport.self,
                                                                   PurchasesReport.self, StockReport.self])
 

@@ -145,6 +145,14 @@ extension ReportCommand {
         }
     }
 
+    struct KPITrendReport: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "kpi-trend",
+                                                        abstract: "Every KPI month by month for the twelve months ending with --to, each with a sparkline, as :kpi-trend shows it.")
+        @OptionGroup var options: TypedReportOptions
+        @Option(help: "Login of one rep (default: the whole company).") var rep: String?
+        func run() throws { try options.run("kpi-trend", rep: rep) }
+    }
+
     struct FeedbackReport: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "feedback",
                                                         abstract: "CSAT, NPS and complaints of a period per rep, the company last; --complaints for the complaints (open ones first), as :feedback shows them.")

@@ -111,3 +111,26 @@ enum KPIMeasure {
         }
     }
 }
+
+/// `:kpi-trend`: each month's column is that month's dashboard.
+@Suite struct KPITrendTests {
+    @Test(arguments: [false, true])
+    func eachMonthIsThatMonthsDashboard(_ oneRep: Bool) throws {
+        let db = DemoFixture.make(inMemory: true)
+        let manager = try Fixtures.actor("manager", in: db), rep = try Fixtures.actor("rep", in: db)
+        let who = oneRep ? rep.userId : nil
+        let end = DateOnly(year: 2026, month: 10, day: 31)!
+        let trend = try db.report(ReportRequest(name: "kpi-trend", period: DateRange(from: end.startOfMonth, to: end), rep: who), for: manager)
+        #expect(trend.columns.count == 14 && trend.rows.count == 23)
+        for (column, back) in [(13, 0), (10, 3), (2, 11)] {
+            let start = end.startOfMonth.adding(months: -back)
+            let kpi = try db.report(ReportRequest(name: "kpi", period: DateRange(from: start, to: start.endOfMonth), rep: who), for: manager)
+            for row in trend.rows {
+                let shown = kpi.rows.first { $0.first == row.first }?[1]
+                #expect(row[column] == shown, "\(row[0]) \(start.iso)")
+            }
+        }
+        guard case .spark(let values)? = trend.rows.first?[1] else { Issue.record("no sparkline"); return }
+        #expect(values.count == 12 && values.compactMap { $0 }.count == 12)
+    }
+}

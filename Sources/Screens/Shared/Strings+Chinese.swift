@@ -1206,5 +1206,10 @@ extension Catalog {
         "action.mark-handover": "标记客户（或取消）；随后 :handover 把已标记的客户移交给其他业务员",
         "editor.handover-marked": "移交已标记客户",
         "error.handover-none": "请先标记要移交的客户。",
+        "title.kpi-trend": "指标逐月趋势",
+        "kpi-trend.sparklines": "趋势",
+        "col.trend": "12 个月",
+        "hint.trend": "逐月",
+        "action.trend": "截至本期的 12 个月逐月指标及趋势图",
     ]
 }

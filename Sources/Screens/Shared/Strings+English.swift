@@ -1206,5 +1206,10 @@ extension Catalog {
         "action.mark-handover": "Mark the customer (or unmark it); :handover then hands the marked customers to other reps",
         "editor.handover-marked": "Hand over marked customers",
         "error.handover-none": "Mark the customers to hand over first.",
+        "title.kpi-trend": "KPIs month by month",
+        "kpi-trend.sparklines": "Trend",
+        "col.trend": "12 months",
+        "hint.trend": "by month",
+        "action.trend": "Every KPI month by month for the twelve months to this period, with sparklines",
     ]
 }

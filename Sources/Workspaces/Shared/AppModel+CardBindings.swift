@@ -21,6 +21,9 @@ extension AppModel {
             list += [Binding("previous-tab", "hint.year", .stepReport(-1), help: "action.year-before", group: "month"),
                      Binding("next-tab", "hint.year", .stepReport(1), help: "action.year-after", group: "month").unless(m.ref.id <= Int64(today.year), "reason.next-year")]
         }
+        if m.ref.kind == .report, Report.names.indices.contains(ReportPeriod.report(m.ref.id)), Report.names[ReportPeriod.report(m.ref.id)] == "kpi" {
+            list.append(Binding("trend", "hint.trend", .kpiTrend, help: "action.trend", needs: [.viewAllKPIs]))
+        }
         if m.ref.kind == .report, (m.card?.sortCount ?? 0) > 1 { list.append(Binding("sort", "hint.sort", .sort, help: "action.sort-report")) }
         if m.isTabbed {
             list += [Binding("previous-tab", "hint.tabs", .card(.previousTab), group: "tabs"), Binding("next-tab", "hint.tabs", .card(.nextTab), group: "tabs"),

@@ -82,6 +82,10 @@ extension AppModel {
             }
         case .showHelp:
             overlay = overlay == .help ? nil : .help
+        case .kpiTrend:
+            guard case .card(let m)? = current, m.ref.kind == .report, let trend = Report.names.firstIndex(of: "kpi-trend") else { return [] }
+            let id = ReportPeriod.id(ReportPeriod.id(m.ref.id, report: trend), view: .init(rep: ReportPeriod.view(m.ref.id).rep))
+            return [.loadCardAt(RecordRef(.report, id), section: "kpi-trend.sparklines")]
         case .explain:
             guard case .card(let m)? = current, let e = m.selectedExplanation, let rows = m.currentSection?.rows, rows.indices.contains(m.selectedRow),
                   case .status(let key)? = rows[m.selectedRow].first else { return [] }
@@ -122,7 +126,7 @@ extension AppModel {
             return [.loadHome]
         case "reminders":
             return [.loadCard(RecordRef(.reminders, session.actor.userId))]
-        case "team-performance", "department", "deliveries", "aging", "payables-aging", "cash", "expense-stats", "receivables", "commissions", "purchases", "kpi", "kpi-reps", "feedback":
+        case "team-performance", "department", "deliveries", "aging", "payables-aging", "cash", "expense-stats", "receivables", "commissions", "purchases", "kpi", "kpi-reps", "feedback", "kpi-trend":
             // :department is the sales assistant's name for the team's figures.
             let name = command == "department" ? "team-performance" : command == "expense-stats" ? "expenses" : command
             return [.loadCardAt(RecordRef(.report, Int64(Report.names.firstIndex(of: name) ?? 0)), section: Self.tableSection(ofReport: name))]
@@ -226,6 +230,7 @@ extension AppModel {
         case "commissions": "title.commissions"
         case "purchases": "purchases.by-supplier"
         case "feedback": "feedback.by-rep"
+        case "kpi-trend": "kpi-trend.sparklines"
         default: "title.\(name)"
         }
     }

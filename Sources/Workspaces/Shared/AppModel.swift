@@ -82,6 +82,8 @@ public struct AppModel: Sendable, Equatable {
         case confirmQuit(Bool)
         /// `?` on a KPI row: how its figure was worked out.
         case explain
+        /// `t` on the KPI dashboard: its KPIs month by month, for the same rep.
+        case kpiTrend
         /// A user was saved with a new one-time password to show.
         case oneTimePassword(login: String, password: String)
         case refresh

@@ -25,6 +25,7 @@ public struct PaletteCommand: Sendable, Equatable {
         PaletteCommand(name: "team-performance", titleKey: "title.team-performance", capabilities: [.viewDepartmentPerformance, .viewAllKPIs]),
         PaletteCommand(name: "kpi", titleKey: "title.kpi", capabilities: [.viewAllKPIs]),
         PaletteCommand(name: "kpi-reps", titleKey: "title.kpi-reps", capabilities: [.viewAllKPIs]),
+        PaletteCommand(name: "kpi-trend", titleKey: "title.kpi-trend", capabilities: [.viewAllKPIs]),
         PaletteCommand(name: "users", titleKey: "title.users", capabilities: [.manageUsers]),
         PaletteCommand(name: "feedback", titleKey: "title.feedback", capabilities: [.viewAllKPIs]),
         PaletteCommand(name: "audit", titleKey: "list.audit", capabilities: [.manageUsers]),
