@@ -16,6 +16,8 @@ public indirect enum CellValue: Hashable, Sendable, Codable {
     /// A ratio against a target (quota attainment), drawn as a gauge beside its percentage
     /// on screen; a percentage anywhere else.
     case gauge(BasisPoints?)
+    /// A difference of two rates, in percentage points (basis points kept): `+2.6 pp`.
+    case points(BasisPoints)
     /// A run of figures drawn as a sparkline (a KPI's twelve months); nil where there is none.
     case spark([Int64?])
     /// A number of days (days sales outstanding).
@@ -80,6 +82,7 @@ public indirect enum CellValue: Hashable, Sendable, Codable {
         case .date(let d): d.iso
         case .percent(let p), .gauge(let p): p.display
         case .spark(let values): CellValue.sparkline(values, glyphs: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"])
+        case .points(let p): p.pointsText + " pp"
         case .days(let n): "\(n) d"
         case .flag(let b): b ? "✓" : ""
         case .warning(let v): v.plainText
@@ -98,6 +101,7 @@ public indirect enum CellValue: Hashable, Sendable, Codable {
         case .date(let d): .date(d)
         case .percent(let p), .gauge(let p): p.map { .percent($0) } ?? .empty
         case .spark(let values): .text(values.map { $0.map(String.init) ?? "—" }.joined(separator: " "))
+        case .points(let p): .percent(p)
         case .days(let n): .integer(n)
         case .flag(let b): .text(b ? "✓" : "")
         case .warning(let v): v.sheetValue

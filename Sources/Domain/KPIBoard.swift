@@ -53,7 +53,7 @@ public struct KPILine: Sendable, Equatable {
         guard let now = measure, let then = before.measure else { return .empty }
         switch change {
         case .growth: return .percent(BasisPoints.ratio(now - then, then))
-        case .points: return .percent(BasisPoints(now - then))
+        case .points: return .points(BasisPoints(now - then))
         case .none: return .empty
         }
     }

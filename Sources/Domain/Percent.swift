@@ -13,6 +13,12 @@ public struct BasisPoints: Hashable, Comparable, Sendable, Codable, CustomString
         return "\(neg ? "-" : "")\(m / 10).\(m % 10) %"
     }
 
+    /// The figure of a difference in percentage points, signed, one decimal: `+2.6`, `-14.3`.
+    public var pointsText: String {
+        let text = description.replacingOccurrences(of: " %", with: "")
+        return value > 0 ? "+" + text : text
+    }
+
     /// numerator ÷ denominator in basis points, or nil when the denominator is zero.
     public static func ratio(_ numerator: Int64, _ denominator: Int64) -> BasisPoints? {
         guard denominator != 0 else { return nil }

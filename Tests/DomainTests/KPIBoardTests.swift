@@ -66,7 +66,8 @@ import Testing
         }
         #expect(change("kpi.sales") == .percent(BasisPoints(5_000)))
         // 50 % against 25 %: 25 points.
-        #expect(change("kpi.close-rate") == .percent(BasisPoints(2_500)))
+        #expect(change("kpi.close-rate") == .points(BasisPoints(2_500)))
+        #expect(change("kpi.close-rate")?.plainText == "+25.0 pp" && change("kpi.sales")?.plainText == "50.0 %")
         // From nothing: no change to show.
         #expect(change("kpi.new-customers") == .percent(nil))
         #expect(change("kpi.weighted-pipeline") == .empty)

@@ -14,6 +14,7 @@ struct CellText {
         case .status(let key): catalog.text(key)
         case .days(let n): catalog.text("unit.days", String(n))
         case .gauge(let p): gauge(p)
+        case .points(let p): catalog.text("unit.points", p.pointsText)
         case .spark(let values): CellValue.sparkline(values, glyphs: glyphs.sparks)
         case .warning(let v): text(v) + "  ⚠"
         case .joined(let vs, let separator): vs.map(text).filter { !$0.isEmpty }.joined(separator: separator)

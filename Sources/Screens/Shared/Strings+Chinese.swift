@@ -1211,5 +1211,6 @@ extension Catalog {
         "col.trend": "12 个月",
         "hint.trend": "逐月",
         "action.trend": "截至本期的 12 个月逐月指标及趋势图",
+        "unit.points": "%@ 个百分点",
     ]
 }

@@ -1211,5 +1211,6 @@ extension Catalog {
         "col.trend": "12 months",
         "hint.trend": "by month",
         "action.trend": "Every KPI month by month for the twelve months to this period, with sparklines",
+        "unit.points": "%@ pp",
     ]
 }
