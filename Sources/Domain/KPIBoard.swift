@@ -60,6 +60,9 @@ public struct KPILine: Sendable, Equatable {
 }
 
 extension KPIInputs {
+    /// The keys of every KPI, in the dashboard's order.
+    public static var keys: [String] { KPIInputs(period: DateRange(from: DateOnly(daysSinceEpoch: 0), to: DateOnly(daysSinceEpoch: 0))).lines.map(\.key) }
+
     /// Every KPI of docs/domain.md in the dashboard's order.
     public var lines: [KPILine] {
         func money(_ key: String, _ m: Money?, change: KPILine.Change = .growth) -> KPILine {

@@ -5,7 +5,7 @@ import GRDB
 /// figures last — each rep's read by the very queries of their own dashboard, grouped by rep.
 extension AppDatabase {
     /// The KPIs the per-rep table sorts by, in its column order.
-    static var kpiRepsSorts: [String?] { [nil] + KPIInputs(period: DateRange(from: DateOnly(daysSinceEpoch: 0), to: DateOnly(daysSinceEpoch: 0))).lines.map(\.key) }
+    static var kpiRepsSorts: [String?] { [nil] + KPIInputs.keys }
 
     static func kpiRepsReport(_ db: Database, _ request: ReportRequest, for actor: Actor) throws -> Report {
         guard actor.can(.viewAllKPIs) else { throw StoreError.forbidden("only the manager sees every rep's KPIs") }
