@@ -38,11 +38,11 @@ public struct CompanySettings: Sendable, Equatable, Codable {
     public var agingBuckets: AgingBuckets { AgingBuckets(bounds: agingBounds) }
 
     public func validated() throws(DomainError) -> CompanySettings {
-        guard !companyName.trimmingSpaces().isEmpty else { throw DomainError("company name is required", field: "company_name") }
+        guard !companyName.trimmingSpaces().isEmpty else { throw DomainError("company name is required", field: "company_name", code: "error.required") }
         guard (0...365).contains(paymentTermsDays) else { throw DomainError("payment terms must be 0–365 days", field: "payment_terms_days") }
         guard (1...3650).contains(dormantDays) else { throw DomainError("dormant days must be 1–3650", field: "dormant_days") }
         guard !agingBounds.isEmpty, zip(agingBounds, agingBounds.dropFirst()).allSatisfy({ $0 < $1 }), agingBounds[0] >= 1 else {
-            throw DomainError("aging bounds must rise, e.g. 30,60,90,180", field: "aging_bounds")
+            throw DomainError("aging bounds must rise, e.g. 30,60,90,180", field: "aging_bounds", code: "error.setting-aging-rise")
         }
         guard (0...10_000).contains(defaultCommissionBasisPoints) else { throw DomainError("commission must be 0–100 %", field: "commission") }
         guard (0...10_000).contains(receivingTolerance.value) else { throw DomainError("receiving tolerance must be 0–100 %", field: "receiving_tolerance") }

@@ -1212,5 +1212,11 @@ extension Catalog {
         "hint.trend": "逐月",
         "action.trend": "截至本期的 12 个月逐月指标及趋势图",
         "unit.points": "%@ 个百分点",
+        "error.setting-number": "应为 %2 至 %3 的整数，不是“%@”。",
+        "error.setting-currency": "应为三个字母的代码（如 CNY），不是“%@”。",
+        "error.setting-aging": "应为逗号分隔的天数，如 30,60,90,180，不是“%@”。",
+        "error.setting-aging-rise": "天数须递增，如 30,60,90,180。",
+        "error.setting-percent": "应为 0 至 100 的百分比，不是“%@”。",
+        "error.setting-warehouse": "应为仓库代码，不是“%@”。",
     ]
 }

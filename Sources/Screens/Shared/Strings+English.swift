@@ -1212,5 +1212,11 @@ extension Catalog {
         "hint.trend": "by month",
         "action.trend": "Every KPI month by month for the twelve months to this period, with sparklines",
         "unit.points": "%@ pp",
+        "error.setting-number": "A whole number from %2 to %3, not '%@'.",
+        "error.setting-currency": "A 3-letter code such as CNY, not '%@'.",
+        "error.setting-aging": "Days separated by commas, e.g. 30,60,90,180, not '%@'.",
+        "error.setting-aging-rise": "The days must rise, e.g. 30,60,90,180.",
+        "error.setting-percent": "A percentage from 0 to 100, not '%@'.",
+        "error.setting-warehouse": "A warehouse code, not '%@'.",
     ]
 }
