@@ -38,6 +38,11 @@ extension AppDatabase {
             }
             let before = try AppDatabase.quotaYear(db, rep: q.repId, year: q.year)
             guard before != q else { return }
+            // A disabled rep sells nothing more: their quotas may be cleared, not set.
+            if try Bool.fetchOne(db, sql: "SELECT active FROM users WHERE id = ?", arguments: [q.repId]) == false,
+               zip(q.months, before.months).contains(where: { now, then in now != nil && now != then }) {
+                throw StoreError.invalid(DomainError("the rep is disabled: their quotas may be cleared, not set", field: "rep", code: "error.quota-disabled"))
+            }
             for m in 1...12 {
                 guard let start = q.start(m) else { continue }
                 if let amount = q.months[m - 1] {

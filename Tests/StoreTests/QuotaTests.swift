@@ -38,4 +38,18 @@ import TestSupport
         let kpi = try db.report(ReportRequest(name: "kpi", period: DateRange(from: today.startOfMonth, to: today), rep: rep.userId), for: manager)
         #expect(kpi.rows.first { $0.first == .status("kpi.quota") }?[1] == .money(Money(minorUnits: quota.minorUnits / 2)))
     }
+
+    @Test func aDisabledRepsQuotasMayBeClearedNotSet() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let manager = try Fixtures.actor("manager", in: db), rep = try Fixtures.actor("rep", in: db)
+        try db.setActive(login: "rep", active: false, by: manager, at: now)
+        var year = try db.quotaYear(rep: rep.userId, year: today.year, by: manager)
+        var raised = year
+        raised.months[0] = Money(minorUnits: (year.months[0]?.minorUnits ?? 0) + 100)
+        #expect { try db.saveQuotaYear(raised, by: manager, at: now) } throws: { ($0 as? StoreError)?.userMessage.key == "error.quota-disabled" }
+        #expect(try db.quotaYear(rep: rep.userId, year: today.year, by: manager) == year)
+        year.months = Array(repeating: nil, count: 12)
+        try db.saveQuotaYear(year, by: manager, at: now)
+        #expect(try db.quotaYear(rep: rep.userId, year: today.year, by: manager).months.allSatisfy { $0 == nil })
+    }
 }

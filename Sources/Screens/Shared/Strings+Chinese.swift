@@ -1218,5 +1218,6 @@ extension Catalog {
         "error.setting-aging-rise": "天数须递增，如 30,60,90,180。",
         "error.setting-percent": "应为 0 至 100 的百分比，不是“%@”。",
         "error.setting-warehouse": "应为仓库代码，不是“%@”。",
+        "error.quota-disabled": "该业务员已停用：其指标只能清除，不能设置。",
     ]
 }

@@ -1218,5 +1218,6 @@ extension Catalog {
         "error.setting-aging-rise": "The days must rise, e.g. 30,60,90,180.",
         "error.setting-percent": "A percentage from 0 to 100, not '%@'.",
         "error.setting-warehouse": "A warehouse code, not '%@'.",
+        "error.quota-disabled": "The rep is disabled: their quotas may be cleared, not set.",
     ]
 }
