@@ -40,12 +40,13 @@ extension AppDatabase {
         return report
     }
 
-    /// Every complaint still open (oldest first), then those of the period resolved (newest first).
+    /// Every complaint still open (oldest first), then those received or resolved in the period
+    /// (newest first).
     static func complaints(_ db: Database, _ p: DateRange) throws -> Report {
         let rows = try Row.fetchAll(db, sql: """
             SELECT f.id, f.received_on, c.name, coalesce(o.display_name, ''), coalesce(h.display_name, ''), f.resolved, f.resolved_on, coalesce(f.note, '')
             FROM feedback f JOIN customers c ON c.id = f.customer_id LEFT JOIN users o ON o.id = c.owner_id LEFT JOIN users h ON h.id = f.handler_id
-            WHERE f.kind = 'complaint' AND (f.resolved = 0 OR f.received_on BETWEEN ? AND ?)
+            WHERE f.kind = 'complaint' AND (f.resolved = 0 OR f.received_on BETWEEN ?1 AND ?2 OR f.resolved_on BETWEEN ?1 AND ?2)
             ORDER BY f.resolved, CASE WHEN f.resolved = 0 THEN f.received_on END, f.received_on DESC, f.id DESC
             """, arguments: [p.from.iso, p.to.iso])
         return Report(name: "feedback-complaints", title: "feedback.complaints", parameters: periodParameters(p),
@@ -60,13 +61,14 @@ extension AppDatabase {
     }
 
     /// A complaint as its form starts.
-    public func complaintForEdit(id: Int64, by actor: Actor) throws(StoreError) -> (customer: String, resolved: Bool, handler: Int64?, version: Int64) {
+    public func complaintForEdit(id: Int64, by actor: Actor) throws(StoreError) -> (customer: String, resolved: Bool, handler: Int64?, version: Int64, said: String) {
         guard actor.can(.viewAllKPIs) else { throw .forbidden("only the manager assigns and resolves complaints") }
         return try read { db in
             guard let r = try Row.fetchOne(db, sql: """
-                SELECT c.name, f.resolved, f.handler_id, f.version FROM feedback f JOIN customers c ON c.id = f.customer_id WHERE f.id = ? AND f.kind = 'complaint'
+                SELECT c.name, f.resolved, f.handler_id, f.version, f.received_on || ': ' || coalesce(f.note, '')
+                FROM feedback f JOIN customers c ON c.id = f.customer_id WHERE f.id = ? AND f.kind = 'complaint'
                 """, arguments: [id]) else { throw StoreError.notFound("complaint \(id)") }
-            return (r[0], r[1], r[2], r[3])
+            return (r[0], r[1], r[2], r[3], r[4])
         }
     }
 

@@ -56,8 +56,9 @@ extension AppDatabase {
         ("kpi.tab-quota", ["kpi.quota", "kpi.quota-attainment", "kpi.commission"]),
         ("kpi.tab-orders", ["kpi.orders", "kpi.average-order-value", "kpi.items-per-order", "kpi.purchase-frequency"]),
         ("kpi.tab-pipeline", ["kpi.close-rate", "kpi.loss-rate", "kpi.weighted-pipeline", "kpi.crm-usage"]),
-        ("kpi.tab-customers", ["kpi.new-customers", "kpi.conversion-rate", "kpi.churn-rate", "kpi.cac", "kpi.clv"]),
-        ("kpi.tab-service", ["kpi.csat", "kpi.csat-mean", "kpi.nps", "kpi.complaint-rate", "kpi.record-completeness", "kpi.dso"]),
+        ("kpi.tab-customers", ["kpi.new-customers", "kpi.conversion-rate", "kpi.churn-rate", "kpi.record-completeness"]),
+        ("kpi.tab-value", ["kpi.cac", "kpi.clv", "kpi.dso"]),
+        ("kpi.tab-service", ["kpi.csat", "kpi.csat-mean", "kpi.nps", "kpi.complaint-rate"]),
     ]
 
     /// How a KPI's column aligns and exports: by the kind of its value.

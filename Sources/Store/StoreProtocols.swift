@@ -15,7 +15,7 @@ public protocol SessionStore: Sendable {
     func userForEdit(id: Int64, by actor: Actor, today: DateOnly) throws(StoreError) -> UserForm
     func updateUser(id: Int64, version: Int64, _ edit: UserEdit, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> String?
     func setPassword(login: String, password: String, by actor: Actor, at now: Int64) throws(StoreError)
-    func complaintForEdit(id: Int64, by actor: Actor) throws(StoreError) -> (customer: String, resolved: Bool, handler: Int64?, version: Int64)
+    func complaintForEdit(id: Int64, by actor: Actor) throws(StoreError) -> (customer: String, resolved: Bool, handler: Int64?, version: Int64, said: String)
     func updateComplaint(id: Int64, version: Int64, resolved: Bool, handlerId: Int64?, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError)
     func handoverSource(from rep: Int64, by actor: Actor) throws(StoreError) -> HandoverSource
     func handoverSource(customers ids: [Int64], by actor: Actor) throws(StoreError) -> HandoverSource

@@ -53,8 +53,10 @@ struct QuotaCommand: ParsableCommand {
             let (db, actor, clock) = try global.openAuthenticated(auth)
             let y = year ?? clock.today().year
             print((["rep"] + (1...12).map { "\(y)-\(QuotaYear.monthKey($0))" } + ["total"]).joined(separator: "\t"))
-            for u in try db.users() where u.role == .salesRep && u.active {
+            // Active reps, and a disabled one who had quotas that year (their history stays).
+            for u in try db.users() where u.role == .salesRep {
                 let q = try db.quotaYear(rep: u.id, year: y, by: actor)
+                guard u.active || q.months.contains(where: { $0 != nil }) else { continue }
                 print(([u.login] + q.months.map { $0?.formatted(grouping: false) ?? "" } + [q.total.formatted(grouping: false)]).joined(separator: "\t"))
             }
         }

@@ -32,7 +32,9 @@ struct TypedReportOptions: ParsableArguments {
             guard let d = DateOnly(iso: text) else { throw ValidationError("--\(option) '\(text)' is not a date (YYYY-MM-DD)") }
             return d
         }
-        let period = DateRange(from: try day(from, today.startOfMonth, "from"), to: try day(to, today, "to"))
+        // --to alone: from the first of its month.
+        let end = try day(to, today, "to")
+        let period = DateRange(from: try day(from, end.startOfMonth, "from"), to: end)
         guard period.from <= period.to else { throw ValidationError("--from is after --to") }
         var repId: Int64? = ownByDefault ? actor.userId : nil
         if let rep {

@@ -112,6 +112,8 @@ enum RecordCardScreen {
         if case .status(let key)? = card.field("param.sorted-by"), let column = section.columns.firstIndex(where: { $0.key == key }) {
             table.sortColumn = column
             table.sortAscending = false
+            // Room for the marker beside the title.
+            table.columns[column].width += 1
         }
         table.render(in: body, into: &buffer, context: context)
     }

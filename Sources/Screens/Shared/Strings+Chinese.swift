@@ -1219,5 +1219,11 @@ extension Catalog {
         "error.setting-percent": "应为 0 至 100 的百分比，不是“%@”。",
         "error.setting-warehouse": "应为仓库代码，不是“%@”。",
         "error.quota-disabled": "该业务员已停用：其指标只能清除，不能设置。",
+        "login.password-not-set": "一次性密码已用过，且未设置自己的密码：请向经理申请新密码。",
+        "user.set-own-password": "您用一次性密码登录：请设置自己的密码后继续（Esc 将退出登录，需经理重新生成）。",
+        "kpi.tab-value": "价值",
+        "kpi-trend.months-1": "第 1–4 月",
+        "kpi-trend.months-2": "第 5–8 月",
+        "kpi-trend.months-3": "第 9–12 月",
     ]
 }

@@ -1219,5 +1219,11 @@ extension Catalog {
         "error.setting-percent": "A percentage from 0 to 100, not '%@'.",
         "error.setting-warehouse": "A warehouse code, not '%@'.",
         "error.quota-disabled": "The rep is disabled: their quotas may be cleared, not set.",
+        "login.password-not-set": "Your one-time password is spent and no password of your own was set: ask the manager for a new one.",
+        "user.set-own-password": "You logged in with a one-time password: set your own to go on (Esc logs out, and the manager must make another).",
+        "kpi.tab-value": "Value",
+        "kpi-trend.months-1": "Months 1–4",
+        "kpi-trend.months-2": "Months 5–8",
+        "kpi-trend.months-3": "Months 9–12",
     ]
 }

@@ -15,7 +15,11 @@ enum QuotaCard: CardBuilder {
     static func sections(_ db: Database, id: Int64, actor: Actor, today: DateOnly) throws -> [CardSectionQuery] {
         try AppDatabase.requireQuotas(actor)
         let year = Int(id)
-        let reps = try Row.fetchAll(db, sql: "SELECT id, display_name FROM users WHERE role = 'sales_rep' AND active = 1 ORDER BY display_name")
+        // Active reps, and a disabled one with quotas that year (✗): the year's totals keep them.
+        let reps = try Row.fetchAll(db, sql: """
+            SELECT id, display_name || CASE WHEN active = 1 THEN '' ELSE ' ✗' END FROM users
+            WHERE role = 'sales_rep' AND (active = 1 OR id IN (SELECT rep_id FROM quotas WHERE period_start BETWEEN ? AND ?)) ORDER BY active DESC, display_name
+            """, arguments: ["\(id)-01-01", "\(id)-12-31"])
             .map { (id: $0[0] as Int64, name: $0[1] as String) }
         let years = try reps.map { try AppDatabase.quotaYear(db, rep: $0.id, year: year) }
         let refs: [RecordRef?] = reps.map { RecordRef(.performance, $0.id) } + [nil]

@@ -32,11 +32,13 @@ extension EditorModel {
     }
 
     /// Your own password (`:password`; first thing after a one-time password): typed twice.
-    public static func changePassword(login: String, today: DateOnly) -> EditorModel {
-        EditorModel(purpose: .changePassword, title: "editor.change-password", subject: login, form: FormModel(fields: [
+    public static func changePassword(login: String, required: Bool, today: DateOnly) -> EditorModel {
+        var model = EditorModel(purpose: .changePassword, title: "editor.change-password", subject: login, form: FormModel(fields: [
             .init("password", label: "field.new-password", rule: .password),
             .init("repeat", label: "field.repeat-password", rule: .password),
         ], today: today))
+        if required { model.notice = Notice(key: "user.set-own-password", arguments: [], isError: false) }
+        return model
     }
 
     var userCommand: WriteCommand? {

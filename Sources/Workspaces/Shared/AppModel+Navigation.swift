@@ -13,8 +13,12 @@ extension AppModel {
                 stack = [.home]
                 home = HomeViewModel()
                 effects.append(.loadHome)
-                // A one-time password is spent: the user sets their own first.
-                if case .result(.changePassword, _) = a { effects.append(.openEditor(.changePassword)) }
+                // A one-time password is spent: the user sets their own first (leaving the form
+                // logs out, the manager makes another).
+                if case .result(.changePassword, _) = a {
+                    session?.mustChangePassword = true
+                    effects.append(.openEditor(.changePassword))
+                }
             default:
                 break
             }

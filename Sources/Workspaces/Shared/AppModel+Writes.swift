@@ -13,7 +13,10 @@ extension AppModel {
             // "… saved" belongs to the save before: on the next form it would read as this one's.
             if toast?.isError == false, toast?.undo == nil { toast = nil }
         case .saved(let key, let argument):
-            if case .editor? = stack.last { stack.removeLast() }
+            if case .editor(let e)? = stack.last {
+                stack.removeLast()
+                if e.purpose == .changePassword { session?.mustChangePassword = false }
+            }
             toast = ToastMessage(text: key, isError: false, until: now + 4, argument: argument)
             return refreshEffects()
         case .oneTimePassword(let login, let password):
@@ -93,6 +96,9 @@ extension AppModel {
         switch outcome {
         case .stay:
             return editor.remoteQuery(before: before).map { [$0] } ?? []
+        case .close where editor.purpose == .changePassword && session?.mustChangePassword == true:
+            self = AppModel(today: today)
+            loginModel.message = LoginViewModel.Message(key: "login.password-not-set", isError: true)
         case .close: stack.removeLast()
         case .save where editor.purpose == .filterOrders:
             guard let (filter, labels) = editor.orderFilterValue() else { stack[stack.count - 1] = .editor(editor); return [] }

@@ -120,10 +120,11 @@ extension EffectRunner {
         case .editUser(let id):
             return EditorModel.editUser(try database.userForEdit(id: id, by: session.actor, today: session.today), today: session.today)
         case .changePassword:
-            return EditorModel.changePassword(login: session.actor.login, today: session.today)
+            return EditorModel.changePassword(login: session.actor.login, required: session.mustChangePassword, today: session.today)
         case .editComplaint(let id):
             let c = try database.complaintForEdit(id: id, by: session.actor)
-            return EditorModel.complaint(id: id, version: c.version, customer: c.customer, resolved: c.resolved, handler: c.handler, users: try database.users(), today: session.today)
+            return EditorModel.complaint(id: id, version: c.version, customer: c.customer, said: c.said, resolved: c.resolved, handler: c.handler, users: try database.users(),
+                                         today: session.today)
         case .editSettings:
             guard session.actor.can(.editSettings) else { throw StoreError.forbidden("only a manager edits company settings") }
             return EditorModel.settings(try database.settings(), today: session.today)
