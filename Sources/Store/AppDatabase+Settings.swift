@@ -48,9 +48,12 @@ extension AppDatabase {
         do { s = try settings.validated() } catch { throw .invalid(error) }
         try write { db in
             if !s.defaultWarehouse.isEmpty, try Int64.fetchOne(db, sql: "SELECT id FROM warehouses WHERE code = ?", arguments: [s.defaultWarehouse]) == nil {
-                throw StoreError.invalid(DomainError("default_warehouse '\(s.defaultWarehouse)' is not a warehouse code (see the warehouses' codes)", field: "default_warehouse"))
+                throw StoreError.invalid(DomainError("default_warehouse '\(s.defaultWarehouse)' is not a warehouse code (see the warehouses' codes)", field: "default_warehouse",
+                                                     code: "error.setting-warehouse", s.defaultWarehouse))
             }
             let before = try AppDatabase.settings(db)
+            // Saved unchanged: nothing written, nothing audited.
+            guard before != s else { return }
             for (k, v) in AppDatabase.settingPairs(s) {
                 try db.execute(sql: """
                     INSERT INTO company_settings (key, value) VALUES (?, ?)

@@ -45,3 +45,21 @@ import TestSupport
         #expect(rep.currentSection?.title == "title.kpi")
     }
 }
+
+/// `[` pressed three times before the first month arrives still steps three months.
+@Suite struct ReportStepTests {
+    @Test func quickStepsEachCount() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let flow = EditorFlowTests()
+        var (model, runner) = flow.loggedIn("manager", db)
+        flow.palette("kpi", &model, runner)
+        guard case .card(let shown)? = model.current else { Issue.record("no card"); return }
+        // Three steps asked before any is read; then their cards arrive.
+        var pending: [Effect] = []
+        for _ in 0..<3 { pending += model.handle(.stepReport(-1), now: 0) }
+        for e in pending { for a in runner.perform(e, session: model.session) { _ = model.handle(a, now: 0) } }
+        guard case .card(let now)? = model.current else { Issue.record("no card"); return }
+        #expect(now.ref.id == ReportPeriod.id(report: ReportPeriod.report(shown.ref.id), monthsBack: 3))
+        #expect(model.stack.count == 2)
+    }
+}

@@ -20,6 +20,8 @@ extension AppModel {
                 stack.append(.card(model))
             }
         case .cardOpened(let card, let section):
+            // The last step arrived, or another card opened: steps go on from what is shown.
+            if let s = steppingTo, s == card.ref || s.kind != card.ref.kind || ReportPeriod.report(s.id) != ReportPeriod.report(card.ref.id) { steppingTo = nil }
             var model = CardViewModel(ref: card.ref)
             _ = model.handle(.loaded(card))
             if let i = card.sections.firstIndex(where: { $0.title == section }) { _ = model.handle(.showTab(i + 1)) }
@@ -36,13 +38,18 @@ extension AppModel {
             }
         case .stepReport(let step):
             // :quotas steps by year, not past next year.
-            if case .card(let m)? = stack.last, m.ref.kind == .quotas {
-                let year = m.ref.id + Int64(step)
-                return year > Int64(today.year) + 1 ? [] : [.loadCardAt(RecordRef(.quotas, year), section: m.currentSection?.title ?? "")]
+            guard case .card(let m)? = stack.last else { return [] }
+            let from = steppingTo.flatMap { $0.kind == m.ref.kind && ReportPeriod.report($0.id) == ReportPeriod.report(m.ref.id) ? $0 : nil } ?? m.ref
+            var next: RecordRef?
+            if m.ref.kind == .quotas {
+                let year = from.id + Int64(step)
+                next = year > Int64(today.year) + 1 ? nil : RecordRef(.quotas, year)
+            } else if m.ref.kind == .report, ReportPeriod.steps(from.id) {
+                next = ReportPeriod.step(from.id, by: step, today: today).map { RecordRef(.report, $0) }
             }
-            guard case .card(let m)? = stack.last, m.ref.kind == .report, ReportPeriod.steps(m.ref.id),
-                  let next = ReportPeriod.step(m.ref.id, by: step, today: today) else { return [] }
-            return [.loadCardAt(RecordRef(.report, next), section: m.currentSection?.title ?? "")]
+            guard let next else { return [] }
+            steppingTo = next
+            return [.loadCardAt(next, section: m.currentSection?.title ?? "")]
         case .cardReloaded(let ref, let card):
             // Read again, not opened: the card stays where it is in the stack (under a form, or
             // under a card a save just opened); a card no longer there is dropped.
@@ -57,6 +64,7 @@ extension AppModel {
                 return effects
             }
         case .cardFailed(_, let message):
+            steppingTo = nil
             refuse(message, now: now)
         case .openInCard:
             // A report's row: the documents behind its figures.

@@ -40,6 +40,7 @@ extension AppModel {
         case .listResult(let kind, let a):
             return updateList(kind) { $0.handle(a) }
         case .back:
+            steppingTo = nil
             if overlay != nil { overlay = nil } else if stack.count > 1 { stack.removeLast() }
         case .quit:
             if session == nil || stack.count <= 1 { overlay = .confirmQuit } else { stack.removeLast() }

@@ -48,6 +48,9 @@ public struct AppModel: Sendable, Equatable {
     public var overlay: Overlay?
     public var toast: ToastMessage?
     public var quitting = false
+    /// The report (or year of quotas) a step of `[` `]` asked for and not yet shown: the next
+    /// step goes on from it, so keys pressed quickly each count.
+    var steppingTo: RecordRef?
     public var today: DateOnly
 
     public init(today: DateOnly, login: String = "") {
