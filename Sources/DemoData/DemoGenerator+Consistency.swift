@@ -3,11 +3,14 @@ import GRDB
 
 extension DemoGenerator {
     /// What the generated history must agree with, settled once everything is written: a
-    /// customer's last contact is its latest contact-log entry; an accepted quote has its sales
+    /// customer's last contact is its latest contact-log entry, and it was on file by its first
+    /// order; an accepted quote has its sales
     /// order (the customer's first order from the quote's date to its validity not taken by
     /// another quote), and one without such an order reads as sent, or expired past its date.
     static func reconcile(_ db: Database, today: DateOnly) throws {
         try db.execute(sql: "UPDATE customers SET last_contact_on = (SELECT max(happened_on) FROM contact_log l WHERE l.customer_id = customers.id)")
+        // A customer is on file by its first order (lead conversion counts from the day it came).
+        try db.execute(sql: "UPDATE customers SET created_on = first_order_on WHERE first_order_on < created_on")
         // The contact person on the customer is one of its contacts (the first card).
         try db.execute(sql: """
             UPDATE customers SET contact_person = (SELECT name FROM contacts k WHERE k.customer_id = customers.id ORDER BY k.id LIMIT 1)

@@ -14,8 +14,8 @@ extension AppDatabase {
         // Per owner (0: no owner), and the company's in one pass.
         var byOwner: [Int64: KPIInputs] = [:], open: [Int64: Int64] = [:], company = KPIInputs(period: p)
         for r in try Row.fetchAll(db, sql: """
-            SELECT coalesce(c.owner_id, 0), SUM(kind = 'csat'), SUM(kind = 'csat' AND score >= 4), coalesce(SUM(CASE WHEN kind = 'csat' THEN score END), 0),
-                   SUM(kind = 'nps'), SUM(kind = 'nps' AND score >= 9), SUM(kind = 'nps' AND score <= 6), SUM(kind = 'complaint'), SUM(kind = 'complaint' AND resolved = 0)
+            SELECT coalesce(c.owner_id, 0), coalesce(SUM(kind = 'csat'), 0), coalesce(SUM(kind = 'csat' AND score >= 4), 0), coalesce(SUM(CASE WHEN kind = 'csat' THEN score END), 0),
+                   coalesce(SUM(kind = 'nps'), 0), coalesce(SUM(kind = 'nps' AND score >= 9), 0), coalesce(SUM(kind = 'nps' AND score <= 6), 0), coalesce(SUM(kind = 'complaint'), 0), coalesce(SUM(kind = 'complaint' AND resolved = 0), 0)
             FROM feedback f JOIN customers c ON c.id = f.customer_id WHERE f.received_on BETWEEN ? AND ? GROUP BY 1
             """, arguments: [p.from.iso, p.to.iso]) {
             var k = KPIInputs(period: p)

@@ -70,41 +70,41 @@ extension AppDatabase {
         }
         let owner = scope.key("owner_id"), byOwner = scope.only("owner_id")
         try each("""
-            SELECT \(owner), SUM(total), COUNT(*), SUM(quantity), COUNT(DISTINCT customer_id) FROM sales_orders
+            SELECT \(owner), coalesce(SUM(total), 0), COUNT(*), coalesce(SUM(quantity), 0), COUNT(DISTINCT customer_id) FROM sales_orders
             WHERE order_date BETWEEN :from AND :to AND status <> 'cancelled'\(byOwner) GROUP BY 1
             """) { $0.sales = Money(minorUnits: $1[1]); $0.orders = $1[2]; $0.quantity = Quantity(thousandths: $1[3]); $0.orderingCustomers = $1[4] }
-        try each("SELECT \(owner), SUM(total) FROM sales_orders WHERE order_date BETWEEN :pfrom AND :pto AND status <> 'cancelled'\(byOwner) GROUP BY 1") {
+        try each("SELECT \(owner), coalesce(SUM(total), 0) FROM sales_orders WHERE order_date BETWEEN :pfrom AND :pto AND status <> 'cancelled'\(byOwner) GROUP BY 1") {
             $0.previousSales = Money(minorUnits: $1[1])
         }
         try each("""
-            SELECT \(scope.key("rep_id")), SUM(amount) FROM receipts WHERE receipt_date BETWEEN :from AND :to AND status = 'posted'\(scope.only("rep_id")) GROUP BY 1
+            SELECT \(scope.key("rep_id")), coalesce(SUM(amount), 0) FROM receipts WHERE receipt_date BETWEEN :from AND :to AND status = 'posted'\(scope.only("rep_id")) GROUP BY 1
             """) { $0.collections = Money(minorUnits: $1[1]) }
         // Revenue is by the order's owner; the company's is every owner's.
         for g in groups {
             func sum(_ byRep: [Int64: Money]) -> Money { scope == .company ? byRep.values.reduce(.zero, +) : byRep[g] ?? .zero }
             update(g) { $0.revenue = sum(revenues.period); $0.yearRevenue = sum(revenues.year); $0.revenueLast90Days = sum(revenues.last90Days) }
         }
-        for row in try Row.fetchAll(db, sql: "SELECT rep_id, SUM(amount) FROM quotas WHERE period_start BETWEEN :from AND :to\(scope.only("rep_id")) GROUP BY rep_id",
+        for row in try Row.fetchAll(db, sql: "SELECT rep_id, coalesce(SUM(amount), 0) FROM quotas WHERE period_start BETWEEN :from AND :to\(scope.only("rep_id")) GROUP BY rep_id",
                                     arguments: StatementArguments(args)) {
             let rep: Int64 = row[0]
             guard let g = scope.group(of: rep) else { continue }
             update(g) { $0.quota = ($0.quota ?? .zero) + Money(minorUnits: row[1]); $0.revenueAgainstQuota += revenues.period[rep] ?? .zero }
         }
         try each("""
-            SELECT \(owner), SUM(stage = 'won'), SUM(stage = 'lost') FROM opportunities WHERE closed_on BETWEEN :from AND :to\(byOwner) GROUP BY 1
+            SELECT \(owner), coalesce(SUM(stage = 'won'), 0), coalesce(SUM(stage = 'lost'), 0) FROM opportunities WHERE closed_on BETWEEN :from AND :to\(byOwner) GROUP BY 1
             """) { $0.won = $1[1]; $0.lost = $1[2] }
         try each("SELECT \(owner), COUNT(*) FROM customers WHERE first_order_on BETWEEN :from AND :to\(byOwner) GROUP BY 1") { $0.newCustomers = $1[1] }
         try each("""
-            SELECT \(owner), COUNT(*), SUM(first_order_on <= :to) FROM customers INDEXED BY customers_created WHERE created_on BETWEEN :from AND :to\(byOwner) GROUP BY 1
+            SELECT \(owner), COUNT(*), coalesce(SUM(first_order_on <= :to), 0) FROM customers INDEXED BY customers_created WHERE created_on BETWEEN :from AND :to\(byOwner) GROUP BY 1
             """) { $0.leads = $1[1]; $0.convertedLeads = $1[2] }
         try each("""
-            SELECT \(scope.key("rep_id")), SUM(amount) FROM expenses WHERE expense_date BETWEEN :from AND :to AND status = 'posted'
+            SELECT \(scope.key("rep_id")), coalesce(SUM(amount), 0) FROM expenses WHERE expense_date BETWEEN :from AND :to AND status = 'posted'
             AND category IN ('marketing','sales','commissions')\(scope.only("rep_id")) GROUP BY 1
             """) { $0.acquisitionSpend = Money(minorUnits: $1[1]) }
         // Survey scores and complaints from the group's customers.
         try each("""
-            SELECT \(scope.key("c.owner_id")), SUM(kind = 'csat'), SUM(kind = 'csat' AND score >= 4), coalesce(SUM(CASE WHEN kind = 'csat' THEN score END), 0),
-                   SUM(kind = 'nps'), SUM(kind = 'nps' AND score >= 9), SUM(kind = 'nps' AND score <= 6), SUM(kind = 'complaint')
+            SELECT \(scope.key("c.owner_id")), coalesce(SUM(kind = 'csat'), 0), coalesce(SUM(kind = 'csat' AND score >= 4), 0), coalesce(SUM(CASE WHEN kind = 'csat' THEN score END), 0),
+                   coalesce(SUM(kind = 'nps'), 0), coalesce(SUM(kind = 'nps' AND score >= 9), 0), coalesce(SUM(kind = 'nps' AND score <= 6), 0), coalesce(SUM(kind = 'complaint'), 0)
             FROM feedback f\(scope == .company ? "" : " JOIN customers c ON c.id = f.customer_id") WHERE received_on BETWEEN :from AND :to\(scope.only("c.owner_id")) GROUP BY 1
             """) { i, r in
             i.csatCount = r[1]; i.csatHigh = r[2]; i.csatSum = r[3]; i.npsCount = r[4]; i.npsPromoters = r[5]; i.npsDetractors = r[6]; i.complaints = r[7]
@@ -130,15 +130,15 @@ extension AppDatabase {
             }
         }
         guard state else { return k }
-        try each("SELECT \(owner), SUM(amount * probability_bp) FROM opportunities WHERE stage NOT IN ('won','lost')\(byOwner) GROUP BY 1") {
+        try each("SELECT \(owner), coalesce(SUM(amount * probability_bp), 0) FROM opportunities WHERE stage NOT IN ('won','lost')\(byOwner) GROUP BY 1") {
             $0.weightedPipeline = KPI.weightedPipeline(sumOfAmountTimesBasisPoints: Int128($1[1] as Int64))
         }
         // The seven key customer fields: how many are filled over all customers (from its index).
         try each("""
-            SELECT \(owner), COUNT(*), SUM(filled_fields) FROM customers INDEXED BY customers_filled WHERE archived = 0\(byOwner) GROUP BY 1
+            SELECT \(owner), COUNT(*), coalesce(SUM(filled_fields), 0) FROM customers INDEXED BY customers_filled WHERE archived = 0\(byOwner) GROUP BY 1
             """) { $0.customers = $1[1]; $0.filledFields = [$1[2]] }
         try each("""
-            SELECT \(scope.key("rep_id")), SUM(open_amount) FROM receivables WHERE open_amount > 0 AND status = 'posted'\(scope.only("rep_id")) GROUP BY 1
+            SELECT \(scope.key("rep_id")), coalesce(SUM(open_amount), 0) FROM receivables WHERE open_amount > 0 AND status = 'posted'\(scope.only("rep_id")) GROUP BY 1
             """) { $0.openReceivables = Money(minorUnits: $1[1]) }
         return k
     }
