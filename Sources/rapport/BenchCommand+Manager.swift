@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Screens
 import Store
 
 extension BenchCommand {
@@ -42,5 +43,24 @@ extension BenchCommand {
         let t = Date()
         let moved = try database.handOver(from: leaving, to: takers, spread: .count, disable: false, by: actor, today: today, at: Int64(Date().timeIntervalSince1970))
         print(String(format: "  handover of %d customers to %d reps, each audited: %.0f ms [< 5 s]", moved, takers.count, Date().timeIntervalSince(t) * 1000))
+    }
+
+    /// `:audit`: paging through the trail (key → frame) and its first page with the count.
+    @MainActor func benchAudit(shell: AppShell, terminal: HeadlessTerminal, database: AppDatabase, actor: Actor) async throws {
+        let entries = try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_log") ?? 0 }
+        let open = Date()
+        shell.apply(.openPalette)
+        for ch in "audit" { shell.apply(.palette(.type(ch))) }
+        shell.apply(.palette(.run))
+        while shell.isBusy { shell.step(); try await Task.sleep(nanoseconds: 200_000) }
+        let opened = Date().timeIntervalSince(open) * 1000
+        var times: [Double] = []
+        for i in 0..<keys {
+            terminal.type([i < keys / 2 ? .pageDown : .pageUp])
+            let k = Date(); shell.step(); times.append(Date().timeIntervalSince(k) * 1000)
+            while shell.isBusy { shell.step(); try await Task.sleep(nanoseconds: 200_000) }
+        }
+        shell.apply(.back)
+        print(String(format: "  audit trail (%d entries): opened %.1f ms; key → frame p50 %.2f ms, p99 %.2f ms [p99 < 16 ms]", entries, opened, pct(times, 50), pct(times, 99)))
     }
 }

@@ -67,6 +67,7 @@ struct BenchCommand: AsyncParsableCommand {
             try benchPosting(database: database, actor: actor, today: today)
             try benchFinance(database: database, actor: actor, today: today)
             try benchKPI(database: database, actor: actor, today: today)
+            if actor.can(.manageUsers) { try await benchAudit(shell: shell, terminal: terminal, database: database, actor: actor) }
         }
         // Idle: the real loop with nothing to do, for 3 s.
         let terminal = HeadlessTerminal()

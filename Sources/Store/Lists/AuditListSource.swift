@@ -15,8 +15,30 @@ enum AuditListSource: KeysetListSource {
          ColumnSpec("col.action", flexible: true, shrinks: true, width: 16), ColumnSpec("col.record", width: 20)]
     }
 
+    /// The record as people know it: a customer's or supplier's code and name, a document's
+    /// number, a contact's name, a user's login (nil when it is gone or has none).
+    static let recordLabel = """
+        CASE a.entity
+            WHEN 'customers' THEN (SELECT code || ' ' || name FROM customers WHERE id = a.entity_id)
+            WHEN 'suppliers' THEN (SELECT code || ' ' || name FROM suppliers WHERE id = a.entity_id)
+            WHEN 'users' THEN (SELECT 'user ' || login FROM users WHERE id = a.entity_id)
+            WHEN 'contacts' THEN (SELECT name FROM contacts WHERE id = a.entity_id)
+            WHEN 'supplier_contacts' THEN (SELECT name FROM supplier_contacts WHERE id = a.entity_id)
+            WHEN 'opportunities' THEN (SELECT title FROM opportunities WHERE id = a.entity_id)
+            WHEN 'quotes' THEN (SELECT number FROM quotes WHERE id = a.entity_id)
+            WHEN 'sales_orders' THEN (SELECT number FROM sales_orders WHERE id = a.entity_id)
+            WHEN 'shipments' THEN (SELECT number FROM shipments WHERE id = a.entity_id)
+            WHEN 'receipts' THEN (SELECT number FROM receipts WHERE id = a.entity_id)
+            WHEN 'payments' THEN (SELECT number FROM payments WHERE id = a.entity_id)
+            WHEN 'expenses' THEN (SELECT number FROM expenses WHERE id = a.entity_id)
+            WHEN 'purchase_orders' THEN (SELECT number FROM purchase_orders WHERE id = a.entity_id)
+            WHEN 'goods_receipts' THEN (SELECT number FROM goods_receipts WHERE id = a.entity_id)
+        END
+        """
+
     static let select = """
-        SELECT a.id, date(a.at, 'unixepoch', 'localtime'), strftime('%H:%M', a.at, 'unixepoch', 'localtime'), a.login, a.action, a.entity, a.entity_id FROM audit_log a
+        SELECT a.id, date(a.at, 'unixepoch', 'localtime'), strftime('%H:%M', a.at, 'unixepoch', 'localtime'), a.login, a.action, a.entity, a.entity_id, \(recordLabel)
+        FROM audit_log a
         """
 
     static func authorize(_ actor: Actor) throws(StoreError) {
@@ -36,9 +58,10 @@ enum AuditListSource: KeysetListSource {
     }
 
     static func row(_ r: Row, query: ListQuery) -> ListRow {
-        let id: Int64 = r[0], entity: String = r[5], record: Int64? = r[6]
+        let id: Int64 = r[0], entity: String = r[5], record: Int64? = r[6], label: String? = r[7]
         return ListRow(ref: RecordRef(.auditEntry, id),
-                       cells: [.date(iso: r[1]), .text(r[2] as String), .text(r[3] as String), .text(r[4] as String), .text(entity + (record.map { " #\($0)" } ?? ""))],
+                       cells: [.date(iso: r[1]), .text(r[2] as String), .text(r[3] as String), .text(r[4] as String),
+                               .text(label ?? (entity + (record.map { " #\($0)" } ?? "")))],
                        cursor: ListCursor(.number(id), id: id))
     }
 
