@@ -120,12 +120,17 @@ public struct ColumnSpec: Hashable, Sendable, Codable {
     public var shrinks: Bool
     /// A fixed width in columns; nil: as wide as the widest value (within limits).
     public var width: Int?
+    /// Figures of several kinds in one column (a KPI's value): right-aligned as numbers are.
+    public var figures = false
 
     public init(_ key: String, _ kind: Kind = .text, flexible: Bool = false, shrinks: Bool = false, width: Int? = nil) {
         self.key = key; self.kind = kind; self.flexible = flexible; self.shrinks = shrinks; self.width = width
     }
 
-    public var alignRight: Bool { [.money, .quantity, .integer, .percent].contains(kind) }
+    /// A column of figures of mixed kinds, kept as text in exports, aligned right on screen.
+    public static func figures(_ key: String) -> ColumnSpec { var c = ColumnSpec(key, .text); c.figures = true; return c }
+
+    public var alignRight: Bool { figures || [.money, .quantity, .integer, .percent].contains(kind) }
 
     public var sheetKind: Sheet.Kind {
         switch kind {

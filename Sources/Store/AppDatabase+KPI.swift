@@ -28,7 +28,7 @@ extension AppDatabase {
         }
         let rows: [[CellValue]] = zip(now, before).map { n, b in [.status(n.key), n.value, n.change == .none ? .empty : b.value, n.change(from: b)] }
         var report = Report(name: request.name, title: "title.kpi", parameters: parameters,
-                            columns: [ColumnSpec("col.kpi", .status, flexible: true), ColumnSpec("col.value", .text), ColumnSpec("col.previous", .text), ColumnSpec("col.change", .percent)],
+                            columns: [ColumnSpec("col.kpi", .status, flexible: true), .figures("col.value"), .figures("col.previous"), ColumnSpec("col.change", .percent)],
                             rows: rows, refs: rows.map { _ in nil },
                             series: [Report.Series(title: "kpi.sales-12-months", points: try monthlySales(db, today: p.to, rep: request.rep))])
         report.drills = try kpiDrills(db, now.map(\.key), period: p, rep: request.rep)

@@ -36,7 +36,7 @@ extension AppDatabase {
         if let rep = request.rep, let name = try String.fetchOne(db, sql: "SELECT display_name FROM users WHERE id = ?", arguments: [rep]) {
             parameters.insert(.init("param.rep", .text(name)), at: 0)
         }
-        let monthColumns = months.map { ColumnSpec("month." + QuotaYear.monthKey($0.from.month), .text) }
+        let monthColumns = months.map { ColumnSpec.figures("month." + QuotaYear.monthKey($0.from.month)) }
         var report = Report(name: request.name, title: "title.kpi-trend", parameters: parameters,
                             columns: [ColumnSpec("col.kpi", .status, flexible: true), ColumnSpec("col.trend", .text)] + monthColumns, rows: rows)
         // On screen: the sparklines beside the last three months, then the months four at a time.
