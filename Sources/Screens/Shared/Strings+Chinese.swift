@@ -361,7 +361,7 @@ extension Catalog {
         "kpi.commission": "提成",
         "perf.contacts-30-days": "近30天联系记录",
         "section.pipeline": "销售漏斗",
-        "section.visits": "我的拜访",
+        "section.visits": "拜访记录",
         "section.pay-and-expenses": "工资与费用",
         "col.category": "类别",
         "col.item": "项目",

@@ -361,7 +361,7 @@ extension Catalog {
         "kpi.commission": "Commission",
         "perf.contacts-30-days": "Contact-log entries, 30 days",
         "section.pipeline": "Pipeline",
-        "section.visits": "My visits",
+        "section.visits": "Visits",
         "section.pay-and-expenses": "Salary and expenses",
         "col.category": "Category",
         "col.item": "Item",
