@@ -14,15 +14,13 @@ extension AppDatabase {
         // Per owner (0: no owner), and the company's in one pass.
         var byOwner: [Int64: KPIInputs] = [:], open: [Int64: Int64] = [:], company = KPIInputs(period: p)
         for r in try Row.fetchAll(db, sql: """
-            SELECT coalesce(c.owner_id, 0), coalesce(SUM(kind = 'csat'), 0), coalesce(SUM(kind = 'csat' AND score >= 4), 0), coalesce(SUM(CASE WHEN kind = 'csat' THEN score END), 0),
-                   coalesce(SUM(kind = 'nps'), 0), coalesce(SUM(kind = 'nps' AND score >= 9), 0), coalesce(SUM(kind = 'nps' AND score <= 6), 0), coalesce(SUM(kind = 'complaint'), 0), coalesce(SUM(kind = 'complaint' AND resolved = 0), 0)
+            SELECT coalesce(c.owner_id, 0), \(feedbackSums), coalesce(SUM(kind = 'complaint' AND resolved = 0), 0)
             FROM feedback f JOIN customers c ON c.id = f.customer_id WHERE f.received_on BETWEEN ? AND ? GROUP BY 1
             """, arguments: [p.from.iso, p.to.iso]) {
             var k = KPIInputs(period: p)
-            k.csatCount = r[1]; k.csatHigh = r[2]; k.csatSum = r[3]; k.npsCount = r[4]; k.npsPromoters = r[5]; k.npsDetractors = r[6]; k.complaints = r[7]
+            addFeedback(r, at: 1, to: &k)
+            addFeedback(r, at: 1, to: &company)
             byOwner[r[0]] = k; open[r[0]] = r[8]
-            company.csatCount += k.csatCount; company.csatHigh += k.csatHigh; company.csatSum += k.csatSum
-            company.npsCount += k.npsCount; company.npsPromoters += k.npsPromoters; company.npsDetractors += k.npsDetractors; company.complaints += k.complaints
         }
         func cells(_ name: CellValue, _ k: KPIInputs, open: Int64) -> [CellValue] {
             let lines = Dictionary(uniqueKeysWithValues: k.lines.map { ($0.key, $0.value) })

@@ -37,6 +37,18 @@ extension AppDatabase {
                     last90Days: state ? try revenueByRep(db, DateRange(from: p.to.adding(days: -89), to: p.to)) : [:])
     }
 
+    /// The survey and complaint counts the KPIs read from `feedback`, as columns of a grouped query.
+    static let feedbackSums = """
+        coalesce(SUM(kind = 'csat'), 0), coalesce(SUM(kind = 'csat' AND score >= 4), 0), coalesce(SUM(CASE WHEN kind = 'csat' THEN score END), 0),
+        coalesce(SUM(kind = 'nps'), 0), coalesce(SUM(kind = 'nps' AND score >= 9), 0), coalesce(SUM(kind = 'nps' AND score <= 6), 0), coalesce(SUM(kind = 'complaint'), 0)
+        """
+
+    /// Those counts, read from a row from column `i` on, added to the inputs.
+    static func addFeedback(_ r: Row, at i: Int, to k: inout KPIInputs) {
+        k.csatCount += r[i]; k.csatHigh += r[i + 1]; k.csatSum += r[i + 2]
+        k.npsCount += r[i + 3]; k.npsPromoters += r[i + 4]; k.npsDetractors += r[i + 5]; k.complaints += r[i + 6]
+    }
+
     /// One grouped query: its first column names the group, rows without one (a customer with
     /// no owner, seen per rep) count for nobody.
     static func grouped(_ db: Database, _ sql: String, _ args: [String: (any DatabaseValueConvertible)?]) throws -> [Int64: Row] {
@@ -103,12 +115,9 @@ extension AppDatabase {
             """) { $0.acquisitionSpend = Money(minorUnits: $1[1]) }
         // Survey scores and complaints from the group's customers.
         try each("""
-            SELECT \(scope.key("c.owner_id")), coalesce(SUM(kind = 'csat'), 0), coalesce(SUM(kind = 'csat' AND score >= 4), 0), coalesce(SUM(CASE WHEN kind = 'csat' THEN score END), 0),
-                   coalesce(SUM(kind = 'nps'), 0), coalesce(SUM(kind = 'nps' AND score >= 9), 0), coalesce(SUM(kind = 'nps' AND score <= 6), 0), coalesce(SUM(kind = 'complaint'), 0)
+            SELECT \(scope.key("c.owner_id")), \(feedbackSums)
             FROM feedback f\(scope == .company ? "" : " JOIN customers c ON c.id = f.customer_id") WHERE received_on BETWEEN :from AND :to\(scope.only("c.owner_id")) GROUP BY 1
-            """) { i, r in
-            i.csatCount = r[1]; i.csatHigh = r[2]; i.csatSum = r[3]; i.npsCount = r[4]; i.npsPromoters = r[5]; i.npsDetractors = r[6]; i.complaints = r[7]
-        }
+            """) { AppDatabase.addFeedback($1, at: 1, to: &$0) }
         try each("SELECT \(scope.key("user_id")), COUNT(*) FROM contact_log WHERE happened_on BETWEEN :from AND :to\(scope.only("user_id")) GROUP BY 1") {
             $0.contactEntries = $1[1]
         }

@@ -80,11 +80,11 @@ extension AppDatabase {
                 throw StoreError.invalid(DomainError("\(login) is the last active manager and cannot be disabled or given another role",
                                                      field: edit.active ? "role" : "active", code: "error.last-manager", login))
             }
-            try db.execute(sql: """
-                UPDATE users SET display_name = ?, role = ?, active = ?, password_hash = coalesce(?, password_hash),
-                password_once = CASE WHEN ? IS NULL THEN password_once ELSE 1 END, failed_logins = CASE WHEN ? IS NULL THEN failed_logins ELSE 0 END,
-                locked_until = CASE WHEN ? IS NULL THEN locked_until ELSE 0 END, version = version + 1 WHERE id = ?
-                """, arguments: [name, edit.role.rawValue, edit.active, hash, hash, hash, hash, id])
+            try db.execute(sql: "UPDATE users SET display_name = ?, role = ?, active = ?, version = version + 1 WHERE id = ?", arguments: [name, edit.role.rawValue, edit.active, id])
+            // A new one-time password starts afresh: no failures counted, no lock.
+            if let hash {
+                try db.execute(sql: "UPDATE users SET password_hash = ?, password_once = 1, failed_logins = 0, locked_until = 0 WHERE id = ?", arguments: [hash, id])
+            }
             try AuditLog.record(db, actor: actor, at: now, action: "user.edit", entity: "users", entityId: id,
                                 before: AuditLog.json([("display_name", r[1] as String), ("role", r[2] as String), ("active", (r[3] as Bool) ? "1" : "0")]),
                                 after: AuditLog.json([("display_name", name), ("role", edit.role.rawValue), ("active", edit.active ? "1" : "0")]
