@@ -18,9 +18,10 @@ extension AppDatabase {
         let year = DateRange(from: p.to.adding(days: -364), to: p.to), yearBefore = DateRange(from: p.previous.to.adding(days: -364), to: p.previous.to)
         let scope = KPIScope(request.rep), group = request.rep ?? 0
         let flows = try customerFlows(db, [p, p.previous, year, yearBefore], scope: scope, dormantDays: try AppDatabase.settings(db).dormantDays)
-        let now = try kpiInputs(db, period: p, scope: scope, flows: flows.mapValues { ($0[0], $0[2]) }, revenues: try kpiRevenues(db, p, state: true), state: true)[group]
         let before = try kpiInputs(db, period: p.previous, scope: scope, flows: flows.mapValues { ($0[1], $0[3]) }, revenues: try kpiRevenues(db, p.previous, state: false),
                                    state: false)[group]
+        let now = try kpiInputs(db, period: p, scope: scope, flows: flows.mapValues { ($0[0], $0[2]) }, revenues: try kpiRevenues(db, p, state: true), state: true,
+                                previousSales: before.map { [group: $0.sales] })[group]
         guard let nowInputs = now, let now = now?.lines, let before = before?.lines else { throw StoreError.notFound("rep \(group)") }
         var parameters = periodParameters(p) + [.init("param.previous", .text(p.previous.from.iso + " – " + p.previous.to.iso))]
         if let rep = request.rep, let name = try String.fetchOne(db, sql: "SELECT display_name FROM users WHERE id = ?", arguments: [rep]) {

@@ -12,12 +12,10 @@ extension AppDatabase {
         let p = request.period, settings = try AppDatabase.settings(db)
         let year = DateRange(from: p.to.adding(days: -364), to: p.to)
         let revenues = try kpiRevenues(db, p, state: true)
-        func inputs(_ scope: KPIScope) throws -> [Int64: KPIInputs] {
-            let flows = try customerFlows(db, [p, year], scope: scope, dormantDays: settings.dormantDays)
-            return try kpiInputs(db, period: p, scope: scope, flows: flows.mapValues { ($0[0], $0[1]) }, revenues: revenues, state: true)
-        }
-        let reps = try inputs(.everyRep)
-        guard let company = try inputs(.company)[0] else { throw StoreError.notFound("company KPIs") }
+        // Every rep's and the company's in one pass over each table.
+        let flows = try customerFlows(db, [p, year], scope: .everyRep, dormantDays: settings.dormantDays)
+        let reps = try kpiInputs(db, period: p, scope: .everyRep, flows: flows.mapValues { ($0[0], $0[1]) }, revenues: revenues, state: true)
+        guard let company = reps[0] else { throw StoreError.notFound("company KPIs") }
         // Active reps, and a disabled one whose orders still count in the period.
         let names = try Row.fetchAll(db, sql: "SELECT id, display_name, active FROM users WHERE role = 'sales_rep' ORDER BY display_name, id").compactMap { r -> (Int64, String)? in
             let id: Int64 = r[0], active: Bool = r[2]

@@ -34,6 +34,7 @@ public final class AppDatabase: Sendable {
         m.registerMigration(SchemaV12.identifier) { db in try SchemaV12.migrate(db) }
         m.registerMigration(SchemaV13.identifier, foreignKeyChecks: .immediate) { db in try SchemaV13.migrate(db) }
         m.registerMigration(SchemaV14.identifier, foreignKeyChecks: .immediate) { db in try SchemaV14.migrate(db) }
+        m.registerMigration(SchemaV15.identifier, foreignKeyChecks: .immediate) { db in try SchemaV15.migrate(db) }
         return m
     }
 
