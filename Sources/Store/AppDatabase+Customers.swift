@@ -74,14 +74,23 @@ public struct CustomerFilter: Sendable, Equatable {
     public var status: CustomerStatus?
     public var tag: String
     public var region: String
+    /// What a KPI counts (opened from the KPI dashboard): one rep's customers, those whose first
+    /// order, or whose record, dates from a period.
+    public var owner: Int64?
+    public var firstOrder: DateRange?, created: DateRange?
     public init(status: CustomerStatus? = nil, tag: String = "", region: String = "") { self.status = status; self.tag = tag; self.region = region }
-    public var isEmpty: Bool { status == nil && tag.isEmpty && region.isEmpty }
+    public var isEmpty: Bool { status == nil && tag.isEmpty && region.isEmpty && owner == nil && firstOrder == nil && created == nil }
 
     func sql(_ args: inout [(any DatabaseValueConvertible)?]) -> String {
         var sql = ""
         if let status { sql += " AND c.status = ?"; args.append(status.rawValue) }
         if !tag.isEmpty { sql += " AND instr(',' || c.tags || ',', ?) > 0"; args.append("," + Customer.normalizeTags(tag) + ",") }
         if !region.isEmpty { sql += " AND c.region = ?"; args.append(region.trimmingSpaces()) }
+        if let owner { sql += " AND c.owner_id = ?"; args.append(owner) }
+        for (column, range) in [("first_order_on", firstOrder), ("created_on", created)] {
+            guard let range else { continue }
+            sql += " AND c.\(column) BETWEEN ? AND ?"; args += [range.from.iso, range.to.iso]
+        }
         return sql
     }
 }

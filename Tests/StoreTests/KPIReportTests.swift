@@ -96,6 +96,29 @@ import TestSupport
             #expect(try db.listCount(try #require(drill("kpi.revenue")), for: manager, today: Fixtures.today) == shipped)
             #expect(shipped > 0)
         }
+        // New customers: those whose first order is in the period; conversion: the period's leads.
+        let year = DateRange(from: DateOnly(year: 2026, month: 1, day: 1)!, to: Fixtures.today)
+        for who in [nil, rep.userId] {
+            let report = try db.report(ReportRequest(name: "kpi", period: year, rep: who), for: manager)
+            func drill(_ key: String) -> ListQuery? { report.rows.firstIndex { $0.first == .status(key) }.flatMap { report.drills[$0] } }
+            let newCustomers = try db.listCount(try #require(drill("kpi.new-customers")), for: manager, today: Fixtures.today)
+            #expect(value(report, "kpi.new-customers") == .integer(Int64(newCustomers)))
+            let leads = try db.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customers WHERE created_on BETWEEN ? AND ? AND (? IS NULL OR owner_id = ?)",
+                                 arguments: [year.from.iso, year.to.iso, who, who]) ?? 0
+            }
+            #expect(try db.listCount(try #require(drill("kpi.conversion-rate")), for: manager, today: Fixtures.today) == leads)
+            #expect(newCustomers > 0 && leads > 0 || who != nil)
+        }
+        // On the dashboard's card, the survey figures open the feedback report of the same
+        // period, the quota figures the year's quotas.
+        let kpi = try #require(Report.names.firstIndex(of: "kpi")), feedback = try #require(Report.names.firstIndex(of: "feedback"))
+        let id = ReportPeriod.id(report: kpi, range: october)
+        let card = try db.read { db in try ReportCard.report(db, ReportRequest(name: "kpi", period: october), id: id, actor: manager) }
+        func ref(_ key: String) -> RecordRef? { card.rows.firstIndex { $0.first == .status(key) }.flatMap { card.refs[$0] } }
+        #expect(ref("kpi.nps") == RecordRef(.report, ReportPeriod.id(report: feedback, range: october)))
+        #expect(ref("kpi.quota-attainment") == RecordRef(.quotas, 2026))
+        #expect(ref("kpi.sales") == nil)
     }
 
     @Test func theHomeAndTheDashboardAgreeOnTheMonthsFigures() throws {

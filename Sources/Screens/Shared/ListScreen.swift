@@ -56,6 +56,7 @@ enum ListScreen {
         case "rep" where v == "0": catalog.text("expenses.no-rep")
         case "category" where ExpenseCategory(rawValue: v) != nil: catalog.text("expense.\(v)")
         case "below": catalog.text("filter.below-reorder")
+        case "date": catalog.text("filter.\(v)")
         default: labels[key] ?? v
         }
     }

@@ -1225,5 +1225,7 @@ extension Catalog {
         "kpi-trend.months-1": "第 1–4 月",
         "kpi-trend.months-2": "第 5–8 月",
         "kpi-trend.months-3": "第 9–12 月",
+        "filter.first-order": "首次下单",
+        "filter.created": "新建",
     ]
 }

@@ -1225,5 +1225,7 @@ extension Catalog {
         "kpi-trend.months-1": "Months 1–4",
         "kpi-trend.months-2": "Months 5–8",
         "kpi-trend.months-3": "Months 9–12",
+        "filter.first-order": "first ordered",
+        "filter.created": "added",
     ]
 }

@@ -40,7 +40,23 @@ enum ReportCard: CardBuilder {
                 ref.map { RecordRef(.report, ReportPeriod.id(ReportPeriod.id(id, report: kpi), view: .init(rep: $0.id))) }
             }
         }
+        if request.name == "kpi", actor.can(.viewAllKPIs) { report.refs = kpiRefs(report, id: id, period: request.period) }
         return report
+    }
+
+    /// On the KPI dashboard, the KPIs whose records are a screen of their own: the survey and
+    /// complaint figures open the feedback report for the same period, the quota figures the
+    /// year's quotas.
+    static func kpiRefs(_ report: Report, id: Int64, period: DateRange) -> [RecordRef?] {
+        let feedback = Report.names.firstIndex(of: "feedback").map { RecordRef(.report, ReportPeriod.id(id, report: $0)) }
+        return report.rows.indices.map { i in
+            guard case .status(let key)? = report.rows[i].first else { return report.refs.indices.contains(i) ? report.refs[i] : nil }
+            switch key {
+            case "kpi.csat", "kpi.csat-mean", "kpi.nps", "kpi.complaint-rate": return feedback
+            case "kpi.quota", "kpi.quota-attainment": return RecordRef(.quotas, Int64(period.from.year))
+            default: return report.refs.indices.contains(i) ? report.refs[i] : nil
+            }
+        }
     }
 
     static func header(_ report: Report, id: Int64) -> RecordCard {

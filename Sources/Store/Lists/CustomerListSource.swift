@@ -71,6 +71,14 @@ extension CustomerFilter {
     /// The customer list's filters as the generic list carries them.
     public init(_ query: ListQuery) {
         self.init(status: CustomerStatus(rawValue: query.filter("status")), tag: query.filter("tag"), region: query.filter("region"))
+        owner = Int64(query.filter("rep"))
+        if let from = DateOnly(iso: query.filter("from")), let to = DateOnly(iso: query.filter("to")) {
+            switch query.filter("date") {
+            case "first-order": firstOrder = DateRange(from: from, to: to)
+            case "created": created = DateRange(from: from, to: to)
+            default: break
+            }
+        }
     }
 
     public var listFilter: [String: String] { ["status": status?.rawValue ?? "", "tag": tag, "region": region] }

@@ -75,6 +75,8 @@ extension AppModel {
             if ref.kind == .report, Report.names.indices.contains(ReportPeriod.report(ref.id)) {
                 return [.loadCardAt(ref, section: Self.tableSection(ofReport: Report.names[ReportPeriod.report(ref.id)]))]
             }
+            // A year's quotas (from a quota figure): on the year's grid.
+            if ref.kind == .quotas { return [.loadCardAt(ref, section: "quotas.year")] }
             let edit = editEffects(ref, on: m)
             return edit.isEmpty ? [.loadCard(ref)] : edit
         default:
