@@ -47,7 +47,7 @@ public struct DemoGenerator {
         settings.companyName = "华贸通商贸有限公司 Huamaotong Trading Co., Ltd."
         settings.companyAddress = "上海市浦东新区张江路 88 号 88 Zhangjiang Rd, Shanghai"
         settings.companyPhone = "021-5080 1234"
-        try database.saveSettings(settings, by: manager, at: now)
+        try database.saveSettings(settings, by: manager, today: today, at: now)
         let managerId = try database.user(login: "manager")?.id ?? 1
         let assistantId = try database.user(login: "assistant")?.id ?? 1
         let purchasingId = try database.user(login: "purchasing")?.id ?? 1

@@ -42,27 +42,63 @@ extension AppDatabase {
          ("receiving_tolerance_bp", String(s.receivingTolerance.value))]
     }
 
-    public func saveSettings(_ settings: CompanySettings, by actor: Actor, at now: Int64) throws(StoreError) {
+    public func saveSettings(_ settings: CompanySettings, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) {
+        try saveSettings(settings, rates: [:], newCategory: "", by: actor, today: today, at: now)
+    }
+
+    /// The settings form's save, in one transaction: the settings; each rep's commission rate
+    /// that changed, from today; a new expense category (empty: none). A change of the
+    /// company's rate applies from today too (kept beside the rates before it, so a past
+    /// period's commission keeps the rate of its day).
+    public func saveSettings(_ settings: CompanySettings, rates: [Int64: BasisPoints], newCategory: String, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) {
         guard actor.can(.editSettings) else { throw .forbidden("only a manager edits company settings") }
-        let s: CompanySettings
-        do { s = try settings.validated() } catch { throw .invalid(error) }
+        let s: CompanySettings, category: String?
+        do {
+            s = try settings.validated()
+            category = newCategory.trimmingSpaces().isEmpty ? nil : try ExpenseEntry.validCategory(newCategory)
+        } catch { throw .invalid(error) }
         try write { db in
             if !s.defaultWarehouse.isEmpty, try Int64.fetchOne(db, sql: "SELECT id FROM warehouses WHERE code = ?", arguments: [s.defaultWarehouse]) == nil {
                 throw StoreError.invalid(DomainError("default_warehouse '\(s.defaultWarehouse)' is not a warehouse code (see the warehouses' codes)", field: "default_warehouse",
                                                      code: "error.setting-warehouse", s.defaultWarehouse))
             }
-            let before = try AppDatabase.settings(db)
             // Saved unchanged: nothing written, nothing audited.
-            guard before != s else { return }
-            for (k, v) in AppDatabase.settingPairs(s) {
-                try db.execute(sql: """
-                    INSERT INTO company_settings (key, value) VALUES (?, ?)
-                    ON CONFLICT (key) DO UPDATE SET value = excluded.value, version = version + 1
-                    """, arguments: [k, v])
+            let before = try AppDatabase.settings(db)
+            if before != s {
+                for (k, v) in AppDatabase.settingPairs(s) {
+                    try db.execute(sql: """
+                        INSERT INTO company_settings (key, value) VALUES (?, ?)
+                        ON CONFLICT (key) DO UPDATE SET value = excluded.value, version = version + 1
+                        """, arguments: [k, v])
+                }
+                if before.defaultCommissionBasisPoints != s.defaultCommissionBasisPoints {
+                    try db.execute(sql: "DELETE FROM commission_rates WHERE rep_id IS NULL AND effective_from = ?", arguments: [today.iso])
+                    try db.execute(sql: "INSERT INTO commission_rates (rep_id, rate_bp, effective_from) VALUES (NULL, ?, ?)", arguments: [s.defaultCommissionBasisPoints, today.iso])
+                }
+                try AuditLog.record(db, actor: actor, at: now, action: "settings.save", entity: "company_settings", entityId: nil,
+                                    before: AuditLog.json(AppDatabase.settingPairs(before).map { ($0.0, $0.1) }),
+                                    after: AuditLog.json(AppDatabase.settingPairs(s).map { ($0.0, $0.1) }))
             }
-            try AuditLog.record(db, actor: actor, at: now, action: "settings.save", entity: "company_settings", entityId: nil,
-                                before: AuditLog.json(AppDatabase.settingPairs(before).map { ($0.0, $0.1) }),
-                                after: AuditLog.json(AppDatabase.settingPairs(s).map { ($0.0, $0.1) }))
+            for (rep, rate) in rates.sorted(by: { $0.key < $1.key }) {
+                guard try String.fetchOne(db, sql: "SELECT role FROM users WHERE id = ?", arguments: [rep]) == Role.salesRep.rawValue else {
+                    throw StoreError.notFound("rep \(rep)")
+                }
+                try AppDatabase.setCommissionRate(db, rep: rep, to: rate, field: "rate.\(rep)", by: actor, today: today, at: now)
+            }
+            if let category { try AppDatabase.addExpenseCategory(db, category, field: "new_category", by: actor, at: now) }
+        }
+    }
+
+    /// What the settings form shows beside the settings: each active rep's commission rate in
+    /// force today (their own, or the company's), and the expense categories in their order.
+    public func settingsExtras(by actor: Actor, today: DateOnly) throws(StoreError) -> SettingsExtras {
+        guard actor.can(.editSettings) else { throw .forbidden("only a manager edits company settings") }
+        return try read { db in
+            let settings = try AppDatabase.settings(db)
+            let reps = try Row.fetchAll(db, sql: "SELECT id, display_name FROM users WHERE role = 'sales_rep' AND active = 1 ORDER BY display_name, id").map { r in
+                SettingsExtras.RepRate(id: r[0], name: r[1], rate: BasisPoints(try AppDatabase.commissionRate(db, rep: r[0], on: today, settings: settings)))
+            }
+            return SettingsExtras(reps: reps, categories: try String.fetchAll(db, sql: "SELECT name FROM expense_categories ORDER BY position, name"))
         }
     }
 
@@ -79,4 +115,13 @@ extension AppDatabase {
         guard let queue = try? DatabaseQueue(path: path, configuration: config) else { return false }
         return (try? queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM company_settings WHERE key = 'demo'") }) == "1"
     }
+}
+
+/// The settings form's rows beside the settings themselves.
+public struct SettingsExtras: Sendable, Equatable {
+    public struct RepRate: Sendable, Equatable {
+        public var id: Int64, name: String, rate: BasisPoints
+    }
+    public var reps: [RepRate]
+    public var categories: [String]
 }

@@ -97,9 +97,9 @@ extension AppDatabase {
 
     /// A rep's own commission rate from today, when it differs from the one in force (a rate
     /// already set today is replaced); audited.
-    static func setCommissionRate(_ db: Database, rep: Int64, to rate: BasisPoints, by actor: Actor, today: DateOnly, at now: Int64) throws {
+    static func setCommissionRate(_ db: Database, rep: Int64, to rate: BasisPoints, field: String = "commission", by actor: Actor, today: DateOnly, at now: Int64) throws {
         guard (0...10_000).contains(rate.value) else {
-            throw StoreError.invalid(DomainError("a commission rate is 0–100 %", field: "commission", code: "error.percent-range", rate.plain))
+            throw StoreError.invalid(DomainError("a commission rate is 0–100 %", field: field, code: "error.percent-range", rate.plain))
         }
         let current = try commissionRate(db, rep: rep, on: today, settings: try settings(db))
         guard current != rate.value else { return }

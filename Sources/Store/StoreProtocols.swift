@@ -23,7 +23,9 @@ public protocol SessionStore: Sendable {
     func handOver(customers ids: [Int64], to takers: [Int64], spread: Handover.Spread, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> Int
     @discardableResult
     func handOver(from rep: Int64, to takers: [Int64], spread: Handover.Spread, disable: Bool, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError) -> Int
-    func saveSettings(_ settings: CompanySettings, by actor: Actor, at now: Int64) throws(StoreError)
+    func saveSettings(_ settings: CompanySettings, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError)
+    func saveSettings(_ settings: CompanySettings, rates: [Int64: BasisPoints], newCategory: String, by actor: Actor, today: DateOnly, at now: Int64) throws(StoreError)
+    func settingsExtras(by actor: Actor, today: DateOnly) throws(StoreError) -> SettingsExtras
 }
 
 /// A role home: its figures and its reminders.

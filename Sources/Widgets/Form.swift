@@ -60,7 +60,11 @@ public struct Form: Sendable, Equatable {
         // A field is as wide as the form; one in error gives way to its message beside it.
         let full = max(4, rect.width - lw - 1)
         var y = rect.y
-        for (i, f) in fields.enumerated() {
+        // A form taller than its box scrolls: the fields from the top while the focused one (and
+        // its suggestions) fit, else down to it.
+        let suggestions = fields.indices.contains(focus) ? min(5, fields[focus].matches.count) : 0
+        let first = max(0, focus + 1 + suggestions - rect.height)
+        for (i, f) in fields.enumerated().dropFirst(first) {
             guard y < rect.maxY else { break }
             let focused = i == focus
             buffer.put(DisplayWidth.pad(f.label, to: lw, alignRight: true), x: rect.x, y: y, style: context.style(focused ? "title" : "default"), maxWidth: lw)

@@ -37,7 +37,7 @@ struct SettingsCommand: ParsableCommand {
             let (db, actor, clock) = try global.openAuthenticated(auth)
             let changed: CompanySettings
             do { changed = try db.settings().setting(key, to: value) } catch let e as DomainError { throw ValidationError(e.message) }
-            try db.saveSettings(changed, by: actor, at: clock.nowSeconds())
+            try db.saveSettings(changed, by: actor, today: clock.today(), at: clock.nowSeconds())
             print("\(key) = \(TextSanitizer.clean(changed.value(of: key) ?? ""))")
         }
     }

@@ -135,7 +135,7 @@ import Domain
         } catch {
             #expect(error.userMessage.key == "error.short-stock" && error.userMessage.arguments.last == Quantity(thousandths: onHand).description)
         }
-        try db.saveSettings(try db.settings().setting("negative_stock", to: "allowed"), by: manager, at: now)
+        try db.saveSettings(try db.settings().setting("negative_stock", to: "allowed"), by: manager, today: Fixtures.today, at: now)
         #expect(try db.shipmentSource(orderId: order.id, by: assistant).allowNegativeStock)
         let shipped = try db.postShipment(draft, by: assistant, today: today, at: now)
         let level = { try db.read { db in try Int64.fetchOne(db, sql: "SELECT on_hand FROM stock_levels WHERE product_id = ? AND warehouse_id = ?", arguments: [product, warehouse]) } }
@@ -146,9 +146,9 @@ import Domain
         #expect(try db.check() == [])
         #expect(throws: DomainError.self) { try db.settings().setting("negative_stock", to: "yes") }
         // The default warehouse must be one of the company's; the shipment form is told its id.
-        #expect(throws: StoreError.self) { try db.saveSettings(try db.settings().setting("default_warehouse", to: "NOPE"), by: manager, at: now) }
+        #expect(throws: StoreError.self) { try db.saveSettings(try db.settings().setting("default_warehouse", to: "NOPE"), by: manager, today: Fixtures.today, at: now) }
         let code = try db.read { db in try String.fetchOne(db, sql: "SELECT code FROM warehouses WHERE id = ?", arguments: [warehouse]) ?? "" }
-        try db.saveSettings(try db.settings().setting("default_warehouse", to: code.lowercased()), by: manager, at: now)
+        try db.saveSettings(try db.settings().setting("default_warehouse", to: code.lowercased()), by: manager, today: Fixtures.today, at: now)
         #expect(try db.shipmentSource(orderId: order.id, by: assistant).defaultWarehouseId == warehouse)
     }
 }

@@ -179,7 +179,7 @@ import Domain
         }
         let count = try value(db, "SELECT COUNT(*) FROM receipts")
         #expect { try db.postReceipt(receipt(1), by: finance, today: today, at: now) } throws: { refusal($0)?.code == "error.date-future" }
-        try db.saveSettings(try db.settings().setting("money_future_days", to: "3"), by: manager, at: now)
+        try db.saveSettings(try db.settings().setting("money_future_days", to: "3"), by: manager, today: Fixtures.today, at: now)
         #expect { try db.postExpense(ExpenseEntry(date: today.adding(days: 4), category: "rent", item: "Office", amount: Money(minorUnits: 100), method: .bankTransfer),
                                      by: finance, today: today, at: now) } throws: { e in
             let d = refusal(e)

@@ -139,7 +139,7 @@ import TestSupport
     @Test func aToleranceLetsAReceiptBringALittleMoreThanOrdered() throws {
         let db = DemoFixture.make(inMemory: true)
         let buyer = try Fixtures.actor("purchasing", in: db), manager = try Fixtures.actor("manager", in: db)
-        try db.saveSettings(try db.settings().setting("receiving_tolerance", to: "10"), by: manager, at: now)
+        try db.saveSettings(try db.settings().setting("receiving_tolerance", to: "10"), by: manager, today: Fixtures.today, at: now)
         let s = try stocked(db)
         let supplier = try value(db, "SELECT id FROM suppliers ORDER BY id LIMIT 1")
         let po = try db.savePurchaseOrder(PurchaseOrderEntry(supplierId: supplier, orderDate: today, expectedDate: today, warehouseId: s.warehouse, lines: [

@@ -65,10 +65,10 @@ import Domain
         let db = try AppDatabase.inMemory()
         var s = try db.settings()
         s.dormantDays = 60
-        try db.saveSettings(s, by: .system, at: 1)
+        try db.saveSettings(s, by: .system, today: Fixtures.today, at: 1)
         #expect(try db.settings().dormantDays == 60)
         s.agingBounds = [60, 30]
-        #expect(throws: StoreError.self) { try db.saveSettings(s, by: .system, at: 2) }
+        #expect(throws: StoreError.self) { try db.saveSettings(s, by: .system, today: Fixtures.today, at: 2) }
         #expect(try db.settings().agingBounds == [30, 60, 90, 180])
         #expect(try db.auditEntries(entity: "company_settings").count == 1)
     }

@@ -87,7 +87,7 @@ import TestSupport
             return (r?[0] ?? 0, r?[1] ?? 0)
         }
         let manager = try #require(try db.user(login: "manager")).actor
-        try db.saveSettings(try db.settings().setting("money_future_days", to: "2"), by: manager, at: 0)
+        try db.saveSettings(try db.settings().setting("money_future_days", to: "2"), by: manager, today: DemoFixture.today, at: 0)
         var (model, runner) = flow.loggedIn("finance", db)
         flow.drive(&model, runner, .open(RecordRef(.customer, customer)))
         flow.palette("new-receipt", &model, runner)

@@ -50,4 +50,54 @@ import TestSupport
         flow.palette("settings", &other, otherRunner)
         #expect(flow.editor(other) == nil)
     }
+
+    /// Each rep's commission rate and a new expense category are set on the same form, in one
+    /// save: a changed rate applies from today (the days before keep theirs), as does a new
+    /// company rate; a bad rate or an existing category is refused beside its field with
+    /// nothing written.
+    @Test func repRatesTheCompanyRateAndANewCategorySavedTogether() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let today = DemoFixture.today, yesterday = today.adding(days: -1)
+        let manager = try #require(try db.user(login: "manager")).actor
+        let extras = try db.settingsExtras(by: manager, today: today)
+        let rep = try #require(extras.reps.first { $0.rate.value == 350 }), other = try #require(extras.reps.first { $0.rate.value == 300 })
+        var (model, runner) = flow.loggedIn("manager", db)
+        flow.palette("settings", &model, runner)
+        let e = try #require(flow.editor(model))
+        #expect(e.value("rate.\(rep.id)") == "3.5" && e.value("rate.\(other.id)") == "3" && e.value("new_category").isEmpty)
+        func rate(_ id: Int64, on day: DateOnly) throws -> Int64 {
+            try db.read { db in try AppDatabase.commissionRate(db, rep: id, on: day, settings: try AppDatabase.settings(db)) }
+        }
+        let categories = try db.expenseCategories()
+        func audited() throws -> Int {
+            try db.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_log WHERE action IN ('commission.rate', 'expense_category.add', 'settings.save')") ?? 0 }
+        }
+        let auditedBefore = try audited()
+        // A rate over 100 %: refused beside it; and nothing else of the form written.
+        focus("rate.\(rep.id)", &model, runner)
+        flow.key(.clear, &model, runner); flow.type("120", &model, runner)
+        focus("new_category", &model, runner)
+        flow.type("展会 Trade fairs", &model, runner)
+        flow.key(.save, &model, runner)
+        #expect(flow.editor(model)?.form.fields.first { $0.key == "rate.\(rep.id)" }?.error != nil)
+        #expect(try db.expenseCategories() == categories && rate(rep.id, on: today) == 350)
+        // An existing category: refused beside it.
+        focus("rate.\(rep.id)", &model, runner)
+        flow.key(.clear, &model, runner); flow.type("4", &model, runner)
+        focus("new_category", &model, runner)
+        flow.key(.clear, &model, runner); flow.type(try #require(categories.first), &model, runner)
+        flow.key(.save, &model, runner)
+        #expect(flow.editor(model)?.form.fields.first { $0.key == "new_category" }?.error != nil)
+        #expect(try rate(rep.id, on: today) == 350)
+        // Fixed, with the company's rate changed too: all saved at once.
+        flow.key(.clear, &model, runner); flow.type("展会 Trade fairs", &model, runner)
+        focus("commission", &model, runner)
+        flow.key(.clear, &model, runner); flow.type("2.5", &model, runner)
+        flow.key(.save, &model, runner)
+        #expect(flow.editor(model) == nil)
+        #expect(try rate(rep.id, on: today) == 400 && rate(rep.id, on: yesterday) == 350)
+        #expect(try rate(other.id, on: today) == 250 && rate(other.id, on: yesterday) == 300)
+        #expect(try db.expenseCategories() == categories + ["展会 Trade fairs"])
+        #expect(try audited() == auditedBefore + 3)
+    }
 }

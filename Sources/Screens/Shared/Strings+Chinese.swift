@@ -1227,5 +1227,6 @@ extension Catalog {
         "kpi-trend.months-3": "第 9–12 月",
         "filter.first-order": "首次下单",
         "filter.created": "新建",
+        "setting.new-category": "新增费用类别",
     ]
 }

@@ -1227,5 +1227,6 @@ extension Catalog {
         "kpi-trend.months-3": "Months 9–12",
         "filter.first-order": "first ordered",
         "filter.created": "added",
+        "setting.new-category": "New expense category",
     ]
 }

@@ -90,15 +90,18 @@ extension AppDatabase {
         guard actor.can(.editExpenses) else { throw .forbidden("\(actor.role.rawValue) cannot edit expense categories") }
         let valid: String
         do { valid = try ExpenseEntry.validCategory(name) } catch { throw .invalid(error) }
-        try write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM expense_categories WHERE name = ?", arguments: [valid]) != true else {
-                throw StoreError.invalid(DomainError("'\(valid)' is already a category", field: "category", code: "error.category-exists", valid))
-            }
-            try db.execute(sql: "INSERT INTO expense_categories (name, position) VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM expense_categories))",
-                           arguments: [valid])
-            try AuditLog.record(db, actor: actor, at: now, action: "expense_category.add", entity: "expense_categories", entityId: nil,
-                                after: AuditLog.json([("name", valid)]))
+        try write { db in try AppDatabase.addExpenseCategory(db, valid, field: "category", by: actor, at: now) }
+    }
+
+    /// A checked category name added last, audited; refused (naming `field`) when it exists.
+    static func addExpenseCategory(_ db: Database, _ valid: String, field: String, by actor: Actor, at now: Int64) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM expense_categories WHERE name = ?", arguments: [valid]) != true else {
+            throw StoreError.invalid(DomainError("'\(valid)' is already a category", field: field, code: "error.category-exists", valid))
         }
+        try db.execute(sql: "INSERT INTO expense_categories (name, position) VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM expense_categories))",
+                       arguments: [valid])
+        try AuditLog.record(db, actor: actor, at: now, action: "expense_category.add", entity: "expense_categories", entityId: nil,
+                            after: AuditLog.json([("name", valid)]))
     }
 
     public func expenseCategories() throws(StoreError) -> [String] {

@@ -111,6 +111,8 @@ public struct EditorModel: Sendable, Equatable {
     public var lines: DocumentLines?
     /// An expense: each category's items, the first of which the item field starts at.
     public var itemsByCategory: [String: [String]] = [:]
+    /// The settings form: each rep's commission rate as shown, so only a changed one is written.
+    public var settingsRates: [Int64: BasisPoints] = [:]
 
     public init(purpose: Purpose, title: String, subject: String, form: FormModel) {
         self.purpose = purpose; self.title = title; self.subject = subject; self.form = form

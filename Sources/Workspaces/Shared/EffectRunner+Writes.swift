@@ -127,7 +127,7 @@ extension EffectRunner {
                                          today: session.today)
         case .editSettings:
             guard session.actor.can(.editSettings) else { throw StoreError.forbidden("only a manager edits company settings") }
-            return EditorModel.settings(try database.settings(), today: session.today)
+            return EditorModel.settings(try database.settings(), extras: try database.settingsExtras(by: session.actor, today: session.today), today: session.today)
         case .voidDocument(let ref, let number):
             try database.checkVoid(ref, by: session.actor)
             return EditorModel.void(ref, number: number, today: session.today)
