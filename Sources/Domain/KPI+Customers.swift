@@ -9,6 +9,9 @@ extension KPI {
     /// Customers active at the period's start that went dormant or were lost during it ÷ those active at its start.
     public static func churnRate(churned: Int64, activeAtStart: Int64) -> BasisPoints? { BasisPoints.ratio(churned, activeAtStart) }
 
+    /// The expense categories CAC counts as the cost of winning customers.
+    public static let acquisitionCategories: [ExpenseCategory] = [.marketing, .sales, .commissions]
+
     /// What winning one new customer cost: marketing, sales and commission expenses ÷ new customers.
     public static func acquisitionCost(spend: Money, newCustomers: Int64) -> Money? {
         guard newCustomers > 0 else { return nil }

@@ -40,7 +40,7 @@ extension AppDatabase {
     /// Enter on a KPI: the records behind it — the period's booked orders behind sales and
     /// the order figures, its receipts behind collections, its shipments behind revenue, the
     /// customers whose first order falls in it behind new customers, and the leads it created
-    /// (their first orders shown) behind the conversion rate.
+    /// (their first orders shown) behind the conversion rate, the expenses behind CAC.
     static func kpiDrills(_ db: Database, _ keys: [String], period p: DateRange, rep: Int64?) throws -> [ListQuery?] {
         let repName = try rep.flatMap { try String.fetchOne(db, sql: "SELECT display_name FROM users WHERE id = ?", arguments: [$0]) }
         let byRep: [String: String] = rep.map { ["rep": String($0)] } ?? [:], labels: [String: String] = repName.map { ["rep": $0] } ?? [:]
@@ -48,6 +48,8 @@ extension AppDatabase {
         orders.labels = labels
         let receipts = DocumentDrill(kind: .moneyDocuments, period: p).query(["side": "in"].merging(byRep) { $1 }, labels: labels)
         let shipments = DocumentDrill(kind: .shipments, period: p).query(byRep, labels: labels)
+        let acquisition = DocumentDrill(kind: .expenses, period: p)
+            .query(["category": KPI.acquisitionCategories.map(\.rawValue).joined(separator: ",")].merging(byRep) { $1 }, labels: labels)
         func customers(_ date: String) -> ListQuery {
             var q = ListQuery(.customers, sort: "name", filter: ["from": p.from.iso, "to": p.to.iso, "date": date].merging(byRep) { $1 })
             q.labels = labels
@@ -60,6 +62,7 @@ extension AppDatabase {
             case "kpi.revenue": shipments
             case "kpi.new-customers": customers("first-order")
             case "kpi.conversion-rate": customers("created")
+            case "kpi.cac": acquisition
             default: nil
             }
         }

@@ -116,7 +116,7 @@ extension AppDatabase {
             """) { $0.leads += $1[1]; $0.convertedLeads += $1[2] }
         try each("""
             SELECT \(scope.key("rep_id")), coalesce(SUM(amount), 0) FROM expenses WHERE expense_date BETWEEN :from AND :to AND status = 'posted'
-            AND category IN ('marketing','sales','commissions')\(scope.only("rep_id"))
+            AND category IN (\(KPI.acquisitionCategories.map { "'\($0.rawValue)'" }.joined(separator: ",")))\(scope.only("rep_id"))
             """) { $0.acquisitionSpend += Money(minorUnits: $1[1]) }
         // Survey scores and complaints from the group's customers.
         try each("""

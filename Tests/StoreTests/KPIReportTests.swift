@@ -109,6 +109,15 @@ import TestSupport
             }
             #expect(try db.listCount(try #require(drill("kpi.conversion-rate")), for: manager, today: Fixtures.today) == leads)
             #expect(newCustomers > 0 && leads > 0 || who != nil)
+            // CAC: the posted expenses of the acquisition categories.
+            let spent = try db.read { db in
+                try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM expenses WHERE expense_date BETWEEN ? AND ? AND status = 'posted' AND category IN ('marketing', 'sales', 'commissions')
+                    AND (? IS NULL OR rep_id = ?)
+                    """, arguments: [year.from.iso, year.to.iso, who, who]) ?? 0
+            }
+            #expect(try db.listCount(try #require(drill("kpi.cac")), for: manager, today: Fixtures.today) == spent)
+            #expect(spent > 0 || who != nil)
         }
         // On the dashboard's card, the survey figures open the feedback report of the same
         // period, the quota figures the year's quotas.
@@ -118,6 +127,8 @@ import TestSupport
         func ref(_ key: String) -> RecordRef? { card.rows.firstIndex { $0.first == .status(key) }.flatMap { card.refs[$0] } }
         #expect(ref("kpi.nps") == RecordRef(.report, ReportPeriod.id(report: feedback, range: october)))
         #expect(ref("kpi.quota-attainment") == RecordRef(.quotas, 2026))
+        let receivables = try #require(Report.names.firstIndex(of: "receivables"))
+        #expect(ref("kpi.dso") == RecordRef(.report, ReportPeriod.id(report: receivables, range: october)))
         #expect(ref("kpi.sales") == nil)
     }
 

@@ -54,7 +54,8 @@ enum ListScreen {
         case "side": catalog.text(v == "in" ? "col.cash-in" : "col.cash-out")
         case "tag": "#" + v
         case "rep" where v == "0": catalog.text("expenses.no-rep")
-        case "category" where ExpenseCategory(rawValue: v) != nil: catalog.text("expense.\(v)")
+        case "category" where v.split(separator: ",").allSatisfy({ ExpenseCategory(rawValue: String($0)) != nil }):
+            v.split(separator: ",").map { catalog.text("expense.\($0)") }.joined(separator: ", ")
         case "below": catalog.text("filter.below-reorder")
         case "date": catalog.text("filter.\(v)")
         default: labels[key] ?? v

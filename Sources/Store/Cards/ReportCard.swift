@@ -45,14 +45,17 @@ enum ReportCard: CardBuilder {
     }
 
     /// On the KPI dashboard, the KPIs whose records are a screen of their own: the survey and
-    /// complaint figures open the feedback report for the same period, the quota figures the
+    /// complaint figures open the feedback report for the same period, commission the
+    /// commissions report, DSO the receivables as of the period's end, the quota figures the
     /// year's quotas.
     static func kpiRefs(_ report: Report, id: Int64, period: DateRange) -> [RecordRef?] {
-        let feedback = Report.names.firstIndex(of: "feedback").map { RecordRef(.report, ReportPeriod.id(id, report: $0)) }
+        func same(_ name: String) -> RecordRef? { Report.names.firstIndex(of: name).map { RecordRef(.report, ReportPeriod.id(id, report: $0)) } }
         return report.rows.indices.map { i in
             guard case .status(let key)? = report.rows[i].first else { return report.refs.indices.contains(i) ? report.refs[i] : nil }
             switch key {
-            case "kpi.csat", "kpi.csat-mean", "kpi.nps", "kpi.complaint-rate": return feedback
+            case "kpi.csat", "kpi.csat-mean", "kpi.nps", "kpi.complaint-rate": return same("feedback")
+            case "kpi.commission": return same("commissions")
+            case "kpi.dso": return same("receivables")
             case "kpi.quota", "kpi.quota-attainment": return RecordRef(.quotas, Int64(period.from.year))
             default: return report.refs.indices.contains(i) ? report.refs[i] : nil
             }

@@ -25,7 +25,12 @@ enum ExpenseListSource: KeysetListSource {
         func add(_ sql: String, _ value: String) { c.append(sql); args.append(value.databaseValue) }
         if let from = DateOnly(iso: query.filter("from")) { add("e.expense_date >= ?", from.iso) }
         if let to = DateOnly(iso: query.filter("to")) { add("e.expense_date <= ?", to.iso) }
-        if !query.filter("category").isEmpty { add("e.category = ?", query.filter("category")) }
+        if !query.filter("category").isEmpty {
+            // One category, or several (a KPI's: "marketing,sales,commissions").
+            let names = query.filter("category").split(separator: ",").map(String.init)
+            c.append("e.category IN (\(names.map { _ in "?" }.joined(separator: ", ")))")
+            args += names.map(\.databaseValue)
+        }
         if !query.filter("item").isEmpty { add("e.item = ?", query.filter("item")) }
         if let status = PostingStatus(rawValue: query.filter("status")) { add("e.status = ?", status.rawValue) }
         if let rep = Int64(query.filter("rep")) {
