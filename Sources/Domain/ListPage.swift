@@ -23,6 +23,9 @@ public enum ListKind: String, Sendable, Codable, CaseIterable {
     /// The audit trail, newest first: who changed what and when; filtered by user, record kind,
     /// record and days.
     case audit
+    /// Opportunities, largest first (or by the day they closed or are expected to), filtered
+    /// by state (open, closed, won, lost), the days they closed and rep.
+    case opportunities
 
     /// A list this long says "more than N" instead of counting every row (a million orders).
     public var countCap: Int? { self == .customers || self == .openOrders || self == .stock || self == .suppliers ? nil : 10_000 }
@@ -39,6 +42,7 @@ public enum ListKind: String, Sendable, Codable, CaseIterable {
         case .stock: ["code"]
         case .suppliers: ["name", "code"]
         case .audit: ["newest"]
+        case .opportunities: ["amount", "date"]
         }
     }
 }

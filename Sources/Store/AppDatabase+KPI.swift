@@ -40,7 +40,8 @@ extension AppDatabase {
     /// Enter on a KPI: the records behind it — the period's booked orders behind sales and
     /// the order figures, its receipts behind collections, its shipments behind revenue, the
     /// customers whose first order falls in it behind new customers, and the leads it created
-    /// (their first orders shown) behind the conversion rate, the expenses behind CAC.
+    /// (their first orders shown) behind the conversion rate, the expenses behind CAC, the
+    /// opportunities closed in it behind close and loss rate, the open ones behind the pipeline.
     static func kpiDrills(_ db: Database, _ keys: [String], period p: DateRange, rep: Int64?) throws -> [ListQuery?] {
         let repName = try rep.flatMap { try String.fetchOne(db, sql: "SELECT display_name FROM users WHERE id = ?", arguments: [$0]) }
         let byRep: [String: String] = rep.map { ["rep": String($0)] } ?? [:], labels: [String: String] = repName.map { ["rep": $0] } ?? [:]
@@ -50,6 +51,11 @@ extension AppDatabase {
         let shipments = DocumentDrill(kind: .shipments, period: p).query(byRep, labels: labels)
         let acquisition = DocumentDrill(kind: .expenses, period: p)
             .query(["category": KPI.acquisitionCategories.map(\.rawValue).joined(separator: ",")].merging(byRep) { $1 }, labels: labels)
+        func opportunities(_ filter: [String: String]) -> ListQuery {
+            var q = ListQuery(.opportunities, sort: "amount", filter: filter.merging(byRep) { $1 })
+            q.labels = labels
+            return q
+        }
         func customers(_ date: String) -> ListQuery {
             var q = ListQuery(.customers, sort: "name", filter: ["from": p.from.iso, "to": p.to.iso, "date": date].merging(byRep) { $1 })
             q.labels = labels
@@ -63,6 +69,8 @@ extension AppDatabase {
             case "kpi.new-customers": customers("first-order")
             case "kpi.conversion-rate": customers("created")
             case "kpi.cac": acquisition
+            case "kpi.close-rate", "kpi.loss-rate": opportunities(["state": "closed", "from": p.from.iso, "to": p.to.iso])
+            case "kpi.weighted-pipeline": opportunities(["state": "open"])
             default: nil
             }
         }

@@ -118,6 +118,17 @@ import TestSupport
             }
             #expect(try db.listCount(try #require(drill("kpi.cac")), for: manager, today: Fixtures.today) == spent)
             #expect(spent > 0 || who != nil)
+            // Close and loss rate: the opportunities closed in the period; the pipeline: the open ones.
+            let (closed, open) = try db.read { db in
+                (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM opportunities WHERE closed_on BETWEEN ? AND ? AND (? IS NULL OR owner_id = ?)",
+                                  arguments: [year.from.iso, year.to.iso, who, who]) ?? 0,
+                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM opportunities WHERE stage NOT IN ('won','lost') AND (? IS NULL OR owner_id = ?)", arguments: [who, who]) ?? 0)
+            }
+            #expect(try db.listCount(try #require(drill("kpi.loss-rate")), for: manager, today: Fixtures.today) == closed)
+            #expect(try db.listCount(try #require(drill("kpi.weighted-pipeline")), for: manager, today: Fixtures.today) == open)
+            #expect(closed > 0 && open > 0)
+            // A rep lists only their own.
+            if let who { #expect(try db.listCount(ListQuery(.opportunities, sort: "amount", filter: ["state": "open"]), for: rep, today: Fixtures.today) == open && who == rep.userId) }
         }
         // On the dashboard's card, the survey figures open the feedback report of the same
         // period, the quota figures the year's quotas.

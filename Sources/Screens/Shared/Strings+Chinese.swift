@@ -1228,5 +1228,12 @@ extension Catalog {
         "filter.first-order": "首次下单",
         "filter.created": "新建",
         "setting.new-category": "新增费用类别",
+        "list.opportunities": "商机",
+        "list.opportunities.count": "%@ 个商机",
+        "list.opportunities.found": "找到 %@ 个（标题、客户）",
+        "col.opportunity": "商机",
+        "filter.open": "进行中",
+        "filter.closed": "已关闭",
+        "list.opportunities.found-what": "搜索（标题、客户、拼音）",
     ]
 }

@@ -1228,5 +1228,12 @@ extension Catalog {
         "filter.first-order": "first ordered",
         "filter.created": "added",
         "setting.new-category": "New expense category",
+        "list.opportunities": "Opportunities",
+        "list.opportunities.count": "%@ opportunities",
+        "list.opportunities.found": "%@ found (title, customer)",
+        "col.opportunity": "Opportunity",
+        "filter.open": "open",
+        "filter.closed": "closed",
+        "list.opportunities.found-what": "Search (title, customer, pinyin)",
     ]
 }

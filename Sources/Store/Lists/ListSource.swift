@@ -105,6 +105,7 @@ extension AppDatabase {
         case .stock: StockListSource.self
         case .suppliers: SupplierListSource.self
         case .audit: AuditListSource.self
+        case .opportunities: OpportunityListSource.self
         }
     }
 

@@ -147,6 +147,8 @@ extension AppModel {
             return openList(.moneyDocuments)
         case "expenses":
             return openList(.expenses)
+        case "opportunities":
+            return openList(ListQuery(.opportunities, sort: "amount", filter: ["state": "open"]))
         case "performance":
             return [.loadCard(RecordRef(.performance, session.actor.userId))]
         case "new-customer":
