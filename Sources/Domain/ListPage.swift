@@ -26,6 +26,8 @@ public enum ListKind: String, Sendable, Codable, CaseIterable {
     /// Opportunities, largest first (or by the day they closed or are expected to), filtered
     /// by state (open, closed, won, lost), the days they closed and rep.
     case opportunities
+    /// The contact log across customers, newest first, filtered by days and rep.
+    case contactLog = "contact-log"
 
     /// A list this long says "more than N" instead of counting every row (a million orders).
     public var countCap: Int? { self == .customers || self == .openOrders || self == .stock || self == .suppliers ? nil : 10_000 }
@@ -43,6 +45,7 @@ public enum ListKind: String, Sendable, Codable, CaseIterable {
         case .suppliers: ["name", "code"]
         case .audit: ["newest"]
         case .opportunities: ["amount", "date"]
+        case .contactLog: ["date"]
         }
     }
 }

@@ -78,8 +78,10 @@ public struct CustomerFilter: Sendable, Equatable {
     /// order, or whose record, dates from a period.
     public var owner: Int64?
     public var firstOrder: DateRange?, created: DateRange?
+    /// Only records missing one of the seven key fields (record completeness).
+    public var incomplete = false
     public init(status: CustomerStatus? = nil, tag: String = "", region: String = "") { self.status = status; self.tag = tag; self.region = region }
-    public var isEmpty: Bool { status == nil && tag.isEmpty && region.isEmpty && owner == nil && firstOrder == nil && created == nil }
+    public var isEmpty: Bool { status == nil && tag.isEmpty && region.isEmpty && owner == nil && firstOrder == nil && created == nil && !incomplete }
 
     func sql(_ args: inout [(any DatabaseValueConvertible)?]) -> String {
         var sql = ""
@@ -87,6 +89,7 @@ public struct CustomerFilter: Sendable, Equatable {
         if !tag.isEmpty { sql += " AND instr(',' || c.tags || ',', ?) > 0"; args.append("," + Customer.normalizeTags(tag) + ",") }
         if !region.isEmpty { sql += " AND c.region = ?"; args.append(region.trimmingSpaces()) }
         if let owner { sql += " AND c.owner_id = ?"; args.append(owner) }
+        if incomplete { sql += " AND c.filled_fields < 7" }
         for (column, range) in [("first_order_on", firstOrder), ("created_on", created)] {
             guard let range else { continue }
             sql += " AND c.\(column) BETWEEN ? AND ?"; args += [range.from.iso, range.to.iso]

@@ -41,7 +41,8 @@ extension AppDatabase {
     /// the order figures, its receipts behind collections, its shipments behind revenue, the
     /// customers whose first order falls in it behind new customers, and the leads it created
     /// (their first orders shown) behind the conversion rate, the expenses behind CAC, the
-    /// opportunities closed in it behind close and loss rate, the open ones behind the pipeline.
+    /// opportunities closed in it behind close and loss rate, the open ones behind the pipeline,
+    /// its contact log behind CRM usage, the customers missing a key field behind completeness.
     static func kpiDrills(_ db: Database, _ keys: [String], period p: DateRange, rep: Int64?) throws -> [ListQuery?] {
         let repName = try rep.flatMap { try String.fetchOne(db, sql: "SELECT display_name FROM users WHERE id = ?", arguments: [$0]) }
         let byRep: [String: String] = rep.map { ["rep": String($0)] } ?? [:], labels: [String: String] = repName.map { ["rep": $0] } ?? [:]
@@ -51,6 +52,10 @@ extension AppDatabase {
         let shipments = DocumentDrill(kind: .shipments, period: p).query(byRep, labels: labels)
         let acquisition = DocumentDrill(kind: .expenses, period: p)
             .query(["category": KPI.acquisitionCategories.map(\.rawValue).joined(separator: ",")].merging(byRep) { $1 }, labels: labels)
+        var contacts = ListQuery(.contactLog, sort: "date", filter: ["from": p.from.iso, "to": p.to.iso].merging(byRep) { $1 })
+        contacts.labels = labels
+        var incomplete = ListQuery(.customers, sort: "name", filter: ["incomplete": "1"].merging(byRep) { $1 })
+        incomplete.labels = labels
         func opportunities(_ filter: [String: String]) -> ListQuery {
             var q = ListQuery(.opportunities, sort: "amount", filter: filter.merging(byRep) { $1 })
             q.labels = labels
@@ -63,7 +68,7 @@ extension AppDatabase {
         }
         return keys.map { key in
             switch key {
-            case "kpi.sales", "kpi.orders", "kpi.average-order-value", "kpi.items-per-order", "kpi.purchase-frequency": orders
+            case "kpi.sales", "kpi.sales-growth", "kpi.orders", "kpi.average-order-value", "kpi.items-per-order", "kpi.purchase-frequency": orders
             case "kpi.collections": receipts
             case "kpi.revenue": shipments
             case "kpi.new-customers": customers("first-order")
@@ -71,6 +76,8 @@ extension AppDatabase {
             case "kpi.cac": acquisition
             case "kpi.close-rate", "kpi.loss-rate": opportunities(["state": "closed", "from": p.from.iso, "to": p.to.iso])
             case "kpi.weighted-pipeline": opportunities(["state": "open"])
+            case "kpi.crm-usage": contacts
+            case "kpi.record-completeness": incomplete
             default: nil
             }
         }

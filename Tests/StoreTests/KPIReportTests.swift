@@ -127,6 +127,15 @@ import TestSupport
             #expect(try db.listCount(try #require(drill("kpi.loss-rate")), for: manager, today: Fixtures.today) == closed)
             #expect(try db.listCount(try #require(drill("kpi.weighted-pipeline")), for: manager, today: Fixtures.today) == open)
             #expect(closed > 0 && open > 0)
+            // CRM usage: the period's contact log; completeness: the records missing a key field.
+            let (logged, incomplete) = try db.read { db in
+                (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM contact_log WHERE happened_on BETWEEN ? AND ? AND (? IS NULL OR user_id = ?)",
+                                  arguments: [year.from.iso, year.to.iso, who, who]) ?? 0,
+                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customers WHERE archived = 0 AND filled_fields < 7 AND (? IS NULL OR owner_id = ?)", arguments: [who, who]) ?? 0)
+            }
+            #expect(try db.listCount(try #require(drill("kpi.crm-usage")), for: manager, today: Fixtures.today) == min(logged, 10_000))
+            #expect(try db.listCount(try #require(drill("kpi.record-completeness")), for: manager, today: Fixtures.today) == incomplete)
+            #expect(logged > 0 && incomplete > 0)
             // A rep lists only their own.
             if let who { #expect(try db.listCount(ListQuery(.opportunities, sort: "amount", filter: ["state": "open"]), for: rep, today: Fixtures.today) == open && who == rep.userId) }
         }

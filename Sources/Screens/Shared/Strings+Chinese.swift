@@ -1235,5 +1235,10 @@ extension Catalog {
         "filter.open": "进行中",
         "filter.closed": "已关闭",
         "list.opportunities.found-what": "搜索（标题、客户、拼音）",
+        "list.contact-log": "联系记录",
+        "list.contact-log.count": "%@ 条记录",
+        "list.contact-log.found": "找到 %@ 条（摘要、客户）",
+        "list.contact-log.found-what": "搜索（摘要、客户、拼音）",
+        "filter.incomplete": "关键字段未填全",
     ]
 }

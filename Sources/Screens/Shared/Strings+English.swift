@@ -1235,5 +1235,10 @@ extension Catalog {
         "filter.open": "open",
         "filter.closed": "closed",
         "list.opportunities.found-what": "Search (title, customer, pinyin)",
+        "list.contact-log": "Contact log",
+        "list.contact-log.count": "%@ entries",
+        "list.contact-log.found": "%@ found (summary, customer)",
+        "list.contact-log.found-what": "Search (summary, customer, pinyin)",
+        "filter.incomplete": "missing key fields",
     ]
 }

@@ -72,6 +72,7 @@ extension CustomerFilter {
     public init(_ query: ListQuery) {
         self.init(status: CustomerStatus(rawValue: query.filter("status")), tag: query.filter("tag"), region: query.filter("region"))
         owner = Int64(query.filter("rep"))
+        incomplete = query.filter("incomplete") == "1"
         if let from = DateOnly(iso: query.filter("from")), let to = DateOnly(iso: query.filter("to")) {
             switch query.filter("date") {
             case "first-order": firstOrder = DateRange(from: from, to: to)

@@ -106,6 +106,7 @@ extension AppDatabase {
         case .suppliers: SupplierListSource.self
         case .audit: AuditListSource.self
         case .opportunities: OpportunityListSource.self
+        case .contactLog: ContactLogListSource.self
         }
     }
 

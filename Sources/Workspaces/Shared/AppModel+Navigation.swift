@@ -149,6 +149,8 @@ extension AppModel {
             return openList(.expenses)
         case "opportunities":
             return openList(ListQuery(.opportunities, sort: "amount", filter: ["state": "open"]))
+        case "contact-log":
+            return openList(.contactLog)
         case "performance":
             return [.loadCard(RecordRef(.performance, session.actor.userId))]
         case "new-customer":

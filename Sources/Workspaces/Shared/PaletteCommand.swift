@@ -20,6 +20,7 @@ public struct PaletteCommand: Sendable, Equatable {
         PaletteCommand(name: "new-customer", titleKey: "editor.new-customer", capabilities: [.editOwnCustomers, .editAllCustomers]),
         PaletteCommand(name: "quotes", titleKey: "screen.quotes", capabilities: [.editQuotes]),
         PaletteCommand(name: "opportunities", titleKey: "list.opportunities", capabilities: [.editQuotes, .viewAllKPIs]),
+        PaletteCommand(name: "contact-log", titleKey: "list.contact-log", capabilities: [.logContacts, .viewAllKPIs]),
         PaletteCommand(name: "new-quote", titleKey: "editor.new-quote", capabilities: [.editQuotes]),
         PaletteCommand(name: "new-order", titleKey: "editor.new-order", capabilities: [.editSalesOrders]),
         PaletteCommand(name: "new-shipment", titleKey: "editor.new-shipment", capabilities: [.postShipments]),
