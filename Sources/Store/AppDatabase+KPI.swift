@@ -56,6 +56,8 @@ extension AppDatabase {
         contacts.labels = labels
         var incomplete = ListQuery(.customers, sort: "name", filter: ["incomplete": "1"].merging(byRep) { $1 })
         incomplete.labels = labels
+        var churned = customers("churned")
+        churned.filter["dormant"] = String(try settings(db).dormantDays)
         func opportunities(_ filter: [String: String]) -> ListQuery {
             var q = ListQuery(.opportunities, sort: "amount", filter: filter.merging(byRep) { $1 })
             q.labels = labels
@@ -73,6 +75,7 @@ extension AppDatabase {
             case "kpi.revenue": shipments
             case "kpi.new-customers": customers("first-order")
             case "kpi.conversion-rate": customers("created")
+            case "kpi.churn-rate": churned
             case "kpi.cac": acquisition
             case "kpi.close-rate", "kpi.loss-rate": opportunities(["state": "closed", "from": p.from.iso, "to": p.to.iso])
             case "kpi.weighted-pipeline": opportunities(["state": "open"])

@@ -136,6 +136,12 @@ import TestSupport
             #expect(try db.listCount(try #require(drill("kpi.crm-usage")), for: manager, today: Fixtures.today) == min(logged, 10_000))
             #expect(try db.listCount(try #require(drill("kpi.record-completeness")), for: manager, today: Fixtures.today) == incomplete)
             #expect(logged > 0 && incomplete > 0)
+            // Churn: the customers the churn rate counts (the rep's by their own orders).
+            let churned = try db.read { db in
+                try AppDatabase.customerFlows(db, [year], scope: KPIScope(who), dormantDays: try AppDatabase.settings(db).dormantDays)[who ?? 0]?.first?.churned ?? 0
+            }
+            #expect(try db.listCount(try #require(drill("kpi.churn-rate")), for: manager, today: Fixtures.today) == Int(churned))
+            #expect(churned > 0)
             // A rep lists only their own.
             if let who { #expect(try db.listCount(ListQuery(.opportunities, sort: "amount", filter: ["state": "open"]), for: rep, today: Fixtures.today) == open && who == rep.userId) }
         }

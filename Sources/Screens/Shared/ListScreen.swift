@@ -58,6 +58,7 @@ enum ListScreen {
             v.split(separator: ",").map { catalog.text("expense.\($0)") }.joined(separator: ", ")
         case "below": catalog.text("filter.below-reorder")
         case "date": catalog.text("filter.\(v)")
+        case "dormant": catalog.text("filter.dormant", v)
         case "incomplete": catalog.text("filter.incomplete")
         case "state": catalog.text(v == "open" || v == "closed" ? "filter.\(v)" : "stage.\(v)")
         default: labels[key] ?? v

@@ -1240,5 +1240,7 @@ extension Catalog {
         "list.contact-log.found": "找到 %@ 条（摘要、客户）",
         "list.contact-log.found-what": "搜索（摘要、客户、拼音）",
         "filter.incomplete": "关键字段未填全",
+        "filter.churned": "流失",
+        "filter.dormant": "%@ 天未下单即休眠",
     ]
 }

@@ -1240,5 +1240,7 @@ extension Catalog {
         "list.contact-log.found": "%@ found (summary, customer)",
         "list.contact-log.found-what": "Search (summary, customer, pinyin)",
         "filter.incomplete": "missing key fields",
+        "filter.churned": "churned",
+        "filter.dormant": "dormant after %@ days",
     ]
 }
