@@ -189,6 +189,12 @@ import Testing
 }
 
 @Suite struct CatalogTests {
+    @Test func aCountOfOneReadsInTheSingularWhereTheLanguageHasOne() {
+        #expect(Catalog(.en).text("list.audit.count", count: 1) == "1 entry")
+        #expect(Catalog(.en).text("list.audit.count", count: 2) == "2 entries")
+        #expect(Catalog(.zh).text("list.expenses.count", count: 1) == "1 笔费用")
+    }
+
     @Test func englishAndChineseHaveTheSameKeys() {
         let en = Catalog.keys(.en), zh = Catalog.keys(.zh)
         #expect(en.subtracting(zh).sorted() == [])

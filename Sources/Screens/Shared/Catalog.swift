@@ -30,6 +30,12 @@ public struct Catalog: Sendable, Equatable {
         text(key).replacingOccurrences(of: "%@", with: argument)
     }
 
+    /// A count's text, in the singular when there is one and the language has a singular
+    /// (`key-one`): "1 expense", "3 expenses".
+    public func text(_ key: String, count: Int) -> String {
+        text(count == 1 && table[key + "-one"] != nil ? key + "-one" : key, String(count))
+    }
+
     /// A key's text with its arguments: `%@` the first, `%2`, `%3` … the next; an argument that
     /// is itself a catalog value (`status.sent`) in this language too.
     public func text(_ key: String, arguments: [String]) -> String {

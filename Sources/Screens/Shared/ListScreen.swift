@@ -31,7 +31,9 @@ enum ListScreen {
     static func title(_ model: ListViewModel, catalog: Catalog) -> String {
         let k = model.kind.rawValue
         let total = model.kind.countCap.map { model.total > $0 && !model.showingResults ? catalog.text("list.more-than", String($0)) : String(model.total) } ?? String(model.total)
-        var title = catalog.text("list.\(k)") + " — " + catalog.text(model.showingResults ? "list.\(k).found" : "list.\(k).count", total)
+        let counted = model.kind.countCap.map { model.total <= $0 || model.showingResults } ?? true
+        var title = catalog.text("list.\(k)") + " — "
+            + (counted ? catalog.text(model.showingResults ? "list.\(k).found" : "list.\(k).count", count: model.total) : catalog.text("list.\(k).count", total))
         if model.showingResults && !model.searchComplete { title = catalog.text("list.\(k)") + " — " + catalog.text("list.found-partial", String(model.total)) }
         guard !model.showingResults else { return title }
         title += " · " + catalog.text("sort.\(model.query.sort)")

@@ -1242,5 +1242,17 @@ extension Catalog {
         "filter.incomplete": "关键字段未填全",
         "filter.churned": "流失",
         "filter.dormant": "%@ 天未下单即休眠",
+        "list.customers.count-one": "共 %@ 个客户",
+        "list.open-orders.count-one": "共 %@ 张未完成订单",
+        "list.orders.count-one": "共 %@ 张订单",
+        "list.shipments.count-one": "共 %@ 张发货单",
+        "list.money.count-one": "%@ 张单据",
+        "list.expenses.count-one": "%@ 笔费用",
+        "list.purchase-orders.count-one": "%@ 张采购单",
+        "list.stock.count-one": "%@ 种产品",
+        "list.suppliers.count-one": "%@ 家供应商",
+        "list.audit.count-one": "共 %@ 条",
+        "list.opportunities.count-one": "%@ 个商机",
+        "list.contact-log.count-one": "%@ 条记录",
     ]
 }

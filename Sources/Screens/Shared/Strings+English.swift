@@ -1242,5 +1242,17 @@ extension Catalog {
         "filter.incomplete": "missing key fields",
         "filter.churned": "churned",
         "filter.dormant": "dormant after %@ days",
+        "list.customers.count-one": "%@ customer",
+        "list.open-orders.count-one": "%@ open order",
+        "list.orders.count-one": "%@ order",
+        "list.shipments.count-one": "%@ shipment",
+        "list.money.count-one": "%@ document",
+        "list.expenses.count-one": "%@ expense",
+        "list.purchase-orders.count-one": "%@ purchase order",
+        "list.stock.count-one": "%@ product",
+        "list.suppliers.count-one": "%@ supplier",
+        "list.audit.count-one": "%@ entry",
+        "list.opportunities.count-one": "%@ opportunity",
+        "list.contact-log.count-one": "%@ entry",
     ]
 }
