@@ -1254,5 +1254,6 @@ extension Catalog {
         "list.audit.count-one": "共 %@ 条",
         "list.opportunities.count-one": "%@ 个商机",
         "list.contact-log.count-one": "%@ 条记录",
+        "list.audit.found-what": "搜索（用户名、操作、记录类型）",
     ]
 }

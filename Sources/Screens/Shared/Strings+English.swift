@@ -1254,5 +1254,6 @@ extension Catalog {
         "list.audit.count-one": "%@ entry",
         "list.opportunities.count-one": "%@ opportunity",
         "list.contact-log.count-one": "%@ entry",
+        "list.audit.found-what": "Search (login, action, record kind)",
     ]
 }
