@@ -95,6 +95,14 @@ import TestSupport
             }
             #expect(try db.listCount(try #require(drill("kpi.revenue")), for: manager, today: Fixtures.today) == shipped)
             #expect(shipped > 0)
+            // … whose values, shown on the list, add up to the revenue.
+            var shipments: [ListRow] = []
+            after = nil
+            repeat {
+                let page = try db.listPage(try #require(drill("kpi.revenue")), after: after, limit: 200, backwards: false, for: manager, today: Fixtures.today)
+                shipments += page.rows; after = page.rows.count == 200 ? page.rows.last?.cursor : nil
+            } while after != nil
+            #expect(value(report, "kpi.revenue") == .money(shipments.reduce(Money.zero) { $0 + ($1.cells.compactMap(\.moneyValue).first ?? .zero) }))
         }
         // New customers: those whose first order is in the period; conversion: the period's leads.
         let year = DateRange(from: DateOnly(year: 2026, month: 1, day: 1)!, to: Fixtures.today)

@@ -8,16 +8,20 @@ enum ShipmentListSource: KeysetListSource {
     static let countFrom = "shipments s JOIN customers c ON c.id = s.customer_id"
     static let sorts = ListKind.shipments.sorts
 
+    /// A period's shipments (revenue's, from the KPIs) show their value where the others show
+    /// the warehouse: what the figure adds up.
+    static func showsValue(_ query: ListQuery) -> Bool { !query.filter("from").isEmpty }
+
     static func columns(_ query: ListQuery) -> [ColumnSpec] {
         // The date has room for the ✓ of a row marked for printing.
-        // Fits 80 columns: the value is on the shipment's card.
+        // Fits 80 columns: the value (or else the warehouse) is on the shipment's card.
         [ColumnSpec("col.date", .date, width: 12), ColumnSpec("col.number", width: 13), ColumnSpec("col.order", width: 13),
-         ColumnSpec("col.customer", flexible: true, shrinks: true, width: 14), ColumnSpec("col.warehouse", width: 9),
+         ColumnSpec("col.customer", flexible: true, shrinks: true, width: 14), showsValue(query) ? .money("col.total") : ColumnSpec("col.warehouse", width: 9),
          ColumnSpec("col.status", .status, width: 8)]
     }
 
     static let select = """
-        SELECT s.id, s.ship_date, s.number, o.number, c.name, w.code, s.status
+        SELECT s.id, s.ship_date, s.number, o.number, c.name, w.code, s.status, s.total
         FROM shipments s JOIN sales_orders o ON o.id = s.order_id JOIN customers c ON c.id = s.customer_id JOIN warehouses w ON w.id = s.warehouse_id
         """
 
@@ -38,7 +42,7 @@ enum ShipmentListSource: KeysetListSource {
     static func row(_ r: Row, query: ListQuery) -> ListRow {
         let status: String = r[6]
         return ListRow(ref: RecordRef(.shipment, r[0]), cells: [.date(iso: r[1]), .text(r[2] as String), .text(r[3] as String), .text(r[4] as String),
-                                                               .text(r[5] as String), .status("status.\(status)")],
+                                                               showsValue(query) ? .money(minorUnits: r[7]) : .text(r[5] as String), .status("status.\(status)")],
                        cursor: ListCursor(.text(query.sort == "number" ? r[2] : r[1]), id: r[0]))
     }
 
