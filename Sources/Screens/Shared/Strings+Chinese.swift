@@ -1201,7 +1201,7 @@ extension Catalog {
         "action.year-before": "上一年",
         "action.year-after": "下一年",
         "reason.next-year": "指标最多设到明年。",
-        "field.commission-rate": "佣金比例（自今日起）",
+        "field.commission-rate": "提成比例 %（自今日起）",
         "hint.marked-handover": "标记（:handover 移交已标记的）",
         "action.mark-handover": "标记客户（或取消）；随后 :handover 把已标记的客户移交给其他业务员",
         "editor.handover-marked": "移交已标记客户",

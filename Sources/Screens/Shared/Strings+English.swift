@@ -1201,7 +1201,7 @@ extension Catalog {
         "action.year-before": "The year before",
         "action.year-after": "The year after",
         "reason.next-year": "Quotas go up to next year.",
-        "field.commission-rate": "Commission rate (from today)",
+        "field.commission-rate": "Commission % (from today)",
         "hint.marked-handover": "mark (:handover moves the marked)",
         "action.mark-handover": "Mark the customer (or unmark it); :handover then hands the marked customers to other reps",
         "editor.handover-marked": "Hand over marked customers",
