@@ -615,6 +615,32 @@ scenario_new_user_sets_own_password() {
   return 0
 }
 
+scenario_kpi_drill_and_rep_rate() {
+  # The manager at 80×24: on :kpi, Enter on "New customers" lists as many customers as the
+  # figure says (first ordered in the period); then :settings sets the first rep's commission
+  # rate, which applies from today.
+  local rep figure listed
+  rep=$(sql "SELECT id FROM users WHERE role = 'sales_rep' AND active = 1 ORDER BY display_name, id LIMIT 1")
+  start kpi 80 24 xterm-256color "$BIN" --db "$DB" --today "$TODAY" || return 1
+  wait_for kpi "Log in" && login kpi manager && wait_for kpi "Manager" || return 1
+  # (The home shows a few of the same KPIs: wait for the dashboard's title.)
+  tm send-keys -t kpi ":" "kpi" Enter; wait_for kpi "┌ KPIs" || return 1
+  # Last month (whole): `[`, then its first day in the title.
+  tm send-keys -t kpi "["; wait_for kpi "$(date -d "$(echo "$TODAY" | cut -c1-8)01 -1 month" +%Y-%m-%d) –" || return 1
+  figure=$(screen kpi | grep -F "New customers" | awk '{print $3}')
+  for _ in $(seq 13); do tm send-keys -t kpi Down; done
+  tm send-keys -t kpi Enter; wait_for kpi "first ordered" || return 1
+  listed=$(screen kpi | grep -o 'Customers — [0-9]* customer' | grep -o '[0-9]*')
+  [ -n "$figure" ] && [ "$figure" = "$listed" ] || { echo "--- New customers $figure, listed $listed"; screen kpi; return 1; }
+  tm send-keys -t kpi Escape; wait_for kpi "┌ KPIs" || return 1
+  tm send-keys -t kpi ":" "settings" Enter; wait_for kpi "Commission basis" || return 1
+  for _ in $(seq 10); do tm send-keys -t kpi Tab; done
+  tm send-keys -t kpi C-u; tm send-keys -t kpi -l "4.5"; tm send-keys -t kpi C-s
+  wait_for kpi "Settings saved" || return 1
+  [ "$(sql "SELECT rate_bp FROM commission_rates WHERE rep_id = $rep AND effective_from = '$TODAY'")" = "450" ] \
+    || { echo "--- no rate of 4.5 % from today for rep $rep"; return 1; }
+}
+
 scenario_handover_to_another_rep() {
   # The manager at 80×24: :handover, the first rep (the form says what they leave), to the next
   # active rep, disabling the leaver; the taker logs in and finds one of those customers on
@@ -639,7 +665,7 @@ scenario_handover_to_another_rep() {
 }
 
 # RAPPORT_SCENARIOS="a b" runs only those.
-for s in ${RAPPORT_SCENARIOS:-chinese_overlays_leave_no_debris find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal log_call_next_contact_tomorrow duplicate_shows_only_owner_and_date quote_by_pinyin_to_sales_order print_quote_and_export_customers ship_an_order_and_take_a_receipt key_a_five_line_order ship_in_two_parts_print_and_void receipt_then_aging expense_in_statistics po_by_pinyin_receive_part count_and_transfer_stock quota_changes_attainment handover_to_another_rep new_user_sets_own_password fresh_clone_readme}; do
+for s in ${RAPPORT_SCENARIOS:-chinese_overlays_leave_no_debris find_by_pinyin_initials bad_config_and_locale roles resize quit_restores_terminal sigterm_restores_terminal chinese_alignment escape_in_name chinese_ui_mono other_process_write_refreshes dumb_terminal log_call_next_contact_tomorrow duplicate_shows_only_owner_and_date quote_by_pinyin_to_sales_order print_quote_and_export_customers ship_an_order_and_take_a_receipt key_a_five_line_order ship_in_two_parts_print_and_void receipt_then_aging expense_in_statistics po_by_pinyin_receive_part count_and_transfer_stock quota_changes_attainment kpi_drill_and_rep_rate handover_to_another_rep new_user_sets_own_password fresh_clone_readme}; do
   "scenario_$s"; result "$s" $?
 done
 echo "tmux scenarios: $passed passed, $failed failed"
