@@ -70,6 +70,23 @@ import TestSupport
         #expect(value(report, "kpi.sales") != .money(.zero))
     }
 
+    @Test func opportunitiesAndTheContactLogAreSearchedByWordOrCustomer() throws {
+        let db = DemoFixture.make(inMemory: true)
+        let manager = try Fixtures.actor("manager", in: db)
+        let (title, summary, customer) = try db.read { db in
+            (try String.fetchOne(db, sql: "SELECT title FROM opportunities ORDER BY id LIMIT 1") ?? "",
+             try String.fetchOne(db, sql: "SELECT summary FROM contact_log ORDER BY id LIMIT 1") ?? "",
+             try String.fetchOne(db, sql: "SELECT c.code FROM contact_log l JOIN customers c ON c.id = l.customer_id ORDER BY l.id LIMIT 1") ?? "")
+        }
+        let byTitle = try db.listSearch(ListQuery(.opportunities, sort: "amount"), text: title, limit: 200, for: manager, today: Fixtures.today)
+        #expect(!byTitle.rows.isEmpty && byTitle.rows.allSatisfy { $0.cells[2].plainText.contains(title) })
+        let bySummary = try db.listSearch(ListQuery(.contactLog, sort: "date"), text: summary, limit: 200, for: manager, today: Fixtures.today)
+        #expect(!bySummary.rows.isEmpty && bySummary.rows.allSatisfy { $0.cells[3].plainText.contains(summary) })
+        let byCustomer = try db.listSearch(ListQuery(.contactLog, sort: "date"), text: customer, limit: 200, for: manager, today: Fixtures.today)
+        let customerId = try db.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM customers WHERE code = ?", arguments: [customer]) }
+        #expect(!byCustomer.rows.isEmpty && byCustomer.rows.allSatisfy { $0.ref == RecordRef(.customer, customerId ?? 0) })
+    }
+
     @Test func enterOnAKPIOpensTheDocumentsBehindIt() throws {
         let db = DemoFixture.make(inMemory: true)
         let manager = try Fixtures.actor("manager", in: db), rep = try Fixtures.actor("rep", in: db)

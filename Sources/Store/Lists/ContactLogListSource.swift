@@ -37,12 +37,6 @@ enum ContactLogListSource: KeysetListSource {
 
     /// By a word of the summary, or its customer (name, code, pinyin — the customers' search); newest first.
     static func search(_ store: AppDatabase, _ query: ListQuery, text: String, limit: Int, actor: Actor, today: DateOnly) throws(StoreError) -> [ListRow] {
-        let keyset = try keyset(query, actor: actor)
-        guard let (_, customers) = try searchTerms(store, text, actor: actor) else { return [] }
-        return try store.read { db in
-            let byCustomer = customers.isEmpty ? "" : " OR l.customer_id IN (\(customers))"
-            return try Row.fetchAll(db, sql: select + " WHERE " + keyset.conditions + " AND (l.summary LIKE ?\(byCustomer)) ORDER BY l.happened_on DESC, l.id DESC LIMIT ?",
-                                    arguments: StatementArguments(keyset.arguments + ["%\(text.trimmingSpaces())%".databaseValue, limit.databaseValue])).map { row($0, query: query) }
-        }
+        try search(store, query, text: text, limit: limit, actor: actor, column: "l.summary", customerColumn: "l.customer_id", order: "l.happened_on DESC, l.id DESC")
     }
 }

@@ -43,6 +43,19 @@ protocol KeysetListSource: ListSource, SendableMetatype {
 extension KeysetListSource {
     static func row(_ r: Row, query: ListQuery, today: DateOnly) -> ListRow { row(r, query: query) }
 
+    /// The rows whose `column` contains the typed text, or whose customer (`customerColumn`) the
+    /// customers' own search names (name, code, pinyin); in `order`, at most `limit`.
+    static func search(_ store: AppDatabase, _ query: ListQuery, text: String, limit: Int, actor: Actor, column: String, customerColumn: String,
+                       order: String) throws(StoreError) -> [ListRow] {
+        let keyset = try keyset(query, actor: actor)
+        guard let (_, customers) = try searchTerms(store, text, actor: actor) else { return [] }
+        return try store.read { db in
+            let byCustomer = customers.isEmpty ? "" : " OR \(customerColumn) IN (\(customers))"
+            return try Row.fetchAll(db, sql: keyset.select + " WHERE " + keyset.conditions + " AND (\(column) LIKE ?\(byCustomer)) ORDER BY \(order) LIMIT ?",
+                                    arguments: StatementArguments(keyset.arguments + ["%\(text.trimmingSpaces())%".databaseValue, limit.databaseValue])).map { row($0, query: query) }
+        }
+    }
+
     static func page(_ store: AppDatabase, _ query: ListQuery, after: ListCursor?, inclusive: Bool, limit: Int, backwards: Bool, actor: Actor, today: DateOnly) throws(StoreError) -> [ListRow] {
         let keyset = try keyset(query, actor: actor)
         return try store.read { db in try keyset.rows(db, after: after, inclusive: inclusive, limit: limit, backwards: backwards) { row($0, query: query, today: today) } }

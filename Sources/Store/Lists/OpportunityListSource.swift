@@ -50,12 +50,6 @@ enum OpportunityListSource: KeysetListSource {
 
     /// By a word of its title, or its customer (name, code, pinyin — the customers' search); largest first.
     static func search(_ store: AppDatabase, _ query: ListQuery, text: String, limit: Int, actor: Actor, today: DateOnly) throws(StoreError) -> [ListRow] {
-        let keyset = try keyset(query, actor: actor)
-        guard let (_, customers) = try searchTerms(store, text, actor: actor) else { return [] }
-        return try store.read { db in
-            let byCustomer = customers.isEmpty ? "" : " OR o.customer_id IN (\(customers))"
-            return try Row.fetchAll(db, sql: select + " WHERE " + keyset.conditions + " AND (o.title LIKE ?\(byCustomer)) ORDER BY o.amount DESC, o.id DESC LIMIT ?",
-                                    arguments: StatementArguments(keyset.arguments + ["%\(text.trimmingSpaces())%".databaseValue, limit.databaseValue])).map { row($0, query: query) }
-        }
+        try search(store, query, text: text, limit: limit, actor: actor, column: "o.title", customerColumn: "o.customer_id", order: "o.amount DESC, o.id DESC")
     }
 }
