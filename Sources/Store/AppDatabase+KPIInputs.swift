@@ -130,7 +130,9 @@ extension AppDatabase {
         for rep in allReps.map(\.id) {
             let base = (settings.commissionOnRevenue ? revenues.period[rep] : collected[rep]) ?? .zero
             guard !base.isZero else { continue }
-            let commission = KPI.commission(base: base, rateBasisPoints: try commissionRate(db, rep: rep, on: p.to, settings: settings))
+            let (commission, _) = try AppDatabase.commission(db, rep: rep, period: p, settings: settings, whole: base) { part in
+                (settings.commissionOnRevenue ? try revenueByRep(db, part)[rep] : try collectionsByRep(db, part)[rep]) ?? .zero
+            }
             for g in scope.groups(of: rep) { update(g) { $0.commission += commission; $0.commissionBase += base } }
         }
         let activeReps = Int64(allReps.filter(\.active).count)

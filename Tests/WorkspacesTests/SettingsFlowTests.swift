@@ -99,5 +99,17 @@ import TestSupport
         #expect(try rate(other.id, on: today) == 250 && rate(other.id, on: yesterday) == 300)
         #expect(try db.expenseCategories() == categories + ["展会 Trade fairs"])
         #expect(try audited() == auditedBefore + 3)
+        // This month's commission: the old rate up to yesterday, the new one from today — the
+        // same on "My performance", the team's figures (:commissions) and the KPIs.
+        let month = DateRange(from: today.startOfMonth, to: today)
+        let (before, on) = try db.read { db in
+            (try AppDatabase.collections(db, DateRange(from: month.from, to: yesterday), rep: rep.id), try AppDatabase.collections(db, DateRange(from: today, to: today), rep: rep.id))
+        }
+        #expect(!before.isZero)
+        let want = KPI.commission(base: before, rateBasisPoints: 350) + KPI.commission(base: on, rateBasisPoints: 400)
+        #expect(try db.read { db in try AppDatabase.repPerformance(db, rep: rep.id, period: month) }.commission == want)
+        #expect(try db.read { db in try AppDatabase.teamFigures(db, month) }.first { $0.rep == rep.id }?.figures.commission == want)
+        let kpi = try db.report(ReportRequest(name: "kpi", period: month, rep: rep.id), for: manager)
+        #expect(kpi.rows.first { $0.first == .status("kpi.commission") }?[1] == .money(want))
     }
 }
