@@ -85,7 +85,7 @@ import TestSupport
         focus("rate.\(rep.id)", &model, runner)
         flow.key(.clear, &model, runner); flow.type("4", &model, runner)
         focus("new_category", &model, runner)
-        flow.key(.clear, &model, runner); flow.type(try #require(categories.first), &model, runner)
+        flow.key(.clear, &model, runner); flow.type(" " + (try #require(categories.first)).uppercased() + " ", &model, runner)
         flow.key(.save, &model, runner)
         #expect(flow.editor(model)?.form.fields.first { $0.key == "new_category" }?.error != nil)
         #expect(try rate(rep.id, on: today) == 350)

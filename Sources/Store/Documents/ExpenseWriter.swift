@@ -93,10 +93,11 @@ extension AppDatabase {
         try write { db in try AppDatabase.addExpenseCategory(db, valid, field: "category", by: actor, at: now) }
     }
 
-    /// A checked category name added last, audited; refused (naming `field`) when it exists.
+    /// A checked category name added last, audited; refused (naming `field`) when it exists,
+    /// in capitals or not ("SALES" is "sales").
     static func addExpenseCategory(_ db: Database, _ valid: String, field: String, by actor: Actor, at now: Int64) throws {
-        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM expense_categories WHERE name = ?", arguments: [valid]) != true else {
-            throw StoreError.invalid(DomainError("'\(valid)' is already a category", field: field, code: "error.category-exists", valid))
+        if let existing = try String.fetchOne(db, sql: "SELECT name FROM expense_categories WHERE lower(name) = lower(?)", arguments: [valid]) {
+            throw StoreError.invalid(DomainError("'\(existing)' is already a category", field: field, code: "error.category-exists", existing))
         }
         try db.execute(sql: "INSERT INTO expense_categories (name, position) VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM expense_categories))",
                        arguments: [valid])
