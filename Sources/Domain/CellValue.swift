@@ -94,13 +94,15 @@ public indirect enum CellValue: Hashable, Sendable, Codable {
     public var sheetValue: Sheet.Value {
         switch self {
         case .empty: .empty
-        case .text(let s), .status(let s): s.isEmpty ? .empty : .text(s)
+        // "—" (nothing to divide by) is an empty cell, as a ratio's is; a sparkline is the
+        // months' own columns drawn, not a value.
+        case .text(let s), .status(let s): s.isEmpty || self == .notAvailable ? .empty : .text(s)
         case .money(let m): .money(m)
         case .quantity(let q): .quantity(q)
         case .integer(let i): .integer(i)
         case .date(let d): .date(d)
         case .percent(let p), .gauge(let p): p.map { .percent($0) } ?? .empty
-        case .spark(let values): .text(values.map { $0.map(String.init) ?? "—" }.joined(separator: " "))
+        case .spark: .empty
         case .points(let p): .percent(p)
         case .days(let n): .integer(n)
         case .flag(let b): .text(b ? "✓" : "")

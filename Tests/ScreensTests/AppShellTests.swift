@@ -195,6 +195,14 @@ import Testing
         #expect(Catalog(.zh).text("list.expenses.count", count: 1) == "1 笔费用")
     }
 
+    @Test func anExportedReportNamesItsKPIsAndMonthsInTheUsersLanguage() {
+        let sheet = Sheet(name: "kpi", columns: [.init("col.kpi"), .init("month.09", .money)],
+                          rows: [[CellValue.status("kpi.sales").sheetValue, CellValue.notAvailable.sheetValue], [CellValue.status("report.company").sheetValue, CellValue.spark([1, 2]).sheetValue]])
+            .localized(Catalog(.zh).exportLabels())
+        #expect(sheet.columns.map(\.title) == [Catalog(.zh).text("col.kpi"), Catalog(.zh).text("month.09")])
+        #expect(sheet.rows == [[.text("销售额（订单）"), .empty], [.text(Catalog(.zh).text("report.company")), .empty]])
+    }
+
     @Test func englishAndChineseHaveTheSameKeys() {
         let en = Catalog.keys(.en), zh = Catalog.keys(.zh)
         #expect(en.subtracting(zh).sorted() == [])

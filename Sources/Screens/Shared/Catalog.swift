@@ -51,11 +51,15 @@ public struct Catalog: Sendable, Equatable {
     /// translated; anything else is data and shown as it is.
     static let valuePrefixes = ["status.", "method.", "aging.", "contact-kind.", "stage.", "feedback.", "expense."]
 
+    /// What an export names by key besides values: columns, fields, a report's rows and totals,
+    /// a KPI's name, a month.
+    static let exportPrefixes = ["col.", "field.", "report.", "kpi.", "month."]
+
     /// Column titles and value keys in this language, for exports (`col.code` → 编号).
     public func exportLabels() -> [String: String] {
         var labels: [String: String] = [:]
         for (k, v) in Catalog.english.merging(table, uniquingKeysWith: { $1 })
-        where k.hasPrefix("col.") || k.hasPrefix("field.") || k == "report.total" || Catalog.valuePrefixes.contains(where: { k.hasPrefix($0) }) { labels[k] = v }
+        where Catalog.exportPrefixes.contains(where: { k.hasPrefix($0) }) || Catalog.valuePrefixes.contains(where: { k.hasPrefix($0) }) { labels[k] = v }
         return labels
     }
 
