@@ -26,6 +26,17 @@ import TestSupport
         #expect(model.overlay == .help)
     }
 
+    @Test func steppingThePeriodKeepsTheRowInView() throws {
+        let db = DemoFixture.make(inMemory: true)
+        var (model, runner) = flow.loggedIn("manager", db)
+        flow.palette("kpi", &model, runner)
+        for _ in 0..<5 { flow.drive(&model, runner, .card(.move(.down))) }
+        let before = try #require(card(model))
+        flow.drive(&model, runner, .stepReport(-1))
+        let after = try #require(card(model))
+        #expect(after.ref != before.ref && after.selectedRow == 5 && after.currentSection?.title == "title.kpi")
+    }
+
     @Test func thePerRepTableSortsByTheTabsColumnsAndOpensARep() throws {
         let db = DemoFixture.make(inMemory: true)
         var (model, runner) = flow.loggedIn("manager", db)

@@ -32,6 +32,10 @@ extension AppModel {
                     || (shown.kind == .quotas && card.ref.kind == .quotas)
             }
             if case .card(let shown)? = stack.last, sameReport(shown.ref) {
+                // The same rows of another period: the cursor stays on the row it was on.
+                if shown.tab == model.tab, let row = shown.selection[shown.tab], let count = model.currentSection?.rows.count, count > 0 {
+                    model.selection[model.tab] = min(row, count - 1)
+                }
                 stack[stack.count - 1] = .card(model)
             } else {
                 stack.append(.card(model))
