@@ -23,7 +23,7 @@ public enum ListKind: String, Sendable, Codable, CaseIterable {
     /// The audit trail, newest first: who changed what and when; filtered by user, record kind,
     /// record and days.
     case audit
-    /// Opportunities, largest first (or by the day they closed or are expected to), filtered
+    /// Opportunities, largest first (or latest close date first: the day they closed or are expected to), filtered
     /// by state (open, closed, won, lost), the days they closed and rep.
     case opportunities
     /// The contact log across customers, newest first, filtered by days and rep.
@@ -44,7 +44,7 @@ public enum ListKind: String, Sendable, Codable, CaseIterable {
         case .stock: ["code"]
         case .suppliers: ["name", "code"]
         case .audit: ["newest"]
-        case .opportunities: ["amount", "date"]
+        case .opportunities: ["amount", "close"]
         case .contactLog: ["date"]
         }
     }

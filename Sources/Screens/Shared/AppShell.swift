@@ -210,7 +210,8 @@ public final class AppShell {
             case .list(let m)?: left += " · " + catalog.text("list.\(m.kind.rawValue)")
             case .card(let m)?:
                 let screens: [RecordRef.Kind: String] = [.performance: "screen.performance", .quoteList: "screen.quotes", .reminders: "screen.reminders",
-                                                         .salesOrder: "screen.order", .shipment: "screen.shipment", .report: "screen.report"]
+                                                         .salesOrder: "screen.order", .shipment: "screen.shipment", .report: "screen.report",
+                                                         .quotas: "title.quotas", .users: "title.users"]
                 left += " · " + catalog.text(screens[m.ref.kind] ?? "screen.card")
             case .editor(let e)?: left += " · " + catalog.text(e.title)
             default: left += " · " + catalog.text("screen.home")

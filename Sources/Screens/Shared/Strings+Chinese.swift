@@ -1255,5 +1255,7 @@ extension Catalog {
         "list.opportunities.count-one": "%@ 个商机",
         "list.contact-log.count-one": "%@ 条记录",
         "list.audit.found-what": "搜索（用户名、操作、记录类型）",
+        "col.close-date": "结单日期",
+        "sort.close": "按结单日期（最近在前）",
     ]
 }

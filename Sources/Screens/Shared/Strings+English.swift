@@ -1255,5 +1255,7 @@ extension Catalog {
         "list.opportunities.count-one": "%@ opportunity",
         "list.contact-log.count-one": "%@ entry",
         "list.audit.found-what": "Search (login, action, record kind)",
+        "col.close-date": "Close date",
+        "sort.close": "latest close date first",
     ]
 }

@@ -10,12 +10,12 @@ enum OpportunityListSource: KeysetListSource {
     static let sorts = ListKind.opportunities.sorts
 
     static func columns(_ query: ListQuery) -> [ColumnSpec] {
-        [ColumnSpec("col.date", .date, width: 10), ColumnSpec("col.customer", flexible: true, shrinks: true, width: 12),
-         ColumnSpec("col.opportunity", flexible: true, shrinks: true, width: 10), ColumnSpec("col.stage", .status, width: 8), .money("col.amount"),
-         ColumnSpec("col.probability", .percent, width: 6), ColumnSpec("col.rep", shrinks: true, width: 8)]
+        [ColumnSpec("col.close-date", .date, width: 10), ColumnSpec("col.customer", flexible: true, shrinks: true, width: 12),
+         ColumnSpec("col.opportunity", flexible: true, shrinks: true, width: 10), ColumnSpec("col.stage", .status, shrinks: true, width: 13), .money("col.amount"),
+         ColumnSpec("col.probability", .percent, width: 7), ColumnSpec("col.rep", shrinks: true, width: 8)]
     }
 
-    /// The day a row is dated by: when it closed, else when it is expected to.
+    /// The day a row is dated by (its close date): when it closed, else when it is expected to.
     static let date = "coalesce(o.closed_on, o.expected_close, o.created_on)"
 
     static let select = """
@@ -37,7 +37,7 @@ enum OpportunityListSource: KeysetListSource {
         if let to = DateOnly(iso: query.filter("to")) { c.append("o.closed_on <= ?"); args.append(to.iso.databaseValue) }
         if let rep = Int64(query.filter("rep")) { c.append("o.owner_id = ?"); args.append(rep.databaseValue) }
         return KeysetPage(select: select, conditions: c.joined(separator: " AND "), arguments: args,
-                          sortExpression: query.sort == "date" ? date : "o.amount", idExpression: "o.id", descending: true)
+                          sortExpression: query.sort == "close" ? date : "o.amount", idExpression: "o.id", descending: true)
     }
 
     static func row(_ r: Row, query: ListQuery) -> ListRow {
@@ -45,7 +45,7 @@ enum OpportunityListSource: KeysetListSource {
         return ListRow(ref: RecordRef(.opportunity, r[0]),
                        cells: [.date(iso: r[1]), .text(r[2] as String), .text(r[3] as String), .status("stage.\(stage)"), .money(minorUnits: amount),
                                .percent(BasisPoints(r[6] as Int64)), .text(r[7] as String)],
-                       cursor: ListCursor(query.sort == "date" ? .text(r[1]) : .number(amount), id: r[0]))
+                       cursor: ListCursor(query.sort == "close" ? .text(r[1]) : .number(amount), id: r[0]))
     }
 
     /// By a word of its title, or its customer (name, code, pinyin — the customers' search); largest first.
