@@ -26,6 +26,18 @@ import TestSupport
         #expect(model.overlay == .help)
     }
 
+    @Test func aRepEditsTheirOpportunityFromTheList() throws {
+        let db = DemoFixture.make(inMemory: true)
+        var (model, runner) = flow.loggedIn("rep", db)
+        flow.palette("opportunities", &model, runner)
+        guard case .list(let m)? = model.current else { Issue.record("no list"); return }
+        #expect(m.kind == .opportunities && !m.rows.isEmpty)
+        #expect(model.keyContext().bindings.contains { $0.name == "edit" })
+        flow.drive(&model, runner, .edit)
+        let e = try #require(flow.editor(model))
+        #expect(e.title == "editor.edit-opportunity" && e.subject == m.rows[0].cells[1].plainText)
+    }
+
     @Test func steppingThePeriodKeepsTheRowInView() throws {
         let db = DemoFixture.make(inMemory: true)
         var (model, runner) = flow.loggedIn("manager", db)

@@ -1257,5 +1257,6 @@ extension Catalog {
         "list.audit.found-what": "搜索（用户名、操作、记录类型）",
         "col.close-date": "结单日期",
         "sort.close": "按结单日期（最近在前）",
+        "action.edit-opportunity": "修改商机（阶段、金额、概率、结单日期）",
     ]
 }

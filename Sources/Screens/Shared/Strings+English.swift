@@ -1257,5 +1257,6 @@ extension Catalog {
         "list.audit.found-what": "Search (login, action, record kind)",
         "col.close-date": "Close date",
         "sort.close": "latest close date first",
+        "action.edit-opportunity": "Edit the opportunity (stage, amount, probability, close date)",
     ]
 }

@@ -88,6 +88,7 @@ extension AppModel {
             if hasRow { list.append(Binding("edit", "hint.edit", .edit, needs: Self.customerWriters)) }
             list += customerFollowUpBindings
         }
+        if m.kind == .opportunities, hasRow { list.append(Binding("edit", "hint.edit", .edit, help: "action.edit-opportunity", needs: [.editQuotes])) }
         if m.kind == .orders || m.kind == .openOrders {
             if m.kind == .orders { list.append(Binding("filter", "hint.filter", .filter, help: "action.filter-orders").unless(!m.showingResults, "reason.clear-search-first")) }
             list.append(Binding("new-record", "hint.new", .newRecord, help: "action.new-order-pick", needs: [.editSalesOrders]))

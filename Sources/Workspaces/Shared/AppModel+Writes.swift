@@ -40,6 +40,10 @@ extension AppModel {
             return newRecordEffects()
         case .edit:
             if let id = selectedQuote(), can(.editQuotes) { return [.openEditor(.editQuote(id: id))] }
+            // An opportunity on :opportunities, as on its customer's card.
+            if let m = currentList, m.kind == .opportunities, let ref = m.selectedRef, can(.editQuotes) {
+                return [.openEditor(.editOpportunity(id: ref.id, customerName: m.rows[m.selected].cells.count > 1 ? m.rows[m.selected].cells[1].plainText : ""))]
+            }
             // `e` on a rep's row of :quotas keys their year (Enter opens their performance).
             if case .card(let m)? = current, m.ref.kind == .quotas, let ref = m.selectedRef, ref.kind == .performance, can(.viewAllKPIs) {
                 return [.openEditor(.editQuotas(rep: ref.id, year: Int(m.ref.id), name: m.selectedCell("col.rep")?.plainText ?? ""))]
