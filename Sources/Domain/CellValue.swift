@@ -18,6 +18,8 @@ public indirect enum CellValue: Hashable, Sendable, Codable {
     case gauge(BasisPoints?)
     /// A difference of two rates, in percentage points (basis points kept): `+2.6 pp`.
     case points(BasisPoints)
+    /// A change as a share of what it was (growth), signed: `+7.6 %`, `-1.5 %`; nil: "—".
+    case growth(BasisPoints?)
     /// A run of figures drawn as a sparkline (a KPI's twelve months); nil where there is none.
     case spark([Int64?])
     /// A number of days (days sales outstanding).
@@ -83,6 +85,7 @@ public indirect enum CellValue: Hashable, Sendable, Codable {
         case .percent(let p), .gauge(let p): p.display
         case .spark(let values): CellValue.sparkline(values, glyphs: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"])
         case .points(let p): p.pointsText + " pp"
+        case .growth(let p): p.map { $0.signedText + " %" } ?? "—"
         case .days(let n): "\(n) d"
         case .flag(let b): b ? "✓" : ""
         case .warning(let v): v.plainText
@@ -104,6 +107,7 @@ public indirect enum CellValue: Hashable, Sendable, Codable {
         case .percent(let p), .gauge(let p): p.map { .percent($0) } ?? .empty
         case .spark: .empty
         case .points(let p): .percent(p)
+        case .growth(let p): p.map { .percent($0) } ?? .empty
         case .days(let n): .integer(n)
         case .flag(let b): .text(b ? "✓" : "")
         case .warning(let v): v.sheetValue

@@ -52,7 +52,7 @@ public struct KPILine: Sendable, Equatable {
     public func change(from before: KPILine) -> CellValue {
         guard let now = measure, let then = before.measure else { return .empty }
         switch change {
-        case .growth: return .percent(BasisPoints.ratio(now - then, then))
+        case .growth: return .growth(BasisPoints.ratio(now - then, then))
         case .points: return .points(BasisPoints(now - then))
         case .none: return .empty
         }
@@ -75,6 +75,7 @@ extension KPIInputs {
         let items = KPI.itemsPerOrder(quantity: quantity, orders: orders)
         let yearChurn = KPI.churnRate(churned: yearChurned, activeAtStart: yearActiveAtStart)
         let nps = KPI.nps(promoters: npsPromoters, detractors: npsDetractors, total: npsCount)
+        let npsScore = nps.map { Int64(LineAmount.roundHalfEven(Int128($0.value), dividedBy: 100)) }
         let dso = KPI.dso(openReceivables: openReceivables, revenueLast90Days: revenueLast90Days)
         return [
             money("kpi.sales", sales), money("kpi.revenue", revenue), money("kpi.collections", collections),
@@ -91,7 +92,8 @@ extension KPIInputs {
             money("kpi.cac", KPI.acquisitionCost(spend: acquisitionSpend, newCustomers: newCustomers)),
             money("kpi.clv", KPI.lifetimeValue(yearlyRevenue: yearRevenue, buyers: yearBuyers, yearlyChurn: yearChurn)),
             rate("kpi.csat", BasisPoints.ratio(csatHigh, csatCount)), hundredths("kpi.csat-mean", KPI.meanHundredths(sum: csatSum, count: csatCount)),
-            KPILine("kpi.nps", nps.map { .integer(Int64(LineAmount.roundHalfEven(Int128($0.value), dividedBy: 100))) } ?? .notAvailable, change: .points, measure: nps?.value),
+            // Changes of the score as it reads (whole points).
+            KPILine("kpi.nps", npsScore.map { .integer($0) } ?? .notAvailable, change: .points, measure: npsScore.map { $0 * 100 }),
             rate("kpi.complaint-rate", KPI.complaintRate(complaints: complaints, activeCustomers: activeCustomers)),
             KPILine("kpi.record-completeness", .percent(KPI.completeness(filled: filledFields.reduce(0, +), fields: max(keyFields, Int64(filledFields.count)), records: customers)),
                     change: .none, measure: nil),

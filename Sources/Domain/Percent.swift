@@ -14,9 +14,13 @@ public struct BasisPoints: Hashable, Comparable, Sendable, Codable, CustomString
     }
 
     /// The figure of a difference in percentage points, signed, one decimal: `+2.6`, `-14.3`.
-    public var pointsText: String {
+    public var pointsText: String { signedText }
+
+    /// The figure signed as it reads, one decimal: `+2.6`, `-14.3`, and `0.0` (no sign on a
+    /// change that rounds to nothing).
+    public var signedText: String {
         let text = description.replacingOccurrences(of: " %", with: "")
-        return value > 0 ? "+" + text : text
+        return text.hasPrefix("-") || text == "0.0" ? text : "+" + text
     }
 
     /// numerator ÷ denominator in basis points, or nil when the denominator is zero.

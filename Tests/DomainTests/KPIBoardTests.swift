@@ -64,12 +64,15 @@ import Testing
             guard let n = line(now, key), let b = line(before, key) else { return nil }
             return n.change(from: b)
         }
-        #expect(change("kpi.sales") == .percent(BasisPoints(5_000)))
+        #expect(change("kpi.sales") == .growth(BasisPoints(5_000)))
         // 50 % against 25 %: 25 points.
         #expect(change("kpi.close-rate") == .points(BasisPoints(2_500)))
-        #expect(change("kpi.close-rate")?.plainText == "+25.0 pp" && change("kpi.sales")?.plainText == "50.0 %")
+        #expect(change("kpi.close-rate")?.plainText == "+25.0 pp" && change("kpi.sales")?.plainText == "+50.0 %")
+        // Signed as they read: a fall has its minus, nothing at all no sign.
+        #expect(CellValue.growth(BasisPoints(-150)).plainText == "-1.5 %" && CellValue.growth(BasisPoints(4)).plainText == "0.0 %")
+        #expect(CellValue.points(BasisPoints(3)).plainText == "0.0 pp" && CellValue.growth(nil).plainText == "—")
         // From nothing: no change to show.
-        #expect(change("kpi.new-customers") == .percent(nil))
+        #expect(change("kpi.new-customers") == .growth(nil))
         #expect(change("kpi.weighted-pipeline") == .empty)
     }
 }
