@@ -64,8 +64,15 @@ public struct Form: Sendable, Equatable {
         // its suggestions) fit, else down to it.
         let suggestions = fields.indices.contains(focus) ? min(5, fields[focus].matches.count) : 0
         let first = max(0, focus + 1 + suggestions - rect.height)
+        var last = first - 1
+        defer {
+            // Fields out of sight above or below are marked at the label column's edge.
+            if first > 0 { buffer.put(context.glyphs.sortUp, x: rect.x, y: rect.y, style: context.style("muted"), maxWidth: 1) }
+            if last < fields.count - 1, rect.height > 1 { buffer.put(context.glyphs.sortDown, x: rect.x, y: rect.maxY - 1, style: context.style("muted"), maxWidth: 1) }
+        }
         for (i, f) in fields.enumerated().dropFirst(first) {
             guard y < rect.maxY else { break }
+            last = i
             let focused = i == focus
             buffer.put(DisplayWidth.pad(f.label, to: lw, alignRight: true), x: rect.x, y: y, style: context.style(focused ? "title" : "default"), maxWidth: lw)
             let fx = rect.x + lw + 1

@@ -34,11 +34,12 @@ import TerminalCore
         var form = Form(fields: (1...8).map { FormField(key: "f\($0)", label: "Field \($0)", kind: .text, value: "v\($0)") })
         var b = CellBuffer(width: 30, height: 4)
         form.render(in: b.bounds, into: &b, context: context)
-        #expect(b.lines().map { $0.trimmingCharacters(in: .whitespaces) } == ["Field 1 v1", "Field 2 v2", "Field 3 v3", "Field 4 v4"])
+        // More below: marked at the bottom edge.
+        #expect(b.lines().map { $0.trimmingCharacters(in: .whitespaces) } == ["Field 1 v1", "Field 2 v2", "Field 3 v3", "▼Field 4 v4"])
         form.focus = 6
         b = CellBuffer(width: 30, height: 4)
         form.render(in: b.bounds, into: &b, context: context)
-        #expect(b.lines().map { $0.trimmingCharacters(in: .whitespaces) } == ["Field 4 v4", "Field 5 v5", "Field 6 v6", "Field 7 v7"])
+        #expect(b.lines().map { $0.trimmingCharacters(in: .whitespaces) } == ["▲Field 4 v4", "Field 5 v5", "Field 6 v6", "▼Field 7 v7"])
         #expect(b.cursor?.y == 3)
     }
 }
