@@ -42,7 +42,8 @@ extension AppDatabase {
     /// customers whose first order falls in it behind new customers, and the leads it created
     /// (their first orders shown) behind the conversion rate, the expenses behind CAC, the
     /// opportunities closed in it behind close and loss rate, the open ones behind the pipeline,
-    /// its contact log behind CRM usage, the customers missing a key field behind completeness.
+    /// its contact log behind CRM usage, the customers missing a key field behind completeness,
+    /// the year's shipments behind CLV.
     static func kpiDrills(_ db: Database, _ keys: [String], period p: DateRange, rep: Int64?) throws -> [ListQuery?] {
         let repName = try rep.flatMap { try String.fetchOne(db, sql: "SELECT display_name FROM users WHERE id = ?", arguments: [$0]) }
         let byRep: [String: String] = rep.map { ["rep": String($0)] } ?? [:], labels: [String: String] = repName.map { ["rep": $0] } ?? [:]
@@ -50,6 +51,8 @@ extension AppDatabase {
         orders.labels = labels
         let receipts = DocumentDrill(kind: .moneyDocuments, period: p).query(["side": "in"].merging(byRep) { $1 }, labels: labels)
         let shipments = DocumentDrill(kind: .shipments, period: p).query(byRep, labels: labels)
+        // CLV's revenue is the year's (the 365 days ending with the period).
+        let yearShipments = DocumentDrill(kind: .shipments, period: DateRange(from: p.to.adding(days: -364), to: p.to)).query(byRep, labels: labels)
         let acquisition = DocumentDrill(kind: .expenses, period: p)
             .query(["category": KPI.acquisitionCategories.map(\.rawValue).joined(separator: ",")].merging(byRep) { $1 }, labels: labels)
         var contacts = ListQuery(.contactLog, sort: "date", filter: ["from": p.from.iso, "to": p.to.iso].merging(byRep) { $1 })
@@ -73,6 +76,7 @@ extension AppDatabase {
             case "kpi.sales", "kpi.sales-growth", "kpi.orders", "kpi.average-order-value", "kpi.items-per-order", "kpi.purchase-frequency": orders
             case "kpi.collections": receipts
             case "kpi.revenue": shipments
+            case "kpi.clv": yearShipments
             case "kpi.new-customers": customers("first-order")
             case "kpi.conversion-rate": customers("created")
             case "kpi.churn-rate": churned

@@ -167,6 +167,8 @@ import TestSupport
             }
             #expect(try db.listCount(try #require(drill("kpi.churn-rate")), for: manager, today: Fixtures.today) == Int(churned))
             #expect(churned > 0)
+            // CLV: the shipments of the 365 days to the period's end (its revenue's).
+            #expect(drill("kpi.clv")?.filter["from"] == year.to.adding(days: -364).iso && drill("kpi.clv")?.kind == .shipments)
             // A rep lists only their own.
             if let who { #expect(try db.listCount(ListQuery(.opportunities, sort: "amount", filter: ["state": "open"]), for: rep, today: Fixtures.today) == open && who == rep.userId) }
         }
