@@ -212,7 +212,9 @@ public final class AppShell {
                 let screens: [RecordRef.Kind: String] = [.performance: "screen.performance", .quoteList: "screen.quotes", .reminders: "screen.reminders",
                                                          .salesOrder: "screen.order", .shipment: "screen.shipment", .report: "screen.report",
                                                          .quotas: "title.quotas", .users: "title.users"]
-                left += " · " + catalog.text(screens[m.ref.kind] ?? "screen.card")
+                // Another rep's performance (the manager's, the assistant's view) is not "mine".
+                let key = m.ref.kind == .performance && m.ref.id != s.actor.userId ? "screen.rep-performance" : screens[m.ref.kind] ?? "screen.card"
+                left += " · " + catalog.text(key)
             case .editor(let e)?: left += " · " + catalog.text(e.title)
             default: left += " · " + catalog.text("screen.home")
             }

@@ -1258,5 +1258,6 @@ extension Catalog {
         "col.close-date": "结单日期",
         "sort.close": "按结单日期（最近在前）",
         "action.edit-opportunity": "修改商机（阶段、金额、概率、结单日期）",
+        "screen.rep-performance": "业务员业绩",
     ]
 }

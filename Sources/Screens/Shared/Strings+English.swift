@@ -635,7 +635,7 @@ extension Catalog {
         "error.csat-score": "A CSAT score is 1–5",
         "error.nps-score": "An NPS score is 0–10",
         "error.complaint-text": "Say what the complaint is",
-        "card.empty-tab-add": "Nothing here yet — %@ %2.",
+        "card.empty-tab-add": "Nothing here yet — press %@: %2.",
         "action.search-orders": "Search (order number, customer, pinyin)",
         "error.birthday": "'%@' is not a birthday (05-12, or 1980-05-12 with the year)",
         "saved.done-undo": "Follow-up done: %@ — {undo} undoes it",
@@ -1258,5 +1258,6 @@ extension Catalog {
         "col.close-date": "Close date",
         "sort.close": "latest close date first",
         "action.edit-opportunity": "Edit the opportunity (stage, amount, probability, close date)",
+        "screen.rep-performance": "Rep performance",
     ]
 }

@@ -97,7 +97,9 @@ extension AppDatabase {
     /// in capitals or not ("SALES" is "sales").
     static func addExpenseCategory(_ db: Database, _ valid: String, field: String, by actor: Actor, at now: Int64) throws {
         if let existing = try String.fetchOne(db, sql: "SELECT name FROM expense_categories WHERE lower(name) = lower(?)", arguments: [valid]) {
-            throw StoreError.invalid(DomainError("'\(existing)' is already a category", field: field, code: "error.category-exists", existing))
+            // A built-in category is named in the user's language (its catalog key).
+            throw StoreError.invalid(DomainError("'\(existing)' is already a category", field: field, code: "error.category-exists",
+                                                 ExpenseCategory(rawValue: existing) == nil ? existing : "expense.\(existing)"))
         }
         try db.execute(sql: "INSERT INTO expense_categories (name, position) VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM expense_categories))",
                        arguments: [valid])
