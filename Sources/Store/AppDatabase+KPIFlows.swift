@@ -136,12 +136,12 @@ extension AppDatabase {
         return out
     }
 
-    /// Each rep's collections in the period (posted receipts credited to them, from `cash_daily`).
+    /// Each rep's collections in the period (posted receipts credited to them, from
+    /// `cash_daily`); those credited to no rep under 0.
     static func collectionsByRep(_ db: Database, _ p: DateRange) throws -> [Int64: Money] {
         var out: [Int64: Money] = [:]
-        for r in try Row.fetchAll(db, sql: """
-            SELECT rep_id, SUM(amount) FROM cash_daily WHERE day BETWEEN ? AND ? AND side = 'in' AND rep_id <> 0 GROUP BY rep_id
-            """, arguments: [p.from.iso, p.to.iso]) { out[r[0]] = Money(minorUnits: r[1]) }
+        for r in try Row.fetchAll(db, sql: "SELECT rep_id, SUM(amount) FROM cash_daily WHERE day BETWEEN ? AND ? AND side = 'in' GROUP BY rep_id",
+                                  arguments: [p.from.iso, p.to.iso]) { out[r[0]] = Money(minorUnits: r[1]) }
         return out
     }
 }

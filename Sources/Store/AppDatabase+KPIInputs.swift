@@ -91,14 +91,15 @@ extension AppDatabase {
         eachGroup(try salesByGroup(db, p, scope: scope)) { $0.sales += $1.sales; $0.orders += $1.orders; $0.quantity = $0.quantity + $1.quantity }
         eachGroup(try orderingCustomers(db, p, scope: scope)) { $0.orderingCustomers += $1 }
         eachGroup(try previousSales ?? salesByGroup(db, p.previous, scope: scope).mapValues(\.sales)) { $0.previousSales += $1 }
-        // Posted receipts, from the daily cash table (a receipt with no rep counts for the company alone).
-        try each("SELECT \(scope.key("rep_id")), coalesce(SUM(amount), 0) FROM cash_daily WHERE day BETWEEN :from AND :to AND side = 'in'\(scope.only("rep_id"))") {
-            $0.collections += Money(minorUnits: $1[1])
-        }
-        // Revenue is by the order's owner; the company's is every owner's.
+        // Revenue is by the order's owner, collections by the receipt's rep; the company's are
+        // everyone's (a receipt with no rep included).
+        let collected = try collectionsByRep(db, p)
         for g in groups {
             func sum(_ byRep: [Int64: Money]) -> Money { g == 0 ? byRep.values.reduce(.zero, +) : byRep[g] ?? .zero }
-            update(g) { $0.revenue = sum(revenues.period); $0.yearRevenue = sum(revenues.year); $0.revenueLast90Days = sum(revenues.last90Days) }
+            update(g) {
+                $0.revenue = sum(revenues.period); $0.yearRevenue = sum(revenues.year); $0.revenueLast90Days = sum(revenues.last90Days)
+                $0.collections = sum(collected)
+            }
         }
         for row in try Row.fetchAll(db, sql: "SELECT rep_id, coalesce(SUM(amount), 0) FROM quotas WHERE period_start BETWEEN :from AND :to\(scope.only("rep_id")) GROUP BY rep_id",
                                     arguments: StatementArguments(args)) {
@@ -126,13 +127,10 @@ extension AppDatabase {
         try each("SELECT \(scope.key("user_id")), COUNT(*) FROM contact_log WHERE happened_on BETWEEN :from AND :to\(scope.only("user_id"))") {
             $0.contactEntries += $1[1]
         }
-        let collected = settings.commissionOnRevenue ? [:] : try collectionsByRep(db, p)
         for rep in allReps.map(\.id) {
             let base = (settings.commissionOnRevenue ? revenues.period[rep] : collected[rep]) ?? .zero
             guard !base.isZero else { continue }
-            let (commission, _) = try AppDatabase.commission(db, rep: rep, period: p, settings: settings, whole: base) { part in
-                (settings.commissionOnRevenue ? try revenueByRep(db, part)[rep] : try collectionsByRep(db, part)[rep]) ?? .zero
-            }
+            let (commission, _) = try AppDatabase.commission(db, rep: rep, period: p, settings: settings, whole: base)
             for g in scope.groups(of: rep) { update(g) { $0.commission += commission; $0.commissionBase += base } }
         }
         let activeReps = Int64(allReps.filter(\.active).count)

@@ -57,9 +57,7 @@ extension AppDatabase {
             """, arguments: [rep, p.from.iso, p.to.iso])
         let won: Int64 = closed?[0] ?? 0, lost: Int64 = closed?[1] ?? 0
         let settings = try AppDatabase.settings(db)
-        let (commission, rate) = try AppDatabase.commission(db, rep: rep, period: p, settings: settings, whole: settings.commissionOnRevenue ? rev : col) { part in
-            settings.commissionOnRevenue ? try revenue(db, part, rep: rep) : try collections(db, part, rep: rep)
-        }
+        let (commission, rate) = try AppDatabase.commission(db, rep: rep, period: p, settings: settings, whole: settings.commissionOnRevenue ? rev : col)
         return RepPerformance(
             rep: name, from: p.from.iso, to: p.to.iso, sales: s.total, orders: s.orders, averageOrderValue: KPI.averageOrderValue(sales: s.total, orders: s.orders),
             revenue: rev, collections: col, quota: quota, quotaAttainment: quota.flatMap { KPI.quotaAttainment(revenue: rev, quota: $0) },
@@ -71,10 +69,9 @@ extension AppDatabase {
     /// A rep's commission for a period: the rate in force on each day applies to that day's base
     /// (a rate changed within the period applies from its day; each part rounded to the cent),
     /// and the rate in force at the period's end. `whole`: the rep's base (collections or
-    /// revenue) of the whole period; `base`: the same for part of it, read only when the rate
-    /// changed within the period.
-    static func commission(_ db: Database, rep: Int64, period p: DateRange, settings: CompanySettings, whole: Money,
-                           base: (DateRange) throws -> Money) throws -> (commission: Money, rate: Int64) {
+    /// revenue, by setting) of the whole period, already read; a part's is read only when the
+    /// rate changed within the period.
+    static func commission(_ db: Database, rep: Int64, period p: DateRange, settings: CompanySettings, whole: Money) throws -> (commission: Money, rate: Int64) {
         let rate = try commissionRate(db, rep: rep, on: p.to, settings: settings)
         let changes = try String.fetchAll(db, sql: """
             SELECT DISTINCT effective_from FROM commission_rates WHERE (rep_id = ? OR rep_id IS NULL) AND effective_from > ? AND effective_from <= ? ORDER BY 1
@@ -83,7 +80,8 @@ extension AppDatabase {
         var total = Money.zero, start = p.from
         for end in changes.map({ $0.adding(days: -1) }) + [p.to] {
             let part = DateRange(from: start, to: end)
-            total = total + KPI.commission(base: try base(part), rateBasisPoints: try commissionRate(db, rep: rep, on: part.from, settings: settings))
+            let base = settings.commissionOnRevenue ? try revenue(db, part, rep: rep) : try collections(db, part, rep: rep)
+            total = total + KPI.commission(base: base, rateBasisPoints: try commissionRate(db, rep: rep, on: part.from, settings: settings))
             start = end.adding(days: 1)
         }
         return (total, rate)

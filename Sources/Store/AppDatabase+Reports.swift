@@ -110,9 +110,7 @@ extension AppDatabase {
             let s = Money(minorUnits: sales[id]?[1] ?? 0), orders: Int64 = sales[id]?[2] ?? 0
             let rev = Money(minorUnits: revenue[id]?[1] ?? 0), col = Money(minorUnits: collections[id]?[1] ?? 0)
             let quota = quotas[id].map { Money(minorUnits: $0[1]) }
-            let (commission, rate) = try AppDatabase.commission(db, rep: id, period: p, settings: settings, whole: settings.commissionOnRevenue ? rev : col) { part in
-                (settings.commissionOnRevenue ? try revenueByRep(db, part)[id] : try collectionsByRep(db, part)[id]) ?? .zero
-            }
+            let (commission, rate) = try AppDatabase.commission(db, rep: id, period: p, settings: settings, whole: settings.commissionOnRevenue ? rev : col)
             return (id, RepPerformance(
                 rep: u[1], from: p.from.iso, to: p.to.iso, sales: s, orders: orders, averageOrderValue: KPI.averageOrderValue(sales: s, orders: orders),
                 revenue: rev, collections: col, quota: quota, quotaAttainment: quota.flatMap { KPI.quotaAttainment(revenue: rev, quota: $0) },
