@@ -83,21 +83,20 @@ public struct CustomerFilter: Sendable, Equatable {
     /// Customers that churned in a period (churn rate): active at its start (an order in the
     /// dormant days before it) and not at its end, or marked lost during it — by the orders of
     /// `owner` when there is one (a rep's churn counts their own orders), not by who owns them now.
-    public var churned: (period: DateRange, dormantDays: Int)?
+    public var churned: Churn?
+    public struct Churn: Sendable, Equatable {
+        public var period: DateRange, dormantDays: Int
+    }
     public init(status: CustomerStatus? = nil, tag: String = "", region: String = "") { self.status = status; self.tag = tag; self.region = region }
     public var isEmpty: Bool { status == nil && tag.isEmpty && region.isEmpty && owner == nil && firstOrder == nil && created == nil && !incomplete && churned == nil }
-
-    public static func == (a: CustomerFilter, b: CustomerFilter) -> Bool {
-        a.status == b.status && a.tag == b.tag && a.region == b.region && a.owner == b.owner && a.firstOrder == b.firstOrder && a.created == b.created
-            && a.incomplete == b.incomplete && a.churned?.period == b.churned?.period && a.churned?.dormantDays == b.churned?.dormantDays
-    }
 
     func sql(_ args: inout [(any DatabaseValueConvertible)?]) -> String {
         var sql = ""
         if let status { sql += " AND c.status = ?"; args.append(status.rawValue) }
         if !tag.isEmpty { sql += " AND instr(',' || c.tags || ',', ?) > 0"; args.append("," + Customer.normalizeTags(tag) + ",") }
         if !region.isEmpty { sql += " AND c.region = ?"; args.append(region.trimmingSpaces()) }
-        if let (p, d) = churned {
+        if let churned {
+            let p = churned.period, d = churned.dormantDays
             let orders = "SELECT customer_id FROM sales_orders WHERE order_date BETWEEN ? AND ? AND status <> 'cancelled'" + (owner == nil ? "" : " AND owner_id = ?")
             sql += " AND c.id IN (\(orders)) AND (c.id NOT IN (\(orders)) OR c.lost_on BETWEEN ? AND ?)"
             for window in [DateRange(from: p.from.adding(days: -d), to: p.from.adding(days: -1)), DateRange(from: p.to.adding(days: 1 - d), to: p.to)] {

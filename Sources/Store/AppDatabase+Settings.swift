@@ -72,8 +72,7 @@ extension AppDatabase {
                         """, arguments: [k, v])
                 }
                 if before.defaultCommissionBasisPoints != s.defaultCommissionBasisPoints {
-                    try db.execute(sql: "DELETE FROM commission_rates WHERE rep_id IS NULL AND effective_from = ?", arguments: [today.iso])
-                    try db.execute(sql: "INSERT INTO commission_rates (rep_id, rate_bp, effective_from) VALUES (NULL, ?, ?)", arguments: [s.defaultCommissionBasisPoints, today.iso])
+                    try AppDatabase.writeCommissionRate(db, rep: nil, rateBasisPoints: s.defaultCommissionBasisPoints, from: today)
                 }
                 try AuditLog.record(db, actor: actor, at: now, action: "settings.save", entity: "company_settings", entityId: nil,
                                     before: AuditLog.json(AppDatabase.settingPairs(before).map { ($0.0, $0.1) }),
@@ -90,7 +89,7 @@ extension AppDatabase {
     }
 
     /// What the settings form shows beside the settings: each active rep's commission rate in
-    /// force today (their own, or the company's), and the expense categories in their order.
+    /// force today (their own, or the company's).
     public func settingsExtras(by actor: Actor, today: DateOnly) throws(StoreError) -> SettingsExtras {
         guard actor.can(.editSettings) else { throw .forbidden("only a manager edits company settings") }
         return try read { db in
@@ -98,7 +97,7 @@ extension AppDatabase {
             let reps = try Row.fetchAll(db, sql: "SELECT id, display_name FROM users WHERE role = 'sales_rep' AND active = 1 ORDER BY display_name, id").map { r in
                 SettingsExtras.RepRate(id: r[0], name: r[1], rate: BasisPoints(try AppDatabase.commissionRate(db, rep: r[0], on: today, settings: settings)))
             }
-            return SettingsExtras(reps: reps, categories: try String.fetchAll(db, sql: "SELECT name FROM expense_categories ORDER BY position, name"))
+            return SettingsExtras(reps: reps)
         }
     }
 
@@ -123,5 +122,4 @@ public struct SettingsExtras: Sendable, Equatable {
         public var id: Int64, name: String, rate: BasisPoints
     }
     public var reps: [RepRate]
-    public var categories: [String]
 }

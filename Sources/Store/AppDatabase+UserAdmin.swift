@@ -103,10 +103,15 @@ extension AppDatabase {
         }
         let current = try commissionRate(db, rep: rep, on: today, settings: try settings(db))
         guard current != rate.value else { return }
-        try db.execute(sql: "DELETE FROM commission_rates WHERE rep_id = ? AND effective_from = ?", arguments: [rep, today.iso])
-        try db.execute(sql: "INSERT INTO commission_rates (rep_id, rate_bp, effective_from) VALUES (?, ?, ?)", arguments: [rep, rate.value, today.iso])
+        try writeCommissionRate(db, rep: rep, rateBasisPoints: rate.value, from: today)
         try AuditLog.record(db, actor: actor, at: now, action: "commission.rate", entity: "users", entityId: rep,
                             before: AuditLog.json([("rate_bp", String(current))]), after: AuditLog.json([("rate_bp", String(rate.value)), ("effective_from", today.iso)]))
+    }
+
+    /// A rep's rate (nil: the company's) in force from `day`, replacing one set that same day.
+    static func writeCommissionRate(_ db: Database, rep: Int64?, rateBasisPoints: Int64, from day: DateOnly) throws {
+        try db.execute(sql: "DELETE FROM commission_rates WHERE rep_id IS ? AND effective_from = ?", arguments: [rep, day.iso])
+        try db.execute(sql: "INSERT INTO commission_rates (rep_id, rate_bp, effective_from) VALUES (?, ?, ?)", arguments: [rep, rateBasisPoints, day.iso])
     }
 
     /// Operating-system account names, checked, blanks and repeats dropped.

@@ -30,10 +30,11 @@ enum ListScreen {
     /// "Customers — 1,204 · by name · active · #vip", or "… — 3 found (what a search matches)".
     static func title(_ model: ListViewModel, catalog: Catalog) -> String {
         let k = model.kind.rawValue
-        let total = model.kind.countCap.map { model.total > $0 && !model.showingResults ? catalog.text("list.more-than", String($0)) : String(model.total) } ?? String(model.total)
-        let counted = model.kind.countCap.map { model.total <= $0 || model.showingResults } ?? true
+        // A list past its count cap says "more than N"; otherwise the count, singular for one.
+        let cap = model.kind.countCap.flatMap { model.total > $0 && !model.showingResults ? $0 : nil }
         var title = catalog.text("list.\(k)") + " — "
-            + (counted ? catalog.text(model.showingResults ? "list.\(k).found" : "list.\(k).count", count: model.total) : catalog.text("list.\(k).count", total))
+            + (cap.map { catalog.text("list.\(k).count", catalog.text("list.more-than", String($0))) }
+                ?? catalog.text(model.showingResults ? "list.\(k).found" : "list.\(k).count", count: model.total))
         if model.showingResults && !model.searchComplete { title = catalog.text("list.\(k)") + " — " + catalog.text("list.found-partial", String(model.total)) }
         guard !model.showingResults else { return title }
         title += " · " + catalog.text("sort.\(model.query.sort)")

@@ -51,7 +51,7 @@ enum ReportCard: CardBuilder {
     static func kpiRefs(_ report: Report, id: Int64, period: DateRange) -> [RecordRef?] {
         func same(_ name: String) -> RecordRef? { Report.names.firstIndex(of: name).map { RecordRef(.report, ReportPeriod.id(id, report: $0)) } }
         return report.rows.indices.map { i in
-            guard case .status(let key)? = report.rows[i].first else { return report.refs.indices.contains(i) ? report.refs[i] : nil }
+            let key: String? = if case .status(let k)? = report.rows[i].first { k } else { nil }
             switch key {
             case "kpi.csat", "kpi.csat-mean", "kpi.nps", "kpi.complaint-rate": return same("feedback")
             case "kpi.commission": return same("commissions")

@@ -77,7 +77,7 @@ extension CustomerFilter {
             switch query.filter("date") {
             case "first-order": firstOrder = DateRange(from: from, to: to)
             case "created": created = DateRange(from: from, to: to)
-            case "churned": churned = Int(query.filter("dormant")).map { (DateRange(from: from, to: to), $0) }
+            case "churned": churned = Int(query.filter("dormant")).map { Churn(period: DateRange(from: from, to: to), dormantDays: $0) }
             default: break
             }
         }
