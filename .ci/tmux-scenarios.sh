@@ -296,7 +296,8 @@ scenario_ship_an_order_and_take_a_receipt() {
   local shipped
   shipped=$(sql "SELECT s.number || ' ' || (SELECT COUNT(*) FROM shipment_lines WHERE shipment_id = s.id) || ' ' || o.status FROM shipments s JOIN sales_orders o ON o.id = s.order_id WHERE o.number = '$order' ORDER BY s.id DESC LIMIT 1")
   case "$shipped" in SH-2026-*" "*" partially_shipped") ;; *) echo "--- the shipment in the database: '$shipped'"; screen ship; return 1 ;; esac
-  tm send-keys -t ship 3; wait_for ship "${shipped%% *}" || return 1
+  # The tab's row (number then date), not the toast that names the same number.
+  tm send-keys -t ship 3; wait_for ship "${shipped%% *} $TODAY" || return 1
   tm send-keys -t ship d; wait_for ship "作废 — ${shipped%% *}" || return 1
   tm send-keys -t ship "wrong" Enter; wait_for ship "已作废" || return 1
   [ "$(sql "SELECT status FROM shipments WHERE number = '${shipped%% *}'")" = "voided" ] || { echo "--- not voided"; return 1; }
